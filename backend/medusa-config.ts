@@ -1,0 +1,38 @@
+import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { buildModules, assertProductionSecrets, resolveWorkerMode } from "./src/config"
+
+loadEnv(process.env.NODE_ENV || "development", process.cwd())
+assertProductionSecrets(process.env)
+
+const redisUrl = process.env.REDIS_URL || undefined
+
+module.exports = defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL,
+    databaseDriverOptions: process.env.DATABASE_SSL === "true"
+      ? { connection: { ssl: { rejectUnauthorized: false } } }
+      : { connection: { ssl: false } },
+    redisUrl,
+    workerMode: resolveWorkerMode(process.env.MEDUSA_WORKER_MODE),
+    http: {
+      storeCors: process.env.STORE_CORS || "http://localhost:8000",
+      adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
+      authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+    cookieOptions: {
+      // Plain-http localhost demo: a Secure cookie would never be sent back.
+      secure: process.env.COOKIE_SECURE
+        ? process.env.COOKIE_SECURE === "true"
+        : process.env.NODE_ENV === "production",
+      sameSite: "lax",
+    },
+  },
+  admin: {
+    disable: process.env.DISABLE_ADMIN === "true",
+    backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
+  },
+  plugins: [{ resolve: "@tienda/organizations", options: {} }],
+  modules: buildModules(process.env),
+})

@@ -1,0 +1,101 @@
+/**
+ * Environment-driven pieces of medusa-config.ts, kept here so they are unit
+ * tested: which infrastructure modules to load, the worker mode, and the
+ * refusal to run production with the development secrets.
+ */
+
+type Env = Record<string, string | undefined>
+
+/** A configuration mistake that must stop the process before it serves. */
+export class ConfigurationError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = "ConfigurationError"
+  }
+}
+
+export const DEFAULT_SECRETS = ["supersecret", "changeme", "secret", ""]
+
+export type WorkerMode = "shared" | "server" | "worker"
+
+export function resolveWorkerMode(value: string | undefined): WorkerMode {
+  const mode = (value || "shared").trim()
+  if (mode !== "shared" && mode !== "server" && mode !== "worker") {
+    throw new ConfigurationError(
+      `MEDUSA_WORKER_MODE="${value}" no es válido: usa shared, server o worker.`
+    )
+  }
+  return mode
+}
+
+/** In production, refuses to start with missing or well-known secrets. */
+export function assertProductionSecrets(env: Env): void {
+  if (env.NODE_ENV !== "production") {
+    return
+  }
+  const weak = ["JWT_SECRET", "COOKIE_SECRET"].filter((k) => {
+    const v = env[k]
+    return !v || DEFAULT_SECRETS.includes(v) || v.length < 32
+  })
+  if (weak.length) {
+    throw new ConfigurationError(
+      `Configuración insegura: ${weak.join(" y ")} debe(n) tener un valor propio de al menos 32 caracteres en producción (NODE_ENV=production). Genera uno con: openssl rand -hex 32`
+    )
+  }
+  if (!env.DATABASE_URL) {
+    throw new ConfigurationError("DATABASE_URL es obligatorio en producción.")
+  }
+}
+
+type ModuleEntry = { key: string; resolve: string; options?: Record<string, unknown> }
+
+/** Infrastructure modules chosen from the environment. */
+export function buildModules(env: Env): ModuleEntry[] {
+  const modules: ModuleEntry[] = []
+  const redisUrl = env.REDIS_URL
+  if (redisUrl) {
+    modules.push(
+      { key: "cache", resolve: "@medusajs/medusa/cache-redis", options: { redisUrl } },
+      { key: "event_bus", resolve: "@medusajs/medusa/event-bus-redis", options: { redisUrl } },
+      {
+        key: "workflows",
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        key: "locking",
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      }
+    )
+  }
+  if (env.STRIPE_API_KEY) {
+    modules.push({
+      key: "payment",
+      resolve: "@medusajs/medusa/payment",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/payment-stripe",
+            id: "stripe",
+            options: {
+              apiKey: env.STRIPE_API_KEY,
+              webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+              capture: false,
+            },
+          },
+        ],
+      },
+    })
+  }
+  return modules
+}

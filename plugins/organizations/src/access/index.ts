@@ -1,0 +1,6 @@
+export * from "./roles"
+export * from "./permissions"
+export * from "./rfc"
+export * from "./fiscal"
+export * from "./labels"
+export * from "./access-context"

@@ -1,0 +1,120 @@
+import type { RoleCode } from "./roles"
+
+/**
+ * Permission codes, `<resource>:<action>`. Each plugin adds the permissions of
+ * its capability here so the matrix stays in one place.
+ */
+export const PERMISSIONS = {
+  // identity and access
+  ORGANIZATIONS_READ: "organizations:read",
+  ORGANIZATIONS_MANAGE: "organizations:manage",
+  PEOPLE_MANAGE: "people:manage",
+  ROLE_PERMISSIONS_MANAGE: "role_permissions:manage",
+  OWN_PROFILE_READ: "profile:read",
+  OWN_ORGANIZATION_READ: "own_organization:read",
+  AGENCY_DIRECTORY_READ: "agency_directory:read",
+  SUPPLIER_PROFILE_MANAGE: "supplier_profile:manage",
+  AUDIT_DIRECTORY_READ: "audit_directory:read",
+  // framework contracts and catalog
+  CLASSIFIER_MANAGE: "classifier:manage",
+  FRAMEWORK_CONTRACTS_MANAGE: "framework_contracts:manage",
+  OFFERS_REVIEW: "offers:review",
+  OFFERS_SUBMIT: "offers:submit",
+  SANCTIONS_MANAGE: "sanctions:manage",
+  CATALOG_BROWSE: "catalog:browse",
+  // requisitions and budget
+  REQUISITIONS_CREATE: "requisitions:create",
+  REQUISITIONS_APPROVE: "requisitions:approve",
+  BUDGET_READ: "budget:read",
+  BUDGET_LEDGER_READ: "budget_ledger:read",
+  // contracts, reception, payment
+  CONTRACTS_SIGN_AGENCY: "contracts:sign_agency",
+  CONTRACTS_SIGN_SUPPLIER: "contracts:sign_supplier",
+  CONTRACTS_ADMINISTER: "contracts:administer",
+  RECEPTION_RECORD: "reception:record",
+  PAYMENT_REQUESTS_CREATE: "payment_requests:create",
+  // oversight
+  PROCEDURES_OBSERVE: "procedures:observe",
+  AUDIT_LEDGER_READ: "audit_ledger:read",
+} as const
+
+export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]
+
+const P = PERMISSIONS
+
+const AGENCY_BASE: Permission[] = [
+  P.OWN_PROFILE_READ,
+  P.OWN_ORGANIZATION_READ,
+  P.CATALOG_BROWSE,
+]
+
+/**
+ * The default role-permission matrix, loaded into `role_permission` when the
+ * table is empty. Segregation of duties: nobody both buys and audits, the
+ * system administrator manages identities but takes no procurement decision.
+ */
+export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
+  shcp_contract_admin: [
+    P.OWN_PROFILE_READ,
+    P.ORGANIZATIONS_READ,
+    P.FRAMEWORK_CONTRACTS_MANAGE,
+    P.OFFERS_REVIEW,
+    P.SANCTIONS_MANAGE,
+    P.CATALOG_BROWSE,
+  ],
+  shcp_planning: [
+    P.OWN_PROFILE_READ,
+    P.ORGANIZATIONS_READ,
+    P.CLASSIFIER_MANAGE,
+    P.CATALOG_BROWSE,
+  ],
+  system_admin: [
+    P.OWN_PROFILE_READ,
+    P.ORGANIZATIONS_READ,
+    P.ORGANIZATIONS_MANAGE,
+    P.PEOPLE_MANAGE,
+    P.ROLE_PERMISSIONS_MANAGE,
+  ],
+  requiring_unit: [
+    ...AGENCY_BASE,
+    P.AGENCY_DIRECTORY_READ,
+    P.REQUISITIONS_CREATE,
+    P.BUDGET_READ,
+  ],
+  purchasing_unit: [
+    ...AGENCY_BASE,
+    P.AGENCY_DIRECTORY_READ,
+    P.REQUISITIONS_APPROVE,
+    P.BUDGET_READ,
+    P.CONTRACTS_SIGN_AGENCY,
+  ],
+  purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ],
+  budget: [
+    ...AGENCY_BASE,
+    P.AGENCY_DIRECTORY_READ,
+    P.REQUISITIONS_APPROVE,
+    P.BUDGET_READ,
+    P.BUDGET_LEDGER_READ,
+  ],
+  contract_admin: [
+    ...AGENCY_BASE,
+    P.AGENCY_DIRECTORY_READ,
+    P.CONTRACTS_ADMINISTER,
+  ],
+  reception_manager: [...AGENCY_BASE, P.RECEPTION_RECORD],
+  payment_typist: [...AGENCY_BASE, P.PAYMENT_REQUESTS_CREATE],
+  supplier_user: [
+    P.OWN_PROFILE_READ,
+    P.OWN_ORGANIZATION_READ,
+    P.SUPPLIER_PROFILE_MANAGE,
+    P.OFFERS_SUBMIT,
+    P.CONTRACTS_SIGN_SUPPLIER,
+  ],
+  observer: [P.OWN_PROFILE_READ, P.PROCEDURES_OBSERVE],
+  auditor: [
+    P.OWN_PROFILE_READ,
+    P.AUDIT_DIRECTORY_READ,
+    P.AUDIT_LEDGER_READ,
+    P.PROCEDURES_OBSERVE,
+  ],
+}

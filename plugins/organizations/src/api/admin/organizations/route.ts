@@ -1,0 +1,23 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { AuthorizedRequest } from "../../../http/authorize"
+import { createOrganizationWorkflow } from "../../../workflows/create-organization"
+import { listOrganizations, retrieveOrganization } from "../../helpers"
+import type {
+  AdminCreateOrganizationType,
+  AdminListOrganizationsType,
+} from "../../validators"
+
+export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
+  const q = req.validatedQuery as unknown as AdminListOrganizationsType
+  res.json(await listOrganizations(req.scope, q))
+}
+
+export const POST = async (
+  req: AuthorizedRequest<AdminCreateOrganizationType>,
+  res: MedusaResponse
+) => {
+  const { result } = await createOrganizationWorkflow(req.scope).run({
+    input: req.validatedBody,
+  })
+  res.status(201).json({ organization: await retrieveOrganization(req.scope, result.id) })
+}

@@ -1,0 +1,3 @@
+export * from "./authorize"
+export * from "./scope"
+export * from "./validate"

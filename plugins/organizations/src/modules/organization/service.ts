@@ -1,0 +1,22 @@
+import { MedusaService } from "@medusajs/framework/utils"
+import {
+  Organization,
+  Person,
+  RoleAssignment,
+  RolePermission,
+  Unit,
+} from "./models"
+
+/**
+ * CRUD for organizations, units, people, role assignments and the
+ * role-permission matrix. Business rules live in the workflows' steps.
+ */
+class OrganizationModuleService extends MedusaService({
+  Organization,
+  Unit,
+  Person,
+  RoleAssignment,
+  RolePermission,
+}) {}
+
+export default OrganizationModuleService

@@ -1,0 +1,87 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { getRole, type ActorType } from "../../access/roles"
+import type OrganizationModuleService from "../../modules/organization/service"
+import type { RoleGrantInput } from "../types"
+
+function invalid(message: string, code: string): never {
+  throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
+}
+
+/**
+ * Shared rule set for granting roles: known role codes, roles that belong to
+ * the organization's kind, unit-scoped roles with a unit of that same
+ * organization, one actor type per person, coherent validity dates.
+ */
+export async function validateRoleGrants(
+  service: OrganizationModuleService,
+  organizationId: string,
+  grants: RoleGrantInput[],
+  personActorType: ActorType | null
+): Promise<{
+  actor_type: ActorType
+  roles: (RoleGrantInput & { valid_from: string })[]
+}> {
+  if (!grants?.length) {
+    invalid("Asigna al menos un rol a la persona.", "ROL_REQUERIDO")
+  }
+  const [org] = await service.listOrganizations({ id: organizationId }, { take: 1 })
+  if (!org) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `La organización ${organizationId} no existe.`,
+      "ORGANIZACION_NO_EXISTE"
+    )
+  }
+  const unitIds = grants.map((g) => g.unit_id).filter((u): u is string => !!u)
+  const units = unitIds.length
+    ? await service.listUnits({ id: unitIds, organization_id: org.id })
+    : []
+  let actorType: ActorType | null = personActorType
+  const now = new Date().toISOString()
+  const roles = grants.map((g) => {
+    const role = getRole(g.role)
+    if (!role) {
+      invalid(`El rol «${g.role}» no existe.`, "ROL_DESCONOCIDO")
+    }
+    if (role.organization_kind !== "any" && role.organization_kind !== org.kind) {
+      invalid(
+        `El rol «${role.label_es}» no puede asignarse a personal de ${org.legal_name}.`,
+        "ROL_NO_CORRESPONDE_A_ORGANIZACION"
+      )
+    }
+    if (actorType && actorType !== role.actor_type) {
+      invalid(
+        `El rol «${role.label_es}» requiere otro tipo de cuenta; una persona no puede combinar roles de tipos de cuenta distintos.`,
+        "ROLES_DE_TIPOS_DISTINTOS"
+      )
+    }
+    actorType = role.actor_type
+    if (role.unit_scoped && !g.unit_id) {
+      invalid(
+        `El rol «${role.label_es}» se ejerce dentro de una unidad: indica la unidad.`,
+        "UNIDAD_REQUERIDA"
+      )
+    }
+    if (!role.unit_scoped && g.unit_id) {
+      invalid(
+        `El rol «${role.label_es}» no se asigna por unidad.`,
+        "UNIDAD_NO_APLICA"
+      )
+    }
+    if (g.unit_id && !units.some((u) => u.id === g.unit_id)) {
+      invalid(
+        `La unidad ${g.unit_id} no pertenece a ${org.legal_name}.`,
+        "UNIDAD_DE_OTRA_ORGANIZACION"
+      )
+    }
+    const from = g.valid_from ?? now
+    if (g.valid_until && new Date(g.valid_until) <= new Date(from)) {
+      invalid(
+        "La fecha de término del rol debe ser posterior a la de inicio.",
+        "VIGENCIA_INVALIDA"
+      )
+    }
+    return { ...g, unit_id: g.unit_id ?? null, valid_from: from }
+  })
+  return { actor_type: actorType as unknown as ActorType, roles }
+}

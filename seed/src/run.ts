@@ -1,0 +1,38 @@
+import { writeFileSync } from "node:fs"
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { DEMO_PASSWORD } from "./fixtures/people"
+import { seedOrganizations } from "./steps/organizations"
+import { seedStore } from "./steps/store"
+
+/**
+ * The demo world, in dependency order. Every step creates only what is
+ * missing, so running the seed again changes nothing.
+ *   1. store basics (currency, region, sales channel, publishable key)
+ *   2. organizations, units, people and roles
+ *   3. (framework contracts issue) UNSPSC subset, contracts, offers, sanctions
+ */
+export default async function seed(args: ExecArgs) {
+  const logger = args.container.resolve(ContainerRegistrationKeys.LOGGER)
+  const started = Date.now()
+  const store = await seedStore(args)
+  const orgs = await seedOrganizations(args)
+  const out = process.env.TIENDA_SEED_OUTPUT
+  if (out) {
+    writeFileSync(
+      out,
+      JSON.stringify(
+        {
+          publishable_key: store.publishable_key,
+          sales_channel_id: store.sales_channel_id,
+          password: DEMO_PASSWORD,
+          logins: orgs.logins,
+          created: orgs.counters,
+        },
+        null,
+        2
+      )
+    )
+  }
+  logger.info(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+}

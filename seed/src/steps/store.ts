@@ -1,0 +1,102 @@
+import type { ExecArgs } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  createApiKeysWorkflow,
+  createRegionsWorkflow,
+  createSalesChannelsWorkflow,
+  linkSalesChannelsToApiKeyWorkflow,
+  updateStoresWorkflow,
+} from "@medusajs/medusa/core-flows"
+
+export const SALES_CHANNEL_NAME = "Tienda Digital del Gobierno Federal"
+export const PUBLISHABLE_KEY_TITLE = "Tienda Digital — storefront"
+
+/**
+ * Store basics: MXN, the Mexico region, the sales channel of the catalog and
+ * the publishable key the storefront uses. Each piece is created only when
+ * missing.
+ */
+export async function seedStore({ container }: ExecArgs) {
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+
+  const { data: channels } = await query.graph({
+    entity: "sales_channel",
+    fields: ["id", "name"],
+    filters: { name: SALES_CHANNEL_NAME },
+  })
+  let channelId = channels[0]?.id
+  if (!channelId) {
+    const { result } = await createSalesChannelsWorkflow(container).run({
+      input: {
+        salesChannelsData: [
+          { name: SALES_CHANNEL_NAME, description: "Catálogo de contratos marco" },
+        ],
+      },
+    })
+    channelId = result[0].id
+    logger.info("seed: sales channel created")
+  }
+
+  const {
+    data: [store],
+  } = await query.graph({
+    entity: "store",
+    fields: ["id", "default_sales_channel_id", "supported_currencies.currency_code"],
+  })
+  const hasMxn = store.supported_currencies?.some((c) => c?.currency_code === "mxn")
+  if (!hasMxn || store.default_sales_channel_id !== channelId) {
+    await updateStoresWorkflow(container).run({
+      input: {
+        selector: { id: store.id },
+        update: {
+          name: "Tienda Digital",
+          supported_currencies: [{ currency_code: "mxn", is_default: true }],
+          default_sales_channel_id: channelId,
+        },
+      },
+    })
+    logger.info("seed: store set to MXN")
+  }
+
+  const { data: regions } = await query.graph({
+    entity: "region",
+    fields: ["id"],
+    filters: { name: "México" },
+  })
+  if (!regions.length) {
+    await createRegionsWorkflow(container).run({
+      input: {
+        regions: [
+          {
+            name: "México",
+            currency_code: "mxn",
+            countries: ["mx"],
+            automatic_taxes: false,
+          },
+        ],
+      },
+    })
+    logger.info("seed: region México created")
+  }
+
+  const { data: keys } = await query.graph({
+    entity: "api_key",
+    fields: ["id", "token"],
+    filters: { title: PUBLISHABLE_KEY_TITLE, type: "publishable" },
+  })
+  let key = keys[0]
+  if (!key) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: {
+        api_keys: [{ title: PUBLISHABLE_KEY_TITLE, type: "publishable", created_by: "seed" }],
+      },
+    })
+    key = result[0]
+    await linkSalesChannelsToApiKeyWorkflow(container).run({
+      input: { id: key.id, add: [channelId] },
+    })
+    logger.info("seed: publishable key created")
+  }
+  return { sales_channel_id: channelId, publishable_key: key.token as string }
+}
