@@ -9,6 +9,7 @@ import { loadAccessContext, type AccessContext } from "../access/access-context"
 import type { Permission } from "../access/permissions"
 import type { ActorType } from "../access/roles"
 import { ACTOR_LABELS_ES, PERMISSION_LABELS_ES } from "../access/labels"
+import { getRole } from "../access/roles"
 
 export type AccessRequirement = {
   /** Actor types allowed on the route. */
@@ -82,7 +83,9 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
         )
       }
       if (requirement.permission && !access.permissions.includes(requirement.permission)) {
-        const roles = access.roles.map((r) => r.role).join(", ") || "ninguno vigente"
+        const roles =
+          [...new Set(access.roles.map((r) => getRole(r.role)?.label_es ?? r.role))].join(", ") ||
+          "ninguno vigente"
         return deny(
           res,
           403,

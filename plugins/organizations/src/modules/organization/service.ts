@@ -4,7 +4,7 @@ import {
   Person,
   RoleAssignment,
   RolePermission,
-  Unit,
+  OrganizationUnit,
 } from "./models"
 
 /**
@@ -13,7 +13,7 @@ import {
  */
 class OrganizationModuleService extends MedusaService({
   Organization,
-  Unit,
+  OrganizationUnit,
   Person,
   RoleAssignment,
   RolePermission,

@@ -38,13 +38,13 @@ export const createUnitsStep = createStep(
         "CLAVE_UNIDAD_REPETIDA"
       )
     }
-    const existing = await service.listUnits({
+    const existing = await service.listOrganizationUnits({
       organization_id: input.organization_id,
       code: codes,
     })
     if (existing.length) {
       throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
+        MedusaError.Types.INVALID_DATA,
         `La unidad con clave ${existing[0].code} ya existe en ${org.legal_name}.`,
         "CLAVE_UNIDAD_DUPLICADA"
       )
@@ -53,7 +53,7 @@ export const createUnitsStep = createStep(
       assertStateCode(u.state_code)
       assertCodigoPostal(u.codigo_postal)
     }
-    const units = await service.createUnits(
+    const units = await service.createOrganizationUnits(
       input.units.map((u) => ({ ...u, organization_id: input.organization_id }))
     )
     return new StepResponse(
@@ -66,6 +66,6 @@ export const createUnitsStep = createStep(
       return
     }
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
-    await service.deleteUnits(ids)
+    await service.deleteOrganizationUnits(ids)
   }
 )

@@ -27,7 +27,7 @@ export const validateOrganizationStep = createStep(
     const [existing] = await service.listOrganizations({ rfc: rfc.rfc }, { take: 1 })
     if (existing) {
       throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
+        MedusaError.Types.INVALID_DATA,
         `Ya existe una organización con el RFC ${rfc.rfc} (${existing.legal_name}).`,
         "RFC_DUPLICADO"
       )

@@ -31,7 +31,7 @@ export const validatePersonStep = createStep(
     const [dup] = await service.listPeople({ email }, { take: 1 })
     if (dup) {
       throw new MedusaError(
-        MedusaError.Types.DUPLICATE_ERROR,
+        MedusaError.Types.INVALID_DATA,
         `Ya existe una persona registrada con el correo ${email}.`,
         "CORREO_DUPLICADO"
       )

@@ -34,7 +34,7 @@ export async function validateRoleGrants(
   }
   const unitIds = grants.map((g) => g.unit_id).filter((u): u is string => !!u)
   const units = unitIds.length
-    ? await service.listUnits({ id: unitIds, organization_id: org.id })
+    ? await service.listOrganizationUnits({ id: unitIds, organization_id: org.id })
     : []
   let actorType: ActorType | null = personActorType
   const now = new Date().toISOString()

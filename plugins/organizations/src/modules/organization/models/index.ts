@@ -1,5 +1,5 @@
 export { default as Organization } from "./organization"
-export { default as Unit } from "./unit"
+export { default as OrganizationUnit } from "./unit"
 export { default as Person } from "./person"
 export { default as RoleAssignment } from "./role-assignment"
 export { default as RolePermission } from "./role-permission"

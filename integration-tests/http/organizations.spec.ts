@@ -1,0 +1,214 @@
+import request from "supertest"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { makeRfc } from "../../seed/src/rfc"
+import { describeApp } from "../utils/runner"
+import { login } from "../utils/world"
+
+describeApp("organizations, units and people", ({ world, baseUrl, container }) => {
+  const admin = () => world().actors.system_admin.token
+  const post = (path: string, body: unknown, token = admin()) =>
+    request(baseUrl()).post(path).set("authorization", `Bearer ${token}`).send(body as object)
+  const get = (path: string, token = admin()) =>
+    request(baseUrl()).get(path).set("authorization", `Bearer ${token}`)
+  const store = (path: string, token: string) =>
+    request(baseUrl())
+      .get(path)
+      .set("authorization", `Bearer ${token}`)
+      .set("x-publishable-api-key", world().publishableKey)
+
+  const count = async (entity: string) => {
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity, fields: ["id"] })
+    return data.length
+  }
+
+  const agency = (over: Record<string, unknown> = {}) => ({
+    kind: "agency",
+    rfc: makeRfc("BIE", "181201", "QW"),
+    legal_name: "Secretaría de Bienestar",
+    regimen_fiscal: "603",
+    codigo_postal: "06600",
+    agency_type: "dependencia",
+    ramo: "20",
+    units: [
+      { code: "BIE-UC", name: "Unidad Compradora", kind: "purchasing_unit", state_code: "CMX", codigo_postal: "06600" },
+      { code: "BIE-AR01", name: "Área Requirente", kind: "requiring_area", state_code: "OAX", codigo_postal: "68000" },
+    ],
+    ...over,
+  })
+
+  it("registers an agency with its units", async () => {
+    const res = await post("/admin/organizations", agency())
+    expect(res.status).toBe(201)
+    expect(res.body.organization).toEqual(
+      expect.objectContaining({ kind: "agency", rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" })
+    )
+    expect(res.body.organization.units.map((u: { code: string }) => u.code).sort()).toEqual(["BIE-AR01", "BIE-UC"])
+    const list = await get("/admin/organizations?kind=agency&q=bienestar")
+    expect(list.body.count).toBe(1)
+  })
+
+  it.each([
+    ["an RFC with a bad structure", { rfc: "SSA63050" }, "DATOS_INVALIDOS"],
+    ["an RFC with an impossible date", { rfc: "SSA631302CU1" }, "RFC_INVALIDO"],
+    ["the generic RFC", { rfc: "XAXX010101000" }, "RFC_GENERICO"],
+    ["a persona física RFC for an agency", { rfc: makeRfc("GOMA", "800101", "AB") }, "RFC_TIPO_INCORRECTO"],
+    ["an RFC already registered", { rfc: makeRfc("SSA", "630502", "CU") }, "RFC_DUPLICADO"],
+    ["a régimen fiscal that is not in c_RegimenFiscal", { regimen_fiscal: "999" }, "REGIMEN_FISCAL_INVALIDO"],
+    ["a régimen for personas físicas only", { regimen_fiscal: "605" }, "REGIMEN_FISCAL_NO_APLICA"],
+    ["a malformed código postal", { codigo_postal: "6600" }, "CODIGO_POSTAL_INVALIDO"],
+    ["an unknown field", { favorito: true }, "DATOS_INVALIDOS"],
+    [
+      "a unit in a state that is not in c_Estado",
+      { units: [{ code: "X-1", name: "Unidad X", kind: "reception", state_code: "XYZ", codigo_postal: "06600" }] },
+      "ENTIDAD_FEDERATIVA_INVALIDA",
+    ],
+    [
+      "two units with the same code",
+      {
+        units: [
+          { code: "X-1", name: "Unidad X", kind: "reception", state_code: "CMX", codigo_postal: "06600" },
+          { code: "X-1", name: "Unidad Y", kind: "finance", state_code: "CMX", codigo_postal: "06600" },
+        ],
+      },
+      "CLAVE_UNIDAD_REPETIDA",
+    ],
+  ])("refuses %s with 400, a specific code, and creates nothing", async (_label, over, code) => {
+    const before = { orgs: await count("organization"), units: await count("organization_unit") }
+    const res = await post("/admin/organizations", agency(over))
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe(code)
+    expect(res.body.message).toMatch(/[áéíóúñ]|RFC|campo|régimen|código|unidad/i)
+    expect({ orgs: await count("organization"), units: await count("organization_unit") }).toEqual(before)
+  })
+
+  it("accepts a persona física supplier with régimen 612", async () => {
+    const res = await post("/admin/organizations", {
+      kind: "supplier",
+      rfc: makeRfc("LOGM", "780523", "K5"),
+      legal_name: "María Fernanda López García",
+      regimen_fiscal: "612",
+      codigo_postal: "68000",
+      sme_size: "micro",
+    })
+    expect(res.status).toBe(201)
+  })
+
+  it("refuses units for a supplier", async () => {
+    const res = await post(`/admin/organizations/${world().orgs.supplier}/units`, {
+      units: [{ code: "P-1", name: "Bodega", kind: "reception", state_code: "CMX", codigo_postal: "06600" }],
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe("UNIDADES_SOLO_EN_DEPENDENCIAS")
+  })
+
+  const person = (over: Record<string, unknown> = {}) => ({
+    organization_id: world().orgs.agencyA,
+    full_name: "Rosa Elena Castañeda Lugo",
+    email: "rosa.castaneda@salud.prueba.gob.mx",
+    rfc: makeRfc("CALR", "850214", "H2"),
+    position: "Jefa de Departamento de Adquisiciones",
+    password: "Una-Contrasena-Larga-1",
+    roles: [{ role: "purchasing_operator", unit_id: world().units["SSA-UC"] }],
+    ...over,
+  })
+
+  it("creates a person who can log in at once with the roles granted", async () => {
+    const res = await post("/admin/people", person())
+    expect(res.status).toBe(201)
+    expect(res.body.person.role_assignments).toHaveLength(1)
+    const token = await login(baseUrl(), "customer", "rosa.castaneda@salud.prueba.gob.mx", "Una-Contrasena-Larga-1")
+    const me = await store("/store/me", token)
+    expect(me.status).toBe(200)
+    expect(me.body.profile.roles[0]).toEqual(
+      expect.objectContaining({ role: "purchasing_operator", unit_id: world().units["SSA-UC"], label_es: "Operador de la Unidad Compradora" })
+    )
+    expect(me.body.profile.permissions).toContain("requisitions:create")
+  })
+
+  it.each([
+    ["a role of another kind of organization", { roles: [{ role: "supplier_user" }] }, "ROL_NO_CORRESPONDE_A_ORGANIZACION"],
+    ["a unit-scoped role without unit", { roles: [{ role: "budget" }] }, "UNIDAD_REQUERIDA"],
+    ["a unit of another agency", { roles: [{ role: "budget", unit_id: "SEP-PRES" }] }, "UNIDAD_DE_OTRA_ORGANIZACION"],
+    ["an organization-wide role with a unit", { organization_id: "shcp", roles: [{ role: "system_admin", unit_id: "SSA-UC" }] }, "UNIDAD_NO_APLICA"],
+    ["an e-mail already in use", { email: "budget@prueba.gob.mx" }, "CORREO_DUPLICADO"],
+    ["a persona moral RFC", { rfc: makeRfc("SSA", "630502", "CU") }, "RFC_TIPO_INCORRECTO"],
+    ["a short password", { password: "corta" }, "DATOS_INVALIDOS"],
+    ["an end date before the start", { roles: [{ role: "budget", unit_id: "SSA-PRES", valid_from: "2026-05-01T00:00:00Z", valid_until: "2026-04-01T00:00:00Z" }] }, "VIGENCIA_INVALIDA"],
+  ])("refuses a person with %s, and leaves no login behind", async (_label, over, code) => {
+    const body = person(over as Record<string, unknown>)
+    body.roles = (body.roles as { role: string; unit_id?: string }[]).map((r) => ({
+      ...r,
+      ...(r.unit_id ? { unit_id: world().units[r.unit_id] ?? r.unit_id } : {}),
+    }))
+    if (body.organization_id === "shcp") {
+      body.organization_id = world().orgs.shcp
+    }
+    const before = await count("person")
+    const res = await post("/admin/people", body)
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe(code)
+    expect(await count("person")).toBe(before)
+    if (code !== "CORREO_DUPLICADO") {
+      const auth = await request(baseUrl())
+        .post("/auth/customer/emailpass")
+        .send({ email: body.email, password: body.password })
+      expect(auth.status).toBe(401)
+    }
+  })
+
+  it("refuses to mix roles that log in as different account types", async () => {
+    const res = await post(`/admin/people/${world().actors.budget.person_id}/role-assignments`, {
+      roles: [{ role: "auditor" }],
+    })
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe("ROLES_DE_TIPOS_DISTINTOS")
+  })
+
+  it("shows agency staff only their own agency and its directory", async () => {
+    const mine = await store("/store/organization", world().actors.budget.token)
+    expect(mine.status).toBe(200)
+    expect(mine.body.organization.id).toBe(world().orgs.agencyA)
+    const other = await store("/store/organization", world().otherAgencyActor.token)
+    expect(other.body.organization.id).toBe(world().orgs.agencyB)
+
+    const dir = await store("/store/organization/people", world().actors.budget.token)
+    expect(dir.status).toBe(200)
+    const emails = dir.body.people.map((p: { email: string }) => p.email)
+    expect(emails).toContain(world().actors.requiring_unit.email)
+    expect(emails).not.toContain(world().otherAgencyActor.email)
+    expect(emails).not.toContain(world().actors.supplier_user.email)
+  })
+
+  it("lets a supplier keep its contact data current, and nothing else", async () => {
+    const token = world().actors.supplier_user.token
+    const ok = await request(baseUrl())
+      .post("/supplier/me")
+      .set("authorization", `Bearer ${token}`)
+      .send({ phone: "+52 477 123 4567", email: "contacto@papeleria-bajio.mx" })
+    expect(ok.status).toBe(200)
+    expect(ok.body.supplier).toEqual(expect.objectContaining({ phone: "+52 477 123 4567", email: "contacto@papeleria-bajio.mx" }))
+
+    const sneaky = await request(baseUrl())
+      .post("/supplier/me")
+      .set("authorization", `Bearer ${token}`)
+      .send({ rfc: "XAXX010101000", organization_id: world().orgs.supplier2 })
+    expect(sneaky.status).toBe(400)
+    expect(sneaky.body.code).toBe("DATOS_INVALIDOS")
+    const other = await get(`/admin/organizations/${world().orgs.supplier2}`)
+    expect(other.body.organization.email).toBeNull()
+  })
+
+  it("gives auditors a read-only directory", async () => {
+    const token = world().actors.auditor.token
+    const res = await request(baseUrl()).get("/auditor/organizations?kind=supplier").set("authorization", `Bearer ${token}`)
+    expect(res.status).toBe(200)
+    expect(res.body.count).toBe(2)
+  })
+
+  it("answers 404 in Spanish for an unknown organization", async () => {
+    const res = await get("/admin/organizations/org_no_existe")
+    expect(res.status).toBe(404)
+    expect(res.body.code).toBe("ORGANIZACION_NO_EXISTE")
+  })
+})

@@ -1,0 +1,39 @@
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { join } from "node:path"
+import { createWorld, type World } from "./world"
+
+jest.setTimeout(180 * 1000)
+
+type Ctx = {
+  /** Set in beforeAll; the DB is restored to this state before each test. */
+  world: () => World
+  container: () => MedusaContainer
+  baseUrl: () => string
+}
+
+/**
+ * Starts the real Medusa app (backend/medusa-config.ts, all plugins, real
+ * PostgreSQL) once per file, builds the world of one actor per role, and
+ * restores the database to that state before every test.
+ */
+export function describeApp(name: string, suite: (ctx: Ctx) => void) {
+  medusaIntegrationTestRunner({
+    inApp: true,
+    cwd: join(__dirname, "..", "..", "backend"),
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", DISABLE_ADMIN: "true" },
+    testSuite: ({ api, getContainer }) => {
+      let world: World
+      describe(name, () => {
+        beforeAll(async () => {
+          world = await createWorld(getContainer(), api.defaults.baseURL as string)
+        })
+        suite({
+          world: () => world,
+          container: () => getContainer(),
+          baseUrl: () => api.defaults.baseURL as string,
+        })
+      })
+    },
+  })
+}

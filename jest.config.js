@@ -1,0 +1,51 @@
+// One Jest run, three projects: pure unit tests, module tests (Medusa's
+// moduleIntegrationTestRunner) and HTTP/workflow tests against the real app
+// (medusaIntegrationTestRunner, real PostgreSQL). The global setup starts an
+// embedded PostgreSQL unless DB_HOST or DATABASE_URL points at a server.
+const swc = [
+  "@swc/jest",
+  {
+    jsc: {
+      parser: { syntax: "typescript", decorators: true, tsx: true },
+      target: "es2021",
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+    },
+  },
+]
+
+const common = {
+  rootDir: __dirname,
+  testEnvironment: "node",
+  transform: { "^.+\\.[jt]sx?$": swc },
+  moduleFileExtensions: ["ts", "tsx", "js", "json"],
+  modulePathIgnorePatterns: [
+    "<rootDir>/.*/\\.medusa/",
+    "<rootDir>/\\.data/",
+    "<rootDir>/\\.cache/",
+    "<rootDir>/storefront/\\.next/",
+  ],
+  cacheDirectory: "<rootDir>/.cache/jest",
+}
+
+module.exports = {
+  cacheDirectory: "<rootDir>/.cache/jest",
+  globalSetup: "<rootDir>/integration-tests/setup/global-setup.js",
+  globalTeardown: "<rootDir>/integration-tests/setup/global-teardown.js",
+  projects: [
+    {
+      ...common,
+      displayName: "unit",
+      testMatch: ["<rootDir>/{plugins/*/src,backend/src,seed/src,scripts}/**/*.unit.spec.[jt]s"],
+    },
+    {
+      ...common,
+      displayName: "modules",
+      testMatch: ["<rootDir>/plugins/*/src/modules/*/__tests__/**/*.spec.ts"],
+    },
+    {
+      ...common,
+      displayName: "http",
+      testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
+    },
+  ],
+}

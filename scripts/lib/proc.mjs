@@ -1,0 +1,87 @@
+// Child-process helpers: run a command to completion (output kept in a log
+// file and shown on failure) or start a long-lived service.
+import { spawn } from "node:child_process"
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs"
+import { dirname } from "node:path"
+
+export function run(cmd, args, { cwd, env, logFile, quiet = true } = {}) {
+  return new Promise((resolve, reject) => {
+    if (logFile) mkdirSync(dirname(logFile), { recursive: true })
+    const log = logFile ? createWriteStream(logFile) : null
+    const child = spawn(cmd, args, {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    })
+    const onData = (d) => {
+      log?.write(d)
+      if (!quiet) process.stdout.write(d)
+    }
+    child.stdout.on("data", onData)
+    child.stderr.on("data", onData)
+    child.on("error", reject)
+    child.on("close", (code) => {
+      log?.end()
+      if (code === 0) return resolve()
+      const tail = logFile
+        ? readFileSync(logFile, "utf8").split("\n").slice(-25).join("\n")
+        : ""
+      reject(new Error(`${cmd} ${args.join(" ")} terminó con código ${code}\n${tail}`))
+    })
+  })
+}
+
+export function startService(name, cmd, args, { cwd, env, logFile }) {
+  mkdirSync(dirname(logFile), { recursive: true })
+  const log = createWriteStream(logFile, { flags: "a" })
+  const child = spawn(cmd, args, {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: process.platform !== "win32",
+  })
+  child.stdout.pipe(log)
+  child.stderr.pipe(log)
+  child.serviceName = name
+  child.logFile = logFile
+  return child
+}
+
+export function stopService(child, signal = "SIGTERM") {
+  if (!child || child.exitCode !== null) return Promise.resolve()
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      try {
+        process.kill(-child.pid, "SIGKILL")
+      } catch {
+        child.kill("SIGKILL")
+      }
+    }, 8000)
+    child.once("exit", () => {
+      clearTimeout(timer)
+      resolve()
+    })
+    try {
+      process.kill(-child.pid, signal)
+    } catch {
+      child.kill(signal)
+    }
+  })
+}
+
+export async function waitForHttp(url, { timeoutMs = 120000, child } = {}) {
+  const deadline = Date.now() + timeoutMs
+  while (Date.now() < deadline) {
+    if (child && child.exitCode !== null) {
+      throw new Error(`${child.serviceName} terminó antes de estar listo (ver ${child.logFile})`)
+    }
+    try {
+      const res = await fetch(url)
+      if (res.status < 500) return
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 500))
+  }
+  throw new Error(`${url} no respondió en ${timeoutMs / 1000} s`)
+}

@@ -1,0 +1,181 @@
+#!/usr/bin/env node
+// `npm start`: the whole store with demo data, with nothing to install.
+//   1. PostgreSQL: embedded (./.data/postgres) unless DATABASE_URL is set
+//   2. plugins built, migrations, idempotent demo seed
+//   3. Medusa server (store API + admin at /app), storefront, simulators
+// Ctrl-C stops everything. `--seed-only` stops after the seed.
+import { existsSync, readFileSync, readdirSync } from "node:fs"
+import { join, dirname } from "node:path"
+import { fileURLToPath } from "node:url"
+import { startEmbeddedPostgres } from "./lib/embedded-db.mjs"
+import { ensureDatabase } from "./lib/database.mjs"
+import { step, fail, elapsed } from "./lib/progress.mjs"
+import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
+import { isStale } from "./lib/freshness.mjs"
+import { buildPlugins } from "./build-plugins.mjs"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const backend = join(root, "backend")
+const logs = join(root, ".data", "logs")
+const seedOnly = process.argv.includes("--seed-only")
+
+const BACKEND_PORT = Number(process.env.PORT || process.env.BACKEND_PORT || 9000)
+const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
+const SIMULATOR_BASE_PORT = Number(process.env.SIMULATOR_BASE_PORT || 9100)
+const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT || 54329)
+
+const children = []
+let db = null
+let stopping = false
+
+async function shutdown(code = 0) {
+  if (stopping) return
+  stopping = true
+  process.stdout.write("\nDeteniendo la Tienda Digital…\n")
+  for (const c of children.reverse()) await stopService(c)
+  if (db) await db.stop().catch(() => {})
+  process.stdout.write("Listo. Los datos se conservan en ./.data\n")
+  process.exit(code)
+}
+process.on("SIGINT", () => shutdown(0))
+process.on("SIGTERM", () => shutdown(0))
+
+const baseEnv = {
+  MEDUSA_DISABLE_TELEMETRY: "true",
+  NODE_ENV: process.env.NODE_ENV || "development",
+}
+
+async function main() {
+  const major = Number(process.versions.node.split(".")[0])
+  const minor = Number(process.versions.node.split(".")[1])
+  if (major < 20 || (major === 20 && minor < 19) || (major === 22 && minor < 12)) {
+    fail(`Node ${process.versions.node} no es compatible.`, "instala Node 20.19+ o 22.12+.")
+  }
+  console.log("Tienda Digital — arranque local\n")
+
+  let databaseUrl = process.env.DATABASE_URL
+  if (!databaseUrl) {
+    db = await step("PostgreSQL embebido (./.data/postgres)", () =>
+      startEmbeddedPostgres({ dataDir: join(root, ".data", "postgres"), port: EMBEDDED_PG_PORT })
+    )
+    databaseUrl = `${db.url}/tienda_digital`
+    console.log(`  puerto ${db.port}${db.isNew ? " (base de datos nueva)" : ""}`)
+  } else {
+    console.log("Usando DATABASE_URL")
+  }
+  await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
+  const env = { ...baseEnv, DATABASE_URL: databaseUrl, PORT: String(BACKEND_PORT) }
+
+  await step("Plugins compilados", () => buildPlugins({ log: (m) => console.log(m) }))
+  await step("Migraciones", () =>
+    run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
+  )
+  const seedFile = join(root, ".data", "demo.json")
+  await step("Datos de demostración (idempotente)", () =>
+    run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
+      cwd: backend,
+      env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
+      logFile: join(logs, "seed.log"),
+    })
+  )
+  const demo = JSON.parse(readFileSync(seedFile, "utf8"))
+  if (seedOnly) {
+    return shutdown(0)
+  }
+
+  const built = join(backend, ".medusa", "server")
+  if (isStale(join(built, "package.json"), [join(backend, "src"), join(backend, "medusa-config.ts"), ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built"))])) {
+    await step("Compilación del backend y del panel de administración (solo la primera vez)", () =>
+      run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") })
+    )
+  }
+  const server = await step(`Servidor Medusa en el puerto ${BACKEND_PORT}`, async () => {
+    const child = startService("medusa", "npx", ["medusa", "start"], {
+      cwd: built,
+      env,
+      logFile: join(logs, "backend.log"),
+    })
+    children.push(child)
+    await waitForHttp(`http://localhost:${BACKEND_PORT}/health`, { child, timeoutMs: 180000 })
+    return child
+  })
+
+  const simulators = existsSync(join(root, "simulators"))
+    ? readdirSync(join(root, "simulators")).filter((s) =>
+        existsSync(join(root, "simulators", s, "package.json")) &&
+        JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start
+      )
+    : []
+  for (const [i, s] of simulators.entries()) {
+    const port = SIMULATOR_BASE_PORT + i
+    await step(`Simulador ${s} en el puerto ${port}`, async () => {
+      const child = startService(s, "npm", ["start"], {
+        cwd: join(root, "simulators", s),
+        env: { ...env, PORT: String(port) },
+        logFile: join(logs, `${s}.log`),
+      })
+      children.push(child)
+      await waitForHttp(`http://localhost:${port}/health`, { child })
+    })
+  }
+
+  const storefront = join(root, "storefront")
+  const sfEnv = {
+    ...baseEnv,
+    NODE_ENV: "production",
+    PORT: String(STOREFRONT_PORT),
+    MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
+    NEXT_PUBLIC_MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
+    NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: demo.publishable_key,
+    NEXT_TELEMETRY_DISABLED: "1",
+  }
+  if (existsSync(join(storefront, "package.json"))) {
+    if (isStale(join(storefront, ".next", "BUILD_ID"), [join(storefront, "src"), join(storefront, "package.json")])) {
+      await step("Compilación de la tienda (solo la primera vez)", () =>
+        run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") })
+      )
+    }
+    await step(`Tienda (storefront) en el puerto ${STOREFRONT_PORT}`, async () => {
+      const child = startService("storefront", "npx", ["next", "start", "-p", String(STOREFRONT_PORT)], {
+        cwd: storefront,
+        env: sfEnv,
+        logFile: join(logs, "storefront.log"),
+      })
+      children.push(child)
+      await waitForHttp(`http://localhost:${STOREFRONT_PORT}/`, { child })
+    })
+  }
+
+  const byActor = (a) => demo.logins.filter((l) => l.actor_type === a)
+  const line = (l) => `    ${l.email.padEnd(46)} ${l.role}`
+  console.log(`
+✔ Tienda Digital lista en ${elapsed()}
+
+  Tienda (compradores):        http://localhost:${STOREFRONT_PORT}
+  Panel de administración:     http://localhost:${BACKEND_PORT}/app
+  API:                         http://localhost:${BACKEND_PORT}  (salud: /health)
+  Clave publicable (store API): ${demo.publishable_key}
+
+  Contraseña de todas las cuentas de demostración: ${demo.password}
+  SHCP (panel de administración):
+${byActor("user").map(line).join("\n")}
+  Dependencia (${byActor("customer")[0]?.organization}):
+${byActor("customer").map(line).join("\n")}
+  Proveedor, testigo social y auditor (API /supplier, /observer, /auditor):
+${[...byActor("supplier"), ...byActor("observer"), ...byActor("auditor")].map(line).join("\n")}
+
+  Registros en ./.data/logs — Ctrl-C para detener.
+`)
+  server.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`El servidor Medusa terminó inesperadamente (código ${code}); revisa .data/logs/backend.log`)
+      shutdown(1)
+    }
+  })
+}
+
+main().catch(async (e) => {
+  console.error(`\n✘ ${e.message}`)
+  console.error("  Qué hacer: revisa los registros en ./.data/logs; si la base de datos quedó a medias, borra ./.data y vuelve a ejecutar npm start.")
+  await shutdown(1)
+})
