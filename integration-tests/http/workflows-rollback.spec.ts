@@ -59,7 +59,7 @@ describeApp("workflow compensation", ({ world, container }) => {
     const organization_id =
       actorType === "customer" ? world().orgs.agencyA : actorType === "user" ? world().orgs.shcp : world().orgs.supplier
     const wf = failAtEnd(createPersonWorkflow(container()))
-    const { transaction } = await wf.run({
+    const { transaction, errors } = await wf.run({
       throwOnError: false,
       input: {
         organization_id,
@@ -70,6 +70,7 @@ describeApp("workflow compensation", ({ world, container }) => {
         roles: [{ role, unit_id: unit ? world().units[unit] : null }],
       },
     })
+    expect(errors.map((e: { error: { message: string } }) => e.error.message)).toEqual(["fallo inducido por la prueba"])
     expect(transaction.flow.state).toBe("reverted")
     expect(await rows("person", { email })).toBe(0)
     const auth = container().resolve(Modules.AUTH)

@@ -70,7 +70,7 @@ export const AdminCreatePerson = z
     organization_id: z.string().min(1),
     full_name: z.string().trim().min(3).max(200),
     email: z.email(),
-    rfc: z.string().trim().length(13),
+    rfc: z.string().trim().min(12).max(13),
     position: z.string().trim().max(200).nullish(),
     password: z.string().min(12).max(200),
     roles: z.array(RoleGrant).min(1).max(20),

@@ -1,8 +1,4 @@
-import {
-  createCustomersStep,
-  createUsersStep,
-  setAuthAppMetadataStep,
-} from "@medusajs/medusa/core-flows"
+import { createCustomersStep, createUsersStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -10,6 +6,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { attachLoginToActorStep } from "./steps/attach-login-to-actor"
 import { createPersonStep } from "./steps/create-person"
 import { registerLoginStep } from "./steps/register-login"
 import { validatePersonStep } from "./steps/validate-person"
@@ -55,11 +52,11 @@ export const createPersonWorkflow = createWorkflow(
       users?.[0]?.id ?? customers?.[0]?.id ?? null
     )
     const created = createPersonStep({ person, actor_id: actorId })
-    setAuthAppMetadataStep(
+    attachLoginToActorStep(
       transform({ login, person, created }, ({ login, person, created }) => ({
         authIdentityId: login.id,
         actorType: person.actor_type,
-        value: created.actor_id,
+        actorId: created.actor_id,
       }))
     )
     return new WorkflowResponse(created)
