@@ -15,7 +15,7 @@ export async function buildPlugins({ force = false, log = console.log } = {}) {
   for (const p of plugins) {
     const cwd = join(dir, p)
     const marker = join(cwd, ".medusa", "server", ".built")
-    if (!force && !isStale(marker, [join(cwd, "src"), join(cwd, "package.json")])) continue
+    if (!force && !isStale(marker, [join(cwd, "src"), join(cwd, "package.json")])) {continue}
     const t = Date.now()
     await run("npx", ["medusa", "plugin:build"], {
       cwd,

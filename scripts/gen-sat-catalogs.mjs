@@ -14,7 +14,7 @@ function rows(table) {
   const out = []
   for (const line of sql.split("\n")) {
     const m = line.match(/^INSERT INTO \w+ VALUES\((.*)\);$/)
-    if (!m) continue
+    if (!m) {continue}
     // values are quoted strings or bare integers, separated by commas
     const values = [...m[1].matchAll(/'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)/g)].map(
       (v) => (v[1] !== undefined ? v[1].replace(/''/g, "'") : v[2])

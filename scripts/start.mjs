@@ -29,11 +29,11 @@ let db = null
 let stopping = false
 
 async function shutdown(code = 0) {
-  if (stopping) return
+  if (stopping) {return}
   stopping = true
   process.stdout.write("\nDeteniendo la Tienda Digital…\n")
-  for (const c of children.reverse()) await stopService(c)
-  if (db) await db.stop().catch(() => {})
+  for (const c of children.reverse()) {await stopService(c)}
+  if (db) {await db.stop().catch(() => {})}
   process.stdout.write("Listo. Los datos se conservan en ./.data\n")
   process.exit(code)
 }

@@ -136,7 +136,7 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     ["a short password", { password: "corta" }, "DATOS_INVALIDOS"],
     ["an end date before the start", { roles: [{ role: "budget", unit_id: "SSA-PRES", valid_from: "2026-05-01T00:00:00Z", valid_until: "2026-04-01T00:00:00Z" }] }, "VIGENCIA_INVALIDA"],
   ])("refuses a person with %s, and leaves no login behind", async (_label, over, code) => {
-    const body = person(over as Record<string, unknown>)
+    const body = person(over as Record<string, unknown>) as Record<string, any>
     body.roles = (body.roles as { role: string; unit_id?: string }[]).map((r) => ({
       ...r,
       ...(r.unit_id ? { unit_id: world().units[r.unit_id] ?? r.unit_id } : {}),

@@ -45,7 +45,7 @@ describeApp("workflow compensation", ({ world, container }) => {
         units: [{ code: "BIE-UC", name: "Unidad Compradora", kind: "purchasing_unit", state_code: "CMX", codigo_postal: "06600" }],
       },
     })
-    expect(transaction.flow.state).toBe("reverted")
+    expect(transaction.getFlow().state).toBe("reverted")
     expect(await rows("organization", { rfc })).toBe(0)
     expect(await rows("organization_unit", { code: "BIE-UC" })).toBe(0)
   })
@@ -71,7 +71,7 @@ describeApp("workflow compensation", ({ world, container }) => {
       },
     })
     expect(errors.map((e: { error: { message: string } }) => e.error.message)).toEqual(["fallo inducido por la prueba"])
-    expect(transaction.flow.state).toBe("reverted")
+    expect(transaction.getFlow().state).toBe("reverted")
     expect(await rows("person", { email })).toBe(0)
     const auth = container().resolve(Modules.AUTH)
     expect(await auth.listProviderIdentities({ entity_id: email })).toHaveLength(0)
@@ -86,7 +86,7 @@ describeApp("workflow compensation", ({ world, container }) => {
       throwOnError: false,
       input: { role: "auditor", permissions: ["profile:read"] },
     })
-    expect(transaction.flow.state).toBe("reverted")
+    expect(transaction.getFlow().state).toBe("reverted")
     expect(await rows("role_permission", { role: "auditor" })).toBe(before)
   })
 })

@@ -4,6 +4,7 @@ import type { RoleCode } from "@tienda/organizations/utils"
 import {
   createOrganizationWorkflow,
   createPersonWorkflow,
+  type CreateOrganizationWorkflowInput,
 } from "@tienda/organizations/workflows"
 import request from "supertest"
 import { makeRfc } from "../../seed/src/rfc"
@@ -45,7 +46,7 @@ const ACTOR_OF: Record<RoleCode, string> = {
   auditor: "auditor",
 }
 
-async function org(container: MedusaContainer, input: Parameters<ReturnType<typeof createOrganizationWorkflow>["run"]>[0]["input"]) {
+async function org(container: MedusaContainer, input: CreateOrganizationWorkflowInput) {
   const { result } = await createOrganizationWorkflow(container).run({ input })
   return result.id
 }

@@ -20,7 +20,7 @@ export function portIsFree(port, host = "127.0.0.1") {
 
 export async function findFreePort(preferred, attempts = 50) {
   for (let p = preferred; p < preferred + attempts; p++) {
-    if (await portIsFree(p)) return p
+    if (await portIsFree(p)) {return p}
   }
   throw new Error(`No free port found between ${preferred} and ${preferred + attempts - 1}`)
 }

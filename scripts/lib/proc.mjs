@@ -6,7 +6,7 @@ import { dirname } from "node:path"
 
 export function run(cmd, args, { cwd, env, logFile, quiet = true } = {}) {
   return new Promise((resolve, reject) => {
-    if (logFile) mkdirSync(dirname(logFile), { recursive: true })
+    if (logFile) {mkdirSync(dirname(logFile), { recursive: true })}
     const log = logFile ? createWriteStream(logFile) : null
     const child = spawn(cmd, args, {
       cwd,
@@ -15,14 +15,14 @@ export function run(cmd, args, { cwd, env, logFile, quiet = true } = {}) {
     })
     const onData = (d) => {
       log?.write(d)
-      if (!quiet) process.stdout.write(d)
+      if (!quiet) {process.stdout.write(d)}
     }
     child.stdout.on("data", onData)
     child.stderr.on("data", onData)
     child.on("error", reject)
     child.on("close", (code) => {
       log?.end()
-      if (code === 0) return resolve()
+      if (code === 0) {return resolve()}
       const tail = logFile
         ? readFileSync(logFile, "utf8").split("\n").slice(-25).join("\n")
         : ""
@@ -48,7 +48,7 @@ export function startService(name, cmd, args, { cwd, env, logFile }) {
 }
 
 export function stopService(child, signal = "SIGTERM") {
-  if (!child || child.exitCode !== null) return Promise.resolve()
+  if (!child || child.exitCode !== null) {return Promise.resolve()}
   return new Promise((resolve) => {
     const timer = setTimeout(() => {
       try {
@@ -77,7 +77,7 @@ export async function waitForHttp(url, { timeoutMs = 120000, child } = {}) {
     }
     try {
       const res = await fetch(url)
-      if (res.status < 500) return
+      if (res.status < 500) {return}
     } catch {
       // not up yet
     }

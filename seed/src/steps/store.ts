@@ -44,7 +44,9 @@ export async function seedStore({ container }: ExecArgs) {
     entity: "store",
     fields: ["id", "default_sales_channel_id", "supported_currencies.currency_code"],
   })
-  const hasMxn = store.supported_currencies?.some((c) => c?.currency_code === "mxn")
+  const hasMxn = store.supported_currencies?.some(
+    (c: { currency_code?: string } | null) => c?.currency_code === "mxn"
+  )
   if (!hasMxn || store.default_sales_channel_id !== channelId) {
     await updateStoresWorkflow(container).run({
       input: {

@@ -1,0 +1,61 @@
+// ESLint for the whole monorepo: typescript-eslint's recommended rules plus
+// Medusa's own rules (@medusajs/eslint-plugin, the ones `medusa lint` runs)
+// for the backend and plugins. Warnings fail the build (--max-warnings=0).
+import js from "@eslint/js"
+import tseslint from "typescript-eslint"
+import medusa from "@medusajs/eslint-plugin"
+
+const medusaFiles = ["backend/**/*.ts", "plugins/*/src/**/*.ts"]
+
+export default tseslint.config(
+  {
+    ignores: [
+      "**/node_modules/**",
+      "**/.medusa/**",
+      "**/.next/**",
+      "**/.data/**",
+      "**/.cache/**",
+      "**/dist/**",
+      "storefront/next-env.d.ts",
+      "**/*.generated.ts",
+    ],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: {
+        process: "readonly",
+        console: "readonly",
+        __dirname: "readonly",
+        module: "writable",
+        require: "readonly",
+        fetch: "readonly",
+        URL: "readonly",
+        setTimeout: "readonly",
+        clearTimeout: "readonly",
+        setInterval: "readonly",
+        Buffer: "readonly",
+        globalThis: "readonly",
+      },
+    },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-require-imports": "off",
+      curly: ["error", "all"],
+    },
+  },
+  ...medusa.configs.recommended.map((block) => ({
+    ...block,
+    files: block.files
+      ? block.files.flatMap((pattern) =>
+          medusaFiles.map((root) => root.replace(/\*\*\/\*\.ts$/, "") + pattern.replace(/^\*\*\//, "**/"))
+        )
+      : medusaFiles,
+    ignores: [...(block.ignores ?? []), "**/__tests__/**", "**/*.spec.ts"],
+  })),
+  {
+    files: ["**/*.spec.ts", "integration-tests/**/*.ts"],
+    rules: { "@typescript-eslint/no-explicit-any": "off" },
+  }
+)

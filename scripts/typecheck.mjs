@@ -1,0 +1,34 @@
+#!/usr/bin/env node
+// `tsc --noEmit` for every TypeScript workspace; exits non-zero if any fails.
+import { existsSync } from "node:fs"
+import { join, dirname } from "node:path"
+import { fileURLToPath } from "node:url"
+import { spawnSync } from "node:child_process"
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const projects = [
+  "plugins/organizations",
+  "backend",
+  "seed",
+  "integration-tests",
+  "storefront",
+].filter((p) => existsSync(join(root, p, "tsconfig.json")))
+
+let failed = 0
+for (const p of projects) {
+  const t = Date.now()
+  const r = spawnSync("npx", ["tsc", "--noEmit", "-p", join(p, "tsconfig.json")], {
+    cwd: root,
+    stdio: ["ignore", "pipe", "pipe"],
+    encoding: "utf8",
+  })
+  const ok = r.status === 0
+  if (!ok) {
+    failed++
+  }
+  process.stdout.write(`${ok ? "✔" : "✘"} tsc ${p} (${((Date.now() - t) / 1000).toFixed(1)} s)\n`)
+  if (!ok) {
+    process.stdout.write(r.stdout + r.stderr)
+  }
+}
+process.exit(failed ? 1 : 0)
