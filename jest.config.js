@@ -47,5 +47,15 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
     },
+    // Server + worker processes need a real Redis: included when REDIS_URL is set.
+    ...(process.env.REDIS_URL
+      ? [
+          {
+            ...common,
+            displayName: "processes",
+            testMatch: ["<rootDir>/integration-tests/processes/**/*.spec.ts"],
+          },
+        ]
+      : []),
   ],
 }

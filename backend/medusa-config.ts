@@ -34,5 +34,5 @@ module.exports = defineConfig({
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
   plugins: [{ resolve: "@tienda/organizations", options: {} }],
-  modules: buildModules(process.env),
+  modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

@@ -26,7 +26,11 @@ function check(label, cmd, cmdArgs, env = {}) {
   console.log(`\n▶ ${label}`)
   const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } })
   const ok = r.status === 0
-  ok ? passed++ : failed++
+  if (ok) {
+    passed++
+  } else {
+    failed++
+  }
   console.log(`${ok ? "✔" : "✘"} ${label} (${sec(t)})`)
   return ok
 }
@@ -57,7 +61,7 @@ const jest = spawnSync(
   {
     cwd: root,
     stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(), MEDUSA_DISABLE_TELEMETRY: "true" },
+    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(), MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL || "warn" },
   }
 )
 if (existsSync(report)) {

@@ -14,6 +14,7 @@ export const PERMISSION_LABELS_ES: Record<Permission, string> = {
   "organizations:manage": "administrar organizaciones y unidades",
   "people:manage": "administrar personas y roles",
   "role_permissions:manage": "administrar la matriz de roles y permisos",
+  "operations:read": "consultar la operación del sistema",
   "profile:read": "consultar su perfil",
   "own_organization:read": "consultar su organización",
   "agency_directory:read": "consultar el directorio de su dependencia",

@@ -10,6 +10,7 @@ export const PERMISSIONS = {
   ORGANIZATIONS_MANAGE: "organizations:manage",
   PEOPLE_MANAGE: "people:manage",
   ROLE_PERMISSIONS_MANAGE: "role_permissions:manage",
+  OPERATIONS_READ: "operations:read",
   OWN_PROFILE_READ: "profile:read",
   OWN_ORGANIZATION_READ: "own_organization:read",
   AGENCY_DIRECTORY_READ: "agency_directory:read",
@@ -74,6 +75,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.ORGANIZATIONS_MANAGE,
     P.PEOPLE_MANAGE,
     P.ROLE_PERMISSIONS_MANAGE,
+    P.OPERATIONS_READ,
   ],
   requiring_unit: [
     ...AGENCY_BASE,

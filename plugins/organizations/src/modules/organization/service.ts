@@ -1,5 +1,6 @@
 import { MedusaService } from "@medusajs/framework/utils"
 import {
+  KnownPermission,
   Organization,
   Person,
   RoleAssignment,
@@ -17,6 +18,7 @@ class OrganizationModuleService extends MedusaService({
   Person,
   RoleAssignment,
   RolePermission,
+  KnownPermission,
 }) {}
 
 export default OrganizationModuleService

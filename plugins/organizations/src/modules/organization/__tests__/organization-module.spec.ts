@@ -1,14 +1,21 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { join } from "node:path"
 import { ORGANIZATION_MODULE } from ".."
-import { Organization, OrganizationUnit, Person, RoleAssignment, RolePermission } from "../models"
+import {
+  KnownPermission,
+  Organization,
+  OrganizationUnit,
+  Person,
+  RoleAssignment,
+  RolePermission,
+} from "../models"
 import type OrganizationModuleService from "../service"
 
 jest.setTimeout(60 * 1000)
 
 moduleIntegrationTestRunner<OrganizationModuleService>({
   moduleName: ORGANIZATION_MODULE,
-  moduleModels: [Organization, OrganizationUnit, Person, RoleAssignment, RolePermission],
+  moduleModels: [Organization, OrganizationUnit, Person, RoleAssignment, RolePermission, KnownPermission],
   resolve: join(__dirname, ".."),
   testSuite: ({ service }) => {
     const org = (over: Record<string, unknown> = {}) =>
@@ -48,6 +55,8 @@ moduleIntegrationTestRunner<OrganizationModuleService>({
         expect(cells.map((c) => c.permission)).toEqual(
           expect.arrayContaining(["people:manage", "role_permissions:manage"])
         )
+        const known = await service.listKnownPermissions({}, { take: null })
+        expect(known.map((k) => k.code)).toEqual(expect.arrayContaining(["people:manage", "operations:read"]))
       })
 
       it("enforces one organization per RFC in the database", async () => {
