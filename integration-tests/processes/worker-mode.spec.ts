@@ -66,6 +66,7 @@ const common = () => ({
   HEARTBEAT_CRON: `*/${TICK} * * * * *`,
   HEARTBEAT_TICK_SECONDS: String(TICK),
   NODE_ENV: "development",
+  LOG_LEVEL: "info",
 })
 
 describe("server and worker processes", () => {
