@@ -5,7 +5,8 @@ import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 import medusa from "@medusajs/eslint-plugin"
 
-const medusaFiles = ["backend/**/*.ts", "plugins/*/src/**/*.ts"]
+const medusaRoots = ["backend", "plugins/*"]
+const medusaFiles = medusaRoots.map((r) => `${r}/**/*.{ts,tsx}`)
 
 export default tseslint.config(
   {
@@ -48,9 +49,7 @@ export default tseslint.config(
   ...medusa.configs.recommended.map((block) => ({
     ...block,
     files: block.files
-      ? block.files.flatMap((pattern) =>
-          medusaFiles.map((root) => root.replace(/\*\*\/\*\.ts$/, "") + pattern.replace(/^\*\*\//, "**/"))
-        )
+      ? block.files.flatMap((pattern) => medusaRoots.map((root) => `${root}/${pattern}`))
       : medusaFiles,
     ignores: [...(block.ignores ?? []), "**/__tests__/**", "**/*.spec.ts"],
   })),

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const projects = [
   "plugins/organizations",
+  "plugins/organizations/src/admin",
   "backend",
   "seed",
   "integration-tests",
