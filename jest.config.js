@@ -13,6 +13,9 @@ const swc = [
   },
 ]
 
+const { existsSync } = require("node:fs")
+const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p))
+
 const common = {
   rootDir: __dirname,
   testEnvironment: "node",
@@ -47,6 +50,16 @@ module.exports = {
       displayName: "http",
       testMatch: ["<rootDir>/integration-tests/http/**/*.spec.ts"],
     },
+    // Browser journeys need a Chromium (CI installs Debian's; CHROMIUM_PATH overrides).
+    ...(chromium
+      ? [
+          {
+            ...common,
+            displayName: "e2e",
+            testMatch: ["<rootDir>/integration-tests/e2e/**/*.e2e.spec.ts"],
+          },
+        ]
+      : []),
     // Server + worker processes need a real Redis: included when REDIS_URL is set.
     ...(process.env.REDIS_URL
       ? [

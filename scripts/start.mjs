@@ -16,7 +16,9 @@ import { buildPlugins } from "./build-plugins.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
-const logs = join(root, ".data", "logs")
+// TIENDA_DATA_DIR moves data, logs and demo logins (the browser tests use it).
+const dataDir = process.env.TIENDA_DATA_DIR || join(root, ".data")
+const logs = join(dataDir, "logs")
 const seedOnly = process.argv.includes("--seed-only")
 
 const BACKEND_PORT = Number(process.env.PORT || process.env.BACKEND_PORT || 9000)
@@ -34,7 +36,7 @@ async function shutdown(code = 0) {
   process.stdout.write("\nDeteniendo la Tienda Digital…\n")
   for (const c of children.reverse()) {await stopService(c)}
   if (db) {await db.stop().catch(() => {})}
-  process.stdout.write("Listo. Los datos se conservan en ./.data\n")
+  process.stdout.write(`Listo. Los datos se conservan en ${dataDir}\n`)
   process.exit(code)
 }
 process.on("SIGINT", () => shutdown(0))
@@ -56,7 +58,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) {
     db = await step("PostgreSQL embebido (./.data/postgres)", () =>
-      startEmbeddedPostgres({ dataDir: join(root, ".data", "postgres"), port: EMBEDDED_PG_PORT })
+      startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), port: EMBEDDED_PG_PORT })
     )
     databaseUrl = `${db.url}/tienda_digital`
     console.log(`  puerto ${db.port}${db.isNew ? " (base de datos nueva)" : ""}`)
@@ -64,13 +66,20 @@ async function main() {
     console.log("Usando DATABASE_URL")
   }
   await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
-  const env = { ...baseEnv, DATABASE_URL: databaseUrl, PORT: String(BACKEND_PORT) }
+  const env = {
+    ...baseEnv,
+    DATABASE_URL: databaseUrl,
+    PORT: String(BACKEND_PORT),
+    STORE_CORS: process.env.STORE_CORS || `http://localhost:${STOREFRONT_PORT}`,
+    ADMIN_CORS: process.env.ADMIN_CORS || `http://localhost:${BACKEND_PORT}`,
+    AUTH_CORS: process.env.AUTH_CORS || `http://localhost:${STOREFRONT_PORT},http://localhost:${BACKEND_PORT}`,
+  }
 
   await step("Plugins compilados", () => buildPlugins({ log: (m) => console.log(m) }))
   await step("Migraciones", () =>
     run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
   )
-  const seedFile = join(root, ".data", "demo.json")
+  const seedFile = join(dataDir, "demo.json")
   await step("Datos de demostración (idempotente)", () =>
     run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
       cwd: backend,

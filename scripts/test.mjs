@@ -42,6 +42,14 @@ if (!skipStatic) {
   check("typecheck (tsc --noEmit per workspace)", "node", ["scripts/typecheck.mjs"])
 }
 
+const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p))
+if (!chromium && (!only || only === "e2e")) {
+  console.log("\nℹ browser tests (e2e) not included: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)")
+}
+if (!process.env.REDIS_URL && (!only || only === "processes")) {
+  console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
+}
+
 const report = join(root, ".cache", "jest-report.json")
 mkdirSync(dirname(report), { recursive: true })
 rmSync(report, { force: true })

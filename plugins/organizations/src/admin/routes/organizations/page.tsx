@@ -21,6 +21,13 @@ const KIND_LABEL: Record<Organization["kind"], string> = {
   civil_society: "Sociedad civil",
 }
 
+const SIZE_LABEL: Record<string, string> = {
+  micro: "Micro",
+  pequena: "Pequeña",
+  mediana: "Mediana",
+  grande: "Grande",
+}
+
 /**
  * Directory of organizations for SHCP staff: agencies, suppliers and
  * civil-society bodies with RFC and state, filterable by kind and text.
@@ -103,7 +110,7 @@ const OrganizationsPage = () => {
                   <Badge size="2xsmall">{KIND_LABEL[o.kind]}</Badge>
                 </Table.Cell>
                 <Table.Cell>{o.state_code ?? "—"}</Table.Cell>
-                <Table.Cell>{o.sme_size ?? "—"}</Table.Cell>
+                <Table.Cell>{o.sme_size ? SIZE_LABEL[o.sme_size] : "—"}</Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>
