@@ -38,6 +38,8 @@ function check(label, cmd, cmdArgs, env = {}) {
 await buildPlugins({ log: (m) => console.log(m) })
 
 if (!skipStatic) {
+  // One hoisted copy of Medusa's core packages (duplicates break workflow registration).
+  check("single copy of @medusajs/framework and core-flows", "node", ["scripts/check-single-medusa.mjs"])
   check("lint (eslint + Medusa rules)", "npx", ["eslint", "--max-warnings=0", "."])
   check("typecheck (tsc --noEmit per workspace)", "node", ["scripts/typecheck.mjs"])
 }

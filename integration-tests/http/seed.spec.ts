@@ -1,0 +1,75 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Rfc } from "@nodecfdi/rfc"
+import { ROLE_CODES } from "@tienda/organizations/utils"
+import seed from "../../seed/src/run"
+import { describeApp } from "../utils/runner"
+import { login } from "../utils/world"
+
+/**
+ * The demo seed through the real workflows: the world it promises, and a
+ * second run that changes nothing.
+ */
+describeApp("demo seed", ({ container, baseUrl }) => {
+  const snapshot = async () => {
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const count = async (entity: string) => (await query.graph({ entity, fields: ["id"] })).data.length
+    const auth = container().resolve(Modules.AUTH)
+    return {
+      organizations: await count("organization"),
+      units: await count("organization_unit"),
+      people: await count("person"),
+      role_assignments: await count("role_assignment"),
+      customers: await count("customer"),
+      users: await count("user"),
+      logins: (await auth.listAuthIdentities({}, { take: null })).length,
+      regions: await count("region"),
+      sales_channels: await count("sales_channel"),
+      api_keys: await count("api_key"),
+    }
+  }
+
+  it("creates the demo world once and changes nothing the second time", async () => {
+    const before = await snapshot()
+    await seed({ container: container(), args: [] } as never)
+    const first = await snapshot()
+    await seed({ container: container(), args: [] } as never)
+    const second = await snapshot()
+    expect(second).toEqual(first)
+    // the world the test runner built (createWorld) plus the demo world
+    expect(first.organizations - before.organizations).toBeGreaterThanOrEqual(30)
+
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: orgs } = await query.graph({
+      entity: "organization",
+      fields: ["rfc", "kind", "legal_name", "sme_size", "regimen_fiscal", "codigo_postal", "units.id"],
+    })
+    const demoSuppliers = orgs.filter((o) => o.kind === "supplier")
+    expect(demoSuppliers.length).toBeGreaterThanOrEqual(31)
+    expect(demoSuppliers.filter((o) => ["micro", "pequena", "mediana"].includes(o.sme_size as string)).length).toBeGreaterThan(15)
+    const agencies = orgs.filter((o) => o.kind === "agency" && (o.units?.length ?? 0) >= 7)
+    expect(agencies.length).toBeGreaterThanOrEqual(4)
+    for (const o of orgs) {
+      expect(Rfc.isValid(o.rfc)).toBe(true)
+      expect(o.regimen_fiscal).toMatch(/^\d{3}$/)
+      expect(o.codigo_postal).toMatch(/^\d{5}$/)
+    }
+
+    const { data: assignments } = await query.graph({ entity: "role_assignment", fields: ["role"] })
+    for (const role of ROLE_CODES) {
+      expect(assignments.some((a) => a.role === role)).toBe(true)
+    }
+  })
+
+  it("lets a demo person of each account type log in with the demo password", async () => {
+    await seed({ container: container(), args: [] } as never)
+    for (const [actor, email] of [
+      ["user", "admin@shcp.demo.gob.mx"],
+      ["customer", "presupuesto@salud.demo.gob.mx"],
+      ["supplier", "ventas@papeleria-bajio.demo.mx"],
+      ["observer", "testigo@observatorio.demo.org.mx"],
+      ["auditor", "auditor@buengobierno.demo.gob.mx"],
+    ]) {
+      await expect(login(baseUrl(), actor, email, "TiendaDigital-2026")).resolves.toEqual(expect.any(String))
+    }
+  })
+})
