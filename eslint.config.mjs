@@ -33,6 +33,7 @@ export default tseslint.config(
         require: "readonly",
         fetch: "readonly",
         URL: "readonly",
+        AbortSignal: "readonly",
         setTimeout: "readonly",
         clearTimeout: "readonly",
         setInterval: "readonly",

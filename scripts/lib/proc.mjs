@@ -69,14 +69,15 @@ export function stopService(child, signal = "SIGTERM") {
   })
 }
 
-export async function waitForHttp(url, { timeoutMs = 120000, child } = {}) {
+export async function waitForHttp(url, { timeoutMs = 300000, child } = {}) {
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child && child.exitCode !== null) {
       throw new Error(`${child.serviceName} terminó antes de estar listo (ver ${child.logFile})`)
     }
     try {
-      const res = await fetch(url)
+      // a busy server may accept the connection and answer late: bound each try
+      const res = await fetch(url, { signal: AbortSignal.timeout(10000) })
       if (res.status < 500) {return}
     } catch {
       // not up yet
