@@ -1,14 +1,16 @@
 #!/usr/bin/env node
 // `tsc --noEmit` for every TypeScript workspace; exits non-zero if any fails.
-import { existsSync } from "node:fs"
+import { existsSync, readdirSync } from "node:fs"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { spawnSync } from "node:child_process"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
+const workspaces = (dir) =>
+  existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((d) => `${dir}/${d}`) : []
 const projects = [
-  "plugins/organizations",
-  "plugins/organizations/src/admin",
+  ...workspaces("plugins").flatMap((p) => [p, `${p}/src/admin`]),
+  ...workspaces("simulators"),
   "backend",
   "seed",
   "integration-tests",
