@@ -41,6 +41,19 @@ async function shutdown(code = 0) {
 }
 process.on("SIGINT", () => shutdown(0))
 process.on("SIGTERM", () => shutdown(0))
+// If this process dies without a clean shutdown, take the services with it
+// (they run in their own process groups so Ctrl-C reaches only us first).
+process.on("exit", () => {
+  for (const c of children) {
+    if (c.exitCode === null) {
+      try {
+        process.kill(-c.pid, "SIGKILL")
+      } catch {
+        // already gone
+      }
+    }
+  }
+})
 
 const baseEnv = {
   MEDUSA_DISABLE_TELEMETRY: "true",
