@@ -33,6 +33,11 @@ module.exports = defineConfig({
     disable: process.env.DISABLE_ADMIN === "true",
     backendUrl: process.env.MEDUSA_BACKEND_URL || "/",
   },
-  plugins: [{ resolve: "@tienda/organizations", options: {} }],
+  plugins: [
+    { resolve: "@tienda/organizations", options: {} },
+    { resolve: "@tienda/framework-contracts", options: {} },
+    { resolve: "@tienda/budget", options: { sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100", timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000) } },
+    { resolve: "@tienda/contracts", options: {} },
+  ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

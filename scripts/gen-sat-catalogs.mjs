@@ -57,4 +57,14 @@ export const REGIMENES_FISCALES: readonly RegimenFiscal[] = ${JSON.stringify(reg
 export const ESTADOS_MX: readonly { id: string; texto: string }[] = ${JSON.stringify(estados, null, 2)}
 `
 )
-console.log(`regimenes: ${regimenes.length}, estados MX: ${estados.length}`)
+const unidades = rows("cfdi_40_claves_unidades")
+  .filter(([, , , , , hasta]) => !hasta)
+  .map(([id, texto]) => [id, texto])
+writeFileSync(
+  join(root, "plugins/framework-contracts/src/catalog/sat-units.generated.ts"),
+  `${header}
+/** c_ClaveUnidad in force: [clave, nombre]. */
+export const CLAVES_UNIDAD: ReadonlyMap<string, string> = new Map(${JSON.stringify(unidades)})
+`
+)
+console.log(`regimenes: ${regimenes.length}, estados MX: ${estados.length}, claves de unidad: ${unidades.length}`)

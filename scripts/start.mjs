@@ -105,6 +105,18 @@ async function main() {
     return shutdown(0)
   }
 
+  const simulators = existsSync(join(root, "simulators"))
+    ? readdirSync(join(root, "simulators")).filter((s) =>
+        existsSync(join(root, "simulators", s, "package.json")) &&
+        JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start
+      )
+    : []
+  // the backend reaches each simulator on its port (SICOP/SIAFF adapter)
+  const sicopIndex = simulators.indexOf("sicop-siaff")
+  if (sicopIndex >= 0 && !process.env.SICOP_SIAFF_URL) {
+    env.SICOP_SIAFF_URL = `http://localhost:${SIMULATOR_BASE_PORT + sicopIndex}`
+  }
+
   const built = join(backend, ".medusa", "server")
   if (isStale(join(built, "package.json"), [join(backend, "src"), join(backend, "medusa-config.ts"), ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built"))])) {
     await step("Compilación del backend y del panel de administración (solo la primera vez)", () =>
@@ -112,7 +124,8 @@ async function main() {
     )
   }
   const server = await step(`Servidor Medusa en el puerto ${BACKEND_PORT}`, async () => {
-    const child = startService("medusa", "npx", ["medusa", "start"], {
+    // the binary itself, not npx: signals must reach Medusa for a graceful stop
+    const child = startService("medusa", join(root, "node_modules", ".bin", "medusa"), ["start"], {
       cwd: built,
       env,
       logFile: join(logs, "backend.log"),
@@ -122,12 +135,6 @@ async function main() {
     return child
   })
 
-  const simulators = existsSync(join(root, "simulators"))
-    ? readdirSync(join(root, "simulators")).filter((s) =>
-        existsSync(join(root, "simulators", s, "package.json")) &&
-        JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start
-      )
-    : []
   for (const [i, s] of simulators.entries()) {
     const port = SIMULATOR_BASE_PORT + i
     await step(`Simulador ${s} en el puerto ${port}`, async () => {
@@ -148,7 +155,7 @@ async function main() {
     PORT: String(STOREFRONT_PORT),
     MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
     NEXT_PUBLIC_MEDUSA_BACKEND_URL: `http://localhost:${BACKEND_PORT}`,
-    NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY: demo.publishable_key,
+    MEDUSA_PUBLISHABLE_KEY: demo.publishable_key,
     NEXT_TELEMETRY_DISABLED: "1",
   }
   if (existsSync(join(storefront, "package.json"))) {
@@ -158,7 +165,7 @@ async function main() {
       )
     }
     await step(`Tienda (storefront) en el puerto ${STOREFRONT_PORT}`, async () => {
-      const child = startService("storefront", "npx", ["next", "start", "-p", String(STOREFRONT_PORT)], {
+      const child = startService("storefront", join(root, "node_modules", ".bin", "next"), ["start", "-p", String(STOREFRONT_PORT)], {
         cwd: storefront,
         env: sfEnv,
         logFile: join(logs, "storefront.log"),

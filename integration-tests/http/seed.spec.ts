@@ -25,6 +25,12 @@ describeApp("demo seed", ({ container, baseUrl }) => {
       regions: await count("region"),
       sales_channels: await count("sales_channel"),
       api_keys: await count("api_key"),
+      classifier: await count("unspsc_code"),
+      items: await count("framework_item"),
+      offers: await count("offer"),
+      offer_requests: await count("offer_request"),
+      sanctions: await count("sanction"),
+      contract_versions: await count("contract_version"),
     }
   }
 
@@ -53,6 +59,20 @@ describeApp("demo seed", ({ container, baseUrl }) => {
       expect(o.regimen_fiscal).toMatch(/^\d{3}$/)
       expect(o.codigo_postal).toMatch(/^\d{5}$/)
     }
+
+    // the office-supplies contract: ~210 items in 21 categories, three offers each, one price change pending
+    const { data: office } = await query.graph({
+      entity: "framework_contract",
+      fields: ["status", "lots.items.unspsc_code"],
+      filters: { number: "CM-SHCP-2026-0001" },
+    })
+    const officeItems = (office[0].lots as { items: { unspsc_code: string }[] }[]).flatMap((l) => l.items)
+    expect(office[0].status).toBe("published")
+    expect(officeItems).toHaveLength(210)
+    expect(new Set(officeItems.map((i) => i.unspsc_code)).size).toBe(21)
+    expect(first.offers).toBeGreaterThanOrEqual(600)
+    expect(first.offer_requests - first.offers).toBe(1)
+    expect(first.sanctions).toBe(1)
 
     const { data: assignments } = await query.graph({ entity: "role_assignment", fields: ["role"] })
     for (const role of ROLE_CODES) {

@@ -48,24 +48,29 @@ export function startService(name, cmd, args, { cwd, env, logFile }) {
 }
 
 export function stopService(child, signal = "SIGTERM") {
-  if (!child || child.exitCode !== null) {return Promise.resolve()}
+  const killGroup = (sig) => {
+    try {
+      process.kill(-child.pid, sig)
+    } catch {
+      // group already gone
+    }
+  }
+  if (!child || child.exitCode !== null) {
+    if (child) {killGroup("SIGKILL")}
+    return Promise.resolve()
+  }
   return new Promise((resolve) => {
-    const timer = setTimeout(() => {
-      try {
-        process.kill(-child.pid, "SIGKILL")
-      } catch {
-        child.kill("SIGKILL")
-      }
-    }, 8000)
+    const timer = setTimeout(() => killGroup("SIGKILL"), 10000)
     child.once("exit", () => {
       clearTimeout(timer)
-      resolve()
+      // the direct child may exit before its own children (a wrapper):
+      // give them a moment to finish, then make sure nothing is left
+      setTimeout(() => {
+        killGroup("SIGKILL")
+        resolve()
+      }, 1500)
     })
-    try {
-      process.kill(-child.pid, signal)
-    } catch {
-      child.kill(signal)
-    }
+    killGroup(signal)
   })
 }
 

@@ -2,21 +2,25 @@ import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEMO_PASSWORD } from "./fixtures/people"
+import { seedFrameworkContracts } from "./steps/framework-contracts"
 import { seedOrganizations } from "./steps/organizations"
 import { seedStore } from "./steps/store"
+import { seedBudget } from "./steps/budget"
 
 /**
  * The demo world, in dependency order. Every step creates only what is
  * missing, so running the seed again changes nothing.
  *   1. store basics (currency, region, sales channel, publishable key)
  *   2. organizations, units, people and roles
- *   3. (framework contracts issue) UNSPSC subset, contracts, offers, sanctions
+ *   3. UNSPSC subset and COG crosswalk, framework contracts, offers, sanctions
  */
 export default async function seed(args: ExecArgs) {
   const logger = args.container.resolve(ContainerRegistrationKeys.LOGGER)
   const started = Date.now()
   const store = await seedStore(args)
   const orgs = await seedOrganizations(args)
+  await seedFrameworkContracts(args)
+  await seedBudget(args)
   const out = process.env.TIENDA_SEED_OUTPUT
   if (out) {
     writeFileSync(

@@ -30,6 +30,8 @@ export const PERMISSION_LABELS_ES: Record<Permission, string> = {
   "requisitions:approve": "aprobar requisiciones",
   "budget:read": "consultar el presupuesto disponible",
   "budget_ledger:read": "consultar el libro de movimientos presupuestales",
+  "budget:reserve": "reservar presupuesto para una requisición",
+  "budget:read_all": "consultar las claves presupuestales de todas las dependencias",
   "contracts:sign_agency": "firmar contratos por la dependencia",
   "contracts:sign_supplier": "firmar contratos por el proveedor",
   "contracts:administer": "administrar contratos específicos",

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   REQUISITIONS_APPROVE: "requisitions:approve",
   BUDGET_READ: "budget:read",
   BUDGET_LEDGER_READ: "budget_ledger:read",
+  BUDGET_RESERVE: "budget:reserve",
+  BUDGET_READ_ALL: "budget:read_all",
   // contracts, reception, payment
   CONTRACTS_SIGN_AGENCY: "contracts:sign_agency",
   CONTRACTS_SIGN_SUPPLIER: "contracts:sign_supplier",
@@ -66,6 +68,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   shcp_planning: [
     P.OWN_PROFILE_READ,
     P.ORGANIZATIONS_READ,
+    P.BUDGET_READ_ALL,
     P.CLASSIFIER_MANAGE,
     P.CATALOG_BROWSE,
   ],
@@ -82,6 +85,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.AGENCY_DIRECTORY_READ,
     P.REQUISITIONS_CREATE,
     P.BUDGET_READ,
+    P.BUDGET_RESERVE,
   ],
   purchasing_unit: [
     ...AGENCY_BASE,
@@ -90,13 +94,14 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.BUDGET_READ,
     P.CONTRACTS_SIGN_AGENCY,
   ],
-  purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ],
+  purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ, P.BUDGET_RESERVE],
   budget: [
     ...AGENCY_BASE,
     P.AGENCY_DIRECTORY_READ,
     P.REQUISITIONS_APPROVE,
     P.BUDGET_READ,
     P.BUDGET_LEDGER_READ,
+    P.BUDGET_RESERVE,
   ],
   contract_admin: [
     ...AGENCY_BASE,

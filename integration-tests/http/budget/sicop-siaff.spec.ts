@@ -1,0 +1,185 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { BUDGET_MODULE } from "@tienda/budget/modules/budget"
+import {
+  accrueBudgetWorkflow,
+  commitBudgetWorkflow,
+  exerciseBudgetWorkflow,
+  payBudgetWorkflow,
+  releaseBudgetWorkflow,
+  reserveBudgetWorkflow,
+  type BudgetMovementWorkflowInput,
+} from "@tienda/budget/workflows"
+import request from "supertest"
+import { createSimulator } from "../../../simulators/sicop-siaff/src/app"
+import { describeApp } from "../../utils/runner"
+import { barrier, makeKey } from "./helpers"
+
+// The app reads these when it starts (medusa-config.ts → budget plugin options).
+const SIM_PORT = 19100 + (process.pid % 800)
+process.env.SICOP_SIAFF_URL = `http://localhost:${SIM_PORT}`
+process.env.SICOP_SIAFF_TIMEOUT_MS = "400"
+
+type BudgetService = {
+  getBalances: (id: string) => Promise<Record<string, string> | null>
+  reconcile: (id: string) => Promise<{ balanced: boolean }>
+  listBudgetMovements: (f: Record<string, unknown>, c?: Record<string, unknown>) => Promise<{ id: string; type: string; idempotency_key: string; external_ref: string | null }[]>
+}
+
+describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => {
+  const schema = `sicop_siaff_test_${process.pid}`
+  let sim: Awaited<ReturnType<typeof createSimulator>>
+  const simUrl = `http://localhost:${SIM_PORT}`
+  const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
+
+  beforeAll(async () => {
+    const e = process.env
+    sim = await createSimulator({
+      databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+      schema,
+      seed: false,
+      faults: { hangMs: 900 },
+    })
+    await sim.listen(SIM_PORT)
+  })
+  afterAll(async () => {
+    await sim.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+    await sim.close()
+  })
+  beforeEach(() => {
+    Object.assign(sim.faults, { rate500: 0, rateTimeout: 0, rateDuplicate: 0, latencyMs: 0 })
+  })
+
+  /** A sicop_siaff key in our DB and the same clave in the simulator. */
+  const sicopKey = async (amount: string) => {
+    const key = await makeKey(container(), world().orgs.agencyA, { provider: "sicop_siaff", aprobado: amount, ramo: "12" })
+    await request(simUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: amount }).expect(200)
+    return key
+  }
+  const simClave = async (clave: string) => (await request(simUrl).get(`/api/v1/claves/${clave}`)).body.clave
+  const simOp = async (key: string) => {
+    const r = await request(simUrl).get(`/api/v1/operaciones/${encodeURIComponent(key)}`)
+    return r.status === 200 ? r.body.operacion : null
+  }
+  type Extra = Partial<BudgetMovementWorkflowInput> & {
+    amount: string
+    idempotency_key: string
+    beneficiary_rfc?: string
+    beneficiary_clabe?: string
+  }
+  const input = (budget_key_id: string, extra: Extra): BudgetMovementWorkflowInput & Extra => ({
+    budget_key_id,
+    organization_id: world().orgs.agencyA,
+    reference_type: "requisition",
+    reference_id: "req_1",
+    ...extra,
+  })
+
+  it("serves /health and its OpenAPI description", async () => {
+    expect((await request(simUrl).get("/health")).body).toEqual({ status: "ok" })
+    const doc = (await request(simUrl).get("/openapi.json")).body
+    expect(doc.openapi).toBe("3.0.3")
+    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/operaciones/precompromiso", "/api/v1/clc/{folio}"]))
+  })
+
+  it("walks reserve → commit → accrue → CLC → SPEI payment in both ledgers", async () => {
+    const key = await sicopKey("50000.00")
+    const r = await reserveBudgetWorkflow(container()).run({ input: input(key.id, { amount: "12000.00", idempotency_key: "s-r" }) })
+    expect(r.result.external_ref).toMatch(/^SIAFF-/)
+    const c = await commitBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: r.result.id, idempotency_key: "s-c", reference_type: "contract", reference_id: "ctr_1" }) })
+    await releaseBudgetWorkflow(container()).run({ input: input(key.id, { amount: "500.00", parent_id: r.result.id, idempotency_key: "s-l" }) })
+    const a = await accrueBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: c.result.id, idempotency_key: "s-a", reference_type: "invoice", reference_id: "cfdi_1" }) })
+    const x = await exerciseBudgetWorkflow(container()).run({
+      input: input(key.id, { amount: "11500.00", parent_id: a.result.id, idempotency_key: "s-x", reference_type: "clc", reference_id: "clc_1", beneficiary_rfc: "PIB040312A11", beneficiary_clabe: "012180001234567891" }),
+    })
+    expect(x.result.external_ref).toMatch(/^CLC-/)
+    const p = await payBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: x.result.id, idempotency_key: "s-p", reference_type: "payment", reference_id: "pay_1" }) })
+    expect(p.result.clave_rastreo).toMatch(/^TESOFE\d{8}[0-9A-F]{10}$/)
+    const ours = await service().getBalances(key.id)
+    expect(ours).toMatchObject({ reservado: "0.00", comprometido: "0.00", pagado: "11500.00", disponible: "38500.00" })
+    expect(await simClave(key.clave)).toMatchObject({ reservado: "0.00", comprometido: "0.00", devengado: "0.00", ejercido: "0.00", pagado: "11500.00", disponible: "38500.00" })
+    expect((await service().reconcile(key.id)).balanced).toBe(true)
+  })
+
+  it("refused by SICOP/SIAFF → our reservation is compensated; a failing later step cancels it in the simulator", async () => {
+    const key = await sicopKey("1000.00")
+    // SICOP/SIAFF knows less money than we do: it refuses and we roll back.
+    await request(simUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100.00" }).expect(200)
+    const { errors } = await reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "500.00", idempotency_key: "s-refused" }) })
+    expect(errors[0].error.code ?? errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|fondos suficientes/)
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00" })
+
+    const wf = reserveBudgetWorkflow(container())
+    ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
+      "fail-at-end",
+      { invoke: async () => { throw new Error("fallo inducido por la prueba") } },
+      { noCompensation: true }
+    )
+    const { transaction } = await wf.run({ throwOnError: false, input: input(key.id, { amount: "60.00", idempotency_key: "s-rollback" }) })
+    expect(transaction.getFlow().state).toBe("reverted")
+    expect((await simOp("s-rollback")).estado).toBe("cancelada")
+    expect(await simClave(key.clave)).toMatchObject({ reservado: "0.00", disponible: "100.00" })
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00", disponible: "1000.00" })
+  })
+
+  it("ACCEPTANCE: with 30% injected 500s/timeouts each requisition is reserved exactly once or cleanly refused; no orphans", async () => {
+    const key = await sicopKey("20000.00")
+    Object.assign(sim.faults, { rate500: 0.15, rateTimeout: 0.15 })
+    for (const k of Object.keys(sim.stats)) {
+      delete sim.stats[k]
+    }
+    const { gate, open } = barrier()
+    const N = 40
+    const runs = Array.from({ length: N }, (_, i) =>
+      gate.then(() =>
+        reserveBudgetWorkflow(container()).run({
+          throwOnError: false,
+          input: input(key.id, { amount: "750.00", idempotency_key: `fault-${i}`, reference_id: `req_f${i}` }),
+        })
+      )
+    )
+    open()
+    const outcomes = await Promise.all(runs)
+    Object.assign(sim.faults, { rate500: 0, rateTimeout: 0 })
+    // Let late ("timeout") deliveries land before checking for orphans.
+    await new Promise((r) => setTimeout(r, 1500))
+
+    let reserved = 0
+    for (const [i, o] of outcomes.entries()) {
+      const op = await simOp(`fault-${i}`)
+      const local = await service().listBudgetMovements({ idempotency_key: [`fault-${i}`, `fault-${i}:compensacion`] })
+      if (!o.errors.length) {
+        reserved++
+        expect(op).toMatchObject({ estado: "aplicada", importe: "750.00" })
+        expect(local.map((m) => m.type)).toEqual(["reserve"])
+      } else {
+        // Cleanly refused: nothing left reserved here or there.
+        expect(o.errors[0].error.code ?? o.errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|SICOP_SIAFF_NO_DISPONIBLE|fondos|no respondió/)
+        expect(op === null || op.estado === "cancelada").toBe(true)
+        expect(local.map((m) => m.type).sort()).toEqual(local.length ? ["reserve", "reversal"] : [])
+      }
+    }
+    // Faults really happened (about 30% of the calls) and were retried.
+    const injected = ["500", "500-after", "timeout", "timeout-after"].reduce((s, f) => s + (sim.stats[f] ?? 0), 0)
+    expect(injected).toBeGreaterThan(5)
+    expect(reserved).toBeGreaterThan(0)
+    expect(reserved).toBeLessThanOrEqual(26) // floor(20000 / 750)
+    const expected = MathBN.mult("750", reserved).toFixed(2)
+    expect(await simClave(key.clave)).toMatchObject({ reservado: expected })
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: expected })
+    expect((await service().reconcile(key.id)).balanced).toBe(true)
+  })
+
+  it("barrier-started duplicates of one reservation apply once in both systems", async () => {
+    const key = await sicopKey("1000.00")
+    Object.assign(sim.faults, { rateDuplicate: 0.5 })
+    const { gate, open } = barrier()
+    const runs = Array.from({ length: 8 }, () =>
+      gate.then(() => reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "100.00", idempotency_key: "dup-1" }) }))
+    )
+    open()
+    const outcomes = await Promise.all(runs)
+    expect(outcomes.filter((o) => !o.errors.length).length).toBeGreaterThan(0)
+    expect(await simClave(key.clave)).toMatchObject({ reservado: "100.00" })
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "100.00" })
+  })
+})

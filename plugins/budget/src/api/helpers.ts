@@ -1,0 +1,101 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
+import type { AccessContext } from "@tienda/organizations/utils"
+import { BUDGET_MODULE } from "../modules/budget"
+import type BudgetModuleService from "../modules/budget/service"
+import { BUDGET_ERRORS, CONFLICT_CODES, UNAVAILABLE_CODES } from "../utils/errors"
+import { disponible, toCentavos } from "../utils/money"
+
+export const KEY_FIELDS = [
+  "id",
+  "organization_id",
+  "unit_id",
+  "clave",
+  "fiscal_year",
+  "ramo",
+  "unidad_responsable",
+  "programa_presupuestario",
+  "partida_especifica",
+  "fuente_financiamiento",
+  "entidad_federativa",
+  "description",
+  "provider",
+  "currency_code",
+  "aprobado",
+  "modificado",
+  "reservado",
+  "comprometido",
+  "devengado",
+  "ejercido",
+  "pagado",
+  "is_active",
+] as const
+
+type KeyRow = Record<(typeof KEY_FIELDS)[number], unknown>
+
+/** A key as the API shows it: stage amounts as exact 2-decimal strings plus disponible. */
+export function presentKey(k: KeyRow) {
+  const stages = ["aprobado", "modificado", "reservado", "comprometido", "devengado", "ejercido", "pagado"] as const
+  const out: Record<string, unknown> = { ...k }
+  for (const s of stages) {
+    out[s] = toCentavos(k[s])
+  }
+  out.disponible = disponible(k as never)
+  return out
+}
+
+/**
+ * Loads a key the caller may see (404 unknown, 403 another agency's key or
+ * a unit outside the caller's scope for `unitScope`).
+ */
+export async function keyInScope(
+  container: MedusaContainer,
+  access: AccessContext,
+  keyId: string,
+  unitScope: string[] | null
+) {
+  const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
+  const [key] = await service.listBudgetKeys({ id: keyId }, { take: 1 })
+  if (!key) {
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      `La clave presupuestal ${keyId} no existe.`,
+      BUDGET_ERRORS.KEY_NOT_FOUND
+    )
+  }
+  if (
+    key.organization_id !== access.organization_id ||
+    (unitScope !== null && key.unit_id !== null && !unitScope.includes(key.unit_id))
+  ) {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      "La clave presupuestal pertenece a otra dependencia o a una unidad fuera de tu alcance.",
+      BUDGET_ERRORS.KEY_OTHER_AGENCY
+    )
+  }
+  return key
+}
+
+/**
+ * Domain refusals that must keep their Spanish message get their own status
+ * here (Medusa rewrites CONFLICT messages): 409 for FONDOS_INSUFICIENTES and
+ * the other CONFLICT_CODES, 503 when SICOP/SIAFF did not answer. Anything
+ * else goes to Medusa's error handler.
+ */
+export async function withBudgetErrors(res: MedusaResponse, fn: () => Promise<void>) {
+  try {
+    await fn()
+  } catch (e) {
+    const err = e as { code?: string; message?: string }
+    if (err?.code && CONFLICT_CODES.includes(err.code)) {
+      res.status(409).json({ type: "conflict", code: err.code, message: err.message })
+      return
+    }
+    if (err?.code && UNAVAILABLE_CODES.includes(err.code)) {
+      res.status(503).json({ type: "unavailable", code: err.code, message: err.message })
+      return
+    }
+    throw e
+  }
+}

@@ -1,0 +1,3 @@
+export { default as BudgetKey } from "./budget-key"
+export { default as BudgetMovement } from "./budget-movement"
+export * from "./budget-movement"

@@ -1,0 +1,69 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { BUDGET_MODULE } from "../../modules/budget"
+import type BudgetModuleService from "../../modules/budget/service"
+import { BUDGET_ERRORS } from "../../utils/errors"
+import type { RecordedMovement, ValidatedBudgetKey } from "../types"
+
+export type CallBudgetProviderStepInput = {
+  key: ValidatedBudgetKey
+  movement: RecordedMovement
+  operation: "reserve" | "commit" | "release" | "accrue" | "requestClc"
+  reference_type: string
+  reference_id: string
+  beneficiary_rfc?: string | null
+  beneficiary_clabe?: string | null
+}
+
+type Undo = { provider: ValidatedBudgetKey["provider"]; idempotency_key: string } | null
+type Out = { folio: string | null }
+
+export const callBudgetProviderStepId = "budget-call-budget-provider"
+/**
+ * This step mirrors the movement in the key's budget system (SICOP/SIAFF;
+ * nothing for own resources) with the movement's idempotency key, retrying
+ * 5xx and timeouts. If it cannot get an answer it cancels the operation by
+ * key before failing, so no orphan is left behind. Compensation: cancel the
+ * operation in the external system.
+ */
+export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Out, Undo>(
+  callBudgetProviderStepId,
+  async (input: CallBudgetProviderStepInput, { container }) => {
+    const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
+    const provider = await service.getProvider(input.key.provider)
+    if (input.key.provider === "own_resources" || (input.movement.replayed && input.movement.external_ref)) {
+      return new StepResponse<Out, Undo>({ folio: input.movement.external_ref }, null)
+    }
+    const op = {
+      idempotency_key: input.movement.idempotency_key,
+      clave: input.key.clave,
+      amount: input.movement.amount,
+      origin_key: input.movement.parent_idempotency_key,
+      reference_type: input.reference_type,
+      reference_id: input.reference_id,
+      beneficiary_rfc: input.beneficiary_rfc ?? null,
+      beneficiary_clabe: input.beneficiary_clabe ?? null,
+    }
+    try {
+      const result = await provider[input.operation](op)
+      await service.setExternalRef(input.movement.id, result.folio)
+      return new StepResponse<Out, Undo>(
+        { folio: result.folio },
+        { provider: input.key.provider, idempotency_key: op.idempotency_key }
+      )
+    } catch (e) {
+      if (e instanceof MedusaError && (e as MedusaError & { code?: string }).code === BUDGET_ERRORS.EXTERNAL_UNAVAILABLE) {
+        // Ambiguous outcome: the operation may have been applied. Cancel it by key.
+        await provider.cancel(op.idempotency_key).catch(() => undefined)
+      }
+      throw e
+    }
+  },
+  async (undo, { container }) => {
+    if (!undo) {
+      return
+    }
+    const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
+    await (await service.getProvider(undo.provider)).cancel(undo.idempotency_key)
+  }
+)

@@ -1,0 +1,36 @@
+import type { MovementType, ReferenceType } from "../modules/budget/service"
+
+/** Input shared by the budget workflows that record a movement. */
+export type BudgetMovementWorkflowInput = {
+  budget_key_id: string
+  /** Caller's agency: the key must belong to it. null for SHCP/system calls. */
+  organization_id: string | null
+  /** Units the caller acts in (null: the whole agency); a unit-scoped key must be one of them. */
+  unit_ids?: string[] | null
+  amount: string
+  /** Movement drawn from (reservation for a commit, commitment for an accrual…). */
+  parent_id?: string | null
+  reference_type: ReferenceType
+  reference_id: string
+  /** Same key → same result, one effect (locally and in SICOP/SIAFF). */
+  idempotency_key: string
+  actor_id?: string | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type ValidatedBudgetKey = {
+  id: string
+  clave: string
+  organization_id: string
+  provider: "own_resources" | "sicop_siaff"
+}
+
+export type RecordedMovement = {
+  id: string
+  type: MovementType
+  amount: string
+  idempotency_key: string
+  parent_idempotency_key: string | null
+  external_ref: string | null
+  replayed: boolean
+}

@@ -1,0 +1,220 @@
+import { generateEntityId, MedusaService } from "@medusajs/framework/utils"
+import {
+  AUDIT_LEDGER_LOCK_KEY,
+  CHECKPOINT_COLUMNS_SQL,
+  computeEntryHash,
+  ENTRY_COLUMNS_SQL,
+  type AuditCheckpointRow,
+  type AuditEntryContent,
+  type AuditEntryRow,
+} from "../../audit/entry"
+import { verifyAuditLedger, type LedgerVerification } from "../../audit/verify"
+import { GENESIS_HASH, merkleRoot } from "../../utils/hash"
+import { AuditCheckpoint, AuditEntry } from "./models"
+
+/** What a caller appends; the service adds sequence, hashes and server time. */
+export type AppendAuditEntryInput = Omit<
+  AuditEntryContent,
+  "sequence" | "previous_hash" | "server_time" | "role" | "before_digest" | "after_digest" | "signature" | "certificate_serial" | "details"
+> & {
+  role?: string | null
+  before_digest?: string | null
+  after_digest?: string | null
+  signature?: string | null
+  certificate_serial?: string | null
+  details?: Record<string, unknown> | null
+}
+
+type Rows = Record<string, unknown>[]
+type Trx = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Rows }> }
+type Knex = Trx & { transaction: <T>(fn: (trx: Trx) => Promise<T>) => Promise<T> }
+type Em = { getKnex: () => Knex }
+
+/** Runs SQL on a knex connection or transaction; returns the rows. */
+function on(db: Trx) {
+  return {
+    execute: async (sql: string, params: unknown[] = []): Promise<Rows> => (await db.raw(sql, params)).rows,
+  }
+}
+
+/** `$1`-style parameters to MikroORM/knex `?` placeholders. */
+function q(sql: string): string {
+  return sql.replace(/\$\d+(::\w+)?/g, (m) => `?${m.includes("::") ? m.slice(m.indexOf("::")) : ""}`)
+}
+
+/**
+ * The hash-chained audit ledger. Appends are serialized with a transaction-
+ * scoped advisory lock, so concurrent appends never fork the chain: each one
+ * reads the current head, links to it and inserts under the lock. The
+ * database refuses UPDATE/DELETE/TRUNCATE (see the trigger migration).
+ */
+class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoint }) {
+  protected readonly manager_: Em
+
+  constructor(container: { manager: Em }, ...rest: unknown[]) {
+    super(container, ...rest)
+    this.manager_ = container.manager
+  }
+
+  /**
+   * Appends entries in order, atomically, at the head of the chain. Every
+   * append locks the single chain-head row (SELECT … FOR UPDATE), so
+   * appenders are serialized; the unique indexes on `sequence` and
+   * `previous_hash` make a fork impossible at the database level as well.
+   */
+  async appendEntries(inputs: AppendAuditEntryInput[]): Promise<AuditEntryRow[]> {
+    return await this.manager_.getKnex().transaction(async (trx) => {
+      const em = on(trx)
+      // The chain-head row lock serializes appenders; FOR UPDATE re-reads the
+      // latest committed head after waiting (no stale snapshot).
+      await em.execute("INSERT INTO audit_chain_head (id, last_sequence, last_hash) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING", [GENESIS_HASH])
+      const [locked] = await em.execute(
+        "SELECT last_sequence::text AS sequence, last_hash AS entry_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
+      )
+      const head = locked.sequence === "0" ? undefined : locked
+      const [{ now }] = await em.execute(
+        `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`
+      )
+      let sequence = head ? BigInt(head.sequence as string) : 0n
+      let previous = head ? (head.entry_hash as string) : GENESIS_HASH
+      const written: AuditEntryRow[] = []
+      for (const input of inputs) {
+        sequence++
+        const content: AuditEntryContent = {
+          sequence: sequence.toString(),
+          previous_hash: previous,
+          actor_type: input.actor_type,
+          actor_id: input.actor_id,
+          role: input.role ?? null,
+          action: input.action,
+          entity_type: input.entity_type,
+          entity_id: input.entity_id,
+          before_digest: input.before_digest ?? null,
+          after_digest: input.after_digest ?? null,
+          signature: input.signature ?? null,
+          certificate_serial: input.certificate_serial ?? null,
+          server_time: now as string,
+          details: input.details ?? null,
+        }
+        const row: AuditEntryRow = {
+          ...content,
+          id: generateEntityId(undefined, "aud"),
+          entry_hash: computeEntryHash(content),
+        }
+        await em.execute(
+          `INSERT INTO audit_entry (id, sequence, previous_hash, entry_hash, actor_type, actor_id, role,
+            action, entity_type, entity_id, before_digest, after_digest, signature, certificate_serial,
+            server_time, details)
+           VALUES (?, ?::bigint, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::jsonb)`,
+          [
+            row.id,
+            row.sequence,
+            row.previous_hash,
+            row.entry_hash,
+            row.actor_type,
+            row.actor_id,
+            row.role,
+            row.action,
+            row.entity_type,
+            row.entity_id,
+            row.before_digest,
+            row.after_digest,
+            row.signature,
+            row.certificate_serial,
+            row.server_time,
+            row.details === null ? null : JSON.stringify(row.details),
+          ]
+        )
+        written.push(row)
+        previous = row.entry_hash
+      }
+      await em.execute("UPDATE audit_chain_head SET last_sequence = ?::bigint, last_hash = ? WHERE id = 1", [
+        sequence.toString(),
+        previous,
+      ])
+      return written
+    })
+  }
+
+  /** Entries in sequence order, read back exactly as they were hashed. */
+  async listLedger(
+    filters: { entity_type?: string; entity_id?: string; after_sequence?: string } = {},
+    page: { limit?: number; offset?: number } = {}
+  ): Promise<{ entries: AuditEntryRow[]; count: number }> {
+    const where: string[] = []
+    const params: unknown[] = []
+    if (filters.entity_type) {
+      params.push(filters.entity_type)
+      where.push("entity_type = ?")
+    }
+    if (filters.entity_id) {
+      params.push(filters.entity_id)
+      where.push("entity_id = ?")
+    }
+    if (filters.after_sequence) {
+      params.push(filters.after_sequence)
+      where.push("sequence > ?::bigint")
+    }
+    const w = where.length ? `WHERE ${where.join(" AND ")}` : ""
+    const [{ count }] = await on(this.manager_.getKnex()).execute(`SELECT count(*)::int AS count FROM audit_entry ${w}`, params)
+    const entries = (await on(this.manager_.getKnex()).execute(
+      `SELECT ${ENTRY_COLUMNS_SQL} FROM audit_entry ${w} ORDER BY audit_entry.sequence LIMIT ? OFFSET ?`,
+      [...params, page.limit ?? 50, page.offset ?? 0]
+    )) as unknown as AuditEntryRow[]
+    return { entries, count: count as number }
+  }
+
+  /**
+   * Computes and stores the checkpoint of one UTC day (YYYY-MM-DD) once;
+   * returns the stored one when it already exists.
+   */
+  async createDailyCheckpoint(day: string): Promise<AuditCheckpointRow> {
+    // One knex transaction = one connection, so the xact lock really holds.
+    return await this.manager_.getKnex().transaction(async (trx) => {
+      const em = on(trx)
+      await em.execute("SELECT pg_advisory_xact_lock(?)", [AUDIT_LEDGER_LOCK_KEY])
+      const existing = await em.execute(`SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint WHERE day = ?`, [day])
+      if (existing.length) {
+        return existing[0] as unknown as AuditCheckpointRow
+      }
+      const rows = await em.execute(
+        `SELECT sequence::text AS sequence, entry_hash FROM audit_entry
+         WHERE server_time >= (?::date)::timestamp AT TIME ZONE 'UTC'
+           AND server_time < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
+         ORDER BY audit_entry.sequence`,
+        [day, day]
+      )
+      await em.execute(
+        `INSERT INTO audit_checkpoint (id, day, entry_count, merkle_root, first_sequence, last_sequence)
+         VALUES (?, ?, ?, ?, ?::bigint, ?::bigint)`,
+        [
+          generateEntityId(undefined, "audck"),
+          day,
+          rows.length,
+          merkleRoot(rows.map((r) => r.entry_hash as string)),
+          rows.length ? rows[0].sequence : null,
+          rows.length ? rows[rows.length - 1].sequence : null,
+        ]
+      )
+      const [created] = await em.execute(`SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint WHERE day = ?`, [day])
+      return created as unknown as AuditCheckpointRow
+    })
+  }
+
+  /** Published checkpoints, newest first. */
+  async listPublishedCheckpoints(page: { limit?: number; offset?: number } = {}) {
+    const [{ count }] = await on(this.manager_.getKnex()).execute("SELECT count(*)::int AS count FROM audit_checkpoint")
+    const checkpoints = (await on(this.manager_.getKnex()).execute(
+      `SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint ORDER BY day DESC LIMIT ? OFFSET ?`,
+      [page.limit ?? 50, page.offset ?? 0]
+    )) as unknown as AuditCheckpointRow[]
+    return { checkpoints, count: count as number }
+  }
+
+  /** Recomputes the chain and the checkpoints (same code as `npm run audit:verify`). */
+  async verifyLedger(): Promise<LedgerVerification> {
+    return await verifyAuditLedger((sql, params) => on(this.manager_.getKnex()).execute(q(sql), params ?? []))
+  }
+}
+
+export default AuditLedgerModuleService

@@ -1,0 +1,13 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { setCrosswalkWorkflow } from "../../../../workflows/set-crosswalk"
+
+export const POST = async (
+  req: AuthorizedRequest<{ unspsc_code: string; partida: string; partida_title: string }>,
+  res: MedusaResponse
+) => {
+  const { result } = await setCrosswalkWorkflow(req.scope).run({
+    input: { ...req.validatedBody, changed_by: req.access.person_id, at: new Date().toISOString() },
+  })
+  res.json({ crosswalk: result })
+}

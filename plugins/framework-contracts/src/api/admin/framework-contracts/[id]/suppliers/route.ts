@@ -1,0 +1,14 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { enrolSuppliersWorkflow } from "../../../../../workflows/enrol-suppliers"
+import { ficha } from "../../../../helpers"
+
+export const POST = async (
+  req: AuthorizedRequest<{ supplier_ids: string[]; valid_from: string; valid_until?: string | null }>,
+  res: MedusaResponse
+) => {
+  await enrolSuppliersWorkflow(req.scope).run({
+    input: { contract_id: req.params.id, ...req.validatedBody, recorded_by: req.access.person_id },
+  })
+  res.json({ framework_contract: await ficha(req.scope, req.params.id) })
+}

@@ -1,0 +1,19 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { reviewOfferRequestWorkflow } from "../../../../../workflows/review-offer-request"
+
+export const POST = async (
+  req: AuthorizedRequest<{ decision: "approve" | "reject"; reason?: string | null }>,
+  res: MedusaResponse
+) => {
+  const { result } = await reviewOfferRequestWorkflow(req.scope).run({
+    input: {
+      request_id: req.params.id,
+      decision: req.validatedBody.decision,
+      reason: req.validatedBody.reason ?? null,
+      reviewer: req.access.person_id,
+      at: new Date().toISOString(),
+    },
+  })
+  res.json({ offer_request: result })
+}

@@ -1,0 +1,6 @@
+export * from "./unspsc"
+export * from "./eligibility"
+export * from "./load-eligibility"
+export * from "./classifier-import"
+export * from "./sanctions-import"
+export * from "./buyer-catalog"

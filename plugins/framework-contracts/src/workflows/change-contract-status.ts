@@ -1,0 +1,34 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { changeContractStatusStep } from "./steps/change-contract-status"
+import { recordContractVersionStep } from "./steps/record-contract-version"
+import type { ContractStatus } from "./types"
+
+export type ChangeContractStatusWorkflowInput = {
+  contract_id: string
+  status: ContractStatus
+  recorded_by?: string | null
+}
+
+export const changeContractStatusWorkflowId = "framework-contracts-change-status"
+/**
+ * This workflow publishes, suspends, reinstates or expires a framework contract.
+ */
+export const changeContractStatusWorkflow = createWorkflow(
+  changeContractStatusWorkflowId,
+  (input: WorkflowData<ChangeContractStatusWorkflowInput>) => {
+    const contract = changeContractStatusStep(input)
+    recordContractVersionStep(
+      transform({ input }, ({ input }) => ({
+        contract_id: input.contract_id,
+        change: `estado:${input.status}`,
+        recorded_by: input.recorded_by ?? null,
+      }))
+    )
+    return new WorkflowResponse(contract)
+  }
+)

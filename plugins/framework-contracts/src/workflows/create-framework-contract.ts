@@ -1,0 +1,33 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { createFrameworkContractStep } from "./steps/create-framework-contract"
+import { recordContractVersionStep } from "./steps/record-contract-version"
+import { validateFrameworkContractStep } from "./steps/validate-framework-contract"
+import type { CreateFrameworkContractInput } from "./types"
+
+export type CreateFrameworkContractWorkflowInput = CreateFrameworkContractInput
+
+export const createFrameworkContractWorkflowId = "framework-contracts-create-contract"
+/**
+ * This workflow registers a framework contract as a draft, with lots and
+ * classified items, and records version 1 of its data sheet.
+ */
+export const createFrameworkContractWorkflow = createWorkflow(
+  createFrameworkContractWorkflowId,
+  (input: WorkflowData<CreateFrameworkContractWorkflowInput>) => {
+    const validated = validateFrameworkContractStep(input)
+    const contract = createFrameworkContractStep(validated)
+    recordContractVersionStep(
+      transform({ contract, input }, ({ contract, input }) => ({
+        contract_id: contract.id,
+        change: "alta",
+        recorded_by: input.recorded_by ?? null,
+      }))
+    )
+    return new WorkflowResponse(contract)
+  }
+)

@@ -1,0 +1,29 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { enrolUnitsStep, type EnrolUnitsStepInput } from "./steps/enrol-units"
+import { recordContractVersionStep } from "./steps/record-contract-version"
+
+export type EnrolUnitsWorkflowInput = EnrolUnitsStepInput & { recorded_by?: string | null }
+
+export const enrolUnitsWorkflowId = "framework-contracts-enrol-units"
+/**
+ * This workflow enrols agency units in a framework contract.
+ */
+export const enrolUnitsWorkflow = createWorkflow(
+  enrolUnitsWorkflowId,
+  (input: WorkflowData<EnrolUnitsWorkflowInput>) => {
+    const count = enrolUnitsStep(input)
+    recordContractVersionStep(
+      transform({ input }, ({ input }) => ({
+        contract_id: input.contract_id,
+        change: "adhesion-unidades",
+        recorded_by: input.recorded_by ?? null,
+      }))
+    )
+    return new WorkflowResponse(count)
+  }
+)

@@ -1,0 +1,38 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { applyOfferStep } from "./steps/apply-offer"
+import { resolveOfferRequestStep } from "./steps/resolve-offer-request"
+import { validateOfferReviewStep, type OfferReviewInput } from "./steps/validate-offer-review"
+
+export type ReviewOfferRequestWorkflowInput = OfferReviewInput & { at: string }
+
+export const reviewOfferRequestWorkflowId = "framework-contracts-review-offer-request"
+/**
+ * This workflow approves (the offer or new price goes live, the old price
+ * stays in the history) or rejects (with a reason) a supplier's request.
+ */
+export const reviewOfferRequestWorkflow = createWorkflow(
+  reviewOfferRequestWorkflowId,
+  (input: WorkflowData<ReviewOfferRequestWorkflowInput>) => {
+    const review = validateOfferReviewStep(input)
+    const applied = when("approve-offer", { review }, ({ review }) => review.approve).then(() =>
+      applyOfferStep(transform({ review, input }, ({ review, input }) => ({ ...review, at: input.at })))
+    )
+    const request = resolveOfferRequestStep(
+      transform({ review, input, applied }, ({ review, input, applied }) => ({
+        request_id: review.request_id,
+        status: review.approve ? ("approved" as const) : ("rejected" as const),
+        reason: input.reason ?? null,
+        reviewer: input.reviewer,
+        offer_id: applied?.offer_id ?? null,
+        at: input.at,
+      }))
+    )
+    return new WorkflowResponse(request)
+  }
+)
