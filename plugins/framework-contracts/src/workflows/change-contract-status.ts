@@ -1,9 +1,12 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { syncStoreProductsWorkflow } from "./sync-store-products"
+import { CATALOG_EVENTS } from "../catalog/events"
 import { changeContractStatusStep } from "./steps/change-contract-status"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 import type { ContractStatus } from "./types"
@@ -29,6 +32,13 @@ export const changeContractStatusWorkflow = createWorkflow(
         recorded_by: input.recorded_by ?? null,
       }))
     )
+    syncStoreProductsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ contract_ids: [input.contract_id] })),
+    })
+    emitEventStep({
+      eventName: CATALOG_EVENTS.STATUS_CHANGED,
+      data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id, status: input.status })),
+    })
     return new WorkflowResponse(contract)
   }
 )

@@ -1,9 +1,11 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { CATALOG_EVENTS } from "../catalog/events"
 import { createFrameworkContractStep } from "./steps/create-framework-contract"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 import { validateFrameworkContractStep } from "./steps/validate-framework-contract"
@@ -28,6 +30,10 @@ export const createFrameworkContractWorkflow = createWorkflow(
         recorded_by: input.recorded_by ?? null,
       }))
     )
+    emitEventStep({
+      eventName: CATALOG_EVENTS.CREATED,
+      data: transform({ contract }, ({ contract }) => ({ contract_id: contract.id })),
+    })
     return new WorkflowResponse(contract)
   }
 )

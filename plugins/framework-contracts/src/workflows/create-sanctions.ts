@@ -1,8 +1,13 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
+  transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { syncStoreProductsWorkflow } from "./sync-store-products"
+import { CATALOG_EVENTS } from "../catalog/events"
+import { resolveSupplierIdsStep } from "./steps/resolve-supplier-ids"
 import { createSanctionsStep, type SanctionInput } from "./steps/create-sanctions"
 
 export type CreateSanctionsWorkflowInput = { sanctions: SanctionInput[] }
@@ -16,6 +21,15 @@ export const createSanctionsWorkflow = createWorkflow(
   createSanctionsWorkflowId,
   (input: WorkflowData<CreateSanctionsWorkflowInput>) => {
     const result = createSanctionsStep(input)
+    const rfcs = transform({ input }, ({ input }) => [...new Set(input.sanctions.map((s) => s.supplier_rfc.trim().toUpperCase()))])
+    // A sanction takes effect in this same request: the supplier's products
+    // leave the store before the response is sent.
+    const supplierIds = resolveSupplierIdsStep(rfcs)
+    syncStoreProductsWorkflow.runAsStep({ input: transform({ supplierIds }, ({ supplierIds }) => ({ supplier_ids: supplierIds })) })
+    emitEventStep({
+      eventName: CATALOG_EVENTS.SANCTION_CHANGED,
+      data: transform({ rfcs, supplierIds }, ({ rfcs, supplierIds }) => ({ supplier_ids: supplierIds, supplier_rfcs: rfcs })),
+    })
     return new WorkflowResponse(result)
   }
 )

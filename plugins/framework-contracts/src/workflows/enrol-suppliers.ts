@@ -1,9 +1,12 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { syncStoreProductsWorkflow } from "./sync-store-products"
+import { CATALOG_EVENTS } from "../catalog/events"
 import { enrolSuppliersStep, type EnrolSuppliersStepInput } from "./steps/enrol-suppliers"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 
@@ -24,6 +27,13 @@ export const enrolSuppliersWorkflow = createWorkflow(
         recorded_by: input.recorded_by ?? null,
       }))
     )
+    syncStoreProductsWorkflow.runAsStep({
+      input: transform({ input }, ({ input }) => ({ contract_ids: [input.contract_id] })),
+    })
+    emitEventStep({
+      eventName: CATALOG_EVENTS.ENROLMENT_CHANGED,
+      data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id })),
+    })
     return new WorkflowResponse(count)
   }
 )

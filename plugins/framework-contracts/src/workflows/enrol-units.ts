@@ -1,9 +1,11 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { CATALOG_EVENTS } from "../catalog/events"
 import { enrolUnitsStep, type EnrolUnitsStepInput } from "./steps/enrol-units"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 
@@ -24,6 +26,10 @@ export const enrolUnitsWorkflow = createWorkflow(
         recorded_by: input.recorded_by ?? null,
       }))
     )
+    emitEventStep({
+      eventName: CATALOG_EVENTS.ENROLMENT_CHANGED,
+      data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id })),
+    })
     return new WorkflowResponse(count)
   }
 )

@@ -1,3 +1,4 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import {
   createWorkflow,
   transform,
@@ -5,6 +6,8 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { syncStoreProductsWorkflow } from "./sync-store-products"
+import { CATALOG_EVENTS } from "../catalog/events"
 import { applyOfferStep } from "./steps/apply-offer"
 import { resolveOfferRequestStep } from "./steps/resolve-offer-request"
 import { validateOfferReviewStep, type OfferReviewInput } from "./steps/validate-offer-review"
@@ -20,9 +23,22 @@ export const reviewOfferRequestWorkflow = createWorkflow(
   reviewOfferRequestWorkflowId,
   (input: WorkflowData<ReviewOfferRequestWorkflowInput>) => {
     const review = validateOfferReviewStep(input)
-    const applied = when("approve-offer", { review }, ({ review }) => review.approve).then(() =>
-      applyOfferStep(transform({ review, input }, ({ review, input }) => ({ ...review, at: input.at })))
-    )
+    const applied = when("approve-offer", { review }, ({ review }) => review.approve).then(() => {
+      const offer = applyOfferStep(transform({ review, input }, ({ review, input }) => ({ ...review, at: input.at })))
+      syncStoreProductsWorkflow.runAsStep({
+        input: transform({ offer }, ({ offer }) => ({ offer_ids: [offer.offer_id] })),
+      })
+      emitEventStep({
+        eventName: CATALOG_EVENTS.OFFER_CHANGED,
+        data: transform({ offer, review }, ({ offer, review }) => ({
+          offer_id: offer.offer_id,
+          contract_id: review.contract_id,
+          supplier_id: review.supplier_id,
+          item_ids: [review.item_id],
+        })),
+      })
+      return offer
+    })
     const request = resolveOfferRequestStep(
       transform({ review, input, applied }, ({ review, input, applied }) => ({
         request_id: review.request_id,

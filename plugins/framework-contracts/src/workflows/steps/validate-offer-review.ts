@@ -43,6 +43,7 @@ export const validateOfferReviewStep = createStep(
       request_id: request.id,
       approve: input.decision === "approve",
       item_id: request.item_id,
+      contract_id: request.contract_id,
       supplier_id: request.supplier_id,
       price: String(request.price),
       min_order_qty: request.min_order_qty,
