@@ -73,6 +73,12 @@ describeApp("demo seed", ({ container, baseUrl }) => {
     expect(first.offers).toBeGreaterThanOrEqual(600)
     expect(first.offer_requests - first.offers).toBe(1)
     expect(first.sanctions).toBe(1)
+    // every offer is sold by one Medusa product; the sanctioned supplier's are unpublished
+    const { data: products } = await query.graph({ entity: "product", fields: ["status", "metadata"] })
+    expect(products).toHaveLength(first.offers)
+    const drafts = products.filter((p) => p.status === "draft")
+    expect(drafts.length).toBeGreaterThan(0)
+    expect(new Set(drafts.map((p) => (p.metadata as { supplier_id: string }).supplier_id)).size).toBeLessThanOrEqual(2)
 
     const { data: assignments } = await query.graph({ entity: "role_assignment", fields: ["role"] })
     for (const role of ROLE_CODES) {
