@@ -1,16 +1,8 @@
 import request from "supertest"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
-import {
-  reviewOfferRequestWorkflow,
-  submitOfferRequestWorkflow,
-} from "@tienda/framework-contracts/workflows"
 import { describeApp } from "../../utils/runner"
-
-const CLASSIFIER_CSV = [
-  "Segment,Segment Title,Family,Family Title,Class,Class Title,Commodity,Commodity Title",
-  "44000000,Office Equipment and Accessories and Supplies,44120000,Office supplies,44121700,Writing instruments,44121704,Ball point pens",
-].join("\n")
+import { catalogFixtures } from "./fixtures"
 
 /**
  * Offers are sold through Medusa's own products, variants, prices and carts:
@@ -18,51 +10,14 @@ const CLASSIFIER_CSV = [
  * in the same request, and every cart is gated server-side.
  */
 describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl, container }) => {
-  const as = (role: keyof ReturnType<typeof world>["actors"]) => world().actors[role].token
+  const { token: as, post, get, publishedContract, approvedOffer } = catalogFixtures(world, baseUrl, container)
   const buyer = () => as("requiring_unit")
-  const post = (path: string, body: object, token?: string) => {
-    const r = request(baseUrl()).post(path)
-    if (token) {
-      r.set("authorization", `Bearer ${token}`)
-    }
-    return path.startsWith("/store") ? r.set("x-publishable-api-key", world().publishableKey).send(body) : r.send(body)
-  }
-  const get = (path: string, token?: string) => {
-    const r = request(baseUrl()).get(path).set("x-publishable-api-key", world().publishableKey)
-    return token ? r.set("authorization", `Bearer ${token}`) : r
-  }
 
   async function publishedContractWithOffers() {
-    expect((await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, as("shcp_planning"))).status).toBe(200)
-    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, as("shcp_planning"))
-    const created = await post("/admin/framework-contracts", {
-      number: "CM-SHCP-2026-009",
-      title: "Contrato marco de materiales y útiles de oficina",
-      legal_basis: "Art. 17 LAASSP; Art. 14 RLAASSP",
-      valid_from: "2026-01-01",
-      valid_until: "2027-12-31",
-      min_amount: "1000000.00",
-      max_amount: "50000000.00",
-      lots: [{
-        number: 1, title: "Papelería", competition_threshold: "300000.00", min_invitees: 3, bid_window_business_days: 5,
-        items: [{ code: "AM-001", name: "Bolígrafo tinta azul punto mediano", description: "Caja con 12 piezas", unspsc_code: "44121704", sat_clave_unidad: "XBX", ceiling_price: "58.50", delivery_states: ["CMX"] }],
-      }],
-    }, as("shcp_contract_admin"))
-    expect(created.status).toBe(201)
-    const id = created.body.framework_contract.id
-    const itemId = created.body.framework_contract.lots[0].items[0].id
-    await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" }, as("shcp_contract_admin"))
-    await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))
-    expect((await post(`/admin/framework-contracts/${id}/status`, { status: "published" }, as("shcp_contract_admin"))).status).toBe(200)
-    for (const [supplier, price] of [[world().orgs.supplier, "49.90"], [world().orgs.supplier2, "52.00"]]) {
-      const { result } = await submitOfferRequestWorkflow(container()).run({
-        input: { supplier_id: supplier, item_id: itemId, price, min_order_qty: 2, delivery_days: { CMX: 3 }, requested_by: "test" },
-      })
-      await reviewOfferRequestWorkflow(container()).run({
-        input: { request_id: result.id, decision: "approve", reviewer: "test", at: new Date().toISOString() },
-      })
-    }
-    return { id, itemId }
+    const contract = await publishedContract()
+    await approvedOffer(contract.itemId, world().orgs.supplier, "49.90", 2)
+    await approvedOffer(contract.itemId, world().orgs.supplier2, "52.00", 2)
+    return contract
   }
 
   async function storeProducts() {
@@ -113,7 +68,7 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
 
   it("a price change stays invisible until approved, then the store shows the new price", async () => {
     const { itemId } = await publishedContractWithOffers()
-    const req = await post("/supplier/offer-requests", { item_id: itemId, price: "45.00", min_order_qty: 2, delivery_days: { CMX: 3 } }, as("supplier_user"))
+    const req = await post("/supplier/offer-requests", { item_id: itemId, price: "45.00", min_order_qty: 2, delivery_days: { CMX: 3, JAL: 5 } }, as("supplier_user"))
     expect(req.status).toBe(201)
     const before = bySupplier(await storeProducts(), world().orgs.supplier)!
     expect(before.variants[0].prices[0].amount).toBe(49.9)

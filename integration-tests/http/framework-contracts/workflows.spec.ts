@@ -1,0 +1,111 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import {
+  changeContractStatusWorkflow,
+  createSanctionsWorkflow,
+  enrolSuppliersWorkflow,
+  enrolUnitsWorkflow,
+  importClassifierWorkflow,
+  setCrosswalkWorkflow,
+  submitOfferRequestWorkflow,
+  syncStoreProductsWorkflow,
+} from "@tienda/framework-contracts/workflows"
+import { parseClassifierCsv } from "@tienda/framework-contracts/catalog"
+import { describeApp } from "../../utils/runner"
+import { catalogFixtures, CLASSIFIER_CSV, failAtEnd } from "./fixtures"
+
+/**
+ * Every catalog workflow, run with a final action that fails: the flow ends
+ * "reverted" and the catalog and the Medusa store are as before.
+ */
+describeApp("framework-contracts workflow compensation", ({ world, baseUrl, container }) => {
+  const { count, publishedContract, approvedOffer, token, post } = catalogFixtures(world, baseUrl, container)
+  const run = async (wf: { run: (a: never) => Promise<{ transaction: { getFlow: () => { state: string } } }> }, input: object) => {
+    const { transaction } = await wf.run({ throwOnError: false, input } as never)
+    expect(transaction.getFlow().state).toBe("reverted")
+  }
+  const productStatuses = async () => {
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "product", fields: ["status"] })
+    return data.map((p) => p.status).sort()
+  }
+
+  it("import-classifier: no code stays behind", async () => {
+    const parsed = parseClassifierCsv(CLASSIFIER_CSV)
+    await run(failAtEnd(importClassifierWorkflow(container())), { rows: parsed.rows, version: "UNSPSC v26" })
+    expect(await count("unspsc_code")).toBe(0)
+  })
+
+  it("set-crosswalk: the previous partida is open again and the new one is gone", async () => {
+    await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, token("shcp_planning"))
+    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, token("shcp_planning"))
+    await run(failAtEnd(setCrosswalkWorkflow(container())), {
+      unspsc_code: "44121704", partida: "21401", partida_title: "Materiales y útiles de impresión", changed_by: null, at: new Date().toISOString(),
+    })
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "cog_crosswalk", fields: ["partida", "valid_until"], filters: { unspsc_code: "44121704" } })
+    expect(data).toEqual([expect.objectContaining({ partida: "21101", valid_until: null })])
+  })
+
+  it("change-contract-status: status, version and the store products are restored", async () => {
+    const { id, itemId } = await publishedContract()
+    await approvedOffer(itemId, world().orgs.supplier, "49.90")
+    const versions = await count("contract_version", { contract_id: id })
+    await run(failAtEnd(changeContractStatusWorkflow(container())), { contract_id: id, status: "suspended" })
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [contract] } = await query.graph({ entity: "framework_contract", fields: ["status"], filters: { id } })
+    expect(contract.status).toBe("published")
+    expect(await count("contract_version", { contract_id: id })).toBe(versions)
+    expect(await productStatuses()).toEqual(["published"])
+  })
+
+  it("enrol-suppliers and enrol-units: no enrolment stays behind", async () => {
+    const { id } = await publishedContract()
+    const suppliers = await count("supplier_enrolment")
+    const units = await count("unit_enrolment")
+    await run(failAtEnd(enrolSuppliersWorkflow(container())), { contract_id: id, supplier_ids: [world().orgs.supplier], valid_from: "2026-06-01", valid_until: "2026-07-01" })
+    await run(failAtEnd(enrolUnitsWorkflow(container())), { contract_id: id, unit_ids: [world().units["SSA-UC"]] })
+    expect(await count("supplier_enrolment")).toBe(suppliers)
+    expect(await count("unit_enrolment")).toBe(units)
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "supplier_enrolment", fields: ["valid_until"], filters: { supplier_id: world().orgs.supplier } })
+    expect(data[0].valid_until).toBeNull()
+  })
+
+  it("submit-offer-request: no request stays behind", async () => {
+    const { itemId } = await publishedContract()
+    await run(failAtEnd(submitOfferRequestWorkflow(container())), {
+      supplier_id: world().orgs.supplier, item_id: itemId, price: "50.00", min_order_qty: 1, delivery_days: { CMX: 3 }, requested_by: "test",
+    })
+    expect(await count("offer_request")).toBe(0)
+  })
+
+  it("create-sanctions: the sanction is gone and the supplier's products are published again", async () => {
+    const { itemId } = await publishedContract()
+    await approvedOffer(itemId, world().orgs.supplier, "49.90")
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [org] } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
+    await run(failAtEnd(createSanctionsWorkflow(container())), {
+      sanctions: [{ supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" }],
+    })
+    expect(await count("sanction")).toBe(0)
+    expect(await productStatuses()).toEqual(["published"])
+  })
+
+  it("sync-store-products: products created for offers are removed and the offers unlinked", async () => {
+    const { itemId } = await publishedContract()
+    await approvedOffer(itemId, world().orgs.supplier, "49.90")
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["id", "variant_id"] })
+    // forget the product so the sync has to create it again, then make that run fail
+    const { Modules } = await import("@medusajs/framework/utils")
+    const products = container().resolve(Modules.PRODUCT)
+    const { data: [product] } = await query.graph({ entity: "product", fields: ["id"] })
+    await products.deleteProducts([product.id])
+    const service = container().resolve("framework_contract") as { updateOffers: (d: object) => Promise<unknown> }
+    await service.updateOffers({ id: offer.id, variant_id: null })
+    await run(failAtEnd(syncStoreProductsWorkflow(container())), { offer_ids: [offer.id] })
+    expect(await count("product")).toBe(0)
+    const { data: [after] } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { id: offer.id } })
+    expect(after.variant_id).toBeNull()
+  })
+})
