@@ -1,4 +1,3 @@
-import request from "supertest"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { updateRegionsWorkflow } from "@medusajs/medusa/core-flows"
 import { describeApp } from "../../utils/runner"

@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { DocumentText } from "@medusajs/icons"
 import { Badge, Container, Heading, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { Link } from "react-router-dom"
 import { adminFetch } from "../../lib/api"
 
 type Contract = {
@@ -58,7 +59,11 @@ const FrameworkContractsPage = () => {
           <Table.Body>
             {rows.map((c) => (
               <Table.Row key={c.id}>
-                <Table.Cell className="font-mono">{c.number}</Table.Cell>
+                <Table.Cell className="font-mono">
+                  <Link to={`/framework-contracts/${c.id}`} className="text-ui-fg-interactive">
+                    {c.number}
+                  </Link>
+                </Table.Cell>
                 <Table.Cell>{c.title}</Table.Cell>
                 <Table.Cell>
                   <Badge size="2xsmall" color={STATUS[c.status].color}>
