@@ -109,7 +109,10 @@ describe("npm start, as a user sees it", () => {
     await page.goto(storefront)
     expect(await page.getAttribute("html", "lang")).toBe("es-MX")
     await expect(page.getByRole("heading", { name: "Catálogo de contratos marco" }).isVisible()).resolves.toBe(true)
-    await page.getByTestId("catalog-empty").waitFor()
+    // every approved offer of the demo contracts is a published Medusa product
+    const count = await page.getByTestId("catalog-count").textContent()
+    expect(Number(count?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(600)
+    expect(await page.getByTestId("catalog-grid").locator("li").count()).toBe(24)
     await page.screenshot({ path: join(shots, "storefront-home.png") })
     // the mobile layout must not scroll sideways
     await page.setViewportSize({ width: 375, height: 740 })

@@ -19,11 +19,12 @@ export default async function Home() {
         </p>
       ) : (
         <>
-          <p data-testid="catalog-count">{page.count} artículos disponibles</p>
+          <p data-testid="catalog-count">{page.count} ofertas disponibles</p>
           <ul className="grid" data-testid="catalog-grid">
             {page.items.map((p) => (
               <li key={p.id} className="card">
-                {p.title}
+                <strong>{p.title}</strong>
+                {p.subtitle ? <span className="supplier">{p.subtitle}</span> : null}
               </li>
             ))}
           </ul>

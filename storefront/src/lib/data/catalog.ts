@@ -4,6 +4,8 @@ import { sdk } from "@lib/config"
 export type CatalogItem = {
   id: string
   title: string
+  /** The supplier that offers it (one product per offer). */
+  subtitle: string | null
   handle: string
   thumbnail: string | null
 }
@@ -16,7 +18,7 @@ export type CatalogPage =
 export async function listCatalog(limit = 24): Promise<CatalogPage> {
   try {
     const { products, count } = await sdk.store.product.list(
-      { limit, fields: "id,title,handle,thumbnail" },
+      { limit, fields: "id,title,subtitle,handle,thumbnail" },
       { next: { revalidate: 30 } } as never
     )
     return { ok: true, items: products as CatalogItem[], count }
