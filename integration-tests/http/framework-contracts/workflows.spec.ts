@@ -29,6 +29,20 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     return data.map((p) => p.status).sort()
   }
 
+  it("the database refuses an offer or a price above the item's ceiling, whatever writes it", async () => {
+    const { itemId } = await publishedContract()
+    await approvedOffer(itemId, world().orgs.supplier, "58.50")
+    const service = container().resolve("framework_contract") as {
+      listOffers: (f: object) => Promise<{ id: string }[]>
+      updateOffers: (d: object) => Promise<unknown>
+      createOfferPrices: (d: object) => Promise<unknown>
+    }
+    const [offer] = await service.listOffers({ item_id: itemId })
+    await expect(service.updateOffers({ id: offer.id, price: "58.51" })).rejects.toThrow(/PRECIO_SUPERA_TECHO/)
+    await expect(service.createOfferPrices({ offer_id: offer.id, price: "70.00", valid_from: new Date() })).rejects.toThrow(/PRECIO_SUPERA_TECHO/)
+    expect(await count("offer_price", { offer_id: offer.id })).toBe(1)
+  })
+
   it("import-classifier: no code stays behind", async () => {
     const parsed = parseClassifierCsv(CLASSIFIER_CSV)
     await run(failAtEnd(importClassifierWorkflow(container())), { rows: parsed.rows, version: "UNSPSC v26" })
