@@ -5,8 +5,8 @@ import Offer from "./offer"
 /**
  * An item of a framework contract: what may be bought, how it is classified
  * (UNSPSC commodity, COG partida, SAT ClaveUnidad), its ceiling price and IVA
- * treatment, and the states it can be delivered to. `product_id` is the Medusa
- * product that carries it in the store.
+ * treatment, and the states it can be delivered to. Each offer of the item is
+ * sold by its own Medusa product (ADR 0006).
  */
 const FrameworkItem = model
   .define("framework_item", {
@@ -21,7 +21,6 @@ const FrameworkItem = model
     currency_code: model.text().default("mxn"),
     iva_treatment: model.enum(["tasa_16", "tasa_0", "exento"]).default("tasa_16"),
     delivery_states: model.json(),
-    product_id: model.text().nullable(),
     lot: model.belongsTo(() => FrameworkLot, { mappedBy: "items" }),
     offers: model.hasMany(() => Offer, { mappedBy: "item" }),
   })

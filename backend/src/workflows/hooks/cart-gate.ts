@@ -1,5 +1,11 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
-import { assertOffersPurchasable } from "../../catalog/purchase-guard"
+import { assertOffersPurchasable } from "@tienda/framework-contracts/catalog"
+
+/**
+ * The server-side gate of Medusa's carts. A core-flow hook takes exactly one
+ * handler in the whole application, so the gates of every plugin are composed
+ * here, in the app (ARCHITECTURE §3: backend/src/workflows/hooks).
+ */
 
 type Line = { variant_id?: string | null; quantity?: unknown }
 const lines = (items: Line[] | null | undefined) =>
