@@ -36,8 +36,10 @@ module.exports = defineConfig({
   plugins: [
     { resolve: "@tienda/organizations", options: {} },
     { resolve: "@tienda/framework-contracts", options: {} },
+    { resolve: "@tienda/search", options: { meilisearch: process.env.MEILISEARCH_HOST ? { host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY, index: process.env.MEILISEARCH_INDEX } : null } },
     { resolve: "@tienda/budget", options: { sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100", timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000) } },
     { resolve: "@tienda/contracts", options: {} },
+    { resolve: "@tienda/requisitions", options: {} },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

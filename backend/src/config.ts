@@ -78,24 +78,59 @@ export function buildModules(env: Env): ModuleEntry[] {
       }
     )
   }
+  // Payment: the budget provider (pp_budget_budget) always; Stripe for
+  // own-resources entities only when STRIPE_API_KEY is set.
+  const paymentProviders: ModuleEntry[] = [{ key: "budget", resolve: "@tienda/budget/providers/payment-budget" }]
   if (env.STRIPE_API_KEY) {
-    modules.push({
-      key: "payment",
-      resolve: "@medusajs/medusa/payment",
+    paymentProviders.push({
+      key: "stripe",
+      resolve: "@medusajs/medusa/payment-stripe",
       options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/payment-stripe",
-            id: "stripe",
-            options: {
-              apiKey: env.STRIPE_API_KEY,
-              webhookSecret: env.STRIPE_WEBHOOK_SECRET,
-              capture: false,
-            },
-          },
-        ],
+        apiKey: env.STRIPE_API_KEY,
+        webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+        capture: false,
       },
     })
   }
+  modules.push({
+    key: "payment",
+    resolve: "@medusajs/medusa/payment",
+    options: {
+      providers: paymentProviders.map(({ key, resolve, options }) => ({ resolve, id: key, options: options ?? {} })),
+    },
+  })
+  // Notifications: the local provider stores and logs the "feed" channel (and
+  // "email" too unless SMTP is configured, so nothing is lost in development).
+  const smtp = !!env.SMTP_HOST
+  modules.push({
+    key: "notification",
+    resolve: "@medusajs/medusa/notification",
+    options: {
+      providers: [
+        {
+          resolve: "@medusajs/medusa/notification-local",
+          id: "local",
+          options: { name: "Local", channels: smtp ? ["feed"] : ["feed", "email"] },
+        },
+        ...(smtp
+          ? [
+              {
+                resolve: "./src/modules/notification-smtp",
+                id: "smtp",
+                options: {
+                  channels: ["email"],
+                  host: env.SMTP_HOST,
+                  port: env.SMTP_PORT ? Number(env.SMTP_PORT) : 587,
+                  secure: env.SMTP_SECURE === "true",
+                  user: env.SMTP_USER,
+                  password: env.SMTP_PASSWORD,
+                  from: env.SMTP_FROM || "Tienda Digital <no-responder@tienda-digital.gob.mx>",
+                },
+              },
+            ]
+          : []),
+      ],
+    },
+  })
   return modules
 }

@@ -2,20 +2,34 @@ import { assertProductionSecrets, buildModules, resolveWorkerMode } from "./conf
 
 describe("backend configuration from the environment", () => {
   it("switches on Medusa's Redis modules only when REDIS_URL is set", () => {
-    expect(buildModules({})).toEqual([])
+    expect(buildModules({}).map((m) => m.key)).toEqual(["payment", "notification"])
     const keys = buildModules({ REDIS_URL: "redis://localhost:6379" }).map((m) => [m.key, m.resolve])
     expect(keys).toEqual([
       ["cache", "@medusajs/medusa/cache-redis"],
       ["event_bus", "@medusajs/medusa/event-bus-redis"],
       ["workflows", "@medusajs/medusa/workflow-engine-redis"],
       ["locking", "@medusajs/medusa/locking"],
+      ["payment", "@medusajs/medusa/payment"],
+      ["notification", "@medusajs/medusa/notification"],
     ])
   })
 
-  it("adds the Stripe payment provider only with STRIPE_API_KEY", () => {
-    const mods = buildModules({ STRIPE_API_KEY: "sk_test_123" })
-    expect(mods).toHaveLength(1)
-    expect(JSON.stringify(mods[0])).toContain("@medusajs/medusa/payment-stripe")
+  it("sends e-mail through SMTP only when SMTP_HOST is set; the local provider keeps the feed", () => {
+    const providers = (env: Record<string, string>) =>
+      (buildModules(env).find((m) => m.key === "notification")!.options!.providers as { id: string; options: { channels: string[] } }[])
+        .map((p) => [p.id, p.options.channels])
+    expect(providers({})).toEqual([["local", ["feed", "email"]]])
+    expect(providers({ SMTP_HOST: "smtp.hacienda.gob.mx", SMTP_FROM: "tienda@hacienda.gob.mx" })).toEqual([
+      ["local", ["feed"]],
+      ["smtp", ["email"]],
+    ])
+  })
+
+  it("always registers the budget payment provider; Stripe only with STRIPE_API_KEY", () => {
+    const ids = (env: Record<string, string>) =>
+      (buildModules(env).find((m) => m.key === "payment")!.options!.providers as { id: string; resolve: string }[]).map((p) => p.resolve)
+    expect(ids({})).toEqual(["@tienda/budget/providers/payment-budget"])
+    expect(ids({ STRIPE_API_KEY: "sk_test_123" })).toEqual(["@tienda/budget/providers/payment-budget", "@medusajs/medusa/payment-stripe"])
   })
 
   it("accepts the three worker modes and rejects anything else", () => {

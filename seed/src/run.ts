@@ -6,6 +6,9 @@ import { seedFrameworkContracts } from "./steps/framework-contracts"
 import { seedOrganizations } from "./steps/organizations"
 import { seedStore } from "./steps/store"
 import { seedBudget } from "./steps/budget"
+import { seedSpecificContracts } from "./steps/specific-contracts"
+import { seedEfirma } from "./steps/efirma"
+import { seedSearchIndex } from "./steps/search"
 
 /**
  * The demo world, in dependency order. Every step creates only what is
@@ -19,8 +22,11 @@ export default async function seed(args: ExecArgs) {
   const started = Date.now()
   const store = await seedStore(args)
   const orgs = await seedOrganizations(args)
+  await seedEfirma(args, orgs.logins)
   await seedFrameworkContracts(args)
   await seedBudget(args)
+  await seedSpecificContracts(args)
+  await seedSearchIndex(args)
   const out = process.env.TIENDA_SEED_OUTPUT
   if (out) {
     writeFileSync(

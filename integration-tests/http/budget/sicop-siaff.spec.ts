@@ -60,6 +60,23 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     const r = await request(simUrl).get(`/api/v1/operaciones/${encodeURIComponent(key)}`)
     return r.status === 200 ? r.body.operacion : null
   }
+  /** Idempotency keys of the reservations alive in our ledger (not compensated) and in the simulator. */
+  const liveReservations = async (keyId: string, clave: string) => {
+    const compensated = new Set(
+      (await service().listBudgetMovements({ budget_key_id: keyId, type: "reversal" }, { take: null })).map((m) =>
+        m.idempotency_key.replace(/:compensacion$/, "")
+      )
+    )
+    const local = (await service().listBudgetMovements({ budget_key_id: keyId, type: "reserve" }, { take: null }))
+      .map((m) => m.idempotency_key)
+      .filter((k) => !compensated.has(k))
+      .sort()
+    const rows: { idempotency_key: string }[] = await sim.dataSource.query(
+      `SELECT idempotency_key FROM "${schema}".operacion WHERE clave = $1 AND tipo = 'precompromiso' AND estado = 'aplicada'`,
+      [clave]
+    )
+    return { local, sim: rows.map((r) => r.idempotency_key).sort() }
+  }
   type Extra = Partial<BudgetMovementWorkflowInput> & {
     amount: string
     idempotency_key: string
@@ -158,6 +175,11 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
         expect(local.map((m) => m.type).sort()).toEqual(local.length ? ["reserve", "reversal"] : [])
       }
     }
+    // Vice versa: the simulator holds exactly our live reservations, one operation each (no orphans).
+    const live = await liveReservations(key.id, key.clave)
+    expect(live.local).toHaveLength(reserved)
+    expect(live.sim).toEqual(live.local)
+
     // Faults really happened (about 30% of the calls) and were retried.
     const injected = ["500", "500-after", "timeout", "timeout-after"].reduce((s, f) => s + (sim.stats[f] ?? 0), 0)
     expect(injected).toBeGreaterThan(5)
@@ -166,6 +188,32 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     const expected = MathBN.mult("750", reserved).toFixed(2)
     expect(await simClave(key.clave)).toMatchObject({ reservado: expected })
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: expected })
+    expect((await service().reconcile(key.id)).balanced).toBe(true)
+
+    // Requisitions retry with the same idempotency keys, faults still on: a reserved one gets its
+    // same reservation back, nothing is reserved twice, and both ledgers still match one to one.
+    Object.assign(sim.faults, { rate500: 0.15, rateTimeout: 0.15 })
+    const retried = await Promise.all(
+      outcomes.map((_, i) =>
+        reserveBudgetWorkflow(container()).run({
+          throwOnError: false,
+          input: input(key.id, { amount: "750.00", idempotency_key: `fault-${i}`, reference_id: `req_f${i}` }),
+        })
+      )
+    )
+    Object.assign(sim.faults, { rate500: 0, rateTimeout: 0 })
+    await new Promise((r) => setTimeout(r, 1500))
+    for (const [i, o] of outcomes.entries()) {
+      if (!o.errors.length) {
+        expect(retried[i].result).toMatchObject({ id: o.result.id, replayed: true })
+      }
+    }
+    const after = await liveReservations(key.id, key.clave)
+    expect(after.sim).toEqual(after.local)
+    expect(after.local.length).toBeLessThanOrEqual(26)
+    const expectedAfter = MathBN.mult("750", after.local.length).toFixed(2)
+    expect(await simClave(key.clave)).toMatchObject({ reservado: expectedAfter })
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: expectedAfter })
     expect((await service().reconcile(key.id)).balanced).toBe(true)
   })
 

@@ -10,6 +10,7 @@ import {
   reviewOfferRequestWorkflow,
   setCrosswalkWorkflow,
   submitOfferRequestWorkflow,
+  syncStoreProductsWorkflow,
 } from "@tienda/framework-contracts/workflows"
 import { CLEANING, OFFICE, UPPER_LEVELS, type CuratedCommodity } from "../fixtures/catalog"
 import { SUPPLIERS } from "../fixtures/suppliers"
@@ -174,11 +175,17 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
           input: { supplier_id: s.org!.id, item_id: item.id, price, min_order_qty: 1, delivery_days: days, stock: 50 + Math.floor(unit(item.id) * 500), requested_by: "seed" },
         })
         await reviewOfferRequestWorkflow(container).run({
-          input: { request_id: result.id, decision: "approve", reviewer: "seed", at: "2026-01-15T00:00:00Z" },
+          input: { request_id: result.id, decision: "approve", reviewer: "seed", at: "2026-01-15T00:00:00Z", sync_store: false },
         })
         offersCreated++
       }
     }
+  }
+
+  // the approved offers enter Medusa's store in one batch
+  if (offersCreated) {
+    const { data: contracts } = await query.graph({ entity: "framework_contract", fields: ["id"] })
+    await syncStoreProductsWorkflow(container).run({ input: { contract_ids: contracts.map((c) => c.id as string) } })
   }
 
   // one pending price change, for the review queue

@@ -5,11 +5,14 @@ import {
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
+  updateRegionsWorkflow,
   updateStoresWorkflow,
 } from "@medusajs/medusa/core-flows"
 
 export const SALES_CHANNEL_NAME = "Tienda Digital del Gobierno Federal"
 export const PUBLISHABLE_KEY_TITLE = "Tienda Digital — storefront"
+/** Payment providers of the México region, when registered (medusa-config: budget always, Stripe with STRIPE_API_KEY). */
+export const PAYMENT_PROVIDERS = ["pp_budget_budget", "pp_stripe_stripe"]
 
 /**
  * Store basics: MXN, the Mexico region, the sales channel of the catalog and
@@ -63,9 +66,16 @@ export async function seedStore({ container }: ExecArgs) {
 
   const { data: regions } = await query.graph({
     entity: "region",
-    fields: ["id"],
+    fields: ["id", "payment_providers.id"],
     filters: { name: "México" },
   })
+  // Orders pay with the budget (pp_budget_budget), and with Stripe when it is configured.
+  const { data: providers } = await query.graph({
+    entity: "payment_provider",
+    fields: ["id"],
+    filters: { id: PAYMENT_PROVIDERS },
+  })
+  const wantedProviders = providers.map((p: { id: string }) => p.id)
   if (!regions.length) {
     await createRegionsWorkflow(container).run({
       input: {
@@ -75,11 +85,23 @@ export async function seedStore({ container }: ExecArgs) {
             currency_code: "mxn",
             countries: ["mx"],
             automatic_taxes: false,
+            payment_providers: wantedProviders,
           },
         ],
       },
     })
     logger.info("seed: region México created")
+  } else {
+    const have = (regions[0].payment_providers ?? []).map((p: { id: string } | null) => p?.id)
+    if (wantedProviders.some((id: string) => !have.includes(id))) {
+      await updateRegionsWorkflow(container).run({
+        input: {
+          selector: { id: regions[0].id },
+          update: { payment_providers: [...new Set([...have.filter(Boolean), ...wantedProviders])] as string[] },
+        },
+      })
+      logger.info("seed: region México payment providers updated")
+    }
   }
 
   const { data: keys } = await query.graph({

@@ -1,5 +1,6 @@
 import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow } from "@medusajs/medusa/core-flows"
 import { assertOffersPurchasable } from "@tienda/framework-contracts/catalog"
+import { assertCartFromApprovedRequisition } from "@tienda/requisitions/requisitions"
 
 /**
  * The server-side gate of Medusa's carts. A core-flow hook takes exactly one
@@ -34,12 +35,14 @@ createCartWorkflow.hooks.validate(async ({ input, cart }, { container }) => {
 })
 
 // Placing the order re-checks everything (a sanction may have arrived since
-// the line was added) and the supplier's minimum order quantity.
+// the line was added) and the supplier's minimum order quantity...
 completeCartWorkflow.hooks.validate(async ({ cart }, { container }) => {
-  const c = cart as { customer_id?: string | null; items?: Line[] }
+  const c = cart as { id: string; customer_id?: string | null; items?: Line[] }
   await assertOffersPurchasable(container, {
     customer_id: c.customer_id,
     lines: lines(c.items),
     check_quantities: true,
   })
+  // ...and only carts the server opened for an approved, budgeted requisition
+  await assertCartFromApprovedRequisition(container, c)
 })

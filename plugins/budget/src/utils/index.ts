@@ -1,3 +1,3 @@
 export * from "./money"
 export * from "./errors"
-export type { BudgetProviderKind, BudgetProviderOptions } from "../providers/types"
+export type { BudgetProviderKind, BudgetProviderOptions } from "../budget-systems/types"

@@ -4,6 +4,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { keyScope } from "./shared"
 import { checkBudgetSufficiencyStep } from "./steps/check-budget-sufficiency"
 import { validateBudgetKeyStep } from "./steps/validate-budget-key"
 
@@ -23,13 +24,7 @@ export const checkSufficiencyWorkflowId = "budget-check-sufficiency"
 export const checkSufficiencyWorkflow = createWorkflow(
   checkSufficiencyWorkflowId,
   (input: WorkflowData<CheckSufficiencyWorkflowInput>) => {
-    const key = validateBudgetKeyStep(
-      transform({ input }, ({ input }) => ({
-        budget_key_id: input.budget_key_id,
-        organization_id: input.organization_id,
-        unit_ids: input.unit_ids ?? null,
-      }))
-    )
+    const key = validateBudgetKeyStep(keyScope(input))
     const result = checkBudgetSufficiencyStep(
       transform({ input, key }, ({ input, key }) => ({ key, amount: input.amount }))
     )

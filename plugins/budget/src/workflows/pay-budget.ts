@@ -4,6 +4,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { keyScope, movementOf } from "./shared"
 import { applyBudgetMovementStep } from "./steps/apply-budget-movement"
 import { validateBudgetKeyStep } from "./steps/validate-budget-key"
 import { verifyClcPaidStep } from "./steps/verify-clc-paid"
@@ -23,13 +24,7 @@ export const payBudgetWorkflowId = "budget-pay-budget"
 export const payBudgetWorkflow = createWorkflow(
   payBudgetWorkflowId,
   (input: WorkflowData<PayBudgetWorkflowInput>) => {
-    const key = validateBudgetKeyStep(
-      transform({ input }, ({ input }) => ({
-        budget_key_id: input.budget_key_id,
-        organization_id: input.organization_id,
-        unit_ids: input.unit_ids ?? null,
-      }))
-    )
+    const key = validateBudgetKeyStep(keyScope(input))
     const payment = verifyClcPaidStep(
       transform({ input, key }, ({ input, key }) => ({
         key,
@@ -38,19 +33,12 @@ export const payBudgetWorkflow = createWorkflow(
       }))
     )
     const movement = applyBudgetMovementStep(
-      transform({ input, payment }, ({ input, payment }) => ({
-        budget_key_id: input.budget_key_id,
-        organization_id: input.organization_id,
-        amount: input.amount,
-        parent_id: input.parent_id,
-        reference_type: input.reference_type,
-        reference_id: input.reference_id,
-        idempotency_key: input.idempotency_key,
-        actor_id: input.actor_id,
-        type: "pay" as const,
-        external_ref: payment.clc_folio,
-        metadata: { ...(input.metadata ?? {}), clave_rastreo: payment.clave_rastreo, paid_at: payment.paid_at },
-      }))
+      transform({ input, payment }, ({ input, payment }) =>
+        movementOf(input, "pay", {
+          external_ref: payment.clc_folio,
+          metadata: { ...(input.metadata ?? {}), clave_rastreo: payment.clave_rastreo, paid_at: payment.paid_at },
+        })
+      )
     )
     return new WorkflowResponse(
       transform({ movement, payment }, ({ movement, payment }) => ({ ...movement, clave_rastreo: payment.clave_rastreo }))

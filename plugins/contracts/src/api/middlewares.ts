@@ -1,7 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { AuditorListEntries, PublicListCheckpoints } from "./validators"
+import { efirmaMiddlewares } from "./efirma/middlewares"
+import { specificContractMiddlewares } from "./specific-contracts/middlewares"
+import { AuditorExport, AuditorListEntries, PublicListCheckpoints } from "./validators"
 
 export default defineMiddlewares({
   routes: [
@@ -18,5 +20,15 @@ export default defineMiddlewares({
         validateQuery(AuditorListEntries),
       ],
     },
+    {
+      method: ["GET"],
+      matcher: "/auditor/audit/export",
+      middlewares: [
+        ...authorize({ actors: ["auditor"], permission: P.AUDIT_LEDGER_READ }),
+        validateQuery(AuditorExport),
+      ],
+    },
+    ...efirmaMiddlewares,
+    ...specificContractMiddlewares,
   ],
 })

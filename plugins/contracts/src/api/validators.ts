@@ -12,3 +12,17 @@ export const AuditorListEntries = z
   })
   .strict()
 export type AuditorListEntriesType = z.infer<typeof AuditorListEntries>
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "usa el formato AAAA-MM-DD")
+  .refine((v) => !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v, {
+    message: "no es una fecha válida",
+  })
+
+/** Range of UTC days, `to` exclusive; defaults: the retention window up to tomorrow. */
+export const AuditorExport = z
+  .object({ from: day.optional(), to: day.optional() })
+  .strict()
+  .refine((q) => !q.from || !q.to || q.from < q.to, { message: "«from» debe ser anterior a «to»" })
+export type AuditorExportType = z.infer<typeof AuditorExport>

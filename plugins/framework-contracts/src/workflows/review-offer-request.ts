@@ -12,7 +12,14 @@ import { applyOfferStep } from "./steps/apply-offer"
 import { resolveOfferRequestStep } from "./steps/resolve-offer-request"
 import { validateOfferReviewStep, type OfferReviewInput } from "./steps/validate-offer-review"
 
-export type ReviewOfferRequestWorkflowInput = OfferReviewInput & { at: string }
+export type ReviewOfferRequestWorkflowInput = OfferReviewInput & {
+  at: string
+  /**
+   * false only for bulk loads (the seed) that bring the store in line once at
+   * the end with syncStoreProductsWorkflow; every request path syncs at once.
+   */
+  sync_store?: boolean
+}
 
 export const reviewOfferRequestWorkflowId = "framework-contracts-review-offer-request"
 /**
@@ -26,7 +33,7 @@ export const reviewOfferRequestWorkflow = createWorkflow(
     const applied = when("approve-offer", { review }, ({ review }) => review.approve).then(() => {
       const offer = applyOfferStep(transform({ review, input }, ({ review, input }) => ({ ...review, at: input.at })))
       syncStoreProductsWorkflow.runAsStep({
-        input: transform({ offer }, ({ offer }) => ({ offer_ids: [offer.offer_id] })),
+        input: transform({ offer, input }, ({ offer, input }) => ({ offer_ids: input.sync_store === false ? [] : [offer.offer_id] })),
       })
       emitEventStep({
         eventName: CATALOG_EVENTS.OFFER_CHANGED,

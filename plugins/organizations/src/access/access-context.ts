@@ -30,28 +30,6 @@ export type AccessContext = {
   permission_units: Partial<Record<Permission, string[] | null>>
 }
 
-type PersonRow = {
-  id: string
-  full_name: string
-  email: string
-  rfc: string
-  actor_type: ActorType
-  is_active: boolean
-  organization: {
-    id: string
-    kind: "shcp" | "agency" | "supplier" | "civil_society"
-    rfc: string
-    is_active: boolean
-  }
-  role_assignments: {
-    id: string
-    role: RoleCode
-    valid_from: Date | string
-    valid_until: Date | string | null
-    unit: { id: string; is_active: boolean } | null
-  }[]
-}
-
 /** A role assignment counts only inside its validity period. */
 export function isAssignmentActive(
   a: { valid_from: Date | string; valid_until: Date | string | null },
@@ -75,26 +53,15 @@ export async function loadAccessContext(
   const service = container.resolve<OrganizationModuleService>(
     ORGANIZATION_MODULE
   )
-  const people = (await service.listPeople(
-    { actor_type: actorType as ActorType, actor_id: actorId },
-    {
-      relations: ["organization", "role_assignments", "role_assignments.unit"],
-      take: 1,
-    }
-  )) as unknown as PersonRow[]
-  const person = people[0]
-  if (!person || !person.is_active || !person.organization?.is_active) {
+  // One query: active person of an active organization, roles in force at
+  // `now` in active units, and the matrix cells of those roles.
+  const person = await service.loadAccessRow(actorType, actorId, now)
+  if (!person) {
     return null
   }
-  const roles: ActiveRole[] = person.role_assignments
-    .filter((a) => isAssignmentActive(a, now))
-    .filter((a) => !a.unit || a.unit.is_active)
-    .map((a) => ({ id: a.id, role: a.role, unit_id: a.unit?.id ?? null }))
-
+  const roles: ActiveRole[] = person.roles.map((a) => ({ id: a.id, role: a.role as RoleCode, unit_id: a.unit_id }))
   const roleCodes = [...new Set(roles.map((r) => r.role))]
-  const cells = roleCodes.length
-    ? await service.listRolePermissions({ role: roleCodes }, { take: null })
-    : []
+  const cells = person.cells
 
   const permissionUnits: Partial<Record<Permission, string[] | null>> = {}
   for (const cell of cells) {
@@ -117,10 +84,10 @@ export async function loadAccessContext(
     full_name: person.full_name,
     email: person.email,
     rfc: person.rfc,
-    actor_type: person.actor_type,
-    organization_id: person.organization.id,
-    organization_kind: person.organization.kind,
-    organization_rfc: person.organization.rfc,
+    actor_type: person.actor_type as ActorType,
+    organization_id: person.organization_id,
+    organization_kind: person.organization_kind as AccessContext["organization_kind"],
+    organization_rfc: person.organization_rfc,
     roles,
     permissions: Object.keys(permissionUnits) as Permission[],
     permission_units: permissionUnits,

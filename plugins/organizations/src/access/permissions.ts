@@ -26,6 +26,9 @@ export const PERMISSIONS = {
   // requisitions and budget
   REQUISITIONS_CREATE: "requisitions:create",
   REQUISITIONS_APPROVE: "requisitions:approve",
+  REQUISITIONS_APPROVE_UNIT: "requisitions:approve_unit",
+  REQUISITIONS_READ_ALL: "requisitions:read_all",
+  APPROVAL_POLICIES_MANAGE: "approval_policies:manage",
   BUDGET_READ: "budget:read",
   BUDGET_LEDGER_READ: "budget_ledger:read",
   BUDGET_RESERVE: "budget:reserve",
@@ -34,11 +37,18 @@ export const PERMISSIONS = {
   CONTRACTS_SIGN_AGENCY: "contracts:sign_agency",
   CONTRACTS_SIGN_SUPPLIER: "contracts:sign_supplier",
   CONTRACTS_ADMINISTER: "contracts:administer",
+  SPECIFIC_CONTRACTS_CREATE: "specific_contracts:create",
+  SPECIFIC_CONTRACTS_READ: "specific_contracts:read",
+  SPECIFIC_CONTRACTS_READ_ALL: "specific_contracts:read_all",
+  CONTRACT_TEMPLATES_MANAGE: "contract_templates:manage",
   RECEPTION_RECORD: "reception:record",
   PAYMENT_REQUESTS_CREATE: "payment_requests:create",
   // oversight
   PROCEDURES_OBSERVE: "procedures:observe",
   AUDIT_LEDGER_READ: "audit_ledger:read",
+  // e.firma
+  EFIRMA_MANAGE_OWN: "efirma:manage_own",
+  EFIRMA_ADMINISTER: "efirma:administer",
 } as const
 
 export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]
@@ -47,6 +57,7 @@ const P = PERMISSIONS
 
 const AGENCY_BASE: Permission[] = [
   P.OWN_PROFILE_READ,
+  P.EFIRMA_MANAGE_OWN,
   P.OWN_ORGANIZATION_READ,
   P.CATALOG_BROWSE,
 ]
@@ -59,14 +70,19 @@ const AGENCY_BASE: Permission[] = [
 export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   shcp_contract_admin: [
     P.OWN_PROFILE_READ,
+    P.REQUISITIONS_READ_ALL,
+    P.EFIRMA_MANAGE_OWN,
     P.ORGANIZATIONS_READ,
     P.FRAMEWORK_CONTRACTS_MANAGE,
     P.OFFERS_REVIEW,
     P.SANCTIONS_MANAGE,
+    P.SPECIFIC_CONTRACTS_READ_ALL,
+    P.CONTRACT_TEMPLATES_MANAGE,
     P.CATALOG_BROWSE,
   ],
   shcp_planning: [
     P.OWN_PROFILE_READ,
+    P.EFIRMA_MANAGE_OWN,
     P.ORGANIZATIONS_READ,
     P.BUDGET_READ_ALL,
     P.CLASSIFIER_MANAGE,
@@ -74,6 +90,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
   ],
   system_admin: [
     P.OWN_PROFILE_READ,
+    P.EFIRMA_MANAGE_OWN,
+    P.EFIRMA_ADMINISTER,
     P.ORGANIZATIONS_READ,
     P.ORGANIZATIONS_MANAGE,
     P.PEOPLE_MANAGE,
@@ -84,6 +102,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     ...AGENCY_BASE,
     P.AGENCY_DIRECTORY_READ,
     P.REQUISITIONS_CREATE,
+    // the head of the requiring unit approves its own unit's requisitions (never their own)
+    P.REQUISITIONS_APPROVE_UNIT,
     P.BUDGET_READ,
     P.BUDGET_RESERVE,
   ],
@@ -91,10 +111,13 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     ...AGENCY_BASE,
     P.AGENCY_DIRECTORY_READ,
     P.REQUISITIONS_APPROVE,
+    P.APPROVAL_POLICIES_MANAGE,
     P.BUDGET_READ,
     P.CONTRACTS_SIGN_AGENCY,
+    P.SPECIFIC_CONTRACTS_CREATE,
+    P.SPECIFIC_CONTRACTS_READ,
   ],
-  purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ, P.BUDGET_RESERVE],
+  purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ, P.BUDGET_RESERVE, P.SPECIFIC_CONTRACTS_READ],
   budget: [
     ...AGENCY_BASE,
     P.AGENCY_DIRECTORY_READ,
@@ -107,15 +130,18 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     ...AGENCY_BASE,
     P.AGENCY_DIRECTORY_READ,
     P.CONTRACTS_ADMINISTER,
+    P.SPECIFIC_CONTRACTS_READ,
   ],
   reception_manager: [...AGENCY_BASE, P.RECEPTION_RECORD],
   payment_typist: [...AGENCY_BASE, P.PAYMENT_REQUESTS_CREATE],
   supplier_user: [
     P.OWN_PROFILE_READ,
+    P.EFIRMA_MANAGE_OWN,
     P.OWN_ORGANIZATION_READ,
     P.SUPPLIER_PROFILE_MANAGE,
     P.OFFERS_SUBMIT,
     P.CONTRACTS_SIGN_SUPPLIER,
+    P.SPECIFIC_CONTRACTS_READ,
   ],
   observer: [P.OWN_PROFILE_READ, P.PROCEDURES_OBSERVE],
   auditor: [

@@ -8,105 +8,34 @@ import {
   MedusaService,
   MathBN,
 } from "@medusajs/framework/utils"
-import { createBudgetProvider, type BudgetProvider, type BudgetProviderKind, type BudgetProviderOptions } from "../../providers"
+import { createBudgetProvider, type BudgetProvider, type BudgetProviderKind, type BudgetProviderOptions } from "../../budget-systems"
 import { BUDGET_ERRORS } from "../../utils/errors"
 import { formatMxn, isPositiveAmount, toCentavos } from "../../utils/money"
+import {
+  applied,
+  balances,
+  KEY_RETURNING,
+  keyNotFound,
+  knexOf,
+  movementValues,
+  PARENTS,
+  refusal,
+  REMAINING_SQL,
+  STAGE_COLUMNS,
+  stagesOf,
+  stageUpdate,
+  TYPE_LABEL_ES,
+  type AppliedMovement,
+  type ApplyMovementInput,
+  type KeyBalances,
+  type KeyHeader,
+  type Knex,
+  type StaleReservation,
+  type ParentRow,
+} from "./ledger"
 import { BudgetKey, BudgetMovement } from "./models"
-import type { MOVEMENT_TYPES, REFERENCE_TYPES, STAGES } from "./models"
 
-export type MovementType = (typeof MOVEMENT_TYPES)[number]
-export type Stage = (typeof STAGES)[number]
-export type ReferenceType = (typeof REFERENCE_TYPES)[number]
-
-export type ApplyMovementInput = {
-  budget_key_id: string
-  type: MovementType
-  amount: string
-  /** The movement the money is drawn from (required except for reserve and a direct commit). */
-  parent_id?: string | null
-  reference_type: ReferenceType
-  reference_id: string
-  idempotency_key: string
-  actor_id?: string | null
-  external_ref?: string | null
-  metadata?: Record<string, unknown> | null
-}
-
-export type KeyBalances = {
-  id: string
-  modificado: string
-  reservado: string
-  comprometido: string
-  devengado: string
-  ejercido: string
-  pagado: string
-  disponible: string
-}
-
-export type AppliedMovement = {
-  movement: {
-    id: string
-    budget_key_id: string
-    type: MovementType
-    from_stage: Stage
-    to_stage: Stage
-    amount: string
-    parent_id: string | null
-    reference_type: ReferenceType
-    reference_id: string
-    idempotency_key: string
-    external_ref: string | null
-  }
-  /** Balances right after the movement (null on a replay). */
-  key: KeyBalances | null
-  /** True when the idempotency key had already been used: nothing changed. */
-  replayed: boolean
-}
-
-/** The part of knex we use: parameterised raw SQL on the module's transaction. */
-type Knex = {
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  raw: (sql: string, bindings?: unknown[]) => Promise<{ rows: any[] }>
-}
-
-/** Stage columns that hold money; `disponible` is derived. */
-const STAGE_COLUMNS = ["reservado", "comprometido", "devengado", "ejercido", "pagado"] as const
-
-/** disponible, as SQL over the key row. */
-const DISPONIBLE_SQL =
-  "(modificado - reservado - comprometido - devengado - ejercido - pagado)"
-
-const KEY_RETURNING = `id, modificado::text, reservado::text, comprometido::text, devengado::text,
-  ejercido::text, pagado::text, ${DISPONIBLE_SQL}::text AS disponible`
-
-/** Which parent movement type each movement type may draw from. */
-const PARENTS: Record<MovementType, MovementType[] | null> = {
-  reserve: null,
-  commit: ["reserve"],
-  release: ["reserve", "commit"],
-  accrue: ["commit"],
-  exercise: ["accrue"],
-  pay: ["exercise"],
-  reversal: ["reserve", "commit", "release", "accrue", "exercise", "pay"],
-}
-
-type ParentRow = {
-  id: string
-  budget_key_id: string
-  type: MovementType
-  from_stage: Stage
-  to_stage: Stage
-}
-
-const TYPE_LABEL_ES: Record<MovementType, string> = {
-  reserve: "reserva",
-  commit: "compromiso",
-  release: "liberación",
-  accrue: "devengo",
-  exercise: "ejercicio",
-  pay: "pago",
-  reversal: "reversión",
-}
+export type { AppliedMovement, ApplyMovementInput, KeyBalances, KeyHeader, StaleReservation, MovementType, ReferenceType, Stage } from "./ledger"
 
 /**
  * Budget keys and their ledger. CRUD comes from MedusaService; the one
@@ -132,6 +61,20 @@ class BudgetModuleService extends MedusaService({ BudgetKey, BudgetMovement }) {
       this.providers_.set(kind, p)
     }
     return p
+  }
+
+  /** Who a key belongs to and which system serves it (one indexed read, no ORM hydration: hot path). */
+  @InjectManager()
+  async getKeyHeader(
+    keyId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<KeyHeader | null> {
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT id, clave, organization_id, unit_id, provider, is_active
+         FROM budget_key WHERE id = ? AND deleted_at IS NULL`,
+      [keyId]
+    )
+    return (rows[0] as KeyHeader) ?? null
   }
 
   /** Current balances of a key, read straight from the row (no cache). */
@@ -163,11 +106,9 @@ class BudgetModuleService extends MedusaService({ BudgetKey, BudgetMovement }) {
         BUDGET_ERRORS.INVALID_AMOUNT
       )
     }
-    const applied = await this.applyMovement_(input)
-    if (applied) {
-      return applied
-    }
-    return this.replay_(input)
+    const parent = await this.parentOf_(input)
+    const done = parent ? await this.applyDrawn_(input, parent) : await this.applyDirect_(input)
+    return done ?? this.replay_(input)
   }
 
   @InjectTransactionManager()
@@ -211,53 +152,83 @@ class BudgetModuleService extends MedusaService({ BudgetKey, BudgetMovement }) {
     return { movement: { ...m, amount: toCentavos(m.amount) }, key: null, replayed: true }
   }
 
-  /** null means the idempotency key was already used (the caller replays). */
-  @InjectTransactionManager()
-  protected async applyMovement_(
+  /**
+   * Movements that draw on no parent (reserve, a direct commit): ONE
+   * statement in autocommit, so the key row is locked only while PostgreSQL
+   * runs it (no client round trip while holding it; ADR 0004). The guarded
+   * UPDATE and the ledger INSERT are data-modifying CTEs of the same
+   * statement: both happen or neither. A concurrent duplicate of the
+   * idempotency key fails the INSERT on the unique index (23505), which
+   * rolls the whole statement back; null tells the caller to replay.
+   */
+  // Deliberately NOT a transaction: BEGIN/COMMIT would keep the row lock across a client round trip.
+  @InjectManager()
+  // eslint-disable-next-line @medusajs/use-inject-manager-on-public-methods
+  protected async applyDirect_(
     input: ApplyMovementInput,
     @MedusaContext() sharedContext: Context = {}
   ): Promise<AppliedMovement | null> {
     const knex = knexOf(sharedContext)
     const amount = toCentavos(input.amount)
-    const label = TYPE_LABEL_ES[input.type]
-
-    // 1. Stages from the movement type and its parent.
-    let parent: ParentRow | null = null
-    const allowedParents = PARENTS[input.type]
-    if (input.parent_id) {
-      const { rows } = await knex.raw(
-        `SELECT id, budget_key_id, type, from_stage, to_stage FROM budget_movement
-          WHERE id = ? AND deleted_at IS NULL`,
-        [input.parent_id]
-      )
-      parent = (rows[0] as ParentRow) ?? null
-      if (!parent || parent.budget_key_id !== input.budget_key_id) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_FOUND,
-          `El movimiento ${input.parent_id} no existe en la clave presupuestal indicada.`,
-          BUDGET_ERRORS.MOVEMENT_NOT_FOUND
-        )
+    const [from, to] = stagesOf(input.type, null)
+    const id = generateEntityId(undefined, "bmov")
+    const { sets, bindings, guard } = stageUpdate(from, to, amount)
+    let rows: Record<string, string>[]
+    try {
+      ;({ rows } = await knex.raw(
+        `WITH k AS (
+           UPDATE budget_key SET ${sets}, updated_at = now()
+            WHERE id = ? AND deleted_at IS NULL AND is_active = true AND ${guard}
+              AND NOT EXISTS (SELECT 1 FROM budget_movement WHERE idempotency_key = ? AND deleted_at IS NULL)
+            RETURNING ${KEY_RETURNING}, currency_code
+         ), m AS (
+           INSERT INTO budget_movement (id, budget_key_id, type, from_stage, to_stage, amount, raw_amount,
+               currency_code, parent_id, reference_type, reference_id, idempotency_key, actor_id, external_ref, metadata)
+           SELECT ?, k.id, ?, ?, ?, ?::numeric, ?::jsonb, k.currency_code, ?, ?, ?, ?, ?, ?, ?::jsonb FROM k
+           RETURNING id
+         )
+         SELECT k.* FROM k JOIN m ON true`,
+        [
+          ...bindings,
+          input.budget_key_id,
+          amount,
+          input.idempotency_key,
+          ...movementValues(id, input, from, to, amount, null),
+        ]
+      ))
+    } catch (e) {
+      if ((e as { code?: string }).code === "23505") {
+        return null
       }
-      if (!allowedParents?.includes(parent.type)) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `No se puede registrar un(a) ${label} sobre un(a) ${TYPE_LABEL_ES[parent.type]}.`,
-          BUDGET_ERRORS.INVALID_TRANSITION
-        )
-      }
-    } else if (input.type !== "reserve" && input.type !== "commit") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Un(a) ${label} debe indicar el movimiento del que proviene.`,
-        BUDGET_ERRORS.INVALID_TRANSITION
-      )
+      throw e
     }
+    if (!rows.length) {
+      if (await this.idempotencyKeyUsed_(knex, input.idempotency_key)) {
+        return null
+      }
+      throw await refusal(knex, input.budget_key_id, from, amount)
+    }
+    return applied(id, input, from, to, amount, null, rows[0])
+  }
+
+  /**
+   * Movements drawn from a parent: one transaction that inserts the ledger
+   * row (the unique idempotency key serialises retries), locks the key row,
+   * checks the parent's remaining balance and runs the guarded UPDATE.
+   * null means the idempotency key was already used (the caller replays).
+   */
+  @InjectTransactionManager()
+  protected async applyDrawn_(
+    input: ApplyMovementInput,
+    parent: ParentRow,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<AppliedMovement | null> {
+    const knex = knexOf(sharedContext)
+    const amount = toCentavos(input.amount)
+    const label = TYPE_LABEL_ES[input.type]
     const [from, to] = stagesOf(input.type, parent)
 
-    // 2. Ledger row first: the unique idempotency key serializes retries of
-    //    the same operation; a conflict means it was already applied.
     const id = generateEntityId(undefined, "bmov")
-    const raw = (v: string) => JSON.stringify({ value: v, precision: 20 })
     const inserted = await knex.raw(
       `INSERT INTO budget_movement (id, budget_key_id, type, from_stage, to_stage, amount, raw_amount,
           currency_code, parent_id, reference_type, reference_id, idempotency_key, actor_id,
@@ -266,124 +237,133 @@ class BudgetModuleService extends MedusaService({ BudgetKey, BudgetMovement }) {
          FROM budget_key k WHERE k.id = ? AND k.deleted_at IS NULL
        ON CONFLICT (idempotency_key) WHERE deleted_at IS NULL DO NOTHING
        RETURNING id`,
-      [
-        id,
-        input.type,
-        from,
-        to,
-        amount,
-        raw(amount),
-        parent?.id ?? null,
-        input.reference_type,
-        input.reference_id,
-        input.idempotency_key,
-        input.actor_id ?? null,
-        input.external_ref ?? null,
-        input.metadata ? JSON.stringify(input.metadata) : null,
-        input.budget_key_id,
-      ]
+      [...movementValues(id, input, from, to, amount, parent.id), input.budget_key_id]
     )
     if (!inserted.rows.length) {
-      const { rows } = await knex.raw(
-        "SELECT 1 FROM budget_movement WHERE idempotency_key = ? AND deleted_at IS NULL",
-        [input.idempotency_key]
-      )
-      if (rows.length) {
+      if (await this.idempotencyKeyUsed_(knex, input.idempotency_key)) {
         return null
       }
+      throw keyNotFound(input.budget_key_id)
+    }
+
+    // Lock the key row (serialises every movement of the key), then check
+    // what is left of the parent.
+    await knex.raw("SELECT id FROM budget_key WHERE id = ? FOR UPDATE", [input.budget_key_id])
+    const { rows } = await knex.raw(
+      `SELECT (${REMAINING_SQL})::text AS remaining FROM budget_movement p WHERE p.id = ?`,
+      [id, id, parent.id]
+    )
+    const remaining = rows[0].remaining as string
+    if (MathBN.gt(amount, remaining)) {
       throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `La clave presupuestal ${input.budget_key_id} no existe.`,
-        BUDGET_ERRORS.KEY_NOT_FOUND
+        MedusaError.Types.NOT_ALLOWED,
+        `El importe de la ${label} (${formatMxn(amount)}) excede el saldo del movimiento de origen (${formatMxn(remaining)}).`,
+        BUDGET_ERRORS.MOVEMENT_BALANCE
       )
     }
 
-    // 3. Drawing on a parent: lock the key row (serializes every movement of
-    //    the key) and check the parent's remaining balance.
-    if (parent) {
-      await knex.raw("SELECT id FROM budget_key WHERE id = ? FOR UPDATE", [input.budget_key_id])
-      const { rows } = await knex.raw(
-        `SELECT (p.amount
-            - COALESCE((SELECT sum(r.amount) FROM budget_movement r
-                         WHERE r.parent_id = p.id AND r.type = 'reversal' AND r.id <> ?), 0)
-            - COALESCE((SELECT sum(c.amount - COALESCE((SELECT sum(rr.amount) FROM budget_movement rr
-                                                         WHERE rr.parent_id = c.id AND rr.type = 'reversal'), 0))
-                          FROM budget_movement c
-                         WHERE c.parent_id = p.id AND c.type <> 'reversal' AND c.id <> ?), 0))::text AS remaining
-           FROM budget_movement p WHERE p.id = ?`,
-        [id, id, parent.id]
-      )
-      const remaining = rows[0].remaining as string
-      if (MathBN.gt(amount, remaining)) {
-        throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `El importe de la ${label} (${formatMxn(amount)}) excede el saldo del movimiento de origen (${formatMxn(remaining)}).`,
-          BUDGET_ERRORS.MOVEMENT_BALANCE
-        )
-      }
-    }
-
-    // 4. The guard: one conditional UPDATE. Under READ COMMITTED a
-    //    concurrent writer waits for the row lock and re-evaluates the WHERE
-    //    on the committed row, so the check and the write are atomic. The
-    //    CHECK constraint on budget_key is the backstop for any other path.
-    const sets: string[] = []
-    const bindings: unknown[] = []
-    if (from !== "disponible") {
-      sets.push(`${from} = ${from} - ?::numeric`, `raw_${from} = jsonb_build_object('value', (${from} - ?::numeric)::text, 'precision', 20)`)
-      bindings.push(amount, amount)
-    }
-    if (to !== "disponible") {
-      sets.push(`${to} = ${to} + ?::numeric`, `raw_${to} = jsonb_build_object('value', (${to} + ?::numeric)::text, 'precision', 20)`)
-      bindings.push(amount, amount)
-    }
-    const guard = from === "disponible" ? `${DISPONIBLE_SQL} >= ?::numeric` : `${from} >= ?::numeric`
+    // The guard: under READ COMMITTED a concurrent writer waits for the row
+    // lock and re-evaluates the WHERE on the committed row. The CHECK
+    // constraint on budget_key is the backstop for any other path.
+    const { sets, bindings, guard } = stageUpdate(from, to, amount)
     const updated = await knex.raw(
-      `UPDATE budget_key SET ${sets.join(", ")}, updated_at = now()
+      `UPDATE budget_key SET ${sets}, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND is_active = true AND ${guard}
         RETURNING ${KEY_RETURNING}`,
       [...bindings, input.budget_key_id, amount]
     )
     if (!updated.rows.length) {
-      const { rows } = await knex.raw(
-        `SELECT is_active, clave, ${DISPONIBLE_SQL}::text AS disponible, ${from === "disponible" ? "0" : from}::text AS origen
-           FROM budget_key WHERE id = ?`,
-        [input.budget_key_id]
-      )
-      const k = rows[0] as { is_active: boolean; clave: string; disponible: string; origen: string }
-      if (!k.is_active) {
+      throw await refusal(knex, input.budget_key_id, from, amount)
+    }
+    return applied(id, input, from, to, amount, parent.id, updated.rows[0])
+  }
+
+  /** The parent a movement draws on, checked against the key and the allowed transitions. */
+  // A plain read before the movement's own transaction.
+  @InjectManager()
+  // eslint-disable-next-line @medusajs/use-inject-manager-on-public-methods
+  protected async parentOf_(
+    input: ApplyMovementInput,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<ParentRow | null> {
+    const label = TYPE_LABEL_ES[input.type]
+    if (!input.parent_id) {
+      if (input.type !== "reserve" && input.type !== "commit") {
         throw new MedusaError(
-          MedusaError.Types.NOT_ALLOWED,
-          `La clave presupuestal ${k.clave} está inactiva.`,
-          BUDGET_ERRORS.KEY_INACTIVE
+          MedusaError.Types.INVALID_DATA,
+          `Un(a) ${label} debe indicar el movimiento del que proviene.`,
+          BUDGET_ERRORS.INVALID_TRANSITION
         )
       }
-      const have = from === "disponible" ? k.disponible : k.origen
+      return null
+    }
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT id, budget_key_id, type, from_stage, to_stage FROM budget_movement
+        WHERE id = ? AND deleted_at IS NULL`,
+      [input.parent_id]
+    )
+    const parent = (rows[0] as ParentRow) ?? null
+    if (!parent || parent.budget_key_id !== input.budget_key_id) {
       throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        from === "disponible"
-          ? `Fondos insuficientes en la clave presupuestal ${k.clave}: se solicitan ${formatMxn(amount)} y el disponible es ${formatMxn(have)}.`
-          : `Fondos insuficientes en la etapa «${from}» de la clave ${k.clave}: se solicitan ${formatMxn(amount)} y hay ${formatMxn(have)}.`,
-        BUDGET_ERRORS.INSUFFICIENT
+        MedusaError.Types.NOT_FOUND,
+        `El movimiento ${input.parent_id} no existe en la clave presupuestal indicada.`,
+        BUDGET_ERRORS.MOVEMENT_NOT_FOUND
       )
     }
-    return {
-      movement: {
-        id,
-        budget_key_id: input.budget_key_id,
-        type: input.type,
-        from_stage: from,
-        to_stage: to,
-        amount,
-        parent_id: parent?.id ?? null,
-        reference_type: input.reference_type,
-        reference_id: input.reference_id,
-        idempotency_key: input.idempotency_key,
-        external_ref: input.external_ref ?? null,
-      },
-      key: balances(updated.rows[0]),
-      replayed: false,
+    if (!PARENTS[input.type]?.includes(parent.type)) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `No se puede registrar un(a) ${label} sobre un(a) ${TYPE_LABEL_ES[parent.type]}.`,
+        BUDGET_ERRORS.INVALID_TRANSITION
+      )
     }
+    return parent
+  }
+
+  protected async idempotencyKeyUsed_(knex: Knex, key: string): Promise<boolean> {
+    const { rows } = await knex.raw(
+      "SELECT 1 FROM budget_movement WHERE idempotency_key = ? AND deleted_at IS NULL",
+      [key]
+    )
+    return rows.length > 0
+  }
+
+  /** What is left of a movement: its amount less its reversals and the net of what was drawn from it. */
+  @InjectManager()
+  async remainingOf(
+    movementId: string,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<string> {
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT (${REMAINING_SQL})::text AS remaining FROM budget_movement p WHERE p.id = ?`,
+      ["", "", movementId]
+    )
+    return toCentavos(rows[0]?.remaining ?? 0)
+  }
+
+  /**
+   * Reservations created before `before` that still hold money (not fully
+   * committed or released), oldest first, with what is left of each.
+   */
+  @InjectManager()
+  async listStaleReservations(
+    before: Date,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<StaleReservation[]> {
+    const { rows } = await knexOf(sharedContext).raw(
+      `SELECT * FROM (
+         SELECT p.id, p.budget_key_id, p.reference_type, p.reference_id, p.idempotency_key, p.created_at,
+                (${REMAINING_SQL})::text AS remaining
+           FROM budget_movement p
+          WHERE p.type = 'reserve' AND p.deleted_at IS NULL AND p.created_at < ?
+       ) r
+       WHERE r.remaining::numeric > 0
+       ORDER BY r.created_at, r.id
+       LIMIT ?`,
+      ["", "", before.toISOString(), limit]
+    )
+    return rows.map((r: StaleReservation) => ({ ...r, remaining: toCentavos(r.remaining) }))
   }
 
   /** Sets the external folio of a movement (after the provider call). */
@@ -417,47 +397,6 @@ class BudgetModuleService extends MedusaService({ BudgetKey, BudgetMovement }) {
     const balanced =
       !!key && STAGE_COLUMNS.every((s) => MathBN.eq(ledger[s], key[s]))
     return { balanced, ledger, key }
-  }
-}
-
-/** The module's knex: the transaction when there is one. */
-function knexOf(sharedContext: Context): Knex {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager) as {
-    getTransactionContext?: () => Knex | undefined
-    getKnex: () => Knex
-  }
-  return manager.getTransactionContext?.() ?? manager.getKnex()
-}
-
-function balances(row: Record<string, string>): KeyBalances {
-  return {
-    id: row.id,
-    modificado: toCentavos(row.modificado),
-    reservado: toCentavos(row.reservado),
-    comprometido: toCentavos(row.comprometido),
-    devengado: toCentavos(row.devengado),
-    ejercido: toCentavos(row.ejercido),
-    pagado: toCentavos(row.pagado),
-    disponible: toCentavos(row.disponible),
-  }
-}
-
-function stagesOf(type: MovementType, parent: ParentRow | null): [Stage, Stage] {
-  switch (type) {
-    case "reserve":
-      return ["disponible", "reservado"]
-    case "commit":
-      return [parent ? "reservado" : "disponible", "comprometido"]
-    case "release":
-      return [parent!.to_stage, "disponible"]
-    case "accrue":
-      return ["comprometido", "devengado"]
-    case "exercise":
-      return ["devengado", "ejercido"]
-    case "pay":
-      return ["ejercido", "pagado"]
-    case "reversal":
-      return [parent!.to_stage, parent!.from_stage]
   }
 }
 

@@ -20,10 +20,7 @@ export const validateBudgetKeyStep = createStep(
   validateBudgetKeyStepId,
   async (input: ValidateBudgetKeyStepInput, { container }) => {
     const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
-    const [key] = await service.listBudgetKeys(
-      { id: input.budget_key_id },
-      { take: 1, select: ["id", "clave", "organization_id", "unit_id", "provider", "is_active"] }
-    )
+    const key = await service.getKeyHeader(input.budget_key_id)
     if (!key) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,

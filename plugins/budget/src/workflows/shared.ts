@@ -1,0 +1,81 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import type { MovementType } from "../modules/budget/service"
+import { applyBudgetMovementStep, type ApplyBudgetMovementStepInput } from "./steps/apply-budget-movement"
+import { callBudgetProviderStep, type CallBudgetProviderStepInput } from "./steps/call-budget-provider"
+import { validateBudgetKeyStep, type ValidateBudgetKeyStepInput } from "./steps/validate-budget-key"
+import type { BudgetMovementWorkflowInput } from "./types"
+
+/** Input of a movement workflow that may also name the CLC's beneficiary. */
+export type MovementWorkflowInput = BudgetMovementWorkflowInput & {
+  beneficiary_rfc?: string | null
+  beneficiary_clabe?: string | null
+}
+
+/** The key and the caller's scope, for validateBudgetKeyStep. */
+export function keyScope(input: WorkflowData<{ budget_key_id: string; organization_id: string | null; unit_ids?: string[] | null }>) {
+  return transform({ input }, ({ input }): ValidateBudgetKeyStepInput => ({
+    budget_key_id: input.budget_key_id,
+    organization_id: input.organization_id,
+    unit_ids: input.unit_ids ?? null,
+  }))
+}
+
+/** The ledger movement of a workflow input (only the movement's own fields). */
+export function movementOf(
+  input: BudgetMovementWorkflowInput,
+  type: MovementType,
+  extra: Pick<ApplyBudgetMovementStepInput, "external_ref" | "metadata"> = {}
+): ApplyBudgetMovementStepInput {
+  return {
+    budget_key_id: input.budget_key_id,
+    organization_id: input.organization_id,
+    amount: input.amount,
+    parent_id: input.parent_id,
+    reference_type: input.reference_type,
+    reference_id: input.reference_id,
+    idempotency_key: input.idempotency_key,
+    actor_id: input.actor_id,
+    metadata: input.metadata,
+    type,
+    ...extra,
+  }
+}
+
+/**
+ * The shape shared by reserve, commit, release, accrue and exercise:
+ * validate the key and the caller's scope → record the movement in our
+ * ledger under the PostgreSQL guard → mirror it in the key's budget system
+ * with the same idempotency key. Each step compensates itself.
+ */
+export function createBudgetMovementWorkflow(
+  id: string,
+  type: MovementType,
+  operation: CallBudgetProviderStepInput["operation"]
+) {
+  return createWorkflow(id, (input: WorkflowData<MovementWorkflowInput>) => {
+    const key = validateBudgetKeyStep(keyScope(input))
+    const movement = applyBudgetMovementStep(transform({ input }, ({ input }) => movementOf(input, type)))
+    const external = callBudgetProviderStep(
+      transform({ input, key, movement }, ({ input, key, movement }) => ({
+        key,
+        movement,
+        operation,
+        reference_type: input.reference_type,
+        reference_id: input.reference_id,
+        beneficiary_rfc: input.beneficiary_rfc ?? null,
+        beneficiary_clabe: input.beneficiary_clabe ?? null,
+      }))
+    )
+    return new WorkflowResponse(
+      transform({ movement, external }, ({ movement, external }) => ({
+        ...movement,
+        external_ref: external.folio ?? movement.external_ref,
+      }))
+    )
+  })
+}

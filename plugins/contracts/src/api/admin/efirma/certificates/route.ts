@@ -1,0 +1,4 @@
+import { adminListCertificates } from "../../../efirma/handlers"
+
+/** Every registered e.firma certificate (system administrator). */
+export const GET = adminListCertificates

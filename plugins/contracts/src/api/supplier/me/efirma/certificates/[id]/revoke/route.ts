@@ -1,0 +1,4 @@
+import { revokeOwnCertificate } from "../../../../../../efirma/handlers"
+
+/** Revokes one of the caller's certificates. */
+export const POST = revokeOwnCertificate

@@ -1,0 +1,5 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendHtml } from "../../../../specific-contracts/helpers"
+
+/** GET /supplier/specific-contracts/:id/html */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => sendHtml(req, res, "supplier")

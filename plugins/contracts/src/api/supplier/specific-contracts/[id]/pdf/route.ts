@@ -1,0 +1,5 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { sendPdf } from "../../../../specific-contracts/helpers"
+
+/** GET /supplier/specific-contracts/:id/pdf */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => sendPdf(req, res, "supplier")

@@ -1,0 +1,7 @@
+import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import { detail } from "../../../specific-contracts/helpers"
+
+/** GET /supplier/specific-contracts/:id */
+export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
+  res.json({ specific_contract: await detail(req, "supplier") })
+}

@@ -1,0 +1,1 @@
+export { default as EfirmaCertificate } from "./efirma-certificate"

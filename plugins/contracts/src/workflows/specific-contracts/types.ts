@@ -1,0 +1,34 @@
+/** Who performs an action on a contract (from req.access, or a system actor). */
+export type ContractActor = {
+  person_id: string
+  actor_type: string
+  actor_id: string
+  role: string | null
+  organization_id: string
+}
+
+/**
+ * What creates a specific contract: exactly what an approved requisition
+ * holds for one supplier (agency, issuing unit, supplier, framework
+ * contract, offer lines with quantities and optional dates, the budget key
+ * reserved for it and where to deliver).
+ */
+export type CreateSpecificContractWorkflowInput = {
+  agency_id: string
+  /** Unit that issues the contract (a purchasing unit); default: the agency's first purchasing unit. */
+  agency_unit_id?: string | null
+  supplier_id: string
+  framework_contract_id: string
+  budget_key_id: string
+  requisition_id?: string | null
+  lines: { offer_id: string; quantity: number; delivery_date?: string | null }[]
+  delivery: { place: string; unit_id?: string | null; date?: string | null }
+  penalties?: { rate_per_day_percent: string; cap_percent: string } | null
+  agency_signer_person_id?: string | null
+  supplier_signer_person_id?: string | null
+  actor: ContractActor
+  /** Issue time (ISO); default now. Tests pin it for stable documents. */
+  at?: string | null
+}
+
+export const DEFAULT_PENALTIES = { rate_per_day_percent: "1.00", cap_percent: "10.00" }

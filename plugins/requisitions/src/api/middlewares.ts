@@ -1,0 +1,36 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
+import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import {
+  Empty,
+  StoreCreateDelegation,
+  StoreCreateRequisition,
+  StoreDecide,
+  StoreEditRequisition,
+  StoreInbox,
+  StoreListRequisitions,
+  StoreSetPolicy,
+} from "./validators"
+
+const customer = ["customer" as const]
+const user = ["user" as const]
+
+export default defineMiddlewares({
+  routes: [
+    { method: ["GET"], matcher: "/store/requisitions", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateQuery(StoreListRequisitions)] },
+    { method: ["POST"], matcher: "/store/requisitions", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(StoreCreateRequisition)] },
+    { method: ["GET"], matcher: "/store/requisitions/inbox", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), validateQuery(StoreInbox)] },
+    { method: ["GET"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })] },
+    { method: ["POST"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(StoreEditRequisition)] },
+    { method: ["POST"], matcher: "/store/requisitions/:id/submit", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/store/requisitions/:id/orders", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(Empty)] },
+    // who may decide which step is checked in the workflow (role, unit, delegation, escalation)
+    { method: ["POST"], matcher: "/store/requisitions/:id/decisions", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), validateBody(StoreDecide)] },
+    { method: ["GET"], matcher: "/store/delegations", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_APPROVE })] },
+    { method: ["POST"], matcher: "/store/delegations", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_APPROVE }), validateBody(StoreCreateDelegation)] },
+    { method: ["GET"], matcher: "/store/approval-policy", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })] },
+    { method: ["POST"], matcher: "/store/approval-policy", middlewares: [...authorize({ actors: customer, permission: P.APPROVAL_POLICIES_MANAGE }), validateBody(StoreSetPolicy)] },
+    { method: ["GET"], matcher: "/admin/requisitions", middlewares: [...authorize({ actors: user, permission: P.REQUISITIONS_READ_ALL }), validateQuery(StoreListRequisitions)] },
+    { method: ["GET"], matcher: "/admin/approval-policies", middlewares: [...authorize({ actors: user, permission: P.REQUISITIONS_READ_ALL })] },
+  ],
+})

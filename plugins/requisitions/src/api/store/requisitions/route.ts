@@ -1,0 +1,26 @@
+import type { MedusaResponse } from "@medusajs/framework/http"
+import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { createRequisitionWorkflow } from "../../../workflows/create-requisition"
+import { requisitionOf, rqService } from "../../helpers"
+
+type ListQuery = { limit: number; offset: number; status?: string }
+
+/** My requisitions (as requester), newest first. */
+export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
+  const q = req.validatedQuery as unknown as ListQuery
+  const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
+    { requester_person_id: req.access.person_id, ...(q.status ? { status: q.status as never } : {}) },
+    { order: { created_at: "DESC" }, skip: q.offset, take: q.limit }
+  )
+  res.json({ requisitions, count, offset: q.offset, limit: q.limit })
+}
+
+type CreateBody = { cart_id: string; unit_id: string; justification: string; budget_key_id: string; delivery_place: string; delivery_date: string }
+
+/** Turns my cart into a draft requisition. */
+export const POST = async (req: AuthorizedRequest<CreateBody>, res: MedusaResponse) => {
+  const { result } = await createRequisitionWorkflow(req.scope).run({
+    input: { ...req.validatedBody, access: req.access, customer_id: req.auth_context.actor_id },
+  })
+  res.status(201).json({ requisition: await requisitionOf(req.scope, result.id, req.access.organization_id) })
+}

@@ -1,0 +1,86 @@
+import { z } from "@medusajs/framework/zod"
+import { paginationSchema } from "@tienda/organizations/http"
+
+const day = z.iso.date()
+const line = z
+  .object({
+    variant_id: z.string().min(1),
+    quantity: z.number().int().min(1).max(1_000_000),
+    delivery_place: z.string().trim().min(3).max(300).nullish(),
+    delivery_date: day.nullish(),
+  })
+  .strict()
+
+export const StoreCreateRequisition = z
+  .object({
+    cart_id: z.string().min(1),
+    unit_id: z.string().min(1),
+    justification: z.string().trim().min(10).max(4000),
+    budget_key_id: z.string().min(1),
+    delivery_place: z.string().trim().min(3).max(300),
+    delivery_date: day,
+  })
+  .strict()
+
+export const StoreEditRequisition = z
+  .object({
+    justification: z.string().trim().min(10).max(4000).optional(),
+    budget_key_id: z.string().min(1).optional(),
+    delivery_place: z.string().trim().min(3).max(300),
+    delivery_date: day,
+    lines: z.array(line).min(1).max(500),
+  })
+  .strict()
+
+const envelope = z.object({ certificate: z.string().min(100).max(20000), signature: z.string().min(16).max(4000) }).strict()
+
+export const StoreDecide = z
+  .object({
+    decision: z.enum(["approve", "reject", "return"]),
+    reason: z.string().trim().max(2000).nullish(),
+    signature: envelope.nullish(),
+  })
+  .strict()
+
+export const StoreListRequisitions = z
+  .object({
+    ...paginationSchema,
+    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "ordered", "cancelled"]).optional(),
+  })
+  .strict()
+
+export const StoreInbox = z.object({ ...paginationSchema, unit_id: z.string().optional() }).strict()
+
+export const StoreCreateDelegation = z
+  .object({
+    delegate_person_id: z.string().min(1),
+    role: z.string().min(1),
+    starts_at: z.iso.datetime({ offset: true }).or(day),
+    ends_at: z.iso.datetime({ offset: true }).or(day),
+    reason: z.string().trim().max(500).nullish(),
+  })
+  .strict()
+
+const decimal = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, "Importe inválido: usa números con hasta dos decimales, p. ej. 50000.00")
+
+export const StoreSetPolicy = z
+  .object({
+    steps: z
+      .array(
+        z
+          .object({
+            sequence: z.number().int().min(1).max(20),
+            role: z.string().min(1),
+            min_amount: decimal,
+            sla_hours: z.number().int().min(1).max(24 * 60),
+            escalate_to_role: z.string().min(1).nullish(),
+          })
+          .strict()
+      )
+      .min(1)
+      .max(10),
+    split_window_days: z.number().int().min(1).max(365).optional(),
+  })
+  .strict()
+
+export const Empty = z.object({}).strict()

@@ -1,0 +1,6 @@
+export { default as ApprovalPolicy } from "./approval-policy"
+export { default as Delegation } from "./delegation"
+export { default as Requisition } from "./requisition"
+export { default as RequisitionLine } from "./requisition-line"
+export { default as ApprovalStep } from "./approval-step"
+export { default as RequisitionOrder } from "./requisition-order"

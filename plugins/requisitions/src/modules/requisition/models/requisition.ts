@@ -1,0 +1,46 @@
+import { model } from "@medusajs/framework/utils"
+import ApprovalStep from "./approval-step"
+import RequisitionLine from "./requisition-line"
+
+/**
+ * A requisition: what a requiring unit wants to buy, with justification,
+ * budget key and approval chain. `revision` grows with every edit; approvals
+ * and the budget reservation belong to one revision.
+ */
+const Requisition = model
+  .define({ name: "requisition", tableName: "rq_requisition" }, {
+    id: model.id({ prefix: "req" }).primaryKey(),
+    number: model.text(),
+    organization_id: model.text(),
+    unit_id: model.text(),
+    requester_person_id: model.text(),
+    cart_id: model.text().nullable(),
+    status: model
+      .enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "ordered", "cancelled"])
+      .default("draft"),
+    justification: model.text(),
+    budget_key_id: model.text(),
+    reservation_key: model.text().nullable(),
+    reservation_id: model.text().nullable(),
+    reserved_amount: model.bigNumber().nullable(),
+    subtotal: model.bigNumber(),
+    iva: model.bigNumber(),
+    total: model.bigNumber(),
+    currency_code: model.text().default("mxn"),
+    policy_id: model.text().nullable(),
+    policy_version: model.number().nullable(),
+    revision: model.number().default(1),
+    competition_lots: model.json().nullable(),
+    flags: model.json().nullable(),
+    submitted_at: model.dateTime().nullable(),
+    decided_at: model.dateTime().nullable(),
+    lines: model.hasMany(() => RequisitionLine, { mappedBy: "requisition" }),
+    approval_steps: model.hasMany(() => ApprovalStep, { mappedBy: "requisition" }),
+  })
+  .indexes([
+    { on: ["number"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["organization_id", "status"] },
+    { on: ["unit_id", "submitted_at"] },
+  ])
+
+export default Requisition

@@ -1,0 +1,4 @@
+export * from "./money"
+export * from "./policy"
+export * from "./authority"
+export * from "./cart-gate"

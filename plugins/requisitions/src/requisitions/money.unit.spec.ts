@@ -1,0 +1,23 @@
+import { lineAmounts, sumAmounts } from "./money"
+
+describe("requisition amounts", () => {
+  it("computes IVA per line, rounded to centavos half-up", () => {
+    // 3 × 33.335 = 100.005 → 100.01; IVA 16.0016 → 16.00
+    expect(lineAmounts("33.335", 3, "tasa_16")).toEqual({ iva_rate: "0.16", subtotal: "100.01", iva: "16.00", total: "116.01" })
+    // 7 × 12.45 = 87.15; IVA 13.944 → 13.94
+    expect(lineAmounts("12.45", 7, "tasa_16")).toEqual({ iva_rate: "0.16", subtotal: "87.15", iva: "13.94", total: "101.09" })
+    // 10.03 × 16 % = 1.6048 → 1.60; 10.06 × 16 % = 1.6096 → 1.61
+    expect(lineAmounts("10.03", 1, "tasa_16").iva).toBe("1.60")
+    expect(lineAmounts("10.06", 1, "tasa_16").iva).toBe("1.61")
+  })
+
+  it("charges no IVA on zero-rated or exempt items", () => {
+    expect(lineAmounts("250.00", 4, "tasa_0")).toEqual({ iva_rate: "0", subtotal: "1000.00", iva: "0.00", total: "1000.00" })
+    expect(lineAmounts("250.00", 4, "exento").iva).toBe("0.00")
+  })
+
+  it("adds decimals exactly (no binary floating point)", () => {
+    expect(sumAmounts(["0.10", "0.20"])).toBe("0.30")
+    expect(sumAmounts(["1000000.01", "0.02"])).toBe("1000000.03")
+  })
+})

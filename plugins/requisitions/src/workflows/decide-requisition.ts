@@ -1,0 +1,37 @@
+import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { releaseBudgetWorkflow } from "@tienda/budget/workflows"
+import { appendAuditEntryStep } from "@tienda/contracts/workflows"
+import { evaluateDecisionStep, type DecideInput } from "./steps/evaluate-decision"
+import { notifyRequisitionStep } from "./steps/notify-requisition"
+import { updateApprovalStepsStep } from "./steps/update-approval-steps"
+import { updateRequisitionStep } from "./steps/update-requisition"
+
+export type DecideRequisitionWorkflowInput = DecideInput
+
+/**
+ * This workflow records an approver's decision on the current step:
+ * approve (the last approval makes the requisition `approved`), reject or
+ * return for changes (both release the budget reservation and close the
+ * rest of the chain). Signed decisions keep the signature and certificate.
+ */
+export const decideRequisitionWorkflow = createWorkflow(
+  "decide-requisition",
+  (input: WorkflowData<DecideRequisitionWorkflowInput>) => {
+    const decision = evaluateDecisionStep(input)
+    updateApprovalStepsStep(transform({ decision }, ({ decision }) => [decision.step, ...decision.superseded]))
+    when("release-reservation", { decision }, ({ decision }) => !!decision.release).then(() => {
+      releaseBudgetWorkflow.runAsStep({ input: transform({ decision }, ({ decision }) => decision.release!) })
+    })
+    const requisition = updateRequisitionStep(transform({ decision }, ({ decision }) => decision.requisition))
+    appendAuditEntryStep(transform({ decision }, ({ decision }) => decision.audit))
+    notifyRequisitionStep(
+      transform({ decision, input }, ({ decision, input }) => ({
+        requisition_id: input.requisition_id,
+        requester_template: decision.template as never,
+        notify_next_approvers: decision.requisition.status === "pending_approval",
+        extra: { reason: decision.step.reason ?? "", decided_by: input.access.full_name, role: decision.step.decided_role },
+      }))
+    )
+    return new WorkflowResponse(requisition)
+  }
+)

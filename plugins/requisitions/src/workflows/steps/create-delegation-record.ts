@@ -1,0 +1,58 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { AccessContext } from "@tienda/organizations/utils"
+import { APPROVER_ROLES } from "../../requisitions/policy"
+import { invalid, rq } from "./service"
+
+export type DelegationInput = {
+  access: AccessContext
+  delegate_person_id: string
+  role: string
+  starts_at: string
+  ends_at: string
+  reason?: string | null
+}
+
+/**
+ * This step records a delegation: the delegator must hold the role now, the
+ * delegate must be another active person of the same agency, and the period
+ * must be valid.
+ */
+export const createDelegationRecordStep = createStep(
+  "create-delegation-record",
+  async (input: DelegationInput, { container }) => {
+    const { access } = input
+    if (!APPROVER_ROLES.includes(input.role) || !access.roles.some((r) => r.role === input.role)) {
+      invalid(`No tienes el rol «${input.role}» para delegarlo.`, "ROL_NO_DELEGABLE")
+    }
+    if (input.delegate_person_id === access.person_id) {
+      invalid("No puedes delegarte a ti mismo.", "DELEGADO_INVALIDO")
+    }
+    const org = container.resolve("organization") as {
+      listPeople: (f: object, c: object) => Promise<{ id: string; organization_id?: string; is_active: boolean; organization?: { id: string } }[]>
+    }
+    const [delegate] = await org.listPeople({ id: input.delegate_person_id }, { relations: ["organization"], take: 1 })
+    if (!delegate || !delegate.is_active || delegate.organization?.id !== access.organization_id) {
+      invalid("La persona a quien delegas no pertenece a tu dependencia.", "DELEGADO_INVALIDO")
+    }
+    const starts = new Date(input.starts_at)
+    const ends = new Date(input.ends_at)
+    if (Number.isNaN(starts.getTime()) || Number.isNaN(ends.getTime()) || ends <= starts) {
+      invalid("El periodo de la delegación no es válido: la fecha final debe ser posterior a la inicial.", "PERIODO_INVALIDO")
+    }
+    const created = await rq(container).createDelegations({
+      organization_id: access.organization_id,
+      delegator_person_id: access.person_id,
+      delegate_person_id: input.delegate_person_id,
+      role: input.role,
+      starts_at: starts,
+      ends_at: ends,
+      reason: input.reason ?? null,
+    })
+    return new StepResponse(created, created.id)
+  },
+  async (id, { container }) => {
+    if (id) {
+      await rq(container).deleteDelegations(id)
+    }
+  }
+)

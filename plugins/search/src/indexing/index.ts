@@ -1,0 +1,2 @@
+export * from "./build-documents"
+export * from "./reindex"

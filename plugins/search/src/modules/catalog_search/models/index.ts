@@ -1,0 +1,2 @@
+export { default as SearchDocument } from "./search-document"
+export { default as SearchTerm } from "./search-term"

@@ -1,0 +1,4 @@
+export * from "./postgres"
+export * from "./meilisearch"
+export * from "./facets"
+export * from "./query-terms"
