@@ -1,10 +1,9 @@
-import type { MedusaResponse } from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { BUDGET_MODULE } from "../modules/budget"
 import type BudgetModuleService from "../modules/budget/service"
-import { BUDGET_ERRORS, CONFLICT_CODES, UNAVAILABLE_CODES } from "../utils/errors"
+import { BUDGET_ERRORS } from "../utils/errors"
 import { disponible, toCentavos } from "../utils/money"
 
 export const KEY_FIELDS = [
@@ -77,25 +76,4 @@ export async function keyInScope(
   return key
 }
 
-/**
- * Domain refusals that must keep their Spanish message get their own status
- * here (Medusa rewrites CONFLICT messages): 409 for FONDOS_INSUFICIENTES and
- * the other CONFLICT_CODES, 503 when SICOP/SIAFF did not answer. Anything
- * else goes to Medusa's error handler.
- */
-export async function withBudgetErrors(res: MedusaResponse, fn: () => Promise<void>) {
-  try {
-    await fn()
-  } catch (e) {
-    const err = e as { code?: string; message?: string }
-    if (err?.code && CONFLICT_CODES.includes(err.code)) {
-      res.status(409).json({ type: "conflict", code: err.code, message: err.message })
-      return
-    }
-    if (err?.code && UNAVAILABLE_CODES.includes(err.code)) {
-      res.status(503).json({ type: "unavailable", code: err.code, message: err.message })
-      return
-    }
-    throw e
-  }
-}
+export { withBudgetErrors } from "../http/errors"

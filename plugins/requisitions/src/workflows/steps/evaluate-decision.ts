@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { verifyEfirmaSignature, type SignatureEnvelope } from "@tienda/contracts/efirma"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency, resolveAuthority } from "../../requisitions/authority"
+import { reservationRelease } from "../../requisitions/release"
 import { invalid, rq } from "./service"
 
 export type Decision = "approve" | "reject" | "return"
@@ -84,20 +85,7 @@ export const evaluateDecisionStep = createStep(
         ...(requisitionStatus !== "pending_approval" ? { decided_at: now } : {}),
         ...(closing ? { reservation_id: null, reserved_amount: null } : {}),
       },
-      release:
-        closing && r.reservation_id
-          ? {
-              budget_key_id: r.budget_key_id,
-              organization_id: r.organization_id,
-              unit_ids: null,
-              amount: String(r.reserved_amount),
-              parent_id: r.reservation_id,
-              reference_type: "requisition" as const,
-              reference_id: r.id,
-              idempotency_key: `${r.reservation_key}:release`,
-              actor_id: input.access.person_id,
-            }
-          : null,
+      release: closing ? reservationRelease(r, input.access.person_id) : null,
       template: requisitionStatus === "pending_approval" ? null : requisitionStatus,
       audit: {
         actor_type: input.access.actor_type,

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
 import { prepareRequisition, type LineInput } from "./prepare-requisition"
+import { reservationRelease } from "../../requisitions/release"
 import { invalid, rq } from "./service"
 
 export type EditInput = {
@@ -63,19 +64,7 @@ export const evaluateEditStep = createStep(
         reserved_amount: null,
         submitted_at: null,
       },
-      release: r.reservation_id
-        ? {
-            budget_key_id: r.budget_key_id,
-            organization_id: r.organization_id,
-            unit_ids: null,
-            amount: String(r.reserved_amount),
-            parent_id: r.reservation_id,
-            reference_type: "requisition" as const,
-            reference_id: r.id,
-            idempotency_key: `${r.reservation_key}:release`,
-            actor_id: input.access.person_id,
-          }
-        : null,
+      release: reservationRelease(r, input.access.person_id),
       restarted: open.some((s) => s.status === "approved"),
       audit: {
         actor_type: input.access.actor_type,
