@@ -2,7 +2,7 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { writeTestCaDirectory, type TestCaDirectory } from "@tienda/contracts/efirma"
 import { appendAuditEntryStep, verifyEfirmaSignatureStep } from "@tienda/contracts/workflows"
-import { existsSync, mkdtempSync, readFileSync } from "node:fs"
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
@@ -14,6 +14,7 @@ import type { IssuedCredential } from "@tienda/contracts/efirma"
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read lazily at
 // the first verification, so setting it here, before the app starts, works).
 const pki: TestCaDirectory = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "efirma-http-")))
+afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
 process.env.EFIRMA_CA_BUNDLE = pki.bundle
 afterAll(() => {
   delete process.env.EFIRMA_CA_BUNDLE
@@ -313,6 +314,7 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
       expect(res.body.certificate_serial).toBe(entry.serial)
     } finally {
       delete process.env.EFIRMA_DEMO_DIR
+      rmSync(out, { recursive: true, force: true })
     }
   })
 })

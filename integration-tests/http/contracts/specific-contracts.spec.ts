@@ -5,7 +5,7 @@ import { createSpecificContractWorkflow } from "@tienda/contracts/workflows"
 import { reviewOfferRequestWorkflow, submitOfferRequestWorkflow } from "@tienda/framework-contracts/workflows"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
 import { createHash } from "node:crypto"
-import { mkdtempSync } from "node:fs"
+import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
@@ -17,6 +17,7 @@ import { signWithClient } from "./efirma-helpers"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
 const pki: TestCaDirectory = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "spc-http-")))
+afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
 process.env.EFIRMA_CA_BUNDLE = pki.bundle
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
