@@ -263,6 +263,33 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(1)
   })
 
+  it("above the lot's competition threshold, stops in requires_competition: no approval chain, no direct order", async () => {
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
+    const r = await draft(6100) // 6,100 × 49.90 = 304,390.00 before IVA > 300,000.00
+    const res = await post(`/store/requisitions/${r.id}/submit`, {}, requester())
+    expect(res.status).toBe(200)
+    expect(res.body.requisition.status).toBe("requires_competition")
+    expect(res.body.requisition.approval_steps).toEqual([])
+    expect(res.body.requisition.competition_lots).toEqual([expect.objectContaining({ amount: "304390.00", threshold: "300000.00" })])
+    expect(await notificationsTo(world().actors.requiring_unit.email)).toContain("requisition.requires_competition")
+    expect((await post(`/store/requisitions/${r.id}/orders`, {}, requester())).body.code).toBe("REQUISICION_NO_APROBADA")
+  })
+
+  it("flags a possible split purchase: same unit and UNSPSC class over the threshold within the window", async () => {
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
+    const first = await draft(3500) // 174,650.00 before IVA, under 300,000.00
+    const one = await post(`/store/requisitions/${first.id}/submit`, {}, requester())
+    expect(one.body.requisition.flags).toEqual([])
+    const second = await draft(3500)
+    const two = await post(`/store/requisitions/${second.id}/submit`, {}, requester())
+    expect(two.status).toBe(200)
+    expect(two.body.requisition.status).toBe("pending_approval")
+    expect(two.body.requisition.flags).toEqual([
+      expect.objectContaining({ kind: "posible_fraccionamiento", unspsc_class: "44121700", cumulative: "349300.00", threshold: "300000.00" }),
+    ])
+    expect(two.body.requisition.flags[0].message).toMatch(/Posible fraccionamiento/)
+  })
+
   it("two requisitions racing for the last budget: exactly one is reserved, the other gets 409 and stays a draft", async () => {
     const a = await draft(10)
     const b = await draft(10)

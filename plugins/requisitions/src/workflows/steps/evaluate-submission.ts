@@ -13,6 +13,7 @@ type Line = { supplier_id: string; lot_id: string; variant_id: string; quantity:
 
 const ACTIVE = ["pending_approval", "approved", "ordered", "requires_competition"]
 const classOf = (code: string) => `${code.slice(0, 6)}00`
+const fixed = (v: unknown) => MathBN.convert(String(v)).toFixed(2)
 const HOUR = 3600 * 1000
 
 /**
@@ -53,7 +54,7 @@ export const evaluateSubmissionStep = createStep(
     const competition = lots
       .map((lot) => ({ lot, amount: sumAmounts(lines.filter((l) => l.lot_id === lot.id).map((l) => String(l.subtotal))) }))
       .filter(({ lot, amount }) => gt(amount, String(lot.competition_threshold)))
-      .map(({ lot, amount }) => ({ lot_id: lot.id, lot: `${lot.number} ${lot.title}`, amount, threshold: String(lot.competition_threshold) }))
+      .map(({ lot, amount }) => ({ lot_id: lot.id, lot: `${lot.number} ${lot.title}`, amount, threshold: fixed(lot.competition_threshold) }))
 
     // anti-splitting: same unit, same UNSPSC class, within the policy window
     const windowDays = policy?.split_window_days ?? 30
@@ -65,7 +66,7 @@ export const evaluateSubmissionStep = createStep(
     const flags: Record<string, unknown>[] = []
     for (const cls of new Set(lines.map((l) => classOf(l.unspsc_code)))) {
       const mine = lines.filter((l) => classOf(l.unspsc_code) === cls)
-      const threshold = lots.filter((lot) => mine.some((l) => l.lot_id === lot.id)).map((lot) => String(lot.competition_threshold))
+      const threshold = lots.filter((lot) => mine.some((l) => l.lot_id === lot.id)).map((lot) => fixed(lot.competition_threshold))
         .reduce((min, t) => (MathBN.lt(MathBN.convert(t), MathBN.convert(min)) ? t : min))
       const own = sumAmounts(mine.map((l) => String(l.subtotal)))
       const others = recent.filter((r) => (r.lines as unknown as Line[]).some((l) => classOf(l.unspsc_code) === cls))
