@@ -122,7 +122,8 @@ async function benchSize(base, size) {
   })).json().then((b) => b.token)
   const headers = { authorization: `Bearer ${token}`, "x-publishable-api-key": world.publishable }
   const probe = await (await fetch(`${baseUrl}${OURS[0]}`, { headers })).json()
-  const stockProbe = await (await fetch(`${baseUrl}${STOCK[0]}`, { headers })).json()
+  // stock search is accent-sensitive (ILIKE): probe it with the accented query
+  const stockProbe = await (await fetch(`${baseUrl}${STOCK[1]}`, { headers })).json()
   if (!probe.count || !stockProbe.count) {
     throw new Error(`probe failed: search ${JSON.stringify(probe).slice(0, 300)} stock ${JSON.stringify(stockProbe).slice(0, 300)}`)
   }
