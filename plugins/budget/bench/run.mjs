@@ -19,7 +19,7 @@ import pg from "pg"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..")
 const { startEmbeddedPostgres } = await import(join(root, "scripts/lib/embedded-db.mjs"))
 const { run, startService, stopService, waitForHttp } = await import(join(root, "scripts/lib/proc.mjs"))
-const { findFreePort } = await import(join(root, "scripts/lib/embedded-db.mjs"))
+const { freshBenchDatabase } = await import(join(root, "scripts/lib/bench-db.mjs"))
 
 const SECONDS = Number(process.env.BENCH_SECONDS || 15)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 32)
@@ -73,23 +73,7 @@ async function main() {
     db = await startEmbeddedPostgres({ dataDir: join(root, ".cache", "bench-pg"), port: 54400, persistent: false, fast: true })
     base = db.url
   }
-  const url = new URL(base)
-  url.pathname = "/tienda_bench_budget"
-  const admin = new pg.Client({ connectionString: new URL("/postgres", base).toString() })
-  await admin.connect()
-  await admin.query("DROP DATABASE IF EXISTS tienda_bench_budget WITH (FORCE)")
-  await admin.query("CREATE DATABASE tienda_bench_budget")
-  await admin.end()
-  const port = await findFreePort(9400)
-  const env = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    PORT: String(port),
-    DISABLE_ADMIN: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    LOG_LEVEL: "error",
-    NODE_ENV: "development",
-  }
+  const { url, port, env } = await freshBenchDatabase(base, "tienda_bench_budget", 9400)
   log("bench:budget — migrations")
   await run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "bench-budget-migrate.log") })
   const out = join(root, ".cache", "bench-budget.json")

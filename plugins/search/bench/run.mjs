@@ -17,8 +17,9 @@ import autocannon from "autocannon"
 import pg from "pg"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..")
-const { startEmbeddedPostgres, findFreePort } = await import(join(root, "scripts/lib/embedded-db.mjs"))
+const { startEmbeddedPostgres } = await import(join(root, "scripts/lib/embedded-db.mjs"))
 const { run, startService, stopService, waitForHttp } = await import(join(root, "scripts/lib/proc.mjs"))
+const { freshBenchDatabase } = await import(join(root, "scripts/lib/bench-db.mjs"))
 
 const SIZES = (process.env.BENCH_SIZES || "10000,100000").split(",").map(Number).filter((n) => n > 0)
 const SECONDS = Number(process.env.BENCH_SECONDS || 30)
@@ -76,23 +77,7 @@ function cannon(baseUrl, paths, headers, seconds) {
 
 async function benchSize(base, size) {
   const name = `tienda_bench_search_${size}`
-  const url = new URL(base)
-  url.pathname = `/${name}`
-  const admin = new pg.Client({ connectionString: new URL("/postgres", base).toString() })
-  await admin.connect()
-  await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const port = await findFreePort(9450)
-  const env = {
-    ...process.env,
-    DATABASE_URL: url.toString(),
-    PORT: String(port),
-    DISABLE_ADMIN: "true",
-    MEDUSA_DISABLE_TELEMETRY: "true",
-    LOG_LEVEL: "error",
-    NODE_ENV: "development",
-  }
+  const { url, port, env } = await freshBenchDatabase(base, name, 9450)
   log(`bench:search ${size} — migrations`)
   await run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, `bench-search-${size}-migrate.log`) })
   const out = join(root, ".cache", `bench-search-${size}.json`)

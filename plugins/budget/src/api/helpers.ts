@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { BUDGET_MODULE } from "../modules/budget"
 import type BudgetModuleService from "../modules/budget/service"
@@ -77,3 +77,24 @@ export async function keyInScope(
 }
 
 export { withBudgetErrors } from "../http/errors"
+
+/** One page of budget keys matching `filters`, as both the store and admin routes answer it. */
+export async function listBudgetKeys(
+  container: MedusaContainer,
+  filters: Record<string, unknown>,
+  page: { offset: number; limit: number }
+) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data, metadata } = await query.graph({
+    entity: "budget_key",
+    fields: [...KEY_FIELDS],
+    filters,
+    pagination: { skip: page.offset, take: page.limit, order: { clave: "ASC" } },
+  })
+  return {
+    budget_keys: data.map((k) => presentKey(k as never)),
+    count: metadata?.count ?? data.length,
+    offset: page.offset,
+    limit: page.limit,
+  }
+}

@@ -1,8 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { type AuthorizedRequest, unitsWithPermission } from "@tienda/organizations/http"
 import { PERMISSIONS } from "@tienda/organizations/utils"
-import { KEY_FIELDS, presentKey } from "../../../helpers"
+import { listBudgetKeys } from "../../../helpers"
 import type { ListBudgetKeysType } from "../../../validators"
 
 /**
@@ -22,17 +21,5 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   if (q.partida_especifica) {
     filters.partida_especifica = q.partida_especifica
   }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "budget_key",
-    fields: [...KEY_FIELDS],
-    filters,
-    pagination: { skip: q.offset, take: q.limit, order: { clave: "ASC" } },
-  })
-  res.json({
-    budget_keys: data.map((k) => presentKey(k as never)),
-    count: metadata?.count ?? data.length,
-    offset: q.offset,
-    limit: q.limit,
-  })
+  res.json(await listBudgetKeys(req.scope, filters, q))
 }
