@@ -1,5 +1,5 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
-import { buildModules, assertProductionSecrets, resolveWorkerMode } from "./src/config"
+import { buildModules, assertProductionSecrets, jwtVerification, resolveWorkerMode } from "./src/config"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertProductionSecrets(process.env)
@@ -19,6 +19,7 @@ module.exports = defineConfig({
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
       authCors: process.env.AUTH_CORS || "http://localhost:8000,http://localhost:9000",
       jwtSecret: process.env.JWT_SECRET || "supersecret",
+      ...jwtVerification(process.env),
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
     cookieOptions: {

@@ -4,6 +4,8 @@
  * refusal to run production with the development secrets.
  */
 
+import { createSecretKey, type KeyObject } from "node:crypto"
+
 type Env = Record<string, string | undefined>
 
 /** A configuration mistake that must stop the process before it serves. */
@@ -44,6 +46,24 @@ export function assertProductionSecrets(env: Env): void {
   }
   if (!env.DATABASE_URL) {
     throw new ConfigurationError("DATABASE_URL es obligatorio en producción.")
+  }
+}
+
+/**
+ * How bearer tokens are verified. With the usual shared secret (HS256), hand
+ * Medusa the secret as a KeyObject and pin the algorithm: jsonwebtoken,
+ * given a string, first tries to parse it as a PEM public key and throws,
+ * which cost ≈ 2 ms of CPU on every authenticated request (measured,
+ * docs/benchmarks.md). Tokens are still signed with `jwtSecret`. Left alone
+ * when JWT_PUBLIC_KEY is set (asymmetric keys: configure algorithms there).
+ */
+export function jwtVerification(env: Env): { jwtPublicKey?: KeyObject; jwtVerifyOptions?: { algorithms: ["HS256"] } } {
+  if (env.JWT_PUBLIC_KEY) {
+    return {}
+  }
+  return {
+    jwtPublicKey: createSecretKey(Buffer.from(env.JWT_SECRET || "supersecret", "utf8")),
+    jwtVerifyOptions: { algorithms: ["HS256"] },
   }
 }
 

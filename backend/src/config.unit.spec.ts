@@ -1,6 +1,18 @@
-import { assertProductionSecrets, buildModules, resolveWorkerMode } from "./config"
+import jwt from "jsonwebtoken"
+import { assertProductionSecrets, buildModules, jwtVerification, resolveWorkerMode } from "./config"
 
 describe("backend configuration from the environment", () => {
+  it("verifies bearer tokens with the shared secret as a key object, HS256 only", () => {
+    const { jwtPublicKey, jwtVerifyOptions } = jwtVerification({ JWT_SECRET: "s".repeat(40) })
+    const token = jwt.sign({ actor_id: "cus_1" }, "s".repeat(40), { algorithm: "HS256" })
+    expect((jwt.verify(token, jwtPublicKey!, jwtVerifyOptions) as { actor_id: string }).actor_id).toBe("cus_1")
+    const forged = jwt.sign({ actor_id: "cus_1" }, "another secret", { algorithm: "HS256" })
+    expect(() => jwt.verify(forged, jwtPublicKey!, jwtVerifyOptions)).toThrow(/invalid signature/)
+    const other = jwt.sign({ actor_id: "cus_1" }, "s".repeat(40), { algorithm: "HS512" })
+    expect(() => jwt.verify(other, jwtPublicKey!, jwtVerifyOptions)).toThrow(/invalid algorithm/)
+    expect(jwtVerification({ JWT_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----" })).toEqual({})
+  })
+
   it("switches on Medusa's Redis modules only when REDIS_URL is set", () => {
     expect(buildModules({}).map((m) => m.key)).toEqual(["payment", "notification"])
     const keys = buildModules({ REDIS_URL: "redis://localhost:6379" }).map((m) => [m.key, m.resolve])

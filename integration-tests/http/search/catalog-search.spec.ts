@@ -289,6 +289,25 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     expect(typo.body.suggestions.map((s: { text: string }) => s.text)).toContain("Lápiz de grafito HB No. 2, caja con 12")
   })
 
+  it("serves repeated searches from its caches, yet sees any write to the catalog at once, whoever makes it", async () => {
+    const c = await catalog()
+    const supplier2 = world().orgs.supplier2
+    const first = await search("q=boligrafo%20azul")
+    expect(first.body.items[0]).toEqual(expect.objectContaining({ min_price: "47.35" }))
+    expect((await search("q=boligrafo%20azul")).body).toEqual(first.body)
+    const pg = container().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+    // another process (or a DBA) suspends supplier2's enrolment: no workflow, no event
+    await pg.raw(`UPDATE fc_supplier_enrolment SET status = 'suspended' WHERE contract_id = ? AND supplier_id = ?`, [c.id, supplier2])
+    const suspended = await search("q=boligrafo%20azul")
+    expect(suspended.body.items[0]).toEqual(expect.objectContaining({ min_price: "52", max_price: "52" }))
+    expect(supplierIdsIn(suspended)).not.toContain(supplier2)
+    await pg.raw(`UPDATE fc_supplier_enrolment SET status = 'active' WHERE contract_id = ? AND supplier_id = ?`, [c.id, supplier2])
+    expect((await search("q=boligrafo%20azul")).body.items[0]).toEqual(expect.objectContaining({ min_price: "47.35" }))
+    // the index itself changes under the cache: the item disappears from the next answer
+    await pg.raw(`DELETE FROM search_document WHERE name LIKE 'Bolígrafo tinta azul%'`)
+    expect(names(await search("q=boligrafo%20azul"))).not.toContain("Bolígrafo tinta azul punto mediano, caja con 12")
+  })
+
   it("validates the query with Spanish messages and refuses other actors", async () => {
     const bad = await search("sort=cheapest")
     expect(bad.status).toBe(400)

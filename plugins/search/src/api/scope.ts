@@ -2,8 +2,10 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { buyerScope, evaluateEligibility } from "@tienda/framework-contracts/catalog/index"
 import { FRAMEWORK_CONTRACT_MODULE, type FrameworkContractModuleService } from "@tienda/framework-contracts/modules/framework_contract"
-import type { AccessContext } from "@tienda/organizations/utils"
+import { unitsWithPermission } from "@tienda/organizations/http"
+import { PERMISSIONS, type AccessContext } from "@tienda/organizations/utils"
 import { offerKey } from "../modules/catalog_search/documents"
+import { cacheTtlMs, TtlLru } from "./cache"
 
 export type SearchScope = {
   contract_ids: string[]
@@ -11,6 +13,33 @@ export type SearchScope = {
   /** `contract_id:supplier_id` of every supplier eligible to offer now. */
   allowed_keys: string[]
   supplier_names: Map<string, string>
+  /**
+   * Identifies this scope for result caches: eligibility version, buyer
+   * organization and units; empty when it must not be cached.
+   */
+  cache_key: string
+}
+
+const scopes = new TtlLru<SearchScope>(2000)
+
+/**
+ * `computeSearchScope`, reused while the eligibility facts keep their
+ * version (see ./cache.ts for what expiry covers).
+ */
+export async function searchScope(container: MedusaContainer, access: AccessContext): Promise<SearchScope> {
+  const fc = container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
+  const units = unitsWithPermission(access, PERMISSIONS.CATALOG_BROWSE)
+  const version = await fc.eligibilityVersion()
+  // no version, no reuse: an empty key is never stored
+  const key = version === null ? "" : [version, access.organization_id, units === null ? "*" : [...units].sort().join(",")].join("|")
+  const ttl = key ? cacheTtlMs() : 0
+  const cached = ttl ? scopes.get(key) : undefined
+  if (cached) {
+    return cached
+  }
+  const scope = { ...(await computeSearchScope(container, access)), cache_key: key }
+  scopes.set(key, scope, ttl)
+  return scope
 }
 
 /**
@@ -20,9 +49,13 @@ export type SearchScope = {
  * (enrolled, not sanctioned). A sanction or a suspension takes effect on the
  * next search, whatever the state of the index.
  */
-export async function searchScope(container: MedusaContainer, access: AccessContext, now = new Date()): Promise<SearchScope> {
+export async function computeSearchScope(
+  container: MedusaContainer,
+  access: AccessContext,
+  now = new Date()
+): Promise<Omit<SearchScope, "cache_key">> {
   const scope = await buyerScope(container, access, now)
-  const empty: SearchScope = { contract_ids: [], state_code: scope.state_code, allowed_keys: [], supplier_names: new Map() }
+  const empty = { contract_ids: [], state_code: scope.state_code, allowed_keys: [], supplier_names: new Map() }
   if (!scope.contract_ids.length) {
     return empty
   }

@@ -1,4 +1,4 @@
-import { MedusaService } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/utils"
 import {
   CogCrosswalk,
   ContractVersion,
@@ -31,6 +31,26 @@ class FrameworkContractModuleService extends MedusaService({
   OfferRequest,
   ContractVersion,
   Sanction,
-}) {}
+}) {
+  protected readonly pg_: () => { raw: (sql: string) => Promise<{ rows: { version: string }[] }> }
+
+  constructor(deps: Record<string, unknown>) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Record<string, unknown>]))
+    this.pg_ = () => deps[ContainerRegistrationKeys.PG_CONNECTION] as ReturnType<FrameworkContractModuleService["pg_"]>
+  }
+
+  /**
+   * Version of the eligibility facts (contracts, enrolments, sanctions):
+   * changes with every committed write to them (trigger, migration
+   * Migration20261129060000). One indexed read; callers cache what they
+   * derive from those facts under it. Null when unknown (no write yet
+   * since the table was emptied): then nothing may be cached.
+   */
+  async eligibilityVersion(): Promise<string | null> {
+    const { rows } = await this.pg_().raw("SELECT version FROM fc_eligibility_version WHERE id = 1")
+    return rows[0]?.version ?? null
+  }
+}
 
 export default FrameworkContractModuleService

@@ -60,6 +60,11 @@ class SearchModuleService extends MedusaService({ SearchDocument, SearchTerm }) 
     return this.provider_.search(query)
   }
 
+  /** Changes with every committed index change; null: do not cache results. */
+  async indexVersion(): Promise<string | null> {
+    return this.provider_.version()
+  }
+
   async suggestCatalog(query: SuggestQuery): Promise<Suggestion[]> {
     return this.provider_.suggest(query)
   }

@@ -141,4 +141,10 @@ export interface SearchProvider {
   idsBySupplier(supplierIds: string[]): Promise<string[]>
   search(query: SearchQuery): Promise<SearchResult>
   suggest(query: SuggestQuery): Promise<Suggestion[]>
+  /**
+   * A value that changes with every committed change of the index, for
+   * result caches; null when the provider offers none (then nothing is
+   * cached).
+   */
+  version(): Promise<string | null>
 }

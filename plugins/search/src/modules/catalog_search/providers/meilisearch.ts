@@ -167,6 +167,11 @@ export class MeilisearchProvider implements SearchProvider {
     return results.map((r) => r.source as SearchDocumentInput)
   }
 
+  /** Meilisearch answers fast on its own: no result cache in front of it. */
+  async version(): Promise<string | null> {
+    return null
+  }
+
   async idsBySupplier(supplierIds: string[]): Promise<string[]> {
     if (!supplierIds.length) {
       return []

@@ -148,6 +148,13 @@ export class PostgresSearchProvider implements SearchProvider {
     })
   }
 
+  async version(): Promise<string | null> {
+    return this.withKnex(async (knex) => {
+      const { rows } = await knex.raw("SELECT version FROM catalog_search_version WHERE id = 1")
+      return (rows[0]?.version as string | undefined) ?? null
+    })
+  }
+
   /** What the vocabulary knows about each typed word (one round trip). */
   private async terms(knex: Knex, q: string | undefined): Promise<TermInfo[]> {
     const list = queryWords(q)

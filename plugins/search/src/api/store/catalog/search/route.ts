@@ -3,8 +3,12 @@ import { MedusaError } from "@medusajs/framework/utils"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { toCents } from "../../../../modules/catalog_search/documents"
 import { SEARCH_MODULE, type SearchModuleService } from "../../../../modules/catalog_search"
+import { cacheTtlMs, stableKey, TtlLru } from "../../../cache"
 import { searchScope } from "../../../scope"
 import type { StoreSearchType } from "../../../validators"
+import type { SearchResult } from "../../../../modules/catalog_search/types"
+
+const results = new TtlLru<SearchResult>(1000)
 
 /**
  * Full-text catalog search for buyers: only items of contracts the caller's
@@ -18,30 +22,39 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   if (min !== undefined && max !== undefined && min > max) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "El precio mínimo no puede ser mayor que el precio máximo.", "RANGO_DE_PRECIO_INVALIDO")
   }
-  const scope = await searchScope(req.scope, req.access)
   const search = req.scope.resolve<SearchModuleService>(SEARCH_MODULE)
-  const result = await search.searchCatalog({
-    q: input.q || undefined,
-    contract_ids: scope.contract_ids,
-    allowed_keys: scope.allowed_keys,
-    state_code: scope.state_code,
-    filters: {
-      segment: input.segment,
-      family: input.family,
-      class: input.class,
-      contract: input.contract,
-      supplier: input.supplier,
-      zone: input.zone,
-      sme: input.sme,
-      price_min_cents: min,
-      price_max_cents: max,
-    },
-    sort: input.sort,
-    limit: input.limit,
-    offset: input.offset,
-  })
-  for (const f of result.facets.supplier) {
-    f.label = scope.supplier_names.get(f.value) ?? f.value
+  const [scope, indexVersion] = await Promise.all([searchScope(req.scope, req.access), search.indexVersion()])
+  // same scope, same index version, same query: same answer (./cache.ts)
+  const ttl = cacheTtlMs()
+  const cacheKey = ttl > 0 && indexVersion !== null && scope.cache_key ? `${scope.cache_key}|${indexVersion}|${stableKey(input)}` : null
+  let result = cacheKey ? results.get(cacheKey) : undefined
+  if (!result) {
+    result = await search.searchCatalog({
+      q: input.q || undefined,
+      contract_ids: scope.contract_ids,
+      allowed_keys: scope.allowed_keys,
+      state_code: scope.state_code,
+      filters: {
+        segment: input.segment,
+        family: input.family,
+        class: input.class,
+        contract: input.contract,
+        supplier: input.supplier,
+        zone: input.zone,
+        sme: input.sme,
+        price_min_cents: min,
+        price_max_cents: max,
+      },
+      sort: input.sort,
+      limit: input.limit,
+      offset: input.offset,
+    })
+    for (const f of result.facets.supplier) {
+      f.label = scope.supplier_names.get(f.value) ?? f.value
+    }
+    if (cacheKey) {
+      results.set(cacheKey, result, ttl)
+    }
   }
   res.json({
     items: result.hits,

@@ -1,0 +1,71 @@
+/**
+ * In-process caches in front of catalog search. Correctness comes from the
+ * keys, not from expiry: every key carries the database-maintained version
+ * of what the value was computed from (eligibility facts, search index), so
+ * any committed change — made by any process — is a cache miss on the next
+ * request. Expiry only bounds memory and what the versions do not cover: the
+ * passage of time (a contract or sanction starting or ending at a date) and
+ * organization data (units, their state, supplier names), at most
+ * `SEARCH_CACHE_TTL_SECONDS` late (default 30; 0 turns the caches off).
+ */
+export class TtlLru<V> {
+  private readonly entries = new Map<string, { value: V; expires: number }>()
+
+  constructor(private readonly max: number) {}
+
+  get(key: string, now = Date.now()): V | undefined {
+    const entry = this.entries.get(key)
+    if (!entry) {
+      return undefined
+    }
+    this.entries.delete(key)
+    if (entry.expires <= now) {
+      return undefined
+    }
+    // re-insert: Map order is the recency order
+    this.entries.set(key, entry)
+    return entry.value
+  }
+
+  set(key: string, value: V, ttlMs: number, now = Date.now()): void {
+    if (ttlMs <= 0) {
+      return
+    }
+    this.entries.delete(key)
+    this.entries.set(key, { value, expires: now + ttlMs })
+    while (this.entries.size > this.max) {
+      this.entries.delete(this.entries.keys().next().value as string)
+    }
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+
+  clear(): void {
+    this.entries.clear()
+  }
+}
+
+/** Cache lifetime in milliseconds (`SEARCH_CACHE_TTL_SECONDS`, default 30). */
+export function cacheTtlMs(env: NodeJS.ProcessEnv = process.env): number {
+  const raw = env.SEARCH_CACHE_TTL_SECONDS
+  const seconds = raw === undefined || raw === "" ? 30 : Number(raw)
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) * 1000 : 0
+}
+
+/** JSON with sorted object keys: equal queries give equal cache keys. */
+export function stableKey(value: unknown): string {
+  if (Array.isArray(value)) {
+    return `[${value.map(stableKey).join(",")}]`
+  }
+  if (value && typeof value === "object") {
+    const obj = value as Record<string, unknown>
+    return `{${Object.keys(obj)
+      .filter((k) => obj[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableKey(obj[k])}`)
+      .join(",")}}`
+  }
+  return JSON.stringify(value) ?? "null"
+}
