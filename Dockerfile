@@ -72,13 +72,16 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=60s --retries=5 \
 CMD ["/app/node_modules/.bin/medusa", "start"]
 
 # ---------------------------------------------------------------------------
-# storefront: Next.js. Built from deps + storefront/ only, so backend edits do
+# storefront: Next.js. Built from deps + storefront/ (and the e.firma client
+# module it bundles) only, so backend edits do
 # not rebuild it. MEDUSA_BACKEND_URL and NEXT_PUBLIC_MEDUSA_PUBLISHABLE_KEY are
 # read at runtime by server code; do not set them at build time (Next.js would
 # inline NEXT_PUBLIC_* values into the bundle).
 # ---------------------------------------------------------------------------
 FROM deps AS storefront
 COPY --chown=node:node storefront ./storefront
+# the browser-side e.firma signing module (plain ES modules, no build step)
+COPY --chown=node:node plugins/contracts/efirma-client ./plugins/contracts/efirma-client
 WORKDIR /app/storefront
 RUN npx next build
 ENV NODE_ENV=production \

@@ -159,7 +159,7 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   }
   if (existsSync(join(storefront, "package.json"))) {
-    if (isStale(join(storefront, ".next", "BUILD_ID"), [join(storefront, "src"), join(storefront, "package.json")])) {
+    if (isStale(join(storefront, ".next", "BUILD_ID"), [join(storefront, "src"), join(storefront, "package.json"), join(storefront, "next.config.mjs"), join(root, "plugins", "contracts", "efirma-client")])) {
       await step("Compilación de la tienda (solo la primera vez)", () =>
         run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") })
       )

@@ -57,13 +57,20 @@ export function assertProductionSecrets(env: Env): void {
  * docs/benchmarks.md). Tokens are still signed with `jwtSecret`. Left alone
  * when JWT_PUBLIC_KEY is set (asymmetric keys: configure algorithms there).
  */
-export function jwtVerification(env: Env): { jwtPublicKey?: KeyObject; jwtVerifyOptions?: { algorithms: ["HS256"] } } {
+export function jwtVerification(env: Env): {
+  jwtPublicKey?: KeyObject
+  jwtVerifyOptions?: { algorithms: ["HS256"] }
+  jwtOptions?: { algorithm: "HS256" }
+} {
   if (env.JWT_PUBLIC_KEY) {
     return {}
   }
   return {
     jwtPublicKey: createSecretKey(Buffer.from(env.JWT_SECRET || "supersecret", "utf8")),
     jwtVerifyOptions: { algorithms: ["HS256"] },
+    // signing: HS256 is jsonwebtoken's default; naming it keeps Medusa's
+    // "public key without algorithm" check quiet
+    jwtOptions: { algorithm: "HS256" },
   }
 }
 

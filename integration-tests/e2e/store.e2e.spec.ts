@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process"
-import { mkdirSync, readFileSync, rmSync } from "node:fs"
+import { createHash } from "node:crypto"
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
+import { issueCertificate, loadTestCaDirectory } from "@tienda/contracts/efirma"
 import { Client } from "pg"
 import { chromium, type Browser, type Page } from "playwright-core"
 
@@ -24,7 +26,7 @@ const storefront = `http://localhost:${storefrontPort}`
 let store: ChildProcess
 let output = ""
 let browser: Browser
-let demo: { password: string; logins: { role: string; email: string }[] }
+let demo: { password: string; publishable_key: string; logins: { role: string; email: string; actor_type: string }[] }
 
 async function waitReady() {
   const deadline = Date.now() + 540_000
@@ -96,6 +98,18 @@ async function newPage(): Promise<Page> {
   return context.newPage()
 }
 
+/** A phone: 375 px wide, touch, mobile viewport rules. */
+async function newPhonePage(): Promise<Page> {
+  const context = await browser.newContext({
+    locale: "es-MX",
+    viewport: { width: 375, height: 740 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+  })
+  return context.newPage()
+}
+
 describe("npm start, as a user sees it", () => {
   it("prints the URLs and one demo login per role", () => {
     expect(output).toContain(`http://localhost:${storefrontPort}`)
@@ -147,6 +161,200 @@ describe("npm start, as a user sees it", () => {
     await page.locator('button[type="submit"]').click()
     await page.waitForTimeout(2000)
     expect(page.url()).toContain("login")
+    await page.context().close()
+  })
+})
+
+/** Password of every demo `.key` the seed writes (docs/efirma.md, seed/src/steps/efirma.ts). */
+const DEMO_KEY_PASSWORD = "eFirma-Demo-2026"
+
+type Contract = {
+  id: string
+  number: string
+  status: string
+  document_sha256: string
+  pdf_sha256: string
+  signatures: { role: string; certificate_serial: string }[]
+}
+
+/** The store API as a script sees it (to set up and to check what the browser did). */
+async function api<T>(path: string, token?: string, body?: unknown): Promise<{ status: number; body: T }> {
+  const res = await fetch(`${backend}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      "content-type": "application/json",
+      "x-publishable-api-key": demo.publishable_key,
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  return { status: res.status, body: (await res.json()) as T }
+}
+
+async function apiLogin(actor: string, email: string): Promise<string> {
+  const r = await api<{ token: string }>(`/auth/${actor}/emailpass`, undefined, { email, password: demo.password })
+  expect(r.status).toBe(200)
+  return r.body.token
+}
+
+describe("signing a specific contract with e.firma in the storefront, on a phone", () => {
+  let buyer: { email: string }
+  let rep: { email: string }
+  let files: Record<string, { cer: string; key: string; serial: string }>
+  const efirmaDir = () => join(dataDir, "efirma-demo")
+  const fileOf = (email: string, kind: "cer" | "key") => join(efirmaDir(), files[email][kind])
+
+  beforeAll(() => {
+    buyer = demo.logins.find((l) => l.role === "purchasing_unit") as { email: string }
+    rep = demo.logins.find((l) => l.role === "supplier_user") as { email: string }
+    // the seed issues each printed signer an e.firma from the project's test CA
+    files = JSON.parse(readFileSync(join(efirmaDir(), "index.json"), "utf8"))
+    expect(files[buyer.email] && files[rep.email]).toBeTruthy()
+  })
+
+  async function login(page: Page, email: string, account: "customer" | "supplier") {
+    await page.goto(`${storefront}/contratos`)
+    // not logged in: the list sends to the login page and back
+    await page.waitForURL((u) => u.pathname === "/ingresar")
+    expect(new URL(page.url()).searchParams.get("siguiente")).toBe("/contratos")
+    await page.getByTestId("login-account").selectOption(account)
+    await page.getByTestId("login-email").fill(email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+    await page.waitForURL((u) => u.pathname === "/contratos")
+  }
+
+  async function attempt(page: Page, cer: string, serial: string, key: string, password: string) {
+    await page.getByTestId("cer-input").setInputFiles(cer)
+    // the page read this certificate (holder, RFC, serial shown) before the key is chosen
+    await page.getByTestId("certificate-info").filter({ hasText: serial }).waitFor()
+    await page.getByTestId("key-input").setInputFiles(key)
+    await page.getByTestId("key-password").fill(password)
+    await page.getByTestId("consent").check()
+    await page.getByTestId("sign-submit").click()
+  }
+
+  async function refusal(page: Page) {
+    const alert = page.getByTestId("signing-error")
+    await alert.waitFor()
+    return { code: await page.getByTestId("signing-error-code").textContent(), text: await alert.textContent() }
+  }
+
+  it("signs in the browser: wrong password, another key and an unregistered certificate are refused, then the signature is stored", async () => {
+    const token = await apiLogin("customer", buyer.email)
+    const me = (await api<{ profile: { rfc: string; full_name: string } }>("/store/me", token)).body.profile
+    const listed = await api<{ specific_contracts: Contract[] }>("/store/specific-contracts?status=pending_signatures", token)
+    const seeded = listed.body.specific_contracts[0]
+    expect(seeded).toBeTruthy()
+
+    // a valid e.firma of the same person, from the trusted test CA, but not registered in the store
+    const caDir = join(dataDir, "efirma-test-ca")
+    const unregistered = issueCertificate(loadTestCaDirectory(caDir).ca, { rfc: me.rfc, name: me.full_name }, { password: "Otra-eFirma-2026" })
+    const tmp = join(dataDir, "e2e-efirma")
+    mkdirSync(tmp, { recursive: true })
+    writeFileSync(join(tmp, "nueva.cer"), unregistered.cer_der)
+    writeFileSync(join(tmp, "nueva.key"), unregistered.key_der)
+
+    const page = await newPhonePage()
+    const bodies: string[] = []
+    page.on("request", (r) => {
+      if (r.method() !== "GET") {
+        bodies.push(`${r.headers()["content-type"] ?? ""}\n${r.postData() ?? ""}`)
+      }
+    })
+    await login(page, buyer.email, "customer")
+    await page.getByTestId(`sign-${seeded.number}`).click()
+    await page.waitForURL((u) => u.pathname === `/contratos/${seeded.id}/firmar`)
+    expect(await page.getByTestId("contract-number").textContent()).toBe(seeded.number)
+    expect(await page.getByTestId("document-hash").textContent()).toBe(seeded.document_sha256)
+    // the browser recomputed the digest of the document it shows
+    await page.locator('[data-testid="integrity"][data-state="ok"]').waitFor()
+    // the document itself is shown (the server's HTML, in a sandboxed frame)
+    const documentTitle = page.frameLocator('[data-testid="contract-document"]').locator("h1")
+    expect(await documentTitle.textContent()).toContain(seeded.number)
+
+    // 1. wrong password: refused on the device
+    await attempt(page, fileOf(buyer.email, "cer"), files[buyer.email].serial, fileOf(buyer.email, "key"), "no-es-la-clave")
+    let r = await refusal(page)
+    expect(r.code).toBe("CONTRASENA_INCORRECTA")
+    expect(r.text).toContain("la contraseña es incorrecta")
+    expect(r.text).toContain("No se envió nada al servidor")
+    await page.screenshot({ path: join(shots, "storefront-sign-wrong-password-mobile.png"), fullPage: true })
+
+    // 2. the right password but another person's key for this certificate
+    await attempt(page, fileOf(buyer.email, "cer"), files[buyer.email].serial, fileOf(rep.email, "key"), DEMO_KEY_PASSWORD)
+    r = await refusal(page)
+    expect(r.code).toBe("LLAVE_NO_CORRESPONDE")
+    expect(r.text).toContain("no corresponde al certificado")
+
+    // 3. signed on the device, refused by the server: the certificate is not registered to the person
+    await attempt(page, join(tmp, "nueva.cer"), unregistered.serial, join(tmp, "nueva.key"), "Otra-eFirma-2026")
+    r = await refusal(page)
+    expect(r.code).toBe("CERTIFICADO_NO_REGISTRADO")
+    expect(r.text).toContain(`El certificado ${unregistered.serial} no está registrado a tu nombre`)
+    expect(r.text).toContain("El servidor rechazó la firma")
+
+    // nothing was signed
+    let stored = (await api<{ specific_contract: Contract }>(`/store/specific-contracts/${seeded.id}`, token)).body.specific_contract
+    expect(stored.status).toBe("pending_signatures")
+    expect(stored.signatures).toEqual([])
+
+    // 4. the person's own e.firma
+    await attempt(page, fileOf(buyer.email, "cer"), files[buyer.email].serial, fileOf(buyer.email, "key"), DEMO_KEY_PASSWORD)
+    await page.getByTestId("signing-done").waitFor()
+    expect(await page.getByTestId("signing-done").textContent()).toContain(`con el certificado ${files[buyer.email].serial}`)
+    expect(await page.getByTestId("signing-done-status").textContent()).toContain("Falta la firma de la otra parte")
+    expect(await page.getByTestId("signatures").locator("li").count()).toBe(1)
+    await page.screenshot({ path: join(shots, "storefront-contract-signed-mobile.png"), fullPage: true })
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+    expect(overflow).toBeLessThanOrEqual(0)
+
+    stored = (await api<{ specific_contract: Contract }>(`/store/specific-contracts/${seeded.id}`, token)).body.specific_contract
+    expect(stored.status).toBe("partially_signed")
+    expect(stored.signatures.map((s) => [s.role, s.certificate_serial])).toEqual([["agency_signer", files[buyer.email].serial]])
+
+    // only the certificate and the signature left the browser: never a .key or a password
+    const keyB64 = [buyer.email, rep.email].map((e) => readFileSync(fileOf(e, "key")).toString("base64"))
+    const cerB64 = readFileSync(fileOf(buyer.email, "cer")).toString("base64")
+    expect(bodies.some((b) => b.includes(cerB64))).toBe(true)
+    for (const b of bodies) {
+      for (const secret of [DEMO_KEY_PASSWORD, "no-es-la-clave", "Otra-eFirma-2026", unregistered.key_der.toString("base64"), ...keyB64]) {
+        expect(b).not.toContain(secret)
+      }
+      // no file was uploaded (the login form is the only multipart post, without files)
+      expect(b).not.toContain("filename=")
+    }
+
+    // the PDF link serves the stored PDF through the session
+    const pdf = await page.request.get(`${storefront}/contratos/${seeded.id}/pdf`)
+    expect(pdf.status()).toBe(200)
+    expect(pdf.headers()["content-type"]).toBe("application/pdf")
+    expect(createHash("sha256").update(await pdf.body()).digest("hex")).toBe(stored.pdf_sha256)
+
+    // back on the list, nothing is pending for this person any more
+    await page.goto(`${storefront}/contratos`)
+    await page.getByTestId("contracts-empty").waitFor()
+    await page.context().close()
+  })
+
+  it("lets the supplier's representative sign second, from the same screen, bringing the contract into force", async () => {
+    const token = await apiLogin("customer", buyer.email)
+    const seeded = (await api<{ specific_contracts: Contract[] }>("/store/specific-contracts?status=partially_signed", token)).body
+      .specific_contracts[0]
+    const page = await newPhonePage()
+    await login(page, rep.email, "supplier")
+    await page.getByTestId(`sign-${seeded.number}`).click()
+    await page.locator('[data-testid="integrity"][data-state="ok"]').waitFor()
+    await attempt(page, fileOf(rep.email, "cer"), files[rep.email].serial, fileOf(rep.email, "key"), DEMO_KEY_PASSWORD)
+    await page.getByTestId("signing-done").waitFor()
+    expect(await page.getByTestId("signing-done-status").textContent()).toContain("Entró en vigor:")
+    expect(await page.getByTestId("signatures").locator("li").count()).toBe(2)
+    const stored = (await api<{ specific_contract: Contract }>(`/store/specific-contracts/${seeded.id}`, token)).body.specific_contract
+    expect(stored.status).toBe("in_force")
+    // a second visit shows the signature instead of the form
+    await page.reload()
+    await page.getByTestId("already-signed").waitFor()
+    expect(await page.getByTestId("signing-form").count()).toBe(0)
     await page.context().close()
   })
 })

@@ -1,4 +1,6 @@
-import type { Metadata } from "next"
+import type { Metadata, Viewport } from "next"
+import { logout } from "@lib/actions/session"
+import { getSession } from "@lib/session"
 import "./globals.css"
 
 export const metadata: Metadata = {
@@ -7,7 +9,10 @@ export const metadata: Metadata = {
     "Compras de bienes de uso común de la Administración Pública Federal mediante contratos marco.",
 }
 
+export const viewport: Viewport = { width: "device-width", initialScale: 1 }
+
 export default function RootLayout({ children }: { children: React.ReactNode }) {
+  const session = getSession()
   return (
     <html lang="es-MX">
       <body>
@@ -16,6 +21,22 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             Tienda Digital
           </a>
           <span className="tagline">Contratos marco del Gobierno de México</span>
+          <nav className="site-nav" aria-label="Cuenta">
+            <a href="/contratos" data-testid="nav-contracts">
+              Contratos por firmar
+            </a>
+            {session ? (
+              <form action={logout}>
+                <button type="submit" className="link" data-testid="logout">
+                  Cerrar sesión
+                </button>
+              </form>
+            ) : (
+              <a href="/ingresar" data-testid="nav-login">
+                Iniciar sesión
+              </a>
+            )}
+          </nav>
         </header>
         <main>{children}</main>
         <footer className="site-footer">

@@ -9,3 +9,13 @@ export const sdk = new Medusa({
   baseUrl: process.env.MEDUSA_BACKEND_URL || "http://localhost:9000",
   publishableKey: process.env.MEDUSA_PUBLISHABLE_KEY,
 })
+
+/** Where the server-side code reaches the Medusa API (read at run time). */
+export function backendUrl(): string {
+  return (process.env.MEDUSA_BACKEND_URL || "http://localhost:9000").replace(/\/$/, "")
+}
+
+/** Publishable key sent on /store/* calls (read at run time). */
+export function publishableKey(): string | undefined {
+  return process.env.MEDUSA_PUBLISHABLE_KEY || undefined
+}

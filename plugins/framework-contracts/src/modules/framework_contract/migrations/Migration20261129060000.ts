@@ -13,6 +13,7 @@ const TABLES = ["framework_contract", "fc_supplier_enrolment", "fc_unit_enrolmen
 export class Migration20261129060000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "fc_eligibility_version" ("id" int primary key, "version" text not null);`)
+    this.addSql(`insert into "fc_eligibility_version" ("id", "version") values (1, gen_random_uuid()::text) on conflict ("id") do nothing;`)
     this.addSql(`
       create or replace function fc_bump_eligibility_version() returns trigger language plpgsql as $$
       begin

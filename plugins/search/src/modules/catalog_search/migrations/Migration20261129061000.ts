@@ -11,6 +11,7 @@ const TABLES = ["search_document", "search_term"]
 export class Migration20261129061000 extends Migration {
   override async up(): Promise<void> {
     this.addSql(`create table if not exists "catalog_search_version" ("id" int primary key, "version" text not null);`)
+    this.addSql(`insert into "catalog_search_version" ("id", "version") values (1, gen_random_uuid()::text) on conflict ("id") do nothing;`)
     this.addSql(`
       create or replace function catalog_search_bump_version() returns trigger language plpgsql as $$
       begin

@@ -1,0 +1,55 @@
+/** Display helpers (es-MX); shared by server and client components. */
+
+const STATUS_ES: Record<string, string> = {
+  draft: "Borrador",
+  pending_signatures: "Pendiente de firmas",
+  partially_signed: "Firmado por una de las partes",
+  in_force: "Vigente (firmado por ambas partes)",
+  cancelled: "Cancelado",
+}
+
+export function statusLabel(status: string): string {
+  return STATUS_ES[status] ?? status
+}
+
+export function kindLabel(kind: string): string {
+  return kind === "amendment" ? "Convenio modificatorio" : "Contrato específico"
+}
+
+/** "1234.5" → "$1,234.50" (display only; amounts travel as decimal strings). */
+export function money(amount: string | null | undefined, currency = "MXN"): string {
+  if (amount === null || amount === undefined || amount === "") {
+    return "—"
+  }
+  const [int, dec = ""] = String(amount).replace(/^-/, "").split(".")
+  const sign = String(amount).startsWith("-") ? "-" : ""
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ",")
+  return `${sign}$${grouped}.${(dec + "00").slice(0, 2)} ${currency.toUpperCase()}`
+}
+
+const DATE_TIME = new Intl.DateTimeFormat("es-MX", {
+  dateStyle: "long",
+  timeStyle: "short",
+  timeZone: "America/Mexico_City",
+})
+const DATE = new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "America/Mexico_City" })
+
+/** Date and time in Mexico City, e.g. "22 de noviembre de 2026, 10:15". */
+export function dateTime(v: string | Date | null | undefined): string {
+  return v ? DATE_TIME.format(new Date(v)) : "—"
+}
+
+export function date(v: string | Date | null | undefined): string {
+  return v ? DATE.format(new Date(v)) : "—"
+}
+
+export function signatureRoleLabel(role: string): string {
+  return role === "supplier" ? "Proveedor" : "Dependencia"
+}
+
+const DAY = new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "UTC" })
+
+/** A calendar date "AAAA-MM-DD" as written (no time-zone shift). */
+export function day(v: string | null | undefined): string {
+  return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? DAY.format(new Date(`${v}T00:00:00Z`)) : "—"
+}
