@@ -1,8 +1,11 @@
 import request from "supertest"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { createOrganizationWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../seed/src/rfc"
+import { auditLedger } from "../utils/audit"
 import { describeApp } from "../utils/runner"
 import { login } from "../utils/world"
+import { failAtEnd } from "./framework-contracts/fixtures"
 
 describeApp("organizations, units and people", ({ world, baseUrl, container }) => {
   const admin = () => world().actors.system_admin.token
@@ -15,6 +18,10 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
       .get(path)
       .set("authorization", `Bearer ${token}`)
       .set("x-publishable-api-key", world().publishableKey)
+
+  const ledger = auditLedger(container)
+  const adminActorId = () => ledger.actorIdOf(world().actors.system_admin.person_id)
+  const byAdmin = async () => ({ actor_type: "user", actor_id: await adminActorId(), role: "system_admin" })
 
   const count = async (entity: string) => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
@@ -37,9 +44,20 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     ...over,
   })
 
-  it("registers an agency with its units", async () => {
+  it("registers an agency with its units, recorded in the audit ledger by the administrator", async () => {
+    const base = await ledger.head()
     const res = await post("/admin/organizations", agency())
     expect(res.status).toBe(201)
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "organization.created",
+        entity_type: "organization",
+        entity_id: res.body.organization.id,
+        after_digest: expect.stringMatching(/^[0-9a-f]{64}$/),
+        details: expect.objectContaining({ kind: "agency", units: expect.arrayContaining(["BIE-UC", "BIE-AR01"]) }),
+      }),
+    ])
     expect(res.body.organization).toEqual(
       expect.objectContaining({ kind: "agency", rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" })
     )
@@ -73,13 +91,33 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
       },
       "CLAVE_UNIDAD_REPETIDA",
     ],
-  ])("refuses %s with 400, a specific code, and creates nothing", async (_label, over, code) => {
+  ])("refuses %s with 400, a specific code, and creates (and audits) nothing", async (_label, over, code) => {
     const before = { orgs: await count("organization"), units: await count("organization_unit") }
+    const base = await ledger.head()
     const res = await post("/admin/organizations", agency(over))
     expect(res.status).toBe(400)
     expect(res.body.code).toBe(code)
     expect(res.body.message).toMatch(/[áéíóúñ]|RFC|campo|régimen|código|unidad/i)
     expect({ orgs: await count("organization"), units: await count("organization_unit") }).toEqual(before)
+    expect(await ledger.since(base)).toEqual([])
+  })
+
+  it("a registration that fails after the ledger entry leaves the entry and its reversal, and no organization", async () => {
+    const before = await count("organization")
+    const base = await ledger.head()
+    const { transaction } = await failAtEnd(createOrganizationWorkflow(container())).run({ throwOnError: false, input: agency() as never })
+    expect(transaction.getFlow().state).toBe("reverted")
+    expect(await count("organization")).toBe(before)
+    const entries = await ledger.since(base)
+    expect(entries.map((e) => e.action)).toEqual(["organization.created", "organization.created.reverted"])
+    // Run without a caller (seed, jobs): the system is the actor.
+    expect(entries[0]).toMatchObject({ actor_type: "system", actor_id: "organizations-create-organization", role: null })
+    expect(entries[1]).toMatchObject({
+      entity_id: entries[0].entity_id,
+      before_digest: entries[0].after_digest,
+      after_digest: null,
+      details: { reverts_sequence: entries[0].sequence },
+    })
   })
 
   it("accepts a persona física supplier with régimen 612", async () => {
@@ -114,8 +152,23 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
   })
 
   it("creates a person who can log in at once with the roles granted", async () => {
+    const base = await ledger.head()
     const res = await post("/admin/people", person())
     expect(res.status).toBe(201)
+    const entries = await ledger.since(base)
+    expect(entries).toEqual([
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "person.created",
+        entity_type: "person",
+        entity_id: res.body.person.id,
+        details: expect.objectContaining({
+          actor_type: "customer",
+          roles: [{ role: "purchasing_operator", unit_id: world().units["SSA-UC"] }],
+        }),
+      }),
+    ])
+    expect(JSON.stringify(entries)).not.toContain("Una-Contrasena-Larga-1")
     expect(res.body.person.role_assignments).toHaveLength(1)
     const token = await login(baseUrl(), "customer", "rosa.castaneda@salud.prueba.gob.mx", "Una-Contrasena-Larga-1")
     const me = await store("/store/me", token)
@@ -145,16 +198,46 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
       body.organization_id = world().orgs.shcp
     }
     const before = await count("person")
+    const base = await ledger.head()
     const res = await post("/admin/people", body)
     expect(res.status).toBe(400)
     expect(res.body.code).toBe(code)
     expect(await count("person")).toBe(before)
+    expect(await ledger.since(base)).toEqual([])
     if (code !== "CORREO_DUPLICADO") {
       const auth = await request(baseUrl())
         .post("/auth/customer/emailpass")
         .send({ email: body.email, password: body.password })
       expect(auth.status).toBe(401)
     }
+  })
+
+  it("records role grants, revocations and matrix changes with the administrator as actor", async () => {
+    const base = await ledger.head()
+    const budget = world().actors.budget
+    const grant = await post(`/admin/people/${budget.person_id}/role-assignments`, {
+      roles: [{ role: "reception_manager", unit_id: world().units["SSA-ALM"] }],
+    })
+    expect(grant.status).toBe(201)
+    const assignment = grant.body.person.role_assignments.find((a: { role: string }) => a.role === "reception_manager")
+    const revoked = await request(baseUrl()).delete(`/admin/role-assignments/${assignment.id}`).set("authorization", `Bearer ${admin()}`)
+    expect(revoked.status).toBe(200)
+    const matrix = await get("/admin/role-permissions")
+    const current: string[] = matrix.body.roles.find((r: { code: string }) => r.code === "observer").permissions
+    expect((await post("/admin/role-permissions/observer", { permissions: current })).status).toBe(200)
+    const refused = await post("/admin/role-permissions/system_admin", { permissions: ["profile:read"] })
+    expect(refused.status).toBe(400)
+    const entries = await ledger.since(base)
+    expect(entries.map((e) => [e.action, e.entity_type, e.entity_id])).toEqual([
+      ["person.roles_granted", "person", budget.person_id],
+      ["role_assignment.ended", "role_assignment", assignment.id],
+      ["role_permissions.set", "role", "observer"],
+    ])
+    const admin_ = await byAdmin()
+    for (const e of entries) {
+      expect(e).toMatchObject(admin_)
+    }
+    expect(entries[2].details).toEqual({ permissions: [...current].sort() })
   })
 
   it("refuses to mix roles that log in as different account types", async () => {
@@ -181,6 +264,7 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
   })
 
   it("lets a supplier keep its contact data current, and nothing else", async () => {
+    const base = await ledger.head()
     const token = world().actors.supplier_user.token
     const ok = await request(baseUrl())
       .post("/supplier/me")
@@ -197,6 +281,18 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     expect(sneaky.body.code).toBe("DATOS_INVALIDOS")
     const other = await get(`/admin/organizations/${world().orgs.supplier2}`)
     expect(other.body.organization.email).toBeNull()
+    // Supplier users are their own actor: the actor id is the person id.
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        action: "organization.contact_updated",
+        entity_type: "organization",
+        entity_id: world().orgs.supplier,
+        actor_type: "supplier",
+        actor_id: world().actors.supplier_user.person_id,
+        role: "supplier_user",
+        details: { fields: ["email", "phone"] },
+      }),
+    ])
   })
 
   it("gives auditors a read-only directory", async () => {

@@ -3,6 +3,7 @@ import { BUDGET_MODULE } from "@tienda/budget/modules/budget"
 import { reserveBudgetWorkflow } from "@tienda/budget/workflows"
 import request from "supertest"
 import { seedBudget } from "../../../seed/src/steps/budget"
+import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { amounts, barrier, makeKey } from "./helpers"
 
@@ -18,12 +19,27 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
       .set("x-publishable-api-key", world().publishableKey)
       .set("authorization", `Bearer ${token}`)
   const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
+  const ledger = auditLedger(container)
   const reserve = (token: string, body: Record<string, unknown>, key: string) =>
     store("post", "/store/budget/reservations", token).set("idempotency-key", key).send(body)
 
   it("lists my agency's keys with disponible; another agency sees only its own", async () => {
+    const base = await ledger.head()
     const mine = await makeKey(container(), world().orgs.agencyA, { aprobado: "850000.00" })
     const theirs = await makeKey(container(), world().orgs.agencyB)
+    // Keys registered without a caller (seed, tests) are recorded as the system's.
+    expect(await ledger.since(base)).toEqual(
+      [mine, theirs].map((k) =>
+        expect.objectContaining({
+          action: "budget_key.created",
+          entity_type: "budget_key",
+          entity_id: k.id,
+          actor_type: "system",
+          actor_id: "budget-create-budget-keys",
+          details: expect.objectContaining({ clave: k.clave }),
+        })
+      )
+    )
     const res = await store("get", "/store/budget/keys", world().actors.requiring_unit.token)
     expect(res.status).toBe(200)
     expect(res.body.budget_keys.map((k: { id: string }) => k.id)).toEqual([mine.id])
@@ -80,6 +96,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })
     const theirs = await makeKey(container(), world().orgs.agencyB, { aprobado: "1000.00" })
     const t = world().actors.requiring_unit.token
+    const base = await ledger.head()
     const body = { budget_key_id: key.id, amount: "600.00", reference_type: "requisition", reference_id: "req_9" }
     const first = await reserve(t, body, "idem-9")
     expect(first.status).toBe(201)
@@ -105,6 +122,24 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: "600.00", disponible: "400.00" })
     expect(await service().getBalances(theirs.id)).toMatchObject({ reservado: "0.00" })
     expect(await service().listBudgetMovements({ budget_key_id: key.id })).toHaveLength(1)
+    // One ledger entry for the one reservation: the replay and the refusals record nothing.
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        action: "budget_key.reserved",
+        entity_type: "budget_key",
+        entity_id: key.id,
+        actor_type: "customer",
+        actor_id: await ledger.actorIdOf(world().actors.requiring_unit.person_id),
+        role: "requiring_unit",
+        details: expect.objectContaining({
+          movement_id: first.body.reservation.id,
+          amount: first.body.reservation.amount,
+          reference_type: "requisition",
+          reference_id: "req_9",
+          idempotency_key: `${world().orgs.agencyA}:idem-9`,
+        }),
+      }),
+    ])
   })
 
   it("keeps unit-scoped keys to their unit", async () => {
@@ -158,6 +193,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
 
   it("rolls back a reservation when a later step fails: nothing stays reserved", async () => {
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "500.00" })
+    const base = await ledger.head()
     const wf = reserveBudgetWorkflow(container())
     ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
       "fail-at-end",
@@ -179,6 +215,9 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
       input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount: "500.00", reference_type: "requisition", reference_id: "req_rb", idempotency_key: "rb-1" },
     })
     expect(retry.errors[0].error.code ?? retry.errors[0].error.message).toMatch(/IDEMPOTENCIA_CONFLICTO|revertida/)
+    const entries = await ledger.since(base)
+    expect(entries.map((e) => e.action)).toEqual(["budget_key.reserved", "budget_key.reserved.reverted"])
+    expect(entries[1]).toMatchObject({ entity_id: key.id, details: { reverts_sequence: entries[0].sequence } })
   })
 
   it("ACCEPTANCE: 200 barrier-started reservations on one key never overspend; every refusal is a clear 409", async () => {
@@ -187,6 +226,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const total = requested.reduce((s, a) => MathBN.add(s, a), MathBN.convert(0))
     expect(MathBN.gt(total, "1000000")).toBe(true)
     const t = world().actors.requiring_unit.token
+    const base = await ledger.head()
     const { gate, open } = barrier()
     const calls = requested.map((amount, i) =>
       gate.then(() =>
@@ -218,5 +258,11 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const ledgerSum = moves.reduce((s, m) => MathBN.add(s, m.amount as string), MathBN.convert(0))
     expect(ledgerSum.toFixed(2)).toBe(acceptedSum.toFixed(2))
     expect((await service().reconcile(key.id)).balanced).toBe(true)
+    // Exactly one audit entry per accepted reservation, in one unforked chain.
+    const entries = await ledger.since(base)
+    expect(entries.every((e) => e.action === "budget_key.reserved" && e.entity_id === key.id)).toBe(true)
+    expect(entries.map((e) => e.details?.movement_id).sort()).toEqual(accepted.map(({ r }) => r.body.reservation.id).sort())
+    const verification = await container().resolve<{ verifyLedger: () => Promise<{ ok: boolean }> }>("audit_ledger").verifyLedger()
+    expect(verification.ok).toBe(true)
   })
 })

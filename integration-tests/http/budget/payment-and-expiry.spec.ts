@@ -4,6 +4,7 @@ import { releaseStaleReservations, reservationTtlHours } from "@tienda/budget/jo
 import { BUDGET_MODULE } from "@tienda/budget/modules/budget"
 import { BudgetPaymentProviderService } from "@tienda/budget/providers/payment-budget"
 import { commitBudgetWorkflow, reserveBudgetWorkflow } from "@tienda/budget/workflows"
+import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { makeKey } from "./helpers"
 
@@ -21,6 +22,8 @@ const PROVIDER = "pp_budget_budget"
 describeApp("budget as a Medusa payment provider; stale reservations", ({ world, container }) => {
   const budget = () => container().resolve<BudgetService>(BUDGET_MODULE)
   const payments = () => container().resolve<IPaymentModuleService>(Modules.PAYMENT)
+  const ledger = auditLedger(container)
+  const audited = async (after: number) => (await ledger.since(after)).map((e) => `${e.action} ${e.actor_id}`)
   const types = async (keyId: string) =>
     (await budget().listBudgetMovements({ budget_key_id: keyId }, { order: { created_at: "ASC" }, take: null })).map((m) => m.type)
 
@@ -47,6 +50,7 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
 
   it("authorize commits the reservation, capture pays it, both idempotent; the ledger moves reserved → committed → paid", async () => {
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "10000.00" })
+    const base = await ledger.head()
     const reservation = await reserve(key.id, "2500.00", "pay-r1")
     const s = await session(2500, { budget_reservation_id: reservation.id })
     expect(s.status).toBe("pending")
@@ -76,6 +80,11 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     await provider.capturePayment({ data: capturedData })
     expect(await types(key.id)).toEqual(["reserve", "commit", "accrue", "exercise", "pay"])
     expect((await budget().reconcile(key.id)).balanced).toBe(true)
+    // Medusa's retries replay movements: one audit entry per stage, by the payment provider.
+    expect(await audited(base)).toEqual([
+      "budget_key.reserved budget-reserve-budget",
+      ...["committed", "accrued", "exercised", "paid"].map((a) => `budget_key.${a} budget-payment-provider`),
+    ])
 
     // Refund (reintegro) puts the money back in disponible, once per refund.
     await payments().refundPayment({ payment_id: payment!.id, amount: 1000 })
@@ -148,6 +157,7 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
       })
     await commit(partly.id, "500.00", "stale-2c")
     await commit(full.id, "3000.00", "stale-3c")
+    const base = await ledger.head()
 
     // Not stale yet.
     expect((await releaseStaleReservations(container(), { ttlHours: 48 })).released).toBe(0)
@@ -160,6 +170,7 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     expect((await releaseStaleReservations(container(), { now: later, ttlHours: 48 })).released).toBe(0)
     const releases = (await budget().listBudgetMovements({ budget_key_id: key.id, type: "release" })).map((m) => m.parent_id).sort()
     expect(releases).toEqual([untouched.id, partly.id].sort())
+    expect(await audited(base)).toEqual(Array(2).fill("budget_key.released budget-release-stale-reservations"))
     expect((await budget().reconcile(key.id)).balanced).toBe(true)
   })
 })

@@ -11,6 +11,7 @@ import {
 } from "@tienda/budget/workflows"
 import request from "supertest"
 import { createSimulator } from "../../../simulators/sicop-siaff/src/app"
+import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { barrier, makeKey } from "./helpers"
 
@@ -30,6 +31,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
   let sim: Awaited<ReturnType<typeof createSimulator>>
   const simUrl = `http://localhost:${SIM_PORT}`
   const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
+  const ledger = auditLedger(container)
 
   beforeAll(async () => {
     const e = process.env
@@ -100,6 +102,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
 
   it("walks reserve → commit → accrue → CLC → SPEI payment in both ledgers", async () => {
     const key = await sicopKey("50000.00")
+    const base = await ledger.head()
     const r = await reserveBudgetWorkflow(container()).run({ input: input(key.id, { amount: "12000.00", idempotency_key: "s-r" }) })
     expect(r.result.external_ref).toMatch(/^SIAFF-/)
     const c = await commitBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: r.result.id, idempotency_key: "s-c", reference_type: "contract", reference_id: "ctr_1" }) })
@@ -115,15 +118,27 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     expect(ours).toMatchObject({ reservado: "0.00", comprometido: "0.00", pagado: "11500.00", disponible: "38500.00" })
     expect(await simClave(key.clave)).toMatchObject({ reservado: "0.00", comprometido: "0.00", devengado: "0.00", ejercido: "0.00", pagado: "11500.00", disponible: "38500.00" })
     expect((await service().reconcile(key.id)).balanced).toBe(true)
+    // One audit entry per stage, each after SICOP/SIAFF accepted it (the CLC folio included).
+    const entries = await ledger.since(base)
+    expect(entries.map((e) => [e.action, e.entity_id, e.actor_type])).toEqual(
+      ["reserved", "committed", "released", "accrued", "exercised", "paid"].map((a) => [`budget_key.${a}`, key.id, "system"])
+    )
+    expect(entries.map((e) => e.actor_id)).toEqual(
+      ["reserve", "commit", "release", "accrue", "exercise", "pay"].map((w) => `budget-${w}-budget`)
+    )
+    expect(entries[4].details).toMatchObject({ movement_id: x.result.id, external_ref: x.result.external_ref })
   })
 
   it("refused by SICOP/SIAFF → our reservation is compensated; a failing later step cancels it in the simulator", async () => {
     const key = await sicopKey("1000.00")
     // SICOP/SIAFF knows less money than we do: it refuses and we roll back.
     await request(simUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100.00" }).expect(200)
+    const base = await ledger.head()
     const { errors } = await reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "500.00", idempotency_key: "s-refused" }) })
     expect(errors[0].error.code ?? errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|fondos suficientes/)
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00" })
+    // Refused before it was accepted anywhere: nothing was recorded.
+    expect(await ledger.since(base)).toEqual([])
 
     const wf = reserveBudgetWorkflow(container())
     ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
@@ -136,6 +151,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     expect((await simOp("s-rollback")).estado).toBe("cancelada")
     expect(await simClave(key.clave)).toMatchObject({ reservado: "0.00", disponible: "100.00" })
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00", disponible: "1000.00" })
+    expect((await ledger.since(base)).map((e) => e.action)).toEqual(["budget_key.reserved", "budget_key.reserved.reverted"])
   })
 
   it("ACCEPTANCE: with 30% injected 500s/timeouts each requisition is reserved exactly once or cleanly refused; no orphans", async () => {

@@ -8,6 +8,7 @@ import { spawnSync } from "node:child_process"
 import { join } from "node:path"
 import request from "supertest"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -39,6 +40,9 @@ const failingAuditedWorkflow = createWorkflow("contracts-test-audited-then-fails
 describeApp("audit ledger", ({ container, baseUrl, world }) => {
   const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const ledger = () => container().resolve("audit_ledger") as Ledger
+  // The world is built through audited workflows: its entries come first.
+  const { head } = auditLedger(container)
+  const seqs = (from: number, n: number) => Array.from({ length: n }, (_, i) => String(from + i + 1))
   const append = (i: number) =>
     recordAuditEntryWorkflow(container()).run({
       input: {
@@ -66,33 +70,36 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
   }
 
   it("chains entries: sequence from 1, each linked to the previous hash; CLI exits 0", async () => {
+    const base = await head()
     for (const i of [1, 2, 3]) {
       await append(i)
     }
     const { rows } = await pg().raw(
-      "select sequence::text as sequence, previous_hash, entry_hash from audit_entry order by sequence"
+      "select sequence::text as sequence, previous_hash, entry_hash from audit_entry order by audit_entry.sequence"
     )
-    expect(rows.map((r) => r.sequence)).toEqual(["1", "2", "3"])
+    expect(rows.map((r) => r.sequence)).toEqual(seqs(0, base + 3))
     expect(rows[0].previous_hash).toBe("0".repeat(64))
-    expect(rows[1].previous_hash).toBe(rows[0].entry_hash)
-    expect(rows[2].previous_hash).toBe(rows[1].entry_hash)
-    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: 3, first_break: null })
+    for (let i = 1; i < rows.length; i++) {
+      expect(rows[i].previous_hash).toBe(rows[i - 1].entry_hash)
+    }
+    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: base + 3, first_break: null })
     const { code, out } = await cli()
-    expect(out).toContain("3 entradas")
+    expect(out).toContain(`${base + 3} entradas`)
     expect(out).toContain("íntegra")
     expect(code).toBe(0)
   })
 
   it("never forks the chain under concurrent appends (start barrier)", async () => {
+    const base = await head()
     let open!: () => void
     const barrier = new Promise<void>((r) => (open = r))
     const runs = Array.from({ length: 16 }, (_, i) => barrier.then(() => append(i)))
     open()
     const results = await Promise.allSettled(runs)
     expect(results.filter((r) => r.status === "rejected")).toEqual([])
-    const { rows } = await pg().raw("select sequence::text as s from audit_entry order by sequence")
-    expect(rows.map((r) => r.s)).toEqual(Array.from({ length: 16 }, (_, i) => String(i + 1)))
-    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: 16, first_break: null })
+    const { rows } = await pg().raw("select sequence::text as s from audit_entry where sequence > ? order by audit_entry.sequence", [base])
+    expect(rows.map((r) => r.s)).toEqual(seqs(base, 16))
+    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: base + 16, first_break: null })
   })
 
   it("the database refuses UPDATE, DELETE and TRUNCATE of the ledger", async () => {
@@ -139,23 +146,24 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
   })
 
   it("publishes daily checkpoints without login; a rewritten day is detected", async () => {
+    const base = await head()
     for (const i of [1, 2, 3]) {
       await append(i)
     }
     const day = new Date().toISOString().slice(0, 10)
     const { result } = await createAuditCheckpointWorkflow(container()).run({ input: { day } })
-    expect(result).toMatchObject({ day, entry_count: 3, first_sequence: "1", last_sequence: "3" })
+    expect(result).toMatchObject({ day, entry_count: base + 3, first_sequence: "1", last_sequence: String(base + 3) })
     const again = await createAuditCheckpointWorkflow(container()).run({ input: { day } })
     expect(again.result.id).toBe(result.id)
 
     const res = await request(baseUrl()).get("/public/audit/checkpoints")
     expect(res.status).toBe(200)
     expect(res.body.count).toBe(1)
-    expect(res.body.checkpoints[0]).toMatchObject({ day, entry_count: 3, merkle_root: result.merkle_root })
+    expect(res.body.checkpoints[0]).toMatchObject({ day, entry_count: base + 3, merkle_root: result.merkle_root })
 
     // Truncating the tail of the day (trigger off) is caught by the checkpoint.
     await pg().raw("alter table audit_entry disable trigger audit_entry_append_only")
-    await pg().raw("delete from audit_entry where sequence = 3")
+    await pg().raw("delete from audit_entry where sequence = ?", [base + 3])
     await pg().raw("alter table audit_entry enable trigger audit_entry_append_only")
     const v = await ledger().verifyLedger()
     expect(v.first_break).toBeNull()
@@ -164,6 +172,7 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
   })
 
   it("compensation appends a 'reverted' entry and deletes nothing", async () => {
+    const base = await head()
     const wf = failingAuditedWorkflow(container())
     ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
       "fail-at-end",
@@ -177,26 +186,33 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     const { transaction } = await wf.run({ throwOnError: false })
     expect(transaction.getFlow().state).toBe("reverted")
     const { rows } = await pg().raw(
-      "select sequence::text as s, action, details from audit_entry order by sequence"
+      "select sequence::text as s, action, details from audit_entry where sequence > ? order by audit_entry.sequence",
+      [base]
     )
     expect(rows).toEqual([
-      expect.objectContaining({ s: "1", action: "prueba.accion" }),
-      expect.objectContaining({ s: "2", action: "prueba.accion.reverted", details: expect.objectContaining({ reverts_sequence: "1" }) }),
+      expect.objectContaining({ s: String(base + 1), action: "prueba.accion" }),
+      expect.objectContaining({
+        s: String(base + 2),
+        action: "prueba.accion.reverted",
+        details: expect.objectContaining({ reverts_sequence: String(base + 1) }),
+      }),
     ])
+    expect(await head()).toBe(base + 2)
     expect((await ledger().verifyLedger()).ok).toBe(true)
   })
 
   it("auditor export: paginated, permission audit_ledger:read", async () => {
+    const base = await head()
     for (const i of [1, 2, 3]) {
       await append(i)
     }
     const auditor = world().actors.auditor.token
     const res = await request(baseUrl())
-      .get("/auditor/audit/entries?limit=2&offset=1")
+      .get(`/auditor/audit/entries?limit=2&offset=${base + 1}`)
       .set("authorization", `Bearer ${auditor}`)
     expect(res.status).toBe(200)
-    expect(res.body.count).toBe(3)
-    expect(res.body.entries.map((e: { sequence: string }) => e.sequence)).toEqual(["2", "3"])
+    expect(res.body.count).toBe(base + 3)
+    expect(res.body.entries.map((e: { sequence: string }) => e.sequence)).toEqual(seqs(base + 1, 2))
     expect(res.body.entries[0]).toHaveProperty("entry_hash")
     const observer = await request(baseUrl())
       .get("/auditor/audit/entries")

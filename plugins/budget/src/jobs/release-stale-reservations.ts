@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { systemActor } from "@tienda/organizations/audit"
 import { BUDGET_MODULE } from "../modules/budget"
 import type BudgetModuleService from "../modules/budget/service"
 import { releaseBudgetWorkflow } from "../workflows/release-budget"
@@ -63,6 +64,7 @@ export async function releaseStaleReservations(
           reference_id: r.reference_id,
           idempotency_key: `${r.idempotency_key}:vencida:${run}`,
           metadata: { motivo: "reserva_vencida", ttl_horas: ttlHours },
+          actor: systemActor(config.name),
         },
       })
       if (errors.length) {

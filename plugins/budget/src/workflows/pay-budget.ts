@@ -4,7 +4,8 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { keyScope, movementOf } from "./shared"
+import { appendAuditEntryStep } from "@tienda/organizations/audit"
+import { keyScope, movementAudit, movementOf } from "./shared"
 import { applyBudgetMovementStep } from "./steps/apply-budget-movement"
 import { validateBudgetKeyStep } from "./steps/validate-budget-key"
 import { verifyClcPaidStep } from "./steps/verify-clc-paid"
@@ -38,6 +39,11 @@ export const payBudgetWorkflow = createWorkflow(
           external_ref: payment.clc_folio,
           metadata: { ...(input.metadata ?? {}), clave_rastreo: payment.clave_rastreo, paid_at: payment.paid_at },
         })
+      )
+    )
+    appendAuditEntryStep(
+      transform({ input, movement, payment }, ({ input, movement, payment }) =>
+        movementAudit(payBudgetWorkflowId, input, movement, payment.clc_folio)
       )
     )
     return new WorkflowResponse(

@@ -4,11 +4,12 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditEntryDraft } from "@tienda/organizations/audit"
 import type { MovementType } from "../modules/budget/service"
 import { applyBudgetMovementStep, type ApplyBudgetMovementStepInput } from "./steps/apply-budget-movement"
 import { callBudgetProviderStep, type CallBudgetProviderStepInput } from "./steps/call-budget-provider"
 import { validateBudgetKeyStep, type ValidateBudgetKeyStepInput } from "./steps/validate-budget-key"
-import type { BudgetMovementWorkflowInput } from "./types"
+import type { BudgetMovementWorkflowInput, RecordedMovement } from "./types"
 
 /** Input of a movement workflow that may also name the CLC's beneficiary. */
 export type MovementWorkflowInput = BudgetMovementWorkflowInput & {
@@ -46,6 +47,47 @@ export function movementOf(
   }
 }
 
+const PAST: Record<MovementType, string> = {
+  reserve: "reserved",
+  commit: "committed",
+  release: "released",
+  accrue: "accrued",
+  exercise: "exercised",
+  pay: "paid",
+  reversal: "reversed",
+}
+
+/**
+ * The audit-ledger entry of a recorded movement (`budget_key.reserved`,
+ * `.committed`…), or null for an idempotent replay, which changed nothing.
+ */
+export function movementAudit(
+  workflowId: string,
+  input: BudgetMovementWorkflowInput,
+  movement: RecordedMovement,
+  externalRef: string | null
+): AuditEntryDraft | null {
+  if (movement.replayed) {
+    return null
+  }
+  const actor = input.actor ?? (input.actor_id ? { actor_type: "person", actor_id: input.actor_id } : null)
+  return auditDraft(actor, workflowId, {
+    action: `budget_key.${PAST[movement.type]}`,
+    entity_type: "budget_key",
+    entity_id: input.budget_key_id,
+    after: { movement_id: movement.id, type: movement.type, amount: movement.amount, external_ref: externalRef },
+    details: {
+      movement_id: movement.id,
+      amount: movement.amount,
+      parent_id: input.parent_id ?? null,
+      reference_type: input.reference_type,
+      reference_id: input.reference_id,
+      idempotency_key: movement.idempotency_key,
+      external_ref: externalRef,
+    },
+  })
+}
+
 /**
  * The shape shared by reserve, commit, release, accrue and exercise:
  * validate the key and the caller's scope → record the movement in our
@@ -71,11 +113,14 @@ export function createBudgetMovementWorkflow(
         beneficiary_clabe: input.beneficiary_clabe ?? null,
       }))
     )
-    return new WorkflowResponse(
-      transform({ movement, external }, ({ movement, external }) => ({
-        ...movement,
-        external_ref: external.folio ?? movement.external_ref,
-      }))
+    const recorded = transform({ movement, external }, ({ movement, external }) => ({
+      ...movement,
+      external_ref: external.folio ?? movement.external_ref,
+    }))
+    // One entry per movement, after the budget system accepted it.
+    appendAuditEntryStep(
+      transform({ input, recorded }, ({ input, recorded }) => movementAudit(id, input, recorded, recorded.external_ref))
     )
+    return new WorkflowResponse(recorded)
   })
 }

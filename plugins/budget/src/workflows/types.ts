@@ -1,3 +1,4 @@
+import type { AuditActor } from "@tienda/organizations/audit"
 import type { MovementType, ReferenceType } from "../modules/budget/service"
 
 /** Input shared by the budget workflows that record a movement. */
@@ -14,7 +15,13 @@ export type BudgetMovementWorkflowInput = {
   reference_id: string
   /** Same key → same result, one effect (locally and in SICOP/SIAFF). */
   idempotency_key: string
+  /** Person who asked for the movement (stored on the movement). */
   actor_id?: string | null
+  /**
+   * Who acts, for the audit ledger. Without it the entry names the person
+   * `actor_id` (actor type "person") or, without that, the system.
+   */
+  actor?: AuditActor | null
   metadata?: Record<string, unknown> | null
 }
 

@@ -1,27 +1,9 @@
-import { canonicalJson } from "../utils/canonical-json"
-import { sha256Hex } from "../utils/hash"
+import { canonicalJson, sha256Hex, type AuditEntryRecord } from "@tienda/organizations/audit"
 
 /** The hashed content of one ledger entry (every column but id and the hash). */
-export type AuditEntryContent = {
-  /** Decimal string (bigint in the database). */
-  sequence: string
-  previous_hash: string
-  actor_type: string
-  actor_id: string
-  role: string | null
-  action: string
-  entity_type: string
-  entity_id: string
-  before_digest: string | null
-  after_digest: string | null
-  signature: string | null
-  certificate_serial: string | null
-  /** ISO-8601 UTC with milliseconds, e.g. 2026-11-22T03:14:15.926Z. */
-  server_time: string
-  details: Record<string, unknown> | null
-}
+export type AuditEntryContent = Omit<AuditEntryRecord, "id" | "entry_hash">
 
-export type AuditEntryRow = AuditEntryContent & { id: string; entry_hash: string }
+export type AuditEntryRow = AuditEntryRecord
 
 /**
  * entry_hash = SHA-256 (hex) of the canonical JSON of every field of the

@@ -1,9 +1,7 @@
+import type { AuditActor } from "@tienda/organizations/audit"
+
 /** Who performs an e.firma registry action (recorded in the audit ledger). */
-export type EfirmaActor = {
-  actor_type: string
-  actor_id: string
-  role?: string | null
-}
+export type EfirmaActor = AuditActor
 
 /** The registry row as returned to clients (no DER: fetch it explicitly). */
 export type EfirmaCertificateView = {

@@ -5,6 +5,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { syncStoreProductsWorkflow } from "./sync-store-products"
 import { CATALOG_EVENTS } from "../catalog/events"
 import { changeContractStatusStep } from "./steps/change-contract-status"
@@ -15,6 +16,8 @@ export type ChangeContractStatusWorkflowInput = {
   contract_id: string
   status: ContractStatus
   recorded_by?: string | null
+  /** Who acts (audit ledger); the system when omitted. */
+  actor?: AuditActor | null
 }
 
 export const changeContractStatusWorkflowId = "framework-contracts-change-status"
@@ -35,6 +38,17 @@ export const changeContractStatusWorkflow = createWorkflow(
     syncStoreProductsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ contract_ids: [input.contract_id] })),
     })
+    appendAuditEntryStep(
+      transform({ contract, input }, ({ contract, input }) =>
+        auditDraft(input.actor, changeContractStatusWorkflowId, {
+          action: `framework_contract.${input.status}`,
+          entity_type: "framework_contract",
+          entity_id: input.contract_id,
+          after: contract,
+          details: { status: input.status },
+        })
+      )
+    )
     emitEventStep({
       eventName: CATALOG_EVENTS.STATUS_CHANGED,
       data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id, status: input.status })),

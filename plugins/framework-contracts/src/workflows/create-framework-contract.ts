@@ -5,13 +5,17 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { CATALOG_EVENTS } from "../catalog/events"
 import { createFrameworkContractStep } from "./steps/create-framework-contract"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 import { validateFrameworkContractStep } from "./steps/validate-framework-contract"
 import type { CreateFrameworkContractInput } from "./types"
 
-export type CreateFrameworkContractWorkflowInput = CreateFrameworkContractInput
+export type CreateFrameworkContractWorkflowInput = CreateFrameworkContractInput & {
+  /** Who acts (audit ledger); the system when omitted. */
+  actor?: AuditActor | null
+}
 
 export const createFrameworkContractWorkflowId = "framework-contracts-create-contract"
 /**
@@ -29,6 +33,21 @@ export const createFrameworkContractWorkflow = createWorkflow(
         change: "alta",
         recorded_by: input.recorded_by ?? null,
       }))
+    )
+    appendAuditEntryStep(
+      transform({ contract, input }, ({ contract, input }) =>
+        auditDraft(input.actor, createFrameworkContractWorkflowId, {
+          action: "framework_contract.created",
+          entity_type: "framework_contract",
+          entity_id: contract.id,
+          after: { contract, lots: input.lots },
+          details: {
+            number: contract.number,
+            lots: input.lots.length,
+            items: input.lots.reduce((n, l) => n + l.items.length, 0),
+          },
+        })
+      )
     )
     emitEventStep({
       eventName: CATALOG_EVENTS.CREATED,

@@ -5,12 +5,17 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { syncStoreProductsWorkflow } from "./sync-store-products"
 import { CATALOG_EVENTS } from "../catalog/events"
 import { enrolSuppliersStep, type EnrolSuppliersStepInput } from "./steps/enrol-suppliers"
 import { recordContractVersionStep } from "./steps/record-contract-version"
 
-export type EnrolSuppliersWorkflowInput = EnrolSuppliersStepInput & { recorded_by?: string | null }
+export type EnrolSuppliersWorkflowInput = EnrolSuppliersStepInput & {
+  recorded_by?: string | null
+  /** Who acts (audit ledger); the system when omitted. */
+  actor?: AuditActor | null
+}
 
 export const enrolSuppliersWorkflowId = "framework-contracts-enrol-suppliers"
 /**
@@ -30,6 +35,17 @@ export const enrolSuppliersWorkflow = createWorkflow(
     syncStoreProductsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ contract_ids: [input.contract_id] })),
     })
+    appendAuditEntryStep(
+      transform({ count, input }, ({ count, input }) =>
+        auditDraft(input.actor, enrolSuppliersWorkflowId, {
+          action: "framework_contract.suppliers_enrolled",
+          entity_type: "framework_contract",
+          entity_id: input.contract_id,
+          after: { supplier_ids: input.supplier_ids, valid_from: input.valid_from, valid_until: input.valid_until ?? null },
+          details: { supplier_ids: input.supplier_ids, enrolments: count },
+        })
+      )
+    )
     emitEventStep({
       eventName: CATALOG_EVENTS.ENROLMENT_CHANGED,
       data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id })),

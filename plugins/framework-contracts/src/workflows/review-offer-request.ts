@@ -6,6 +6,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { syncStoreProductsWorkflow } from "./sync-store-products"
 import { CATALOG_EVENTS } from "../catalog/events"
 import { applyOfferStep } from "./steps/apply-offer"
@@ -19,6 +20,8 @@ export type ReviewOfferRequestWorkflowInput = OfferReviewInput & {
    * the end with syncStoreProductsWorkflow; every request path syncs at once.
    */
   sync_store?: boolean
+  /** Who acts (audit ledger); the system when omitted. */
+  actor?: AuditActor | null
 }
 
 export const reviewOfferRequestWorkflowId = "framework-contracts-review-offer-request"
@@ -55,6 +58,23 @@ export const reviewOfferRequestWorkflow = createWorkflow(
         offer_id: applied?.offer_id ?? null,
         at: input.at,
       }))
+    )
+    appendAuditEntryStep(
+      transform({ review, input, applied }, ({ review, input, applied }) =>
+        auditDraft(input.actor, reviewOfferRequestWorkflowId, {
+          action: review.approve ? "offer_request.approved" : "offer_request.rejected",
+          entity_type: "offer_request",
+          entity_id: review.request_id,
+          after: { status: review.approve ? "approved" : "rejected", offer_id: applied?.offer_id ?? null, reason: input.reason ?? null },
+          details: {
+            item_id: review.item_id,
+            supplier_id: review.supplier_id,
+            price: review.price,
+            offer_id: applied?.offer_id ?? null,
+            reason: input.reason ?? null,
+          },
+        })
+      )
     )
     return new WorkflowResponse(request)
   }

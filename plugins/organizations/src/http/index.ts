@@ -1,3 +1,4 @@
 export * from "./authorize"
+export * from "./audit-actor"
 export * from "./scope"
 export * from "./validate"

@@ -6,13 +6,17 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep, auditDraft, type AuditActor } from "../audit"
 import { attachLoginToActorStep } from "./steps/attach-login-to-actor"
 import { createPersonStep } from "./steps/create-person"
 import { registerLoginStep } from "./steps/register-login"
 import { validatePersonStep } from "./steps/validate-person"
 import type { CreatePersonInput, ValidatedPerson } from "./types"
 
-export type CreatePersonWorkflowInput = CreatePersonInput
+export type CreatePersonWorkflowInput = CreatePersonInput & {
+  /** Who gives the access (audit ledger); the system when omitted. */
+  actor?: AuditActor | null
+}
 
 function splitName(p: ValidatedPerson) {
   const [first, ...rest] = p.full_name.split(/\s+/)
@@ -58,6 +62,22 @@ export const createPersonWorkflow = createWorkflow(
         actorType: person.actor_type,
         actorId: created.actor_id,
       }))
+    )
+    // The password never reaches the ledger: only the validated person is hashed.
+    appendAuditEntryStep(
+      transform({ person, created, input }, ({ person, created, input }) =>
+        auditDraft(input.actor, createPersonWorkflowId, {
+          action: "person.created",
+          entity_type: "person",
+          entity_id: created.id,
+          after: { ...person, id: created.id, actor_id: created.actor_id },
+          details: {
+            organization_id: person.organization_id,
+            actor_type: person.actor_type,
+            roles: person.roles.map((r) => ({ role: r.role, unit_id: r.unit_id ?? null })),
+          },
+        })
+      )
     )
     return new WorkflowResponse(created)
   }

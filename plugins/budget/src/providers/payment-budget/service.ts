@@ -23,6 +23,7 @@ import type {
   WebhookActionResult,
 } from "@medusajs/framework/types"
 import { AbstractPaymentProvider, MathBN, MedusaError, PaymentSessionStatus } from "@medusajs/framework/utils"
+import { systemActor } from "@tienda/organizations/audit"
 import { loadAccessContext, PERMISSIONS } from "@tienda/organizations/utils"
 import { BUDGET_MODULE } from "../../modules/budget"
 import type BudgetModuleService from "../../modules/budget/service"
@@ -301,6 +302,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       reference_id: data.reference_id,
       idempotency_key: movementKey(data.session_id, type),
       metadata: { payment_session_id: data.session_id },
+      actor: systemActor("budget-payment-provider"),
     }
     return input
   }

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { EFIRMA_ERRORS } from "../../efirma/errors"
 import { verifyEfirmaSignature } from "../../efirma/verify"
 import { EFIRMA_MODULE } from "../../modules/efirma"
@@ -36,11 +36,7 @@ export function certificateView(row: EfirmaCertificateView & { der?: string }): 
 }
 
 export function actorOf(req: AuthorizedRequest): EfirmaActor {
-  return {
-    actor_type: req.auth_context.actor_type,
-    actor_id: req.auth_context.actor_id,
-    role: req.access.roles[0]?.role ?? null,
-  }
+  return auditActorOf(req)
 }
 
 /** 409 for a certificate registered before (Medusa rewrites CONFLICT messages, so we answer here). */

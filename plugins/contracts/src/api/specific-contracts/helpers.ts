@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MathBN } from "@medusajs/framework/utils"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { SPECIFIC_CONTRACT_MODULE } from "../../modules/specific-contract"
 import type SpecificContractModuleService from "../../modules/specific-contract/service"
 import { contractNotFound, signingPayload } from "../../specific-contract"
@@ -10,14 +10,9 @@ export type Scope = "agency" | "supplier" | "all"
 
 /** The caller as the workflows and the audit ledger name them. */
 export function actorOf(req: MedusaRequest): ContractActor {
-  const { access, auth_context } = req as AuthorizedRequest
-  return {
-    person_id: access.person_id,
-    actor_type: auth_context.actor_type,
-    actor_id: auth_context.actor_id,
-    role: [...new Set(access.roles.map((r) => r.role))].join(",") || null,
-    organization_id: access.organization_id,
-  }
+  const { access } = req as AuthorizedRequest
+  const { actor_type, actor_id, role } = auditActorOf(req as AuthorizedRequest)
+  return { person_id: access.person_id, actor_type, actor_id, role: role ?? null, organization_id: access.organization_id }
 }
 
 export function service(req: MedusaRequest) {

@@ -1,4 +1,5 @@
 import { generateEntityId, MedusaService } from "@medusajs/framework/utils"
+import type { AuditEntryInput } from "@tienda/organizations/audit"
 import {
   AUDIT_LEDGER_LOCK_KEY,
   CHECKPOINT_COLUMNS_SQL,
@@ -13,17 +14,7 @@ import { GENESIS_HASH, merkleRoot } from "../../utils/hash"
 import { AuditCheckpoint, AuditEntry } from "./models"
 
 /** What a caller appends; the service adds sequence, hashes and server time. */
-export type AppendAuditEntryInput = Omit<
-  AuditEntryContent,
-  "sequence" | "previous_hash" | "server_time" | "role" | "before_digest" | "after_digest" | "signature" | "certificate_serial" | "details"
-> & {
-  role?: string | null
-  before_digest?: string | null
-  after_digest?: string | null
-  signature?: string | null
-  certificate_serial?: string | null
-  details?: Record<string, unknown> | null
-}
+export type AppendAuditEntryInput = AuditEntryInput
 
 type Rows = Record<string, unknown>[]
 type Trx = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Rows }> }

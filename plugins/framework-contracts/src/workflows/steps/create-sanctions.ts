@@ -41,7 +41,20 @@ export const createSanctionsStep = createStep(
     )
     const created = fresh.length ? await service.createSanctions(fresh) : []
     return new StepResponse(
-      { created: created.length, duplicates: rows.length - fresh.length },
+      {
+        created: created.length,
+        duplicates: rows.length - fresh.length,
+        sanctions: created.map((c) => ({
+          id: c.id,
+          supplier_rfc: c.supplier_rfc,
+          supplier_name: c.supplier_name,
+          type: c.type,
+          authority: c.authority,
+          starts_on: c.starts_on,
+          ends_on: c.ends_on,
+          source: c.source,
+        })),
+      },
       created.map((c) => c.id)
     )
   },

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createFrameworkContractWorkflow } from "../../../workflows/create-framework-contract"
 import { fcService, ficha } from "../../helpers"
 import type { AdminCreateFrameworkContractType } from "../../validators"
@@ -15,7 +15,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 
 export const POST = async (req: AuthorizedRequest<AdminCreateFrameworkContractType>, res: MedusaResponse) => {
   const { result } = await createFrameworkContractWorkflow(req.scope).run({
-    input: { ...req.validatedBody, recorded_by: req.access.person_id },
+    input: { ...req.validatedBody, recorded_by: req.access.person_id, actor: auditActorOf(req) },
   })
   res.status(201).json({ framework_contract: await ficha(req.scope, result.id) })
 }

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createSanctionsWorkflow } from "../../../workflows/create-sanctions"
 import type { SanctionInput } from "../../../workflows/steps/create-sanctions"
 import { fcService } from "../../helpers"
@@ -11,7 +11,10 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 
 export const POST = async (req: AuthorizedRequest<{ sanctions: SanctionInput[] }>, res: MedusaResponse) => {
   const { result } = await createSanctionsWorkflow(req.scope).run({
-    input: { sanctions: req.validatedBody.sanctions.map((s: SanctionInput) => ({ ...s, source: `manual:${req.access.person_id}` })) },
+    input: {
+      sanctions: req.validatedBody.sanctions.map((s: SanctionInput) => ({ ...s, source: `manual:${req.access.person_id}` })),
+      actor: auditActorOf(req),
+    },
   })
   res.status(201).json(result)
 }

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { submitOfferRequestWorkflow } from "../../../workflows/submit-offer-request"
 import { fcService } from "../../helpers"
 import type { SupplierSubmitOfferRequestType } from "../../validators"
@@ -19,6 +19,7 @@ export const POST = async (req: AuthorizedRequest<SupplierSubmitOfferRequestType
       ...req.validatedBody,
       supplier_id: req.access.organization_id,
       requested_by: req.access.person_id,
+      actor: auditActorOf(req),
     },
   })
   res.status(201).json({ offer_request: result })

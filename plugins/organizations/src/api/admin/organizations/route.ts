@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../http/authorize"
+import { auditActorOf } from "../../../http/audit-actor"
 import { createOrganizationWorkflow } from "../../../workflows/create-organization"
 import { listOrganizations, retrieveOrganization } from "../../helpers"
 import type {
@@ -17,7 +18,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const { result } = await createOrganizationWorkflow(req.scope).run({
-    input: req.validatedBody,
+    input: { ...req.validatedBody, actor: auditActorOf(req) },
   })
   res.status(201).json({ organization: await retrieveOrganization(req.scope, result.id) })
 }

@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../http/authorize"
+import { auditActorOf } from "../../../http/audit-actor"
 import { createPersonWorkflow } from "../../../workflows/create-person"
 import { listPeople, retrievePerson } from "../../helpers"
 import type { AdminCreatePersonType, AdminListPeopleType } from "../../validators"
@@ -19,6 +20,7 @@ export const POST = async (
       ...body,
       roles: body.roles.map((r) => ({ ...r, role: r.role as never })),
       granted_by: req.access.person_id,
+      actor: auditActorOf(req),
     },
   })
   res.status(201).json({ person: await retrievePerson(req.scope, result.id) })

@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../http/authorize"
+import { auditActorOf } from "../../../http/audit-actor"
 import { updateSupplierContactWorkflow } from "../../../workflows/update-supplier-contact"
 import { profileOf, retrieveOrganization } from "../../helpers"
 import type { SupplierUpdateContactType } from "../../validators"
@@ -16,7 +17,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   await updateSupplierContactWorkflow(req.scope).run({
-    input: { organization_id: req.access.organization_id, ...req.validatedBody },
+    input: { organization_id: req.access.organization_id, ...req.validatedBody, actor: auditActorOf(req) },
   })
   res.json({
     profile: profileOf(req.access),

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { type AuthorizedRequest, unitsWithPermission } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest, unitsWithPermission } from "@tienda/organizations/http"
 import { PERMISSIONS } from "@tienda/organizations/utils"
 import { reserveBudgetWorkflow } from "../../../../workflows/reserve-budget"
 import { withBudgetErrors } from "../../../helpers"
@@ -33,6 +33,7 @@ export const POST = async (req: AuthorizedRequest<StoreBudgetReserveType>, res: 
         // Scoped by agency so two agencies can never collide on a key.
         idempotency_key: `${req.access.organization_id}:${idempotencyKey}`,
         actor_id: req.access.person_id,
+        actor: auditActorOf(req),
       },
     })
     res.status(result.replayed ? 200 : 201).json({ reservation: result })

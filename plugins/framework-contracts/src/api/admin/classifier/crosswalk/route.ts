@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { setCrosswalkWorkflow } from "../../../../workflows/set-crosswalk"
 
 export const POST = async (
@@ -7,7 +7,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   const { result } = await setCrosswalkWorkflow(req.scope).run({
-    input: { ...req.validatedBody, changed_by: req.access.person_id, at: new Date().toISOString() },
+    input: { ...req.validatedBody, changed_by: req.access.person_id, at: new Date().toISOString(), actor: auditActorOf(req) },
   })
   res.json({ crosswalk: result })
 }

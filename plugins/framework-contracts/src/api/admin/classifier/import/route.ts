@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { parseClassifierCsv } from "../../../../catalog/classifier-import"
 import { importClassifierWorkflow } from "../../../../workflows/import-classifier"
 
@@ -8,7 +8,7 @@ export const POST = async (req: AuthorizedRequest<{ csv: string; version?: strin
   const parsed = parseClassifierCsv(req.validatedBody.csv)
   const version = req.validatedBody.version ?? (parsed.format === "unspsc" ? "UNSPSC" : "SAT-c_ClaveProdServ")
   const { result } = parsed.rows.length
-    ? await importClassifierWorkflow(req.scope).run({ input: { rows: parsed.rows, version } })
+    ? await importClassifierWorkflow(req.scope).run({ input: { rows: parsed.rows, version, actor: auditActorOf(req) } })
     : { result: { created: 0, updated: 0 } }
   res.json({ format: parsed.format, version, ...result, rejected: parsed.rejected })
 }

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { parseSanctionsCsv } from "../../../../catalog/sanctions-import"
 import { createSanctionsWorkflow } from "../../../../workflows/create-sanctions"
 
@@ -7,7 +7,7 @@ import { createSanctionsWorkflow } from "../../../../workflows/create-sanctions"
 export const POST = async (req: AuthorizedRequest<{ csv: string; version?: string }>, res: MedusaResponse) => {
   const parsed = parseSanctionsCsv(req.validatedBody.csv, req.validatedBody.version ?? "csv")
   const { result } = parsed.rows.length
-    ? await createSanctionsWorkflow(req.scope).run({ input: { sanctions: parsed.rows } })
+    ? await createSanctionsWorkflow(req.scope).run({ input: { sanctions: parsed.rows, actor: auditActorOf(req) } })
     : { result: { created: 0, duplicates: 0 } }
   res.json({ ...result, rejected: parsed.rejected })
 }

@@ -1,11 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { changeContractStatusWorkflow } from "../../../../../workflows/change-contract-status"
 import { ficha } from "../../../../helpers"
 
 export const POST = async (req: AuthorizedRequest<{ status: "published" | "suspended" | "expired" }>, res: MedusaResponse) => {
   await changeContractStatusWorkflow(req.scope).run({
-    input: { contract_id: req.params.id, status: req.validatedBody.status, recorded_by: req.access.person_id },
+    input: { contract_id: req.params.id, status: req.validatedBody.status, recorded_by: req.access.person_id, actor: auditActorOf(req) },
   })
   res.json({ framework_contract: await ficha(req.scope, req.params.id) })
 }

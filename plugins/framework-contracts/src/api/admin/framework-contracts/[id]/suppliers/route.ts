@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { enrolSuppliersWorkflow } from "../../../../../workflows/enrol-suppliers"
 import { ficha } from "../../../../helpers"
 
@@ -8,7 +8,7 @@ export const POST = async (
   res: MedusaResponse
 ) => {
   await enrolSuppliersWorkflow(req.scope).run({
-    input: { contract_id: req.params.id, ...req.validatedBody, recorded_by: req.access.person_id },
+    input: { contract_id: req.params.id, ...req.validatedBody, recorded_by: req.access.person_id, actor: auditActorOf(req) },
   })
   res.json({ framework_contract: await ficha(req.scope, req.params.id) })
 }

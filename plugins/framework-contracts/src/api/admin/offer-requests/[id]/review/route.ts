@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { reviewOfferRequestWorkflow } from "../../../../../workflows/review-offer-request"
 
 export const POST = async (
@@ -13,6 +13,7 @@ export const POST = async (
       reason: req.validatedBody.reason ?? null,
       reviewer: req.access.person_id,
       at: new Date().toISOString(),
+      actor: auditActorOf(req),
     },
   })
   res.json({ offer_request: result })

@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../../../http/authorize"
+import { auditActorOf } from "../../../../../http/audit-actor"
 import { createUnitsWorkflow } from "../../../../../workflows/create-units"
 import { retrieveOrganization } from "../../../../helpers"
 import type { AdminCreateUnitsType } from "../../../../validators"
@@ -10,7 +11,7 @@ export const POST = async (
 ) => {
   await retrieveOrganization(req.scope, req.params.id)
   await createUnitsWorkflow(req.scope).run({
-    input: { organization_id: req.params.id, units: req.validatedBody.units },
+    input: { organization_id: req.params.id, units: req.validatedBody.units, actor: auditActorOf(req) },
   })
   res.status(201).json({ organization: await retrieveOrganization(req.scope, req.params.id) })
 }

@@ -1,0 +1,5 @@
+export * from "./actor"
+export * from "./canonical-json"
+export * from "./digest"
+export * from "./ledger"
+export * from "./append-audit-entry"
