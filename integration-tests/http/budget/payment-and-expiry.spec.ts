@@ -90,6 +90,10 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     await payments().refundPayment({ payment_id: payment!.id, amount: 1000 })
     expect(await budget().getBalances(key.id)).toMatchObject({ pagado: "1500.00", comprometido: "0.00", disponible: "8500.00" })
     expect((await budget().reconcile(key.id)).balanced).toBe(true)
+    // through a workflow: three reversals and the release, each in the audit ledger
+    expect((await audited(base)).slice(5)).toEqual([
+      ...["reversed", "reversed", "reversed", "released"].map((a) => `budget_key.${a} budget-payment-provider`),
+    ])
   })
 
   it("cancel releases the commitment back to disponible, once", async () => {

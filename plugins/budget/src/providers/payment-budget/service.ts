@@ -34,7 +34,9 @@ import {
   commitBudgetWorkflow,
   exerciseBudgetWorkflow,
   payBudgetWorkflow,
+  refundBudgetWorkflow,
   releaseBudgetWorkflow,
+  type RefundBudgetWorkflowInput,
 } from "../../workflows"
 import type { BudgetMovementWorkflowInput } from "../../workflows/types"
 import { movementKey, type BudgetPaymentData } from "./data"
@@ -216,24 +218,23 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
     }
     const amount = toCentavos(MathBN.convert(input.amount as string))
     const refundKey = `${movementKey(data.session_id, "pay")}:reintegro:${input.context?.idempotency_key ?? amount}`
-    const apply = (type: "reversal" | "release", parent: string, step: string) =>
-      this.budget.applyMovement({
-        budget_key_id: data.budget_key_id,
-        type,
-        amount,
-        parent_id: parent,
-        reference_type: "payment",
-        reference_id: data.reference_id,
-        idempotency_key: `${refundKey}:${step}`,
-      })
-    const chain = [data.pay_movement_id, data.exercise_movement_id, data.accrue_movement_id]
-    if (chain.some((id) => !id) || !data.commit_movement_id) {
+    const { pay_movement_id, exercise_movement_id, accrue_movement_id, commit_movement_id } = data
+    if (!pay_movement_id || !exercise_movement_id || !accrue_movement_id || !commit_movement_id) {
       throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "El pago aún no se ha capturado.", BUDGET_ERRORS.INVALID_TRANSITION)
     }
-    for (const [i, parent] of chain.entries()) {
-      await apply("reversal", parent as string, String(i))
+    const refund: RefundBudgetWorkflowInput = {
+      budget_key_id: data.budget_key_id,
+      amount,
+      pay_movement_id,
+      exercise_movement_id,
+      accrue_movement_id,
+      commit_movement_id,
+      reference_type: "payment",
+      reference_id: data.reference_id,
+      idempotency_key: refundKey,
+      actor: systemActor("budget-payment-provider"),
     }
-    await apply("release", data.commit_movement_id, "liberacion")
+    await this.run_(refundBudgetWorkflow, refund)
     return { data }
   }
 
