@@ -10,6 +10,7 @@
  */
 export class TtlLru<V> {
   private readonly entries = new Map<string, { value: V; expires: number }>()
+  private readonly pending = new Map<string, Promise<V>>()
 
   constructor(private readonly max: number) {}
 
@@ -36,6 +37,30 @@ export class TtlLru<V> {
     while (this.entries.size > this.max) {
       this.entries.delete(this.entries.keys().next().value as string)
     }
+  }
+
+  /**
+   * The cached value, or the one `compute` yields. Concurrent misses of one
+   * key share a single computation (no stampede of identical queries when
+   * a popular answer expires or a version changes); a failure is not cached.
+   */
+  async load(key: string, ttlMs: number, compute: () => Promise<V>): Promise<V> {
+    const hit = ttlMs > 0 ? this.get(key) : undefined
+    if (hit !== undefined) {
+      return hit
+    }
+    const running = this.pending.get(key)
+    if (running) {
+      return running
+    }
+    const promise = compute()
+      .then((value) => {
+        this.set(key, value, ttlMs)
+        return value
+      })
+      .finally(() => this.pending.delete(key))
+    this.pending.set(key, promise)
+    return promise
   }
 
   get size(): number {

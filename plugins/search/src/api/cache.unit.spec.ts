@@ -22,6 +22,30 @@ describe("search caches", () => {
     expect(lru.get("z", 0)).toBeUndefined()
   })
 
+  it("runs one computation for concurrent misses of a key and caches its value", async () => {
+    const lru = new TtlLru<number>(10)
+    let calls = 0
+    let release!: () => void
+    const gate = new Promise<void>((r) => (release = r))
+    const compute = async () => {
+      calls++
+      await gate
+      return 42
+    }
+    const all = Promise.all([lru.load("k", 1000, compute), lru.load("k", 1000, compute), lru.load("k", 1000, compute)])
+    release()
+    expect(await all).toEqual([42, 42, 42])
+    expect(calls).toBe(1)
+    expect(await lru.load("k", 1000, compute)).toBe(42)
+    expect(calls).toBe(1)
+  })
+
+  it("does not cache a failed computation: the next load computes again", async () => {
+    const lru = new TtlLru<number>(10)
+    await expect(lru.load("k", 1000, async () => Promise.reject(new Error("db down")))).rejects.toThrow("db down")
+    expect(await lru.load("k", 1000, async () => 7)).toBe(7)
+  })
+
   it("reads the lifetime from SEARCH_CACHE_TTL_SECONDS (30 s by default, 0 or junk turns it off)", () => {
     expect(cacheTtlMs({})).toBe(30_000)
     expect(cacheTtlMs({ SEARCH_CACHE_TTL_SECONDS: "5" })).toBe(5_000)

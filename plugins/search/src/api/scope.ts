@@ -32,14 +32,10 @@ export async function searchScope(container: MedusaContainer, access: AccessCont
   const version = await fc.eligibilityVersion()
   // no version, no reuse: an empty key is never stored
   const key = version === null ? "" : [version, access.organization_id, units === null ? "*" : [...units].sort().join(",")].join("|")
-  const ttl = key ? cacheTtlMs() : 0
-  const cached = ttl ? scopes.get(key) : undefined
-  if (cached) {
-    return cached
+  if (!key) {
+    return { ...(await computeSearchScope(container, access)), cache_key: key }
   }
-  const scope = { ...(await computeSearchScope(container, access)), cache_key: key }
-  scopes.set(key, scope, ttl)
-  return scope
+  return scopes.load(key, cacheTtlMs(), async () => ({ ...(await computeSearchScope(container, access)), cache_key: key }))
 }
 
 /**

@@ -27,9 +27,8 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   // same scope, same index version, same query: same answer (./cache.ts)
   const ttl = cacheTtlMs()
   const cacheKey = ttl > 0 && indexVersion !== null && scope.cache_key ? `${scope.cache_key}|${indexVersion}|${stableKey(input)}` : null
-  let result = cacheKey ? results.get(cacheKey) : undefined
-  if (!result) {
-    result = await search.searchCatalog({
+  const run = async (): Promise<SearchResult> => {
+    const found = await search.searchCatalog({
       q: input.q || undefined,
       contract_ids: scope.contract_ids,
       allowed_keys: scope.allowed_keys,
@@ -49,13 +48,12 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
       limit: input.limit,
       offset: input.offset,
     })
-    for (const f of result.facets.supplier) {
+    for (const f of found.facets.supplier) {
       f.label = scope.supplier_names.get(f.value) ?? f.value
     }
-    if (cacheKey) {
-      results.set(cacheKey, result, ttl)
-    }
+    return found
   }
+  const result = cacheKey ? await results.load(cacheKey, ttl, run) : await run()
   res.json({
     items: result.hits,
     count: result.count,
