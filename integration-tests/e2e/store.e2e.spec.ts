@@ -358,3 +358,169 @@ describe("signing a specific contract with e.firma in the storefront, on a phone
     await page.context().close()
   })
 })
+
+type SearchAnswer = {
+  items: { name: string; min_price: string | null }[]
+  count: number
+  facets: Record<string, { value: string; label: string; count: number }[]>
+  query: { q: string | null; corrected: string | null }
+}
+
+/** "47.35" → 4735: prices compared as whole centavos, never as floats. */
+function cents(amount: string): number {
+  const [int, dec = ""] = amount.split(".")
+  return Number(int) * 100 + Number((dec + "00").slice(0, 2))
+}
+
+describe("searching the catalog in the storefront", () => {
+  let buyer: { email: string }
+  let token: string
+  const search = (qs: string) => api<SearchAnswer>(`/store/catalog/search?${qs}`, token)
+
+  beforeAll(async () => {
+    // the requiring unit's user may browse the catalog (catalog:browse)
+    buyer = demo.logins.find((l) => l.role === "requiring_unit") as { email: string }
+    token = await apiLogin("customer", buyer.email)
+  })
+
+  /** The results as the page shows them once it reflects `count`. */
+  async function shown(page: Page, count: number) {
+    await page.locator(`[data-testid="search-count"][data-count="${count}"]`).waitFor()
+    return {
+      names: await page.getByTestId("result-name").allTextContents(),
+      prices: await page.getByTestId("search-result").evaluateAll((els) => els.map((e) => e.getAttribute("data-min-price") ?? "")),
+    }
+  }
+
+  it("suggests as the buyer types, corrects a typo, filters, sorts and pages, all in the URL", async () => {
+    const page = await newPage()
+    // the home page's search box leads to /buscar, through the login when there is no session
+    await page.goto(storefront)
+    const home = page.getByTestId("home-search")
+    await home.getByTestId("search-input").fill("bolígrafo")
+    await home.getByTestId("search-submit").click()
+    await page.waitForURL((u) => u.pathname === "/ingresar")
+    expect(new URL(page.url()).searchParams.get("siguiente")).toBe(`/buscar?q=${encodeURIComponent("bolígrafo")}`)
+    await page.getByTestId("login-account").selectOption("customer")
+    await page.getByTestId("login-email").fill(buyer.email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+    await page.waitForURL((u) => u.pathname === "/buscar")
+    const pens = await search(`q=${encodeURIComponent("bolígrafo")}`)
+    expect(pens.body.count).toBeGreaterThan(0)
+    expect((await shown(page, pens.body.count)).names).toEqual(pens.body.items.map((i) => i.name))
+
+    // as-you-type suggestions: categories and items, keyboard accessible
+    const box = page.getByTestId("search-input")
+    await box.fill("")
+    await box.pressSequentially("boligr", { delay: 60 })
+    const suggestion = page.getByTestId("suggestions").getByTestId("suggestion")
+    await suggestion.first().waitFor()
+    const suggested = await suggestion.allTextContents()
+    expect(suggested[0]).toBe("Bolígrafos")
+    expect(await suggestion.first().getAttribute("data-kind")).toBe("category")
+    expect(suggested.filter((t) => t.startsWith("Bolígrafo ")).length).toBeGreaterThan(0)
+    expect(await box.getAttribute("aria-expanded")).toBe("true")
+    await box.press("ArrowDown")
+    expect(await box.getAttribute("aria-activedescendant")).toBe(await suggestion.first().getAttribute("id"))
+    expect(await suggestion.first().getAttribute("aria-selected")).toBe("true")
+    await page.screenshot({ path: join(shots, "storefront-search-suggestions.png") })
+    await box.press("Escape")
+    expect(await box.getAttribute("aria-expanded")).toBe("false")
+
+    // a typo: the page says what it searched for instead
+    const typo = await search("q=boligrfo")
+    expect(typo.body.query.corrected).toMatch(/^bol[ií]graf/)
+    await box.fill("boligrfo")
+    await box.press("Enter")
+    await page.waitForURL((u) => u.searchParams.get("q") === "boligrfo")
+    const typoShown = await shown(page, typo.body.count)
+    expect(typoShown.names).toEqual(typo.body.items.map((i) => i.name))
+    expect(typoShown.names.length).toBeGreaterThan(1)
+    for (const name of typoShown.names) {
+      expect(name).toMatch(/^Bolígrafo/)
+    }
+    expect(await page.getByTestId("search-corrected").textContent()).toContain(`Mostrando resultados para «${typo.body.query.corrected}»`)
+    expect(await page.getByTestId("facet-class-44121700-count").textContent()).toBe(String(typo.body.count))
+    expect(await page.getByTestId("result-price").first().textContent()).toMatch(/^\$\d+\.\d{2}( a \$\d+\.\d{2})? MXN$/)
+    expect(await page.getByTestId("result-sme").count()).toBeGreaterThan(0)
+    expect(await page.getByTestId("result-delivery").first().textContent()).toMatch(/días? a Ciudad de México/)
+    await page.screenshot({ path: join(shots, "storefront-search-corrected.png"), fullPage: true })
+
+    // a price facet: the URL, the count and the other facets' counts follow
+    const bucket = typo.body.facets.price.find((f) => f.value === "0-50") as { count: number }
+    expect(bucket.count).toBeGreaterThan(1)
+    expect(bucket.count).toBeLessThan(typo.body.count)
+    await page.getByTestId("facet-price-0-50").click()
+    await page.waitForURL((u) => u.searchParams.get("price_max") === "49.99" && u.searchParams.get("q") === "boligrfo")
+    const cheap = await search("q=boligrfo&price_max=49.99")
+    expect(cheap.body.count).toBe(bucket.count)
+    expect((await shown(page, cheap.body.count)).names).toEqual(cheap.body.items.map((i) => i.name))
+    expect(await page.getByTestId("facet-class-44121700-count").textContent()).toBe(String(cheap.body.count))
+    expect(await page.getByTestId("facet-price-0-50").getAttribute("data-selected")).toBe("true")
+    expect(await page.getByTestId("applied-filters").textContent()).toContain("hasta $49.99")
+
+    // sort by price, cheapest first
+    await page.getByTestId("search-sort").selectOption("price_asc")
+    await page.waitForURL((u) => u.searchParams.get("sort") === "price_asc" && u.searchParams.get("price_max") === "49.99")
+    const sorted = await search("q=boligrfo&price_max=49.99&sort=price_asc")
+    const sortedShown = await shown(page, sorted.body.count)
+    expect(sortedShown.names).toEqual(sorted.body.items.map((i) => i.name))
+    const prices = sortedShown.prices.map(cents)
+    expect(prices.length).toBeGreaterThan(1)
+    for (let i = 1; i < prices.length; i++) {
+      expect(prices[i - 1]).toBeLessThanOrEqual(prices[i])
+    }
+    expect(prices[prices.length - 1]).toBeLessThan(5000)
+    await page.screenshot({ path: join(shots, "storefront-search-sorted.png"), fullPage: true })
+
+    // the back button returns to the unsorted, then to the unfiltered search
+    await page.goBack()
+    await page.waitForURL((u) => !u.searchParams.has("sort") && u.searchParams.get("price_max") === "49.99")
+    expect(await page.getByTestId("search-sort").inputValue()).toBe("relevance")
+    await page.goBack()
+    await page.waitForURL((u) => !u.searchParams.has("price_max") && u.searchParams.get("q") === "boligrfo")
+    await shown(page, typo.body.count)
+
+    // the whole catalog, a class facet, then the second page
+    await page.goto(`${storefront}/buscar`)
+    const all = await search("")
+    await shown(page, all.body.count)
+    const writing = all.body.facets.class.find((f) => f.value === "44121700") as { count: number }
+    expect(writing.count).toBeGreaterThan(20)
+    await page.getByTestId("facet-class-44121700").click()
+    await page.waitForURL((u) => u.searchParams.get("class") === "44121700")
+    await shown(page, writing.count)
+    await page.getByTestId("page-next").click()
+    await page.waitForURL((u) => u.searchParams.get("pagina") === "2" && u.searchParams.get("class") === "44121700")
+    const second = await search("class=44121700&offset=20")
+    expect((await shown(page, writing.count)).names).toEqual(second.body.items.map((i) => i.name))
+    expect(await page.getByTestId("page-status").textContent()).toBe(`Página 2 de ${Math.ceil(writing.count / 20)}`)
+
+    // nothing found: a Spanish hint; a refused query: the API's code and message
+    await page.goto(`${storefront}/buscar?q=zzzqqqxxx`)
+    expect(await page.getByTestId("search-empty").textContent()).toContain("No encontramos artículos para «zzzqqqxxx»")
+    await page.goto(`${storefront}/buscar?q=papel&price_min=500&price_max=10`)
+    expect(await page.getByTestId("search-error-code").textContent()).toBe("RANGO_DE_PRECIO_INVALIDO")
+    expect(await page.getByTestId("search-error").textContent()).toContain("El precio mínimo no puede ser mayor que el precio máximo.")
+
+    // on a phone, with the same session: nothing scrolls sideways, suggestions included
+    const phone = await newPhonePage()
+    await phone.context().addCookies(await page.context().cookies())
+    await phone.goto(`${storefront}/buscar?q=boligrfo&sort=price_asc`)
+    await shown(phone, typo.body.count)
+    expect(await phone.getByTestId("search-corrected").isVisible()).toBe(true)
+    const phoneBox = phone.getByTestId("search-input")
+    await phoneBox.fill("")
+    await phoneBox.pressSequentially("boligr", { delay: 60 })
+    await phone.getByTestId("suggestions").getByTestId("suggestion").first().waitFor()
+    await phone.screenshot({ path: join(shots, "storefront-search-suggestions-mobile.png") })
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await phoneBox.press("Escape")
+    await phone.getByTestId("filters").locator("summary").click()
+    await phone.screenshot({ path: join(shots, "storefront-search-mobile.png"), fullPage: true })
+    expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+    await phone.context().close()
+    await page.context().close()
+  })
+})

@@ -22,6 +22,9 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           </a>
           <span className="tagline">Contratos marco del Gobierno de México</span>
           <nav className="site-nav" aria-label="Cuenta">
+            <a href="/buscar" data-testid="nav-search">
+              Buscar en el catálogo
+            </a>
             <a href="/contratos" data-testid="nav-contracts">
               Contratos por firmar
             </a>

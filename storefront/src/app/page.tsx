@@ -1,12 +1,23 @@
+import { SearchBox } from "../components/search-box"
 import { listCatalog } from "@lib/data/catalog"
+import { getSession } from "@lib/session"
 
 export const dynamic = "force-dynamic"
 
 export default async function Home() {
   const page = await listCatalog()
+  const session = getSession()
   return (
     <section aria-labelledby="catalogo">
       <h1 id="catalogo">Catálogo de contratos marco</h1>
+      <div className="home-search" data-testid="home-search">
+        <h2>Busca lo que tu unidad puede comprar</h2>
+        <p className="muted">
+          Por nombre, categoría o clave UNSPSC; filtra por contrato, proveedor, MIPYME, precio y entrega a tu estado.
+          {session?.actor === "customer" ? "" : " Necesitas iniciar sesión con tu cuenta de dependencia."}
+        </p>
+        <SearchBox suggest={session?.actor === "customer"} large />
+      </div>
       {!page.ok ? (
         <p role="alert" data-testid="catalog-error">
           No fue posible consultar el catálogo

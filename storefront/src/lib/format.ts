@@ -53,3 +53,24 @@ const DAY = new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "UTC
 export function day(v: string | null | undefined): string {
   return v && /^\d{4}-\d{2}-\d{2}$/.test(v) ? DAY.format(new Date(`${v}T00:00:00Z`)) : "—"
 }
+
+const MXN = new Intl.NumberFormat("es-MX", { style: "currency", currency: "MXN" })
+
+/**
+ * A decimal string in pesos as es-MX currency, e.g. "1234.5" → "$1,234.50".
+ * Display only: Intl formats the decimal string itself (no float arithmetic).
+ */
+export function pesos(amount: string | null | undefined): string {
+  if (amount === null || amount === undefined || !/^-?\d+(\.\d+)?$/.test(amount)) {
+    return "—"
+  }
+  return MXN.format(amount as unknown as number)
+}
+
+/** Cheapest–dearest offer, one price when they are the same. */
+export function priceRange(min: string | null, max: string | null): string {
+  if (min === null) {
+    return "Sin precio"
+  }
+  return max === null || pesos(min) === pesos(max) ? `${pesos(min)} MXN` : `${pesos(min)} a ${pesos(max)} MXN`
+}
