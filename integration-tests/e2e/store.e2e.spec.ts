@@ -517,7 +517,7 @@ describe("searching the catalog in the storefront", () => {
     await phone.screenshot({ path: join(shots, "storefront-search-suggestions-mobile.png") })
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await phoneBox.press("Escape")
-    await phone.getByTestId("filters").locator("summary").click()
+    await phone.getByTestId("filters-toggle").click()
     await phone.screenshot({ path: join(shots, "storefront-search-mobile.png"), fullPage: true })
     expect(await phone.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
     await phone.context().close()
