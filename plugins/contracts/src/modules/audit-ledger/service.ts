@@ -57,15 +57,24 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
     return await this.manager_.getKnex().transaction(async (trx) => {
       const em = on(trx)
       // The chain-head row lock serializes appenders; FOR UPDATE re-reads the
-      // latest committed head after waiting (no stale snapshot).
-      await em.execute("INSERT INTO audit_chain_head (id, last_sequence, last_hash) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING", [GENESIS_HASH])
-      const [locked] = await em.execute(
-        "SELECT last_sequence::text AS sequence, last_hash AS entry_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE"
-      )
+      // latest committed head after waiting (no stale snapshot), and the
+      // server time is projected after the wait (the row is re-read through
+      // EvalPlanQual), so times follow the sequence. Four round trips in all
+      // (BEGIN, lock, write, COMMIT): the lock is held for as short as it can.
+      const lockHead = () =>
+        em.execute(
+          `SELECT last_sequence::text AS sequence, last_hash AS entry_hash,
+                  to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
+             FROM audit_chain_head WHERE id = 1 FOR UPDATE`
+        )
+      let [locked] = await lockHead()
+      if (!locked) {
+        // first append ever: create the head, then lock it
+        await em.execute("INSERT INTO audit_chain_head (id, last_sequence, last_hash) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING", [GENESIS_HASH])
+        ;[locked] = await lockHead()
+      }
       const head = locked.sequence === "0" ? undefined : locked
-      const [{ now }] = await em.execute(
-        `SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now`
-      )
+      const now = locked.now as string
       let sequence = head ? BigInt(head.sequence as string) : 0n
       let previous = head ? (head.entry_hash as string) : GENESIS_HASH
       const written: AuditEntryRow[] = []
@@ -84,7 +93,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
           after_digest: input.after_digest ?? null,
           signature: input.signature ?? null,
           certificate_serial: input.certificate_serial ?? null,
-          server_time: now as string,
+          server_time: now,
           details: input.details ?? null,
         }
         const row: AuditEntryRow = {
@@ -92,37 +101,29 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
           id: generateEntityId(undefined, "aud"),
           entry_hash: computeEntryHash(content),
         }
-        await em.execute(
-          `INSERT INTO audit_entry (id, sequence, previous_hash, entry_hash, actor_type, actor_id, role,
-            action, entity_type, entity_id, before_digest, after_digest, signature, certificate_serial,
-            server_time, details)
-           VALUES (?, ?::bigint, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::timestamptz, ?::jsonb)`,
-          [
-            row.id,
-            row.sequence,
-            row.previous_hash,
-            row.entry_hash,
-            row.actor_type,
-            row.actor_id,
-            row.role,
-            row.action,
-            row.entity_type,
-            row.entity_id,
-            row.before_digest,
-            row.after_digest,
-            row.signature,
-            row.certificate_serial,
-            row.server_time,
-            row.details === null ? null : JSON.stringify(row.details),
-          ]
-        )
         written.push(row)
         previous = row.entry_hash
       }
-      await em.execute("UPDATE audit_chain_head SET last_sequence = ?::bigint, last_hash = ? WHERE id = 1", [
-        sequence.toString(),
-        previous,
-      ])
+      if (written.length) {
+        // every entry and the new head in one statement
+        await em.execute(
+          `WITH added AS (
+             INSERT INTO audit_entry (id, sequence, previous_hash, entry_hash, actor_type, actor_id, role,
+               action, entity_type, entity_id, before_digest, after_digest, signature, certificate_serial,
+               server_time, details)
+             SELECT r.id, r.sequence::bigint, r.previous_hash, r.entry_hash, r.actor_type, r.actor_id, r.role,
+               r.action, r.entity_type, r.entity_id, r.before_digest, r.after_digest, r.signature,
+               r.certificate_serial, r.server_time::timestamptz, r.details
+               FROM jsonb_to_recordset(?::jsonb) AS r(id text, sequence text, previous_hash text, entry_hash text,
+                 actor_type text, actor_id text, role text, action text, entity_type text, entity_id text,
+                 before_digest text, after_digest text, signature text, certificate_serial text,
+                 server_time text, details jsonb)
+             RETURNING 1
+           )
+           UPDATE audit_chain_head SET last_sequence = ?::bigint, last_hash = ? WHERE id = 1`,
+          [JSON.stringify(written), sequence.toString(), previous]
+        )
+      }
       return written
     })
   }
