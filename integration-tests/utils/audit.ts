@@ -1,20 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import type { AuditEntryRecord } from "@tienda/organizations/audit"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
-export type LedgerRow = {
-  sequence: string
-  actor_type: string
-  actor_id: string
-  role: string | null
-  action: string
-  entity_type: string
-  entity_id: string
-  before_digest: string | null
-  after_digest: string | null
-  details: Record<string, unknown> | null
-}
+/** The fields of a ledger entry tests look at. */
+export type LedgerRow = Pick<
+  AuditEntryRecord,
+  "sequence" | "actor_type" | "actor_id" | "role" | "action" | "entity_type" | "entity_id" | "before_digest" | "after_digest" | "details"
+>
 
 /**
  * The audit ledger as tests read it. The test world itself is built through

@@ -122,6 +122,17 @@ export function SearchBox({
       {s.text}
     </li>
   )
+  const group = (label: string, options: { s: Suggestion; i: number }[]) =>
+    options.length ? (
+      <li role="presentation" className="suggestion-group">
+        <span className="suggestion-heading" aria-hidden="true">
+          {label}
+        </span>
+        <ul role="group" aria-label={label}>
+          {options.map(option)}
+        </ul>
+      </li>
+    ) : null
 
   return (
     <form
@@ -165,26 +176,8 @@ export function SearchBox({
           onFocus={() => setOpen(typed && items.length > 0)}
         />
         <ul id={listId} role="listbox" aria-label="Sugerencias" className="suggestions" hidden={!open} data-testid="suggestions">
-          {categories.length ? (
-            <li role="presentation" className="suggestion-group">
-              <span className="suggestion-heading" aria-hidden="true">
-                Categorías
-              </span>
-              <ul role="group" aria-label="Categorías">
-                {categories.map(option)}
-              </ul>
-            </li>
-          ) : null}
-          {articles.length ? (
-            <li role="presentation" className="suggestion-group">
-              <span className="suggestion-heading" aria-hidden="true">
-                Artículos
-              </span>
-              <ul role="group" aria-label="Artículos">
-                {articles.map(option)}
-              </ul>
-            </li>
-          ) : null}
+          {group("Categorías", categories)}
+          {group("Artículos", articles)}
         </ul>
       </div>
       <button type="submit" className="button primary" data-testid="search-submit">

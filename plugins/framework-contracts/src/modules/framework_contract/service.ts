@@ -1,4 +1,5 @@
 import { ContainerRegistrationKeys, MedusaService } from "@medusajs/framework/utils"
+import { readVersionToken } from "@tienda/organizations/utils"
 import {
   CogCrosswalk,
   ContractVersion,
@@ -32,7 +33,7 @@ class FrameworkContractModuleService extends MedusaService({
   ContractVersion,
   Sanction,
 }) {
-  protected readonly pg_: () => { raw: (sql: string) => Promise<{ rows: { version: string }[] }> }
+  protected readonly pg_: () => Parameters<typeof readVersionToken>[0]
 
   constructor(deps: Record<string, unknown>) {
     // eslint-disable-next-line prefer-rest-params
@@ -48,8 +49,7 @@ class FrameworkContractModuleService extends MedusaService({
    * since the table was emptied): then nothing may be cached.
    */
   async eligibilityVersion(): Promise<string | null> {
-    const { rows } = await this.pg_().raw("SELECT version FROM fc_eligibility_version WHERE id = 1")
-    return rows[0]?.version ?? null
+    return readVersionToken(this.pg_(), "fc_eligibility_version")
   }
 }
 

@@ -1,3 +1,4 @@
+import { readVersionToken } from "@tienda/organizations/utils"
 import { derive, PRICE_EDGES, toHit } from "../documents"
 import type {
   SearchDocumentInput,
@@ -149,10 +150,7 @@ export class PostgresSearchProvider implements SearchProvider {
   }
 
   async version(): Promise<string | null> {
-    return this.withKnex(async (knex) => {
-      const { rows } = await knex.raw("SELECT version FROM catalog_search_version WHERE id = 1")
-      return (rows[0]?.version as string | undefined) ?? null
-    })
+    return this.withKnex((knex) => readVersionToken(knex, "catalog_search_version"))
   }
 
   /** What the vocabulary knows about each typed word (one round trip). */
