@@ -12,7 +12,11 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+type Entry = { sequence: string; entity_id: string; previous_hash: string; entry_hash: string }
 type Ledger = {
+  appendEntries: (inputs: Record<string, unknown>[]) => Promise<Entry[]>
+  appendNow: (inputs: Record<string, unknown>[]) => Promise<Entry[]>
+  ledgerWriteStats: () => Promise<{ calls: number; entries: number; transactions: number }>
   verifyLedger: () => Promise<{
     ok: boolean
     entries: number
@@ -89,17 +93,77 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     expect(code).toBe(0)
   })
 
+  const entryInput = (i: number, action: string | null = "requisicion.creada") => ({
+    actor_type: "customer",
+    actor_id: `cus_${i}`,
+    role: "requiring_unit",
+    action,
+    entity_type: "requisition",
+    entity_id: `req_${i}`,
+  })
+
+  // Each appendNow call is its own transaction: only the chain-head row lock
+  // keeps 16 of them, started together, from linking to the same head (as
+  // appenders in different server processes would).
   it("never forks the chain under concurrent appends (start barrier)", async () => {
     const base = await head()
     let open!: () => void
     const barrier = new Promise<void>((r) => (open = r))
-    const runs = Array.from({ length: 16 }, (_, i) => barrier.then(() => append(i)))
+    const runs = Array.from({ length: 16 }, (_, i) => barrier.then(() => ledger().appendNow([entryInput(i)])))
     open()
     const results = await Promise.allSettled(runs)
     expect(results.filter((r) => r.status === "rejected")).toEqual([])
     const { rows } = await pg().raw("select sequence::text as s from audit_entry where sequence > ? order by audit_entry.sequence", [base])
     expect(rows.map((r) => r.s)).toEqual(seqs(base, 16))
     expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: base + 16, first_break: null })
+  })
+
+  /** Starts `n` appendEntries calls of two entries each together (start barrier); `bad` gets an entry with no action. */
+  const appendTogether = async (n: number, from: number, bad = -1) => {
+    let open!: () => void
+    const barrier = new Promise<void>((r) => (open = r))
+    const runs = Array.from({ length: n }, (_, i) =>
+      barrier.then(() =>
+        ledger().appendEntries([entryInput(from + i * 2), entryInput(from + i * 2 + 1, i === bad ? null : "requisicion.enviada")])
+      )
+    )
+    open()
+    return await Promise.allSettled(runs)
+  }
+
+  it("group commit: concurrent appends share transactions and each call gets its own entries, contiguous", async () => {
+    const base = await head()
+    const before = await ledger().ledgerWriteStats()
+    const results = await appendTogether(24, 0)
+    expect(results.filter((r) => r.status === "rejected")).toEqual([])
+    const after = await ledger().ledgerWriteStats()
+    expect(after.calls - before.calls).toBe(24)
+    expect(after.entries - before.entries).toBe(48)
+    // 24 calls, a handful of transactions: the first call's, then one for all that queued behind it.
+    expect(after.transactions - before.transactions).toBeLessThanOrEqual(4)
+    for (const [i, r] of results.entries()) {
+      const [a, b] = (r as PromiseFulfilledResult<Entry[]>).value
+      expect([a.entity_id, b.entity_id]).toEqual([`req_${i * 2}`, `req_${i * 2 + 1}`])
+      expect(BigInt(b.sequence)).toBe(BigInt(a.sequence) + 1n)
+      expect(b.previous_hash).toBe(a.entry_hash)
+    }
+    const { rows } = await pg().raw("select sequence::text as s from audit_entry where sequence > ? order by audit_entry.sequence", [base])
+    expect(rows.map((r) => r.s)).toEqual(seqs(base, 48))
+    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: base + 48, first_break: null })
+  })
+
+  it("group commit: a bad entry fails only its own caller; nothing of it is written", async () => {
+    const base = await head()
+    const results = await appendTogether(12, 100, 5)
+    expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 5 ? "rejected" : "fulfilled")))
+    const { rows } = await pg().raw(
+      "select sequence::text as s, entity_id from audit_entry where sequence > ? order by audit_entry.sequence",
+      [base]
+    )
+    expect(rows.map((r) => r.s)).toEqual(seqs(base, 22))
+    expect(rows.map((r) => r.entity_id)).not.toContain("req_110")
+    expect(rows.map((r) => r.entity_id)).not.toContain("req_111")
+    expect(await ledger().verifyLedger()).toMatchObject({ ok: true, entries: base + 22, first_break: null })
   })
 
   it("the database refuses UPDATE, DELETE and TRUNCATE of the ledger", async () => {

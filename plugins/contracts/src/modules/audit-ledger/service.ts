@@ -33,6 +33,36 @@ function q(sql: string): string {
   return sql.replace(/\$\d+(::\w+)?/g, (m) => `?${m.includes("::") ? m.slice(m.indexOf("::")) : ""}`)
 }
 
+/** Most entries written by one group-commit transaction (bounds the statement's size). */
+const MAX_BATCH_ENTRIES = 256
+
+/** Counters of the ledger's writes in this process. */
+export type LedgerWriteStats = {
+  /** appendEntries calls */
+  calls: number
+  /** entries committed */
+  entries: number
+  /** transactions committed (one per group-commit batch, or per call in appendNow) */
+  transactions: number
+}
+
+type PendingAppend = {
+  inputs: AppendAuditEntryInput[]
+  resolve: (rows: AuditEntryRow[]) => void
+  reject: (e: unknown) => void
+}
+
+/** Takes the oldest pending calls, whole, up to MAX_BATCH_ENTRIES entries (at least one call). */
+function takeBatch(queue: PendingAppend[]): PendingAppend[] {
+  const batch = [queue.shift()!]
+  let entries = batch[0].inputs.length
+  while (queue.length && entries + queue[0].inputs.length <= MAX_BATCH_ENTRIES) {
+    entries += queue[0].inputs.length
+    batch.push(queue.shift()!)
+  }
+  return batch
+}
+
 /**
  * The hash-chained audit ledger. Appends are serialized with a transaction-
  * scoped advisory lock, so concurrent appends never fork the chain: each one
@@ -47,14 +77,74 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
     this.manager_ = container.manager
   }
 
+  /** Pending appends of this process, written together by the next flush (group commit). */
+  private readonly queue_: PendingAppend[] = []
+  private flushing_ = false
+  private readonly stats_: LedgerWriteStats = { calls: 0, entries: 0, transactions: 0 }
+
   /**
-   * Appends entries in order, atomically, at the head of the chain. Every
-   * append locks the single chain-head row (SELECT … FOR UPDATE), so
-   * appenders are serialized; the unique indexes on `sequence` and
-   * `previous_hash` make a fork impossible at the database level as well.
+   * Appends entries in order, atomically, at the head of the chain, and
+   * resolves with them once committed. Group commit: while one transaction
+   * holds the chain head, the appends that arrive meanwhile queue up and the
+   * next transaction writes them all (each call's entries stay contiguous and
+   * in order). Under load the head lock is then taken once per batch instead
+   * of once per call, so concurrent workflows no longer queue on it. If a
+   * batch fails, its calls are retried one by one, so a bad entry fails only
+   * its own caller.
    */
   async appendEntries(inputs: AppendAuditEntryInput[]): Promise<AuditEntryRow[]> {
-    return await this.manager_.getKnex().transaction(async (trx) => {
+    if (!inputs.length) {
+      return []
+    }
+    this.stats_.calls++
+    return await new Promise<AuditEntryRow[]>((resolve, reject) => {
+      this.queue_.push({ inputs, resolve, reject })
+      if (!this.flushing_) {
+        void this.flush_()
+      }
+    })
+  }
+
+  /** How many calls, entries and committed transactions this process has written (benchmarks, tests). */
+  async ledgerWriteStats(): Promise<LedgerWriteStats> {
+    return { ...this.stats_ }
+  }
+
+  private async flush_(): Promise<void> {
+    this.flushing_ = true
+    try {
+      while (this.queue_.length) {
+        const batch = takeBatch(this.queue_)
+        try {
+          const written = await this.appendNow(batch.flatMap((p) => p.inputs))
+          let at = 0
+          for (const p of batch) {
+            p.resolve(written.slice(at, (at += p.inputs.length)))
+          }
+        } catch (e) {
+          if (batch.length === 1) {
+            batch[0].reject(e)
+            continue
+          }
+          for (const p of batch) {
+            await this.appendNow(p.inputs).then(p.resolve, p.reject)
+          }
+        }
+      }
+    } finally {
+      this.flushing_ = false
+    }
+  }
+
+  /**
+   * Appends entries in one transaction, now, bypassing the group commit.
+   * Every append locks the single chain-head row (SELECT … FOR UPDATE), so
+   * appenders in every process are serialized; the unique indexes on
+   * `sequence` and `previous_hash` make a fork impossible at the database
+   * level as well.
+   */
+  async appendNow(inputs: AppendAuditEntryInput[]): Promise<AuditEntryRow[]> {
+    const written = await this.manager_.getKnex().transaction(async (trx) => {
       const em = on(trx)
       // The chain-head row lock serializes appenders; FOR UPDATE re-reads the
       // latest committed head after waiting (no stale snapshot), and the
@@ -126,6 +216,9 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
       }
       return written
     })
+    this.stats_.transactions++
+    this.stats_.entries += written.length
+    return written
   }
 
   /** Entries in sequence order, read back exactly as they were hashed. */
