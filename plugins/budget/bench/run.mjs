@@ -221,7 +221,7 @@ async function main() {
     "Each request is `POST /store/budget/reservations` with a fresh `Idempotency-Key`: JWT authentication, access context (person, roles,",
     "permissions; one query), then the `budget-reserve-budget` workflow (validate key and scope → guarded UPDATE + ledger insert in one statement →",
     "provider step, own resources, so no external call → one audit-ledger append; appends are serialized on the ledger's chain head,",
-    "and each process writes the appends that queue up meanwhile in one transaction (group commit).",
+    "and each process writes the appends that queue up meanwhile in one transaction (group commit)).",
     "",
     "| Scenario | Requests/s answered 2xx | Refused (409) | Errors | p50 ms | p97.5 ms | p99 ms | Server CPU ms/request |",
     "|---|---:|---:|---:|---:|---:|---:|---:|",
