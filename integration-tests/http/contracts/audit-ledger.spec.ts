@@ -5,6 +5,8 @@ import {
   createAuditCheckpointWorkflow,
 } from "@tienda/contracts/workflows"
 import { spawnSync } from "node:child_process"
+import { mkdtempSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { createWorkflow, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
@@ -65,9 +67,9 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     const e = process.env
     return `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/${rows[0].db}`
   }
-  const cli = async () => {
+  const cli = async (env?: Record<string, string>) => {
     const r = spawnSync(process.execPath, [join(root, "plugins/contracts/scripts/audit-verify.mjs")], {
-      env: { ...process.env, DATABASE_URL: await databaseUrl() },
+      env: { ...process.env, ...(env ?? { DATABASE_URL: await databaseUrl() }) },
       encoding: "utf8",
     })
     return { code: r.status, out: r.stdout + r.stderr }
@@ -100,6 +102,17 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     action,
     entity_type: "requisition",
     entity_id: `req_${i}`,
+  })
+
+  it("audit:verify finds the database `npm start` runs; without one it says how to name it", async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), "tienda-data-"))
+    const none = await cli({ DATABASE_URL: "", TIENDA_DATA_DIR: dataDir })
+    expect(none.code).toBe(2)
+    expect(none.out).toContain("define DATABASE_URL")
+    writeFileSync(join(dataDir, "database-url"), `${await databaseUrl()}\n`)
+    const running = await cli({ DATABASE_URL: "", TIENDA_DATA_DIR: dataDir })
+    expect(running.out).toContain("íntegra")
+    expect(running.code).toBe(0)
   })
 
   // Each appendNow call is its own transaction: only the chain-head row lock

@@ -2,20 +2,24 @@
 // `npm run audit:verify`: recomputes the audit ledger's hash chain and daily
 // checkpoints and reports the FIRST broken entry by sequence. Exit codes:
 // 0 intact, 1 broken, 2 usage/connection error.
-// Requires DATABASE_URL (postgres://user:pass@host:port/db) of the store's
-// database: the embedded development database is only reachable while
-// `npm start` runs it, so there is no safe default. Uses the plugin's build
+// Reads DATABASE_URL (postgres://user:pass@host:port/db) of the store's
+// database; without it, the embedded development database while `npm start`
+// runs it (its URL is in .data/database-url meanwhile). Uses the plugin's build
 // output (node scripts/build-plugins.mjs) so the hashing code is the same one
 // the server uses.
+import { existsSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
-const url = process.env.DATABASE_URL
+const runningDb = join(process.env.TIENDA_DATA_DIR || join(here, "..", "..", "..", ".data"), "database-url")
+const url = process.env.DATABASE_URL || (existsSync(runningDb) ? readFileSync(runningDb, "utf8").trim() : "")
 if (!url) {
-  console.error("audit:verify: define DATABASE_URL (p. ej. postgres://postgres:postgres@localhost:5432/medusa).")
+  console.error(
+    "audit:verify: define DATABASE_URL (p. ej. postgres://postgres:postgres@localhost:5432/medusa) o ejecútalo mientras `npm start` corre la base de datos embebida."
+  )
   process.exit(2)
 }
 const { verifyAuditLedger, formatVerification } = require(join(here, "..", ".medusa", "server", "src", "audit", "verify.js"))
