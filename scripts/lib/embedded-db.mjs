@@ -91,6 +91,18 @@ export async function startEmbeddedPostgres({
     url: `postgres://postgres:postgres@localhost:${chosen}`,
     isNew,
     pg,
-    stop: () => pg.stop(),
+    stop: async () => {
+      // pg.stop() waits for the server's exit event, which never comes when
+      // the server has already exited (Ctrl-C reaches the whole foreground
+      // process group, postgres included); an await that can never settle
+      // would let Node exit in the middle of our shutdown. So also watch the
+      // server's pid file, which it removes when it has shut down.
+      const stopped = pg.stop()
+      const deadline = Date.now() + 15000
+      while (existsSync(pidFile) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 100))
+      }
+      await Promise.race([stopped, new Promise((r) => setTimeout(r, 500))])
+    },
   }
 }
