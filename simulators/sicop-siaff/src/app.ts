@@ -4,7 +4,7 @@ import type { Server } from "node:http"
 import express, { type Request, type Response } from "express"
 import { DataSource, type EntityManager } from "typeorm"
 import { entities } from "./entities"
-import { decideFault, faultsFromEnv, type FaultConfig } from "./faults"
+import { decideFault, faultRandom, faultsFromEnv, type FaultConfig } from "./faults"
 import { openapi } from "./openapi"
 import { seedClaves } from "./seed-data"
 
@@ -254,9 +254,10 @@ export async function createSimulator(options: SimulatorOptions) {
   /** How many requests got each fault (tests assert faults really happened). */
   const stats: Record<string, number> = {}
 
+  const random = faultRandom(faults)
   /** Runs a handler under the fault decided for this request. */
   const faulty = (handler: (req: Request) => Promise<Result>) => async (req: Request, res: Response) => {
-    const { fault, config } = decideFault(req.get("x-fault"), faults)
+    const { fault, config } = decideFault(req.get("x-fault"), faults, random)
     stats[fault] = (stats[fault] ?? 0) + 1
     try {
       if (config.latencyMs > 0) {await sleep(config.latencyMs)}

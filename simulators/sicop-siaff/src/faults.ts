@@ -6,6 +6,12 @@ export type FaultConfig = {
   rateDuplicate: number
   /** How long a "timeout" hangs before answering (longer than the client's timeout). */
   hangMs: number
+  /**
+   * Seed of the random faults (null: Math.random). With a seed, the n-th
+   * request gets the same decision on every run, so a test or a demo can
+   * replay a fault sequence.
+   */
+  seed: number | null
 }
 
 export type Fault = "none" | "500" | "500-after" | "timeout" | "timeout-after" | "duplicate"
@@ -18,6 +24,36 @@ export function faultsFromEnv(env: NodeJS.ProcessEnv): FaultConfig {
     rateTimeout: n(env.SIM_FAULT_TIMEOUT_RATE, 0),
     rateDuplicate: n(env.SIM_FAULT_DUPLICATE_RATE, 0),
     hangMs: n(env.SIM_HANG_MS, 5000),
+    seed: env.SIM_FAULT_SEED ? Number(env.SIM_FAULT_SEED) : null,
+  }
+}
+
+/** A small deterministic PRNG (mulberry32): uniform numbers in [0, 1) from a 32-bit seed. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0
+    let t = a
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/**
+ * The random source of the fault decisions: Math.random, or a seeded
+ * sequence that restarts whenever `config.seed` changes (tests change the
+ * live config object).
+ */
+export function faultRandom(config: Pick<FaultConfig, "seed">): () => number {
+  let seed: number | null = null
+  let next: () => number = Math.random
+  return () => {
+    if (config.seed !== seed) {
+      seed = config.seed
+      next = seed === null ? Math.random : seededRandom(seed)
+    }
+    return next()
   }
 }
 
