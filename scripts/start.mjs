@@ -4,10 +4,11 @@
 //   2. plugins built, migrations, idempotent demo seed
 //   3. Medusa server (store API + admin at /app), storefront, simulators
 // Ctrl-C stops everything. `--seed-only` stops after the seed.
-import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs"
+import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { startEmbeddedPostgres } from "./lib/embedded-db.mjs"
+import { dataDirectory, forgetRunningDatabase, recordRunningDatabase } from "./lib/running-db.mjs"
 import { ensureDatabase } from "./lib/database.mjs"
 import { step, fail, elapsed } from "./lib/progress.mjs"
 import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
@@ -17,15 +18,13 @@ import { buildPlugins } from "./build-plugins.mjs"
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
 // TIENDA_DATA_DIR moves data, logs and demo logins (the browser tests use it).
-const dataDir = process.env.TIENDA_DATA_DIR || join(root, ".data")
+const dataDir = dataDirectory()
 const logs = join(dataDir, "logs")
 const seedOnly = process.argv.includes("--seed-only")
 
 const BACKEND_PORT = Number(process.env.PORT || process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
 const SIMULATOR_BASE_PORT = Number(process.env.SIMULATOR_BASE_PORT || 9100)
-/** The running embedded database's URL (present only while `npm start` runs it). */
-const runningDbFile = join(dataDir, "database-url")
 const EMBEDDED_PG_PORT = Number(process.env.EMBEDDED_PG_PORT || 54329)
 
 const children = []
@@ -38,7 +37,7 @@ async function shutdown(code = 0) {
   process.stdout.write("\nDeteniendo la Tienda Digital…\n")
   for (const c of children.reverse()) {await stopService(c)}
   if (db) {await db.stop().catch(() => {})}
-  rmSync(runningDbFile, { force: true })
+  forgetRunningDatabase()
   process.stdout.write(`Listo. Los datos se conservan en ${dataDir}\n`)
   process.exit(code)
 }
@@ -85,7 +84,7 @@ async function main() {
     )
     databaseUrl = `${db.url}/tienda_digital`
     // While it runs, tools such as `npm run audit:verify` find the embedded database here.
-    writeFileSync(runningDbFile, `${databaseUrl}\n`)
+    recordRunningDatabase(databaseUrl)
     console.log(`  puerto ${db.port}${db.isNew ? " (base de datos nueva)" : ""}`)
   } else {
     console.log("Usando DATABASE_URL")

@@ -7,15 +7,14 @@
 // runs it (its URL is in .data/database-url meanwhile). Uses the plugin's build
 // output (node scripts/build-plugins.mjs) so the hashing code is the same one
 // the server uses.
-import { existsSync, readFileSync } from "node:fs"
 import { createRequire } from "node:module"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
 const require = createRequire(import.meta.url)
 const here = dirname(fileURLToPath(import.meta.url))
-const runningDb = join(process.env.TIENDA_DATA_DIR || join(here, "..", "..", "..", ".data"), "database-url")
-const url = process.env.DATABASE_URL || (existsSync(runningDb) ? readFileSync(runningDb, "utf8").trim() : "")
+const { runningDatabaseUrl } = await import(join(here, "..", "..", "..", "scripts", "lib", "running-db.mjs"))
+const url = process.env.DATABASE_URL || runningDatabaseUrl()
 if (!url) {
   console.error(
     "audit:verify: define DATABASE_URL (p. ej. postgres://postgres:postgres@localhost:5432/medusa) o ejecútalo mientras `npm start` corre la base de datos embebida."

@@ -64,10 +64,11 @@ function takeBatch(queue: PendingAppend[]): PendingAppend[] {
 }
 
 /**
- * The hash-chained audit ledger. Appends are serialized with a transaction-
- * scoped advisory lock, so concurrent appends never fork the chain: each one
- * reads the current head, links to it and inserts under the lock. The
- * database refuses UPDATE/DELETE/TRUNCATE (see the trigger migration).
+ * The hash-chained audit ledger. Appends are serialized on the chain-head
+ * row lock, so concurrent appends never fork the chain: each transaction
+ * reads the current head, links to it and inserts under the lock; within a
+ * process, appends that arrive meanwhile share the next transaction (group
+ * commit). The database refuses UPDATE/DELETE/TRUNCATE (trigger migration).
  */
 class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoint }) {
   protected readonly manager_: Em
