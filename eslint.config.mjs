@@ -4,6 +4,9 @@
 import js from "@eslint/js"
 import tseslint from "typescript-eslint"
 import medusa from "@medusajs/eslint-plugin"
+import { dirname } from "node:path"
+import { fileURLToPath } from "node:url"
+import { layeringBlocks } from "./scripts/lint/layers.mjs"
 
 const medusaRoots = ["backend", "plugins/*"]
 const medusaFiles = medusaRoots.map((r) => `${r}/**/*.{ts,tsx}`)
@@ -57,5 +60,7 @@ export default tseslint.config(
   {
     files: ["**/*.spec.ts", "integration-tests/**/*.ts"],
     rules: { "@typescript-eslint/no-explicit-any": "off" },
-  }
+  },
+  // Plugin layering (docs/adr/0009-plugin-layering.md)
+  ...layeringBlocks(dirname(fileURLToPath(import.meta.url)))
 )
