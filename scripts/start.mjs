@@ -122,10 +122,16 @@ async function main() {
         JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start
       )
     : []
-  // the backend reaches each simulator on its port (SICOP/SIAFF adapter)
-  const sicopIndex = simulators.indexOf("sicop-siaff")
-  if (sicopIndex >= 0 && !process.env.SICOP_SIAFF_URL) {
-    env.SICOP_SIAFF_URL = `http://localhost:${SIMULATOR_BASE_PORT + sicopIndex}`
+  // Each simulator keeps its port whatever others exist (SICOP/SIAFF first, then
+  // SAT, then any other in name order), and the backend is told where it is.
+  const SIMULATOR_ORDER = ["sicop-siaff", "sat"]
+  simulators.sort((a, b) => (SIMULATOR_ORDER.indexOf(a) + 1 || 99) - (SIMULATOR_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b))
+  const simulatorUrl = (name) => `http://localhost:${SIMULATOR_BASE_PORT + simulators.indexOf(name)}`
+  if (simulators.includes("sicop-siaff") && !process.env.SICOP_SIAFF_URL) {
+    env.SICOP_SIAFF_URL = simulatorUrl("sicop-siaff")
+  }
+  if (simulators.includes("sat") && !process.env.SAT_URL) {
+    env.SAT_URL = simulatorUrl("sat")
   }
 
   const built = join(backend, ".medusa", "server")

@@ -32,8 +32,13 @@ export function consultaEnvelope(expression: string): string {
 /** Reads ConsultaResult's fields from SAT's SOAP answer; throws when it is not one. */
 export function parseConsultaResponse(xml: string): Record<(typeof FIELDS)[number], string> {
   const errors: string[] = []
-  const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(xml, "text/xml")
-  const result = doc?.getElementsByTagNameNS("http://tempuri.org/", "ConsultaResult").item(0)
+  let result
+  try {
+    const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(xml, "text/xml")
+    result = doc?.getElementsByTagNameNS("http://tempuri.org/", "ConsultaResult").item(0)
+  } catch {
+    result = null
+  }
   if (errors.length || !result) {
     throw new SatServiceUnavailable("respuesta del SAT ilegible")
   }

@@ -41,7 +41,10 @@ export async function prepareCfdi(xml: string): Promise<PreparedCfdi> {
 export type CfdiValidationServices = {
   /** Asks SAT for the CFDI's status (querySatStatus against the configured URL). */
   satStatus?: (expression: string) => Promise<SatStatusAnswer>
-  /** SAT's certificate repository: base64 DER of a stamp certificate by number, or null. */
+  /**
+   * SAT's certificate repository: base64 DER of a stamp certificate by
+   * number, null when it does not exist; throws when the repository fails.
+   */
   stampCertificate?: (noCertificado: string) => Promise<string | null>
 }
 
@@ -64,9 +67,14 @@ export async function validateCfdi(
   let ctx = context
   const no = attr(timbre, "NoCertificadoSAT")
   if (timbre && no && !ctx.stamp_certificates[no] && services.stampCertificate) {
-    const der = await services.stampCertificate(no).catch(() => null)
-    if (der) {
-      ctx = { ...ctx, stamp_certificates: { ...ctx.stamp_certificates, [no]: der } }
+    try {
+      const der = await services.stampCertificate(no)
+      if (der) {
+        ctx = { ...ctx, stamp_certificates: { ...ctx.stamp_certificates, [no]: der } }
+      }
+    } catch (e) {
+      // The repository did not answer: the stamp cannot be judged now; retry later.
+      ctx = { ...ctx, sat_status: { kind: "unavailable", reason: `el repositorio de certificados no respondió (${(e as Error).message})` } }
     }
   }
   if (timbre && services.satStatus && ctx.sat_status === undefined) {

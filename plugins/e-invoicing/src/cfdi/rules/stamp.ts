@@ -41,7 +41,9 @@ export const stampRule: Rule = ({ evidence, context }) => {
   const no = attr(timbre, "NoCertificadoSAT")
   const der = context.stamp_certificates[no]
   const cert = der ? readCertificate(der) : null
-  if (!cert) {
+  if (!cert && context.sat_status?.kind === "unavailable") {
+    // SAT's certificate repository did not answer: the SAT rule reports a retryable failure.
+  } else if (!cert) {
     out.push({
       rule: "CFDI_TIMBRE_CERTIFICADO_DESCONOCIDO",
       field: f("NoCertificadoSAT"),

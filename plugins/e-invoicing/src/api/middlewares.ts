@@ -1,0 +1,6 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { supplierBankAccountMiddlewares } from "./supplier/bank-accounts/middlewares"
+
+export default defineMiddlewares({
+  routes: [...supplierBankAccountMiddlewares],
+})

@@ -1,0 +1,1 @@
+export { default as SupplierBankAccount } from "./supplier-bank-account"
