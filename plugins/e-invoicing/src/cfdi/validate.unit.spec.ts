@@ -1,10 +1,59 @@
-import { CFDI_RULE_IDS } from "./rules"
+import { CFDI_RULE_IDS, type CfdiRuleId } from "./rules"
 import { createCfdiFixtures } from "./testing/fixtures"
 import { createCfdiTestPki } from "./testing/pki"
 import { evaluateCfdi } from "./evaluate"
 import { prepareCfdi, validateCfdi } from "./validate"
 
 jest.setTimeout(240 * 1000)
+
+const C = "/cfdi:Comprobante"
+const TFD = `${C}/cfdi:Complemento/tfd:TimbreFiscalDigital`
+const CONCEPTO = (n: number) => `${C}/cfdi:Conceptos/cfdi:Concepto[${n}]`
+/** The field each fixture's (first) failure must name. */
+const FIELD: Record<CfdiRuleId, string> = {
+  CFDI_XML_MAL_FORMADO: "/",
+  CFDI_ESQUEMA_INVALIDO: `${C}/@Exportacion`,
+  CFDI_TIPO_COMPROBANTE: `${C}/@TipoDeComprobante`,
+  CFDI_CATALOGO_REGIMEN_FISCAL: `${C}/cfdi:Emisor/@RegimenFiscal`,
+  CFDI_CATALOGO_USO_CFDI: `${C}/cfdi:Receptor/@UsoCFDI`,
+  CFDI_CATALOGO_FORMA_PAGO: `${C}/@FormaPago`,
+  CFDI_CATALOGO_METODO_PAGO: `${C}/@MetodoPago`,
+  CFDI_CATALOGO_CLAVE_UNIDAD: `${CONCEPTO(1)}/@ClaveUnidad`,
+  CFDI_CATALOGO_OBJETO_IMP: `${CONCEPTO(1)}/@ObjetoImp`,
+  CFDI_CATALOGO_MONEDA: `${C}/@Moneda`,
+  CFDI_CERTIFICADO_INVALIDO: `${C}/@NoCertificado`,
+  CFDI_CERTIFICADO_NO_ES_CSD: `${C}/@Certificado`,
+  CFDI_CERTIFICADO_NO_VIGENTE: `${C}/@Fecha`,
+  CFDI_CERTIFICADO_RFC_EMISOR: `${C}/cfdi:Emisor/@Rfc`,
+  CFDI_CERTIFICADO_NO_CONFIABLE: `${C}/@Certificado`,
+  CFDI_SELLO_INVALIDO: `${C}/@Sello`,
+  CFDI_TIMBRE_AUSENTE: TFD,
+  CFDI_TIMBRE_SELLO_CFD: `${TFD}/@SelloCFD`,
+  CFDI_TIMBRE_CERTIFICADO_DESCONOCIDO: `${TFD}/@NoCertificadoSAT`,
+  CFDI_TIMBRE_SELLO_SAT_INVALIDO: `${TFD}/@SelloSAT`,
+  CFDI_UUID_INVALIDO: `${TFD}/@UUID`,
+  CFDI_EMISOR_RFC: `${C}/cfdi:Emisor/@Rfc`,
+  CFDI_RECEPTOR_RFC: `${C}/cfdi:Receptor/@Rfc`,
+  CFDI_RECEPTOR_NOMBRE: `${C}/cfdi:Receptor/@Nombre`,
+  CFDI_RECEPTOR_DOMICILIO_FISCAL: `${C}/cfdi:Receptor/@DomicilioFiscalReceptor`,
+  CFDI_RECEPTOR_REGIMEN_FISCAL: `${C}/cfdi:Receptor/@RegimenFiscalReceptor`,
+  CFDI_USO_CFDI_REGIMEN: `${C}/cfdi:Receptor/@UsoCFDI`,
+  CFDI_CONCEPTO_NO_RECONOCIDO: `${CONCEPTO(2)}/@NoIdentificacion`,
+  CFDI_CONCEPTO_CLAVE_PROD_SERV: `${CONCEPTO(1)}/@ClaveProdServ`,
+  CFDI_CONCEPTO_CANTIDAD: `${CONCEPTO(1)}/@Cantidad`,
+  CFDI_CONCEPTO_VALOR_UNITARIO: `${CONCEPTO(1)}/@ValorUnitario`,
+  CFDI_CONCEPTO_IMPORTE: `${CONCEPTO(1)}/@Importe`,
+  CFDI_SUBTOTAL: `${C}/@SubTotal`,
+  CFDI_IVA: `${CONCEPTO(1)}/cfdi:Impuestos/cfdi:Traslados/cfdi:Traslado/@Importe`,
+  CFDI_TOTAL: `${C}/@Total`,
+  CFDI_TOTAL_ADEUDADO: `${C}/@Total`,
+  CFDI_UUID_DUPLICADO: `${TFD}/@UUID`,
+  CFDI_METODO_PAGO_PLAN: `${C}/@MetodoPago`,
+  CFDI_FORMA_PAGO_PPD: `${C}/@FormaPago`,
+  CFDI_SAT_ESTADO: `${TFD}/@UUID`,
+  CFDI_SAT_EFOS: `${C}/cfdi:Emisor/@Rfc`,
+  CFDI_SAT_NO_DISPONIBLE: `${TFD}/@UUID`,
+}
 
 describe("CFDI 4.0 validation engine", () => {
   const pki = createCfdiTestPki()
@@ -28,11 +77,23 @@ describe("CFDI 4.0 validation engine", () => {
       expect(result.valid).toBe(false)
       expect(result.failures.map((f) => f.rule)).toEqual(expect.arrayContaining([rule]))
       expect([...new Set(result.failures.map((f) => f.rule))]).toEqual([rule])
+      expect(result.failures[0].field).toBe(FIELD[rule])
       for (const f of result.failures) {
         expect(f.field).toMatch(/^\//)
         expect(f.message.length).toBeGreaterThan(20)
       }
     })
+  })
+
+  it("explains in Spanish with the values at fault", async () => {
+    const messageOf = async (rule: CfdiRuleId) => {
+      const f = fixtures.breaking.find((x) => x.rule === rule)!
+      return (await validateCfdi(f.xml, f.context)).failures[0].message
+    }
+    expect(await messageOf("CFDI_CATALOGO_REGIMEN_FISCAL")).toBe("El régimen fiscal «600» no existe en el catálogo c_RegimenFiscal del SAT.")
+    expect(await messageOf("CFDI_CONCEPTO_CANTIDAD")).toBe("Se facturan 10 unidades del artículo PIB-TIJ-01, pero solo 8 se recibieron y están pendientes de facturar.")
+    expect(await messageOf("CFDI_IVA")).toBe("El IVA del concepto (240.05) no corresponde a 1500.00 × 0.160000 = 240.00 (el SAT admite de 239.99 a 240.01).")
+    expect(await messageOf("CFDI_ESQUEMA_INVALIDO")).toBe("No cumple el esquema XSD del SAT: falta el atributo requerido Exportacion.")
   })
 
   it("reports every failure of a CFDI that breaks several rules, not just the first", async () => {

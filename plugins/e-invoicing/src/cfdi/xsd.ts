@@ -54,7 +54,8 @@ export function parseXsdMessage(message: string, line: number | null): XsdViolat
     line,
     namespace: m?.[1] ?? null,
     element: m?.[2] ?? null,
-    attribute: m?.[3] ?? null,
+    // "The attribute 'X' is required but missing." names it only in the text.
+    attribute: m?.[3] ?? /The attribute '([^']+)' is (?:required but missing|not allowed)/.exec(message)?.[1] ?? null,
     message: message.replace(/^.*?Schemas validity error : /, "").trim(),
   }
 }
