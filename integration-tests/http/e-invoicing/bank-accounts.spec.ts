@@ -138,6 +138,26 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
     expect(await accounts()).toBe(2)
   })
 
+  it("two simultaneous changes from the same state: one wins, the other's signature covers a stale CLABE and is refused; one active account", async () => {
+    const supplier = w().actors.supplier_user
+    expect((await register(supplier, BANAMEX)).status).toBe(201)
+    const cred = await efirmaOf(supplier)
+    // Both prepared (and signed) against the same active CLABE, then sent at once.
+    const envelopes = await Promise.all(
+      [BBVA, BANORTE].map(async (clabe) => {
+        const prepared = await get(`/supplier/bank-accounts/signing-payload?clabe=${clabe}`, supplier.token)
+        expect(prepared.body.payload.clabe_anterior).toBe(BANAMEX)
+        return { clabe, ...signWithKeyOf(cred, cred, prepared.body.payload) }
+      })
+    )
+    const results = await Promise.all(envelopes.map((body) => post("/supplier/bank-accounts", body, supplier.token)))
+    expect(results.map((r) => r.status).sort()).toEqual([201, 400])
+    expect(results.find((r) => r.status === 400)!.body.code).toBe("FIRMA_INVALIDA")
+    const { rows } = await pg().raw("select clabe, status from supplier_bank_account where supplier_id = ? order by created_at", [w().orgs.supplier])
+    expect(rows.filter((r) => r.status === "active")).toHaveLength(1)
+    expect(rows).toHaveLength(2)
+  })
+
   it.each([
     ["a CLABE that is not 18 digits", "0021800012345678", "CLABE_FORMATO_INVALIDO", /18 dígitos/],
     ["a wrong check digit", "012180001234567890", "CLABE_DIGITO_VERIFICADOR", /dígito verificador debería ser 9/],
