@@ -7,6 +7,7 @@ import {
   type CfdiValidationContext,
   type CfdiValidationServices,
 } from "@tienda/e-invoicing/cfdi"
+import { caKeyPem } from "@tienda/contracts/efirma"
 import { createCfdiFixtures, createCfdiTestPki, FIXTURE_AGENCY, FIXTURE_SUPPLIER, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { X509Certificate } from "node:crypto"
 import request from "supertest"
@@ -71,7 +72,7 @@ describe("SAT simulator", () => {
     sim = await createSatSimulator({
       databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
       schema,
-      ca: pki.ca,
+      ca: { cert_der: pki.ca.cert_der, key_pem: caKeyPem(pki.ca) },
       faults: { hangMs: TIMEOUT_MS + 600 },
     })
     await sim.listen(PORT)

@@ -3,7 +3,7 @@
 // resources/sat (same relative layout, so their xs:import paths resolve) and
 // compiles SAT's cadena original XSLTs (CFDI 4.0 with every complement it
 // includes, and the TimbreFiscalDigital 1.1) into SaxonJS SEF files with
-// xslt3. Run after SAT publishes new files:
+// xslt3 (the TFD one is copied to simulators/sat/resources too). Run after SAT publishes new files:
 //   npm run sat-resources -w @tienda/e-invoicing
 // catCFDI.xsd is not SAT's: scripts/gen-sat-catalogs.mjs generates it.
 import { createHash } from "node:crypto"
@@ -64,4 +64,8 @@ for (const [sef, xslt] of Object.entries(STYLESHEETS)) {
   )
 }
 writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n")
+// simulators/sat shares no code with the store (ADR 0009) but stamps with the same SAT stylesheet.
+const simulator = join(plugin, "..", "..", "simulators", "sat", "resources")
+mkdirSync(simulator, { recursive: true })
+copyFileSync(join(out, "xslt", "cadenaoriginal_TFD_1_1.sef.json"), join(simulator, "cadenaoriginal_TFD_1_1.sef.json"))
 console.log(`SAT resources in ${relative(process.cwd(), out)}`)

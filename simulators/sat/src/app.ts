@@ -1,35 +1,26 @@
 import "reflect-metadata"
-import {
-  parseCfdi,
-  readCertificate,
-  parseSatExpression,
-  stampCfdi,
-  UUID_RE,
-  type SigningCredential,
-} from "@tienda/e-invoicing/cfdi"
-import { issueCertificate, type TestCa } from "@tienda/contracts/efirma/test-ca"
-import { createHash, randomUUID } from "node:crypto"
+import { createHash, createPrivateKey, randomUUID } from "node:crypto"
 import type { Server } from "node:http"
 import express, { type Request, type Response } from "express"
 import { DataSource } from "typeorm"
 import { entities } from "./entities"
 import { decideFault, faultRandom, faultsFromEnv, type Fault, type FaultConfig } from "./faults"
 import { openapi } from "./openapi"
+import { certificateNumber, issuePacCertificate, parseExpression, readCfdi, stamp, UUID_RE, type IssuingCa, type PacCredential } from "./pac"
 import { consultaResponse, readConsultaRequest, soapFault, type ConsultaResult } from "./soap"
 
 export type SatSimulatorOptions = {
   databaseUrl: string
   schema?: string
   faults?: Partial<FaultConfig>
-  /** The CA that issues the test PAC's certificate (the project's test CA). */
-  ca: TestCa
+  /** The CA that issues the test PAC's certificate (the project's test CA files); null: self-signed. */
+  ca: IssuingCa | null
   /** RFC of the test PAC (TimbreFiscalDigital/@RfcProvCertif). */
   pacRfc?: string
 }
 
 type Reply = { status: number; type: "xml" | "json"; body: unknown }
 
-const PAC_KEY_PASSWORD = "pac-de-pruebas"
 const EFOS_LISTED = ["presunto", "definitivo"]
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 const json = (status: number, body: unknown): Reply => ({ status, type: "json", body })
@@ -65,15 +56,16 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   const t = (name: string) => `"${schema}".${name}`
 
   /** The test PAC's stamping certificate: kept in the schema, issued by the test CA on first start. */
-  async function pacCredential(): Promise<SigningCredential & { serial: string }> {
+  async function pacCredential(): Promise<PacCredential> {
     const [row] = await ds.query(`SELECT serial, cer_der, key_der, password FROM ${t("certificado")} WHERE pac_activo LIMIT 1`)
     if (row) {
-      return { serial: row.serial, cer_der: row.cer_der, key_der: row.key_der, password: row.password }
+      return { serial: row.serial, cer_der: row.cer_der, key: createPrivateKey(row.password) }
     }
-    const c = issueCertificate(options.ca, { rfc: pacRfc, name: "PAC DE PRUEBAS TIENDA DIGITAL" }, { kind: "csd", password: PAC_KEY_PASSWORD })
+    const c = issuePacCertificate(options.ca, { rfc: pacRfc, name: "PAC DE PRUEBAS TIENDA DIGITAL" })
+    // A throwaway test key: kept as PEM in the simulator's own schema.
     await ds.query(
-      `INSERT INTO ${t("certificado")} (serial, rfc, cer_der, key_der, password, pac_activo) VALUES ($1, $2, $3, $4, $5, true) ON CONFLICT (serial) DO NOTHING`,
-      [c.serial, pacRfc, c.cer_der, c.key_der, c.password]
+      `INSERT INTO ${t("certificado")} (serial, rfc, cer_der, key_der, password, pac_activo) VALUES ($1, $2, $3, NULL, $4, true) ON CONFLICT (serial) DO NOTHING`,
+      [c.serial, pacRfc, c.cer_der, c.key.export({ type: "pkcs8", format: "pem" })]
     )
     return pacCredential()
   }
@@ -86,7 +78,7 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
 
   /** ConsultaCFDIService/Consulta: the CFDI matching the expression's id, re, rr, tt (and fe when given). */
   async function consulta(expression: string, fault: Fault): Promise<ConsultaResult> {
-    const q = parseSatExpression(expression)
+    const q = parseExpression(expression)
     const situacion = q.re ? await efosSituacion(q.re) : null
     const efos = situacion && EFOS_LISTED.includes(situacion) ? "100" : "200"
     const notFound: ConsultaResult = { CodigoEstatus: "N - 602: Comprobante no encontrado.", Estado: "No Encontrado", EsCancelable: null, EstatusCancelacion: null, ValidacionEFOS: efos }
@@ -116,35 +108,31 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
    * "previamente timbrado".
    */
   async function timbrar(xml: string): Promise<Reply> {
-    const parsed = parseCfdi(xml)
-    if (!parsed.ok) {
-      return err(422, "XML_MAL_FORMADO", `El XML no está bien formado: ${parsed.error}`)
+    const cfdi = readCfdi(xml)
+    if (!cfdi) {
+      return err(422, "XML_MAL_FORMADO", "El XML no está bien formado.")
     }
-    const { comprobante, emisor, receptor, timbre } = parsed.model
-    const a = (n: { attrs: Record<string, string> } | null, k: string) => (n?.attrs[k] ?? "").trim()
-    if (comprobante.name !== "cfdi:Comprobante" || a(comprobante, "Version") !== "4.0") {
+    if (!cfdi.is_comprobante || cfdi.version !== "4.0") {
       return err(422, "NO_ES_CFDI_40", "El documento no es un CFDI versión 4.0.")
     }
-    if (timbre) {
+    if (cfdi.timbre) {
       return err(409, "YA_TIMBRADO", "El CFDI ya trae un TimbreFiscalDigital.")
     }
-    const sello = a(comprobante, "Sello")
-    if (!sello || !a(comprobante, "Certificado")) {
+    if (!cfdi.sello || !cfdi.certificado) {
       return err(422, "SIN_SELLO", "El CFDI no está sellado (faltan Sello o Certificado).")
     }
-    const selloSha = createHash("sha256").update(sello).digest("hex")
+    const selloSha = createHash("sha256").update(cfdi.sello).digest("hex")
     const [previous] = await ds.query(`SELECT uuid, xml, fecha_timbrado FROM ${t("cfdi")} WHERE sello_sha256 = $1`, [selloSha])
     if (previous) {
       return json(200, { uuid: previous.uuid, fecha_timbrado: previous.fecha_timbrado, xml: previous.xml, previamente_timbrado: true })
     }
     const uuid = randomUUID().toUpperCase()
     const fecha = mexicoNow()
-    const stamped = stampCfdi(xml, pac, { uuid, fecha_timbrado: fecha, rfc_prov_certif: pacRfc })
-    const total = a(comprobante, "Total")
+    const stamped = stamp(xml, pac, { uuid, fecha_timbrado: fecha, rfc_prov_certif: pacRfc })
     const inserted = await ds.query(
       `INSERT INTO ${t("cfdi")} (uuid, emisor_rfc, receptor_rfc, total, sello_ultimos_8, sello_sha256, estado, es_cancelable, estatus_cancelacion, xml, fecha_timbrado)
        VALUES ($1, $2, $3, $4, $5, $6, 'Vigente', 'Cancelable con aceptación', NULL, $7, $8) ON CONFLICT (sello_sha256) DO NOTHING RETURNING uuid`,
-      [uuid, a(emisor, "Rfc").toUpperCase(), a(receptor, "Rfc").toUpperCase(), /^\d+(\.\d+)?$/.test(total) ? total : "0", sello.slice(-8), selloSha, stamped, fecha]
+      [uuid, cfdi.emisor_rfc, cfdi.receptor_rfc, /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0", cfdi.sello.slice(-8), selloSha, stamped, fecha]
     )
     if (!inserted.length) {
       // A concurrent request stamped the same CFDI first: answer with its stamp.
@@ -155,19 +143,16 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
 
   /** Registers a CFDI stamped elsewhere (fixtures stamped with the PAC key offline). */
   async function registrar(xml: string, estado: "Vigente" | "Cancelado"): Promise<Reply> {
-    const parsed = parseCfdi(xml)
-    if (!parsed.ok || !parsed.model.timbre) {
+    const cfdi = readCfdi(xml)
+    if (!cfdi?.timbre) {
       return err(422, "SIN_TIMBRE", "Solo se registran CFDI timbrados y bien formados.")
     }
-    const { comprobante, emisor, receptor, timbre } = parsed.model
-    const uuid = (timbre.attrs.UUID ?? "").toUpperCase()
-    const sello = comprobante.attrs.Sello ?? ""
-    const total = comprobante.attrs.Total ?? "0"
+    const uuid = cfdi.timbre.uuid
     await ds.query(
       `INSERT INTO ${t("cfdi")} (uuid, emisor_rfc, receptor_rfc, total, sello_ultimos_8, sello_sha256, estado, es_cancelable, estatus_cancelacion, xml, fecha_timbrado)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'Cancelable con aceptación', $8, $9, $10)
        ON CONFLICT (uuid) DO UPDATE SET estado = EXCLUDED.estado, estatus_cancelacion = EXCLUDED.estatus_cancelacion`,
-      [uuid, (emisor?.attrs.Rfc ?? "").toUpperCase(), (receptor?.attrs.Rfc ?? "").toUpperCase(), /^\d+(\.\d+)?$/.test(total) ? total : "0", sello.slice(-8), createHash("sha256").update(`${uuid}:${sello}`).digest("hex"), estado, estado === "Cancelado" ? "Cancelado sin aceptación" : null, xml, timbre.attrs.FechaTimbrado ?? mexicoNow()]
+      [uuid, cfdi.emisor_rfc, cfdi.receptor_rfc, /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0", cfdi.sello.slice(-8), createHash("sha256").update(`${uuid}:${cfdi.sello}`).digest("hex"), estado, estado === "Cancelado" ? "Cancelado sin aceptación" : null, xml, cfdi.timbre.fecha_timbrado || mexicoNow()]
     )
     return json(201, { uuid, estado })
   }
@@ -275,16 +260,16 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   })
   app.post("/api/v1/certificados", async (req, res) => {
     const { certificado, rfc } = (req.body ?? {}) as Record<string, string>
-    const cert = readCertificate(String(certificado ?? ""))
-    if (!cert) {
+    const serial = certificateNumber(String(certificado ?? ""))
+    if (!serial) {
       return void res.status(422).json({ code: "CERTIFICADO_INVALIDO", message: "certificado debe ser un X.509 DER en base64." })
     }
     await ds.query(`INSERT INTO ${t("certificado")} (serial, rfc, cer_der) VALUES ($1, $2, $3) ON CONFLICT (serial) DO NOTHING`, [
-      cert.serial,
-      String(rfc ?? cert.rfc),
+      serial,
+      String(rfc ?? ""),
       Buffer.from(String(certificado), "base64"),
     ])
-    res.status(201).json({ no_certificado: cert.serial })
+    res.status(201).json({ no_certificado: serial })
   })
 
   let server: Server | null = null

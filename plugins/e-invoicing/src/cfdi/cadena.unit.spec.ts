@@ -40,5 +40,8 @@ describe("cadena original (SAT's XSLT through SaxonJS)", () => {
     for (const [file, hash] of sources) {
       expect([file, sha(join(sat, file))]).toEqual([file, hash])
     }
+    // The SAT simulator stamps with its own copy of the TFD stylesheet (it shares no code with the store).
+    const simulatorCopy = join(__dirname, "..", "..", "..", "..", "simulators", "sat", "resources", "cadenaoriginal_TFD_1_1.sef.json")
+    expect(sha(simulatorCopy)).toBe(sha(join(satResourcesDir(), "xslt", "cadenaoriginal_TFD_1_1.sef.json")))
   })
 })
