@@ -1,3 +1,4 @@
+/// <reference path="./types/saxon-js.d.ts" />
 import { DOMParser, nodeFromXmlString, nodeToXmlString, type Element } from "@nodecfdi/cfdi-core"
 import { TimbreFiscalDigital } from "@nodecfdi/cfdi-elements/tfd11"
 import { Certificate } from "@nodecfdi/credentials/node"
