@@ -7,6 +7,8 @@ import {
 import { makeRfc } from "../../seed/src/rfc"
 import { describeApp } from "../utils/runner"
 
+// @redis: workflow engine (compensation of failed steps, async executions)
+
 /**
  * Every workflow with side effects is run with a step that fails at the end:
  * the transaction must end "reverted" and leave nothing behind, in our

@@ -7,6 +7,8 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { amounts, barrier, makeKey } from "./helpers"
 
+// @redis: workflow engine under concurrent reservations on one key
+
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>
   reconcile: (id: string) => Promise<{ balanced: boolean; ledger: Record<string, string> }>

@@ -8,6 +8,8 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { makeKey } from "./helpers"
 
+// @redis: scheduled job releasing stale reservations
+
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>
   reconcile: (id: string) => Promise<{ balanced: boolean }>

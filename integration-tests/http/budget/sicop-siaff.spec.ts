@@ -13,12 +13,20 @@ import request from "supertest"
 import { createSimulator } from "../../../simulators/sicop-siaff/src/app"
 import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
+import { freePort } from "../../utils/ports"
 import { barrier, makeKey } from "./helpers"
 
-// The app reads these when it starts (medusa-config.ts → budget plugin options).
-const SIM_PORT = 19100 + (process.pid % 800)
-process.env.SICOP_SIAFF_URL = `http://localhost:${SIM_PORT}`
-process.env.SICOP_SIAFF_TIMEOUT_MS = "400"
+// The app reads these when it starts (medusa-config.ts → budget plugin
+// options); a root-level beforeAll runs before the runner boots the app. The
+// timeout is far above any real answer on a loaded machine, far below the
+// injected hang.
+let SIM_PORT = 0
+const HANG_MS = 4000
+beforeAll(async () => {
+  SIM_PORT = await freePort()
+  process.env.SICOP_SIAFF_URL = `http://localhost:${SIM_PORT}`
+  process.env.SICOP_SIAFF_TIMEOUT_MS = "2000"
+})
 
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>
@@ -27,9 +35,9 @@ type BudgetService = {
 }
 
 describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => {
+  const simUrl = () => `http://localhost:${SIM_PORT}`
   const schema = `sicop_siaff_test_${process.pid}`
   let sim: Awaited<ReturnType<typeof createSimulator>>
-  const simUrl = `http://localhost:${SIM_PORT}`
   const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
   const ledger = auditLedger(container)
 
@@ -39,7 +47,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
       databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
       schema,
       seed: false,
-      faults: { hangMs: 900 },
+      faults: { hangMs: HANG_MS },
     })
     await sim.listen(SIM_PORT)
   })
@@ -54,12 +62,12 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
   /** A sicop_siaff key in our DB and the same clave in the simulator. */
   const sicopKey = async (amount: string) => {
     const key = await makeKey(container(), world().orgs.agencyA, { provider: "sicop_siaff", aprobado: amount, ramo: "12" })
-    await request(simUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: amount }).expect(200)
+    await request(simUrl()).post("/api/v1/claves").send({ clave: key.clave, modificado: amount }).expect(200)
     return key
   }
-  const simClave = async (clave: string) => (await request(simUrl).get(`/api/v1/claves/${clave}`)).body.clave
+  const simClave = async (clave: string) => (await request(simUrl()).get(`/api/v1/claves/${clave}`)).body.clave
   const simOp = async (key: string) => {
-    const r = await request(simUrl).get(`/api/v1/operaciones/${encodeURIComponent(key)}`)
+    const r = await request(simUrl()).get(`/api/v1/operaciones/${encodeURIComponent(key)}`)
     return r.status === 200 ? r.body.operacion : null
   }
   /** Idempotency keys of the reservations alive in our ledger (not compensated) and in the simulator. */
@@ -94,8 +102,8 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
   })
 
   it("serves /health and its OpenAPI description", async () => {
-    expect((await request(simUrl).get("/health")).body).toEqual({ status: "ok" })
-    const doc = (await request(simUrl).get("/openapi.json")).body
+    expect((await request(simUrl()).get("/health")).body).toEqual({ status: "ok" })
+    const doc = (await request(simUrl()).get("/openapi.json")).body
     expect(doc.openapi).toBe("3.0.3")
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/operaciones/precompromiso", "/api/v1/clc/{folio}"]))
   })
@@ -132,7 +140,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
   it("refused by SICOP/SIAFF → our reservation is compensated; a failing later step cancels it in the simulator", async () => {
     const key = await sicopKey("1000.00")
     // SICOP/SIAFF knows less money than we do: it refuses and we roll back.
-    await request(simUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100.00" }).expect(200)
+    await request(simUrl()).post("/api/v1/claves").send({ clave: key.clave, modificado: "100.00" }).expect(200)
     const base = await ledger.head()
     const { errors } = await reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "500.00", idempotency_key: "s-refused" }) })
     expect(errors[0].error.code ?? errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|fondos suficientes/)
@@ -176,7 +184,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     const outcomes = await Promise.all(runs)
     Object.assign(sim.faults, { rate500: 0, rateTimeout: 0 })
     // Let late ("timeout") deliveries land before checking for orphans.
-    await new Promise((r) => setTimeout(r, 1500))
+    await new Promise((r) => setTimeout(r, HANG_MS + 500))
 
     let reserved = 0
     for (const [i, o] of outcomes.entries()) {
@@ -220,7 +228,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
       )
     )
     Object.assign(sim.faults, { rate500: 0, rateTimeout: 0 })
-    await new Promise((r) => setTimeout(r, 1500))
+    await new Promise((r) => setTimeout(r, HANG_MS + 500))
     for (const [i, o] of outcomes.entries()) {
       if (!o.errors.length) {
         expect(retried[i].result).toMatchObject({ id: o.result.id, replayed: true })

@@ -11,6 +11,8 @@ import { describeApp } from "../../utils/runner"
 import { login, PASSWORD, type Actor } from "../../utils/world"
 import { signWithKeyOf } from "../contracts/efirma-helpers"
 
+// @redis: locking module (per-supplier lock on simultaneous CLABE changes)
+
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
 const pki: TestCaDirectory = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "einv-http-")))
 afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))

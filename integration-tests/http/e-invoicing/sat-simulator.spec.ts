@@ -11,6 +11,7 @@ import { caKeyPem } from "@tienda/contracts/efirma"
 import { createCfdiFixtures, createCfdiTestPki, FIXTURE_AGENCY, FIXTURE_SUPPLIER, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { X509Certificate } from "node:crypto"
 import request from "supertest"
+import { freePort } from "../../utils/ports"
 import { createSatSimulator } from "../../../simulators/sat/src/app"
 
 // The SAT simulator on its own (no Medusa app): its SOAP status service as
@@ -19,9 +20,12 @@ import { createSatSimulator } from "../../../simulators/sat/src/app"
 // engine's async adapter against it.
 jest.setTimeout(180 * 1000)
 
-const PORT = 19900 + (process.pid % 90)
-const url = `http://127.0.0.1:${PORT}`
-const TIMEOUT_MS = 700
+let PORT = 0
+let url = ""
+// Answers the simulator gives must never miss the client's timeout, even on a
+// loaded CI machine; only the injected hang (longer than FAULT_TIMEOUT_MS) must.
+const TIMEOUT_MS = 15000
+const FAULT_TIMEOUT_MS = 2500
 
 describe("SAT simulator", () => {
   const schema = `sat_test_${process.pid}`
@@ -29,10 +33,10 @@ describe("SAT simulator", () => {
   const fixtures = createCfdiFixtures(pki)
   let sim: Awaited<ReturnType<typeof createSatSimulator>>
 
-  const services: CfdiValidationServices = {
-    satStatus: (expression) => querySatStatus(expression, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS }),
+  const servicesWithTimeout = (timeoutMs: number): CfdiValidationServices => ({
+    satStatus: (expression) => querySatStatus(expression, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs }),
     stampCertificate: async (no) => {
-      const r = await fetch(`${url}/api/v1/certificados/${no}`, { signal: AbortSignal.timeout(TIMEOUT_MS) })
+      const r = await fetch(`${url}/api/v1/certificados/${no}`, { signal: AbortSignal.timeout(timeoutMs) })
       if (r.status === 404) {
         return null
       }
@@ -41,7 +45,10 @@ describe("SAT simulator", () => {
       }
       return ((await r.json()) as { certificado: string }).certificado
     },
-  }
+  })
+  const services = servicesWithTimeout(TIMEOUT_MS)
+  /** For the fault tests: a client that gives up before the injected hang ends. */
+  const impatient = servicesWithTimeout(FAULT_TIMEOUT_MS)
   /** The fixtures' context, minus what the adapter must fetch (SAT's answer, the PAC certificate). */
   const contextFor = (xml: string): CfdiValidationContext => {
     const { sat_status: _s, stamp_certificates: _c, ...rest } = fixtures.valid.context
@@ -73,8 +80,10 @@ describe("SAT simulator", () => {
       databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
       schema,
       ca: { cert_der: pki.ca.cert_der, key_pem: caKeyPem(pki.ca) },
-      faults: { hangMs: TIMEOUT_MS + 600 },
+      faults: { hangMs: FAULT_TIMEOUT_MS + 4000 },
     })
+    PORT = await freePort()
+    url = `http://127.0.0.1:${PORT}`
     await sim.listen(PORT)
   })
   afterAll(async () => {
@@ -160,20 +169,20 @@ describe("SAT simulator", () => {
 
   it.each([
     ["500 before answering", { rate500: 1 }, /HTTP 500/],
-    ["a timeout", { rateTimeout: 1 }, new RegExp(`sin respuesta en ${TIMEOUT_MS} ms`)],
+    ["a timeout", { rateTimeout: 1 }, new RegExp(`sin respuesta en ${FAULT_TIMEOUT_MS} ms`)],
     ["an unreadable answer", { rateGarbage: 1 }, /ilegible/],
   ])("when SAT fails with %s, the validation is a retryable CFDI_SAT_NO_DISPONIBLE, never a pass", async (_label, rates, reason) => {
     const { xml } = await stampNew(`6${Object.keys(rates)[0]}`)
     Object.assign(sim.faults, rates)
     // Asking for the status fails…
     const known = { ...contextFor(xml), stamp_certificates: { [sim.pacCertificate.serial]: sim.pacCertificate.der_base64 } }
-    const result = await validateCfdi(xml, known, services)
+    const result = await validateCfdi(xml, known, impatient)
     expect(result.valid).toBe(false)
     expect(result.retryable).toBe(true)
     expect(result.failures.map((f) => f.rule)).toEqual(["CFDI_SAT_NO_DISPONIBLE"])
     expect(result.failures[0].message).toMatch(reason)
     // …and so does fetching the stamp certificate: not "unknown certificate", but retry later.
-    const fetching = await validateCfdi(xml, contextFor(xml), services)
+    const fetching = await validateCfdi(xml, contextFor(xml), impatient)
     expect(fetching.failures.map((f) => f.rule)).toEqual(["CFDI_SAT_NO_DISPONIBLE"])
     expect(fetching.retryable).toBe(true)
   })
@@ -181,7 +190,7 @@ describe("SAT simulator", () => {
   it("with SIM_FAULT_SEED the same sequence of faults comes back on every run (30 % faults)", async () => {
     const { xml } = await stampNew("7")
     const expression = satExpression(xml)
-    const ask = () => querySatStatus(expression, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })
+    const ask = () => querySatStatus(expression, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs: FAULT_TIMEOUT_MS })
     const outcome = (a: Awaited<ReturnType<typeof ask>>) => (a.kind === "unavailable" ? "unavailable" : a.estado)
     const run = async () => {
       Object.assign(sim.faults, { rate500: 0.1, rateTimeout: 0.05, rateGarbage: 0.1, rateNotFound: 0.05, seed: 2026 })

@@ -6,6 +6,8 @@ import { login, PASSWORD } from "../../utils/world"
 import { makeKey } from "../budget/helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
 
+// @redis: workflow engine under concurrent submissions; the escalation scheduled job
+
 /**
  * Requisitions and their approval chain, enforced on the server: the full
  * chain, rejection, return for changes, restart on edit, delegation,

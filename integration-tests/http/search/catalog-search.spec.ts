@@ -9,6 +9,8 @@ import {
 import { syncSearchIndexWorkflow } from "@tienda/search/workflows"
 import { describeApp } from "../../utils/runner"
 
+// @redis: event bus (catalog-changed subscriber keeps the index fresh) and the cache
+
 /**
  * Provider-agnostic contract of GET /store/catalog/search: the same file runs
  * against PostgreSQL (default) and, with MEILISEARCH_HOST set, against
