@@ -1,94 +1,231 @@
 #!/usr/bin/env node
-// `npm test`: lint, typecheck and every Jest project (unit, modules, http),
-// against an embedded PostgreSQL unless DATABASE_URL / DB_HOST is given.
-// Ends with one line: "Summary: N passed, N failed".
-//   npm test -- --only=http        run one Jest project (unit|modules|http)
+// `npm test`: lint, typecheck and every Jest project (unit, modules, http,
+// e2e when a Chromium is installed), against one embedded PostgreSQL unless
+// DATABASE_URL / DB_HOST is given. Suites run as separate processes, two at a
+// time by default (TEST_JOBS), longest first; each suite's output is kept in
+// .cache/test-logs/ and printed in full when it fails. Ends with a table of
+// suites and one line: "Summary: N passed, N failed".
+//   npm test -- --only=http        one Jest project (unit|modules|http|e2e|processes)
+//   npm test -- --only=redis       what differs under REDIS_URL: the HTTP files marked
+//                                  `// @redis:` and the server/worker processes
 //   npm test -- --skip-static      skip lint and typecheck
-import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs"
+//   npm test -- --filter=budget    only the suites whose name (file path) contains "budget"
+//   npm test -- <jest args>        passed to every Jest process (e.g. -t "name")
+import { spawn } from "node:child_process"
+import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
+import net from "node:net"
+import { availableParallelism, totalmem } from "node:os"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildPlugins } from "./build-plugins.mjs"
+import { run } from "./lib/proc.mjs"
+import { scheduleOrder, testPlan } from "./lib/test-plan.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const args = process.argv.slice(2)
 const only = args.find((a) => a.startsWith("--only="))?.split("=")[1]
 const skipStatic = args.includes("--skip-static") || !!only
-const extra = args.filter((a) => !a.startsWith("--only=") && a !== "--skip-static")
-
-let passed = 0
-let failed = 0
+const filter = args.find((a) => a.startsWith("--filter="))?.split("=")[1]
+const extra = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--filter=") && a !== "--skip-static")
 const t0 = Date.now()
 const sec = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`
 
-function check(label, cmd, cmdArgs, env = {}) {
-  const t = Date.now()
-  console.log(`\n▶ ${label}`)
-  const r = spawnSync(cmd, cmdArgs, { cwd: root, stdio: "inherit", env: { ...process.env, ...env } })
-  const ok = r.status === 0
-  if (ok) {
-    passed++
-  } else {
-    failed++
-  }
-  console.log(`${ok ? "✔" : "✘"} ${label} (${sec(t)})`)
-  return ok
-}
+// A Medusa app under test takes up to ~1.5 GB; keep 2 GB per slot.
+const jobs = Number(process.env.TEST_JOBS) || Math.max(1, Math.min(availableParallelism(), Math.floor(totalmem() / 2 ** 31), 4))
 
 await buildPlugins({ log: (m) => console.log(m) })
-
-if (!skipStatic) {
-  // One hoisted copy of Medusa's core packages (duplicates break workflow registration).
-  check("single copy of @medusajs/framework and core-flows", "node", ["scripts/check-single-medusa.mjs"])
-  check("lint (eslint + Medusa rules)", "npx", ["eslint", "--max-warnings=0", "."])
-  check("typecheck (tsc --noEmit per workspace)", "node", ["scripts/typecheck.mjs"])
-}
 
 const chromium = [process.env.CHROMIUM_PATH, "/usr/bin/chromium"].find((p) => p && existsSync(p))
 if (!chromium && (!only || only === "e2e")) {
   console.log("\nℹ browser tests (e2e) not included: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)")
 }
-if (!process.env.REDIS_URL && (!only || only === "processes")) {
+if (!process.env.REDIS_URL && (only === "processes" || only === "redis")) {
   console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
 }
+const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL }).filter((s) => !filter || s.name.includes(filter))
+if (suites.length === 0) {
+  console.log(`✘ no suite matches --only=${only ?? ""} --filter=${filter ?? ""}`)
+  console.log("Summary: 0 passed, 1 failed")
+  process.exit(1)
+}
 
-const report = join(root, ".cache", "jest-report.json")
-mkdirSync(dirname(report), { recursive: true })
-rmSync(report, { force: true })
-const t = Date.now()
-console.log("\n▶ jest" + (only ? ` (${only})` : ""))
-const jest = spawnSync(
-  "npx",
-  [
-    "jest",
-    "--runInBand",
-    "--forceExit",
-    "--json",
-    `--outputFile=${report}`,
-    ...(only ? ["--selectProjects", only] : []),
-    ...extra,
-  ],
-  {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim(), MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL || "warn" },
-  }
-)
-if (existsSync(report)) {
-  const r = JSON.parse(readFileSync(report, "utf8"))
-  passed += r.numPassedTests
-  failed += r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0)
-  if (r.numTotalTests === 0) {
-    console.log("✘ jest ran no test")
-    failed++
-  }
-} else {
-  failed++
+// One database server for every Jest process (each test file creates its own database).
+let db = null
+const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL || "warn" }
+if (!env.DB_HOST && env.DATABASE_URL) {
+  // As the Jest global setup does: Medusa's runner reads DB_* (DB_HOST must be a name, see the field notes).
+  const u = new URL(env.DATABASE_URL)
+  Object.assign(env, { DB_HOST: u.hostname === "127.0.0.1" ? "localhost" : u.hostname, DB_PORT: u.port || "5432", DB_USERNAME: decodeURIComponent(u.username || "postgres"), DB_PASSWORD: decodeURIComponent(u.password || "") })
 }
-if (jest.status !== 0 && failed === 0) {
-  failed++
+if (!env.DB_HOST && suites.some((s) => s.kind === "jest" && s.project !== "unit")) {
+  const { startEmbeddedPostgres } = await import("./lib/embedded-db.mjs")
+  const dataDir = join(root, ".cache", `pg-test-${process.pid}`)
+  rmSync(dataDir, { recursive: true, force: true })
+  db = await startEmbeddedPostgres({ dataDir, port: 55500, persistent: false, fast: true })
+  Object.assign(env, { DB_HOST: "localhost", DB_PORT: String(db.port), DB_USERNAME: "postgres", DB_PASSWORD: "postgres" })
+  console.log(`PostgreSQL for the tests on port ${db.port}`)
 }
-console.log(`${jest.status === 0 ? "✔" : "✘"} jest (${sec(t)})`)
+env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
+
+// Migrate once; every HTTP file's database is a copy of this one.
+let template = null
+if (suites.some((s) => s.project === "http") && env.DB_HOST) {
+  const t = Date.now()
+  template = `tienda_test_template_${process.pid}`
+  await adminQuery(`DROP DATABASE IF EXISTS "${template}"`)
+  await adminQuery(`CREATE DATABASE "${template}"`)
+  const url = `postgres://${encodeURIComponent(env.DB_USERNAME || "postgres")}:${encodeURIComponent(env.DB_PASSWORD || "")}@${env.DB_HOST}:${env.DB_PORT || 5432}/${template}`
+  await run("npx", ["medusa", "db:migrate"], { cwd: join(root, "backend"), env: { ...env, DATABASE_URL: url }, logFile: join(root, ".cache", "test-template-migrate.log") })
+  env.TIENDA_TEST_TEMPLATE_DB = template
+  console.log(`migrated template database for the HTTP files (${sec(t)})`)
+}
+
+const logs = join(root, ".cache", "test-logs")
+rmSync(logs, { recursive: true, force: true })
+mkdirSync(logs, { recursive: true })
+const timingsFile = [join(root, ".cache", "test-timings.json"), join(root, "scripts", "test-timings.json")].find(existsSync)
+const timings = timingsFile ? JSON.parse(readFileSync(timingsFile, "utf8")) : {}
+/** One statement on the server's `postgres` database (CREATE/DROP DATABASE). */
+async function adminQuery(sql) {
+  const { default: pg } = await import("pg")
+  const client = new pg.Client({ host: env.DB_HOST, port: Number(env.DB_PORT || 5432), user: env.DB_USERNAME || "postgres", password: env.DB_PASSWORD || undefined, database: "postgres" })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+const slug = (name) => name.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase()
+
+/**
+ * Under REDIS_URL each slot gets its own Redis database, emptied before each
+ * suite: two Medusa apps on one Redis database would consume each other's
+ * events and jobs.
+ */
+async function redisForSlot(slot) {
+  if (!env.REDIS_URL) {
+    return {}
+  }
+  const u = new URL(env.REDIS_URL)
+  u.pathname = `/${slot + 1}`
+  await new Promise((resolve, reject) => {
+    const sock = net.connect(Number(u.port || 6379), u.hostname, () => sock.write(`SELECT ${slot + 1}\r\nFLUSHDB\r\nQUIT\r\n`))
+    sock.on("error", reject)
+    sock.on("close", resolve)
+    sock.resume()
+  })
+  return { REDIS_URL: u.toString() }
+}
+
+/** Runs one suite in a slot; resolves { passed, failed, tests?, seconds }. */
+async function runSuite(s, slot) {
+  const slotEnv = s.kind === "jest" ? await redisForSlot(slot) : {}
+  const log = join(logs, `${slug(s.name)}.log`)
+  const report = join(logs, `${slug(s.name)}.json`)
+  const [cmd, cmdArgs] =
+    s.kind === "cmd"
+      ? [s.cmd, s.args]
+      : ["node", ["node_modules/jest/bin/jest.js", "--runInBand", "--forceExit", "--json", `--outputFile=${report}`, "--selectProjects", s.project, ...(s.files.length ? ["--runTestsByPath", ...s.files] : []), ...extra]]
+  const t = Date.now()
+  return new Promise((resolve) => {
+    const out = createWriteStream(log)
+    const child = spawn(cmd, cmdArgs, { cwd: root, env: { ...env, ...slotEnv }, stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout.pipe(out, { end: false })
+    child.stderr.pipe(out, { end: false })
+    child.on("close", (code, signal) => {
+      out.end(() => {
+        const seconds = (Date.now() - t) / 1000
+        let passed = 0
+        let failed = 0
+        let tests = null
+        if (s.kind === "cmd") {
+          if (code === 0) {
+            passed++
+          } else {
+            failed++
+          }
+        } else if (existsSync(report)) {
+          const r = JSON.parse(readFileSync(report, "utf8"))
+          passed = r.numPassedTests
+          failed = r.numFailedTests + (r.numRuntimeErrorTestSuites ?? 0)
+          tests = r.numTotalTests
+          if (r.numTotalTests === 0) {
+            failed++
+          }
+        }
+        if (code !== 0 && failed === 0) {
+          failed++
+        }
+        resolve({ ...s, code, signal, passed, failed, tests, seconds, log })
+      })
+    })
+  })
+}
+
+console.log(`\n▶ ${suites.length} suites, ${jobs} at a time (TEST_JOBS), logs in .cache/test-logs/`)
+const queue = scheduleOrder(suites, timings)
+const results = []
+let running = 0
+const freeSlots = Array.from({ length: jobs }, (_, i) => i)
+await new Promise((done) => {
+  const next = () => {
+    if (queue.length === 0 && running === 0) {
+      return done()
+    }
+    while (running < jobs && queue.length > 0) {
+      const s = queue.shift()
+      const slot = freeSlots.shift()
+      running++
+      console.log(`  … ${s.name}`)
+      runSuite(s, slot).then((r) => {
+        running--
+        freeSlots.push(slot)
+        results.push(r)
+        const ok = r.failed === 0
+        const counts = r.tests === null ? "" : ` ${r.passed}/${r.tests} tests`
+        console.log(`${ok ? "✔" : "✘"} ${r.name}${counts} (${r.seconds.toFixed(1)} s) [${results.length}/${suites.length}]`)
+        if (!ok) {
+          console.log(`----- output of ${r.name} -----`)
+          console.log(readFileSync(r.log, "utf8"))
+          console.log(`----- end of ${r.name}${r.signal ? ` (killed by ${r.signal})` : ` (exit ${r.code})`} -----`)
+        }
+        next()
+      })
+    }
+  }
+  next()
+})
+
+if (template) {
+  await adminQuery(`DROP DATABASE IF EXISTS "${template}"`).catch(() => {})
+}
+if (db) {
+  await db.stop()
+  rmSync(join(root, ".cache", `pg-test-${process.pid}`), { recursive: true, force: true })
+}
+
+// Timings for the next run's schedule (only when every suite ran).
+if (!only && !filter && !extra.length) {
+  writeFileSync(join(root, ".cache", "test-timings.json"), JSON.stringify(Object.fromEntries(results.map((r) => [r.name, Math.round(r.seconds)])), null, 2) + "\n")
+}
+
+const passed = results.reduce((n, r) => n + r.passed, 0)
+const failed = results.reduce((n, r) => n + r.failed, 0)
+const byGroup = new Map()
+for (const r of results) {
+  const g = r.kind === "cmd" ? "static" : r.project
+  const e = byGroup.get(g) ?? { suites: 0, passed: 0, failed: 0, seconds: 0 }
+  byGroup.set(g, { suites: e.suites + 1, passed: e.passed + r.passed, failed: e.failed + r.failed, seconds: e.seconds + r.seconds })
+}
+console.log("\n| suite group | suites | passed | failed | busy time |")
+console.log("|---|---:|---:|---:|---:|")
+for (const [g, e] of byGroup) {
+  console.log(`| ${g} | ${e.suites} | ${e.passed} | ${e.failed} | ${e.seconds.toFixed(0)} s |`)
+}
+for (const r of results.filter((r) => r.failed)) {
+  console.log(`✘ failed: ${r.name}`)
+}
 console.log(`\nTotal time ${sec(t0)}`)
 console.log(`Summary: ${passed} passed, ${failed} failed`)
 process.exit(failed ? 1 : 0)

@@ -1,6 +1,8 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { join } from "node:path"
+import { randomUUID } from "node:crypto"
+import { cloneMigratedTemplate } from "./template-db"
 import { createWorld, type World } from "./world"
 
 jest.setTimeout(180 * 1000)
@@ -18,8 +20,12 @@ type Ctx = {
  * restores the database to that state before every test.
  */
 export function describeApp(name: string, suite: (ctx: Ctx) => void) {
+  const dbName = `tienda-test-${randomUUID().slice(0, 8)}`
   medusaIntegrationTestRunner({
     inApp: true,
+    dbName,
+    // Runs before the runner creates (when missing) and migrates the database.
+    hooks: { beforeServerStart: () => cloneMigratedTemplate(dbName) },
     cwd: join(__dirname, "..", "..", "backend"),
     env: { MEDUSA_DISABLE_TELEMETRY: "true", DISABLE_ADMIN: "true" },
     testSuite: ({ api, getContainer }) => {
