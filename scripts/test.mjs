@@ -67,17 +67,26 @@ if (!env.DB_HOST && suites.some((s) => s.kind === "jest" && s.project !== "unit"
 }
 env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
 
-// Migrate once; every HTTP file's database is a copy of this one.
+// Migrate once, beside the first suites; every HTTP file's database is then a
+// copy of this one (an HTTP suite waits for it before it starts).
 let template = null
+let templateReady = Promise.resolve()
 if (suites.some((s) => s.project === "http") && env.DB_HOST) {
   const t = Date.now()
   template = `tienda_test_template_${process.pid}`
-  await adminQuery(`DROP DATABASE IF EXISTS "${template}"`)
-  await adminQuery(`CREATE DATABASE "${template}"`)
   const url = `postgres://${encodeURIComponent(env.DB_USERNAME || "postgres")}:${encodeURIComponent(env.DB_PASSWORD || "")}@${env.DB_HOST}:${env.DB_PORT || 5432}/${template}`
-  await run("npx", ["medusa", "db:migrate"], { cwd: join(root, "backend"), env: { ...env, DATABASE_URL: url }, logFile: join(root, ".cache", "test-template-migrate.log") })
-  env.TIENDA_TEST_TEMPLATE_DB = template
-  console.log(`migrated template database for the HTTP files (${sec(t)})`)
+  templateReady = (async () => {
+    await adminQuery(`DROP DATABASE IF EXISTS "${template}"`)
+    await adminQuery(`CREATE DATABASE "${template}"`)
+    await run("npx", ["medusa", "db:migrate"], { cwd: join(root, "backend"), env: { ...env, DATABASE_URL: url }, logFile: join(root, ".cache", "test-template-migrate.log") })
+    console.log(`  migrated the template database for the HTTP files (${sec(t)})`)
+    return { TIENDA_TEST_TEMPLATE_DB: template }
+  })()
+  // Without it every HTTP file still migrates its own database: slower, not wrong.
+  templateReady = templateReady.catch((e) => {
+    console.log(`  ℹ template database not prepared, each HTTP file migrates its own: ${String(e.message).split("\n")[0]}`)
+    return {}
+  })
 }
 
 const logs = join(root, ".cache", "test-logs")
@@ -121,6 +130,9 @@ async function redisForSlot(slot) {
 /** Runs one suite in a slot; resolves { passed, failed, tests?, seconds }. */
 async function runSuite(s, slot) {
   const slotEnv = s.kind === "jest" ? await redisForSlot(slot) : {}
+  if (s.project === "http") {
+    Object.assign(slotEnv, await templateReady)
+  }
   const log = join(logs, `${slug(s.name)}.log`)
   const report = join(logs, `${slug(s.name)}.json`)
   const [cmd, cmdArgs] =
@@ -164,7 +176,8 @@ async function runSuite(s, slot) {
 }
 
 console.log(`\n▶ ${suites.length} suites, ${jobs} at a time (TEST_JOBS), logs in .cache/test-logs/`)
-const queue = scheduleOrder(suites, timings)
+// HTTP files after the rest, so the template is ready when the first one starts.
+const queue = [...scheduleOrder(suites.filter((s) => s.project !== "http"), timings), ...scheduleOrder(suites.filter((s) => s.project === "http"), timings)]
 const results = []
 let running = 0
 const freeSlots = Array.from({ length: jobs }, (_, i) => i)
