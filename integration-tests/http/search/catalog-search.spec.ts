@@ -28,10 +28,10 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
   const supplierIdsIn = (res: request.Response) =>
     new Set(res.body.items.flatMap((i: { offers: { supplier_id: string }[] }) => i.offers.map((o) => o.supplier_id)))
 
-  /** Polls (bounded) until the condition holds; returns the last response. */
+  /** Polls (bounded, sized for a slow machine) until the condition holds; returns the last response. */
   async function eventually(qs: string, ok: (r: request.Response) => boolean, token = as("requiring_unit")) {
     let res = await search(qs, token)
-    for (let i = 0; i < 50 && !ok(res); i++) {
+    for (let i = 0; i < 300 && !ok(res); i++) {
       await new Promise((r) => setTimeout(r, 200))
       res = await search(qs, token)
     }
