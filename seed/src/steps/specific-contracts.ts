@@ -75,6 +75,8 @@ export async function seedSpecificContracts({ container }: ExecArgs) {
       framework_contract_id: contracts[0].id,
       budget_key_id: keys[0].id,
       requisition_id: DEMO_REQUISITION,
+      // the demo stands for an approved requisition of up to this amount (with IVA)
+      approved_total: "100000.00",
       lines: picked.map((o, i) => ({ offer_id: o.id, quantity: [40, 25, 12][i] })),
       delivery: { place: "Almacén General de la Secretaría de Salud, Lieja 7, Juárez, Ciudad de México", unit_id: unit("SSA-ALM") },
       actor: {

@@ -10,6 +10,7 @@ import {
   StoreInbox,
   StoreListRequisitions,
   StoreSetPolicy,
+  StoreWithdraw,
 } from "./validators"
 
 const customer = ["customer" as const]
@@ -23,7 +24,8 @@ export default defineMiddlewares({
     { method: ["GET"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })] },
     { method: ["POST"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(StoreEditRequisition)] },
     { method: ["POST"], matcher: "/store/requisitions/:id/submit", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(Empty)] },
-    { method: ["POST"], matcher: "/store/requisitions/:id/orders", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/store/requisitions/:id/contracts", middlewares: [...authorize({ actors: customer, permission: P.SPECIFIC_CONTRACTS_CREATE }), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/store/requisitions/:id/withdraw", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(StoreWithdraw)] },
     // who may decide which step is checked in the workflow (role, unit, delegation, escalation)
     { method: ["POST"], matcher: "/store/requisitions/:id/decisions", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), validateBody(StoreDecide)] },
     { method: ["GET"], matcher: "/store/delegations", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_APPROVE })] },

@@ -45,7 +45,7 @@ export const StoreDecide = z
 export const StoreListRequisitions = z
   .object({
     ...paginationSchema,
-    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "ordered", "cancelled"]).optional(),
+    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"]).optional(),
   })
   .strict()
 
@@ -84,3 +84,5 @@ export const StoreSetPolicy = z
   .strict()
 
 export const Empty = z.object({}).strict()
+
+export const StoreWithdraw = z.object({ reason: z.string().trim().min(5).max(2000) }).strict()

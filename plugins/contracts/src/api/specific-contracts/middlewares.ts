@@ -6,7 +6,6 @@ import {
   CancelSpecificContract,
   CreateContractAmendment,
   CreateContractTemplate,
-  CreateSpecificContract,
   ListContractTemplates,
   ListSpecificContracts,
   SignSpecificContract,
@@ -23,7 +22,8 @@ const shcp = (permission: (typeof P)[keyof typeof P]) => authorize({ actors: ["u
  */
 export const specificContractMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ), validateQuery(ListSpecificContracts)] },
-  { method: ["POST"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_CREATE), validateBody(CreateSpecificContract)] },
+  // refused with CONTRATO_SOLO_DESDE_REQUISICION: contracts are generated from an approved requisition
+  { method: ["POST"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_CREATE)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id/html", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id/pdf", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
