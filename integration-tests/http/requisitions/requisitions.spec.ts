@@ -271,7 +271,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(res.body.requisition.competition_lots).toEqual([expect.objectContaining({ amount: "304390.00", threshold: "300000.00" })])
     expect(await notificationsTo(world().actors.requiring_unit.email)).toContain("requisition.requires_competition")
     // it holds its reservation while it waits, shows that state, yields no contract
-    expect((await keyStages()).reservado).toBe("353092.40")
+    expect((await keyStages()).reservado).toBe("353092.4")
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("requires_competition")
     const contracts = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
     expect(contracts.status).toBe(400)
@@ -367,6 +367,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   }
 
   const creds = new Map<string, IssuedCredential>()
+  beforeEach(() => creds.clear())
   async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
     if (!creds.has(actor.person_id)) {
       const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
@@ -392,8 +393,8 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   const rep = () => world().actors.supplier_user
   const ordersOf = async (contractId: string) => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.items.variant_id", "order.items.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.items.metadata"], filters: { id: contractId } })
-    return data[0]?.order as { id: string; items: { variant_id: string; quantity: number; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: { address_1: string } } | null
+    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.items.metadata"], filters: { id: contractId } })
+    return data[0]?.order as { id: string; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: { address_1: string } } | null
   }
   const movements = async () =>
     rows("select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at", [keyId])
@@ -433,7 +434,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(inForce.body.specific_contract.status).toBe("in_force")
     expect(await keyStages()).toEqual({ reservado: "364.59", comprometido: "578.84" })
     const order = await ordersOf(first.id as string)
-    expect(order!.items).toEqual([expect.objectContaining({ variant_id: variantId, quantity: 10, unit_price: 49.9, metadata: expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }) })])
+    expect(order!.items).toEqual([expect.objectContaining({ variant_id: variantId, detail: expect.objectContaining({ quantity: 10 }), unit_price: 49.9, metadata: expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }) })])
     expect(order!.shipping_address.address_1).toBe("Almacén central, Lieja 7, Juárez, CDMX")
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("contracted")
 
@@ -456,6 +457,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   })
 
   it("refuses every other way to a contract, each with its code and nothing written", async () => {
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "10000.00" })).id
     // no contract without a requisition
     const direct = await post("/store/specific-contracts", { supplier_id: world().orgs.supplier }, purchasing())
     expect(direct.status).toBe(400)
@@ -469,7 +471,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const r = await approved([[variantId, 10]])
     expect((await post(`/store/requisitions/${r.id}/contracts`, {}, world().otherAgencyActor.token)).status).toBe(403)
     // the price in force rose after approval: the contract would exceed the requisition
-    await pg().raw(`update offer set price = 52.00, raw_price = '{"value":"52","precision":20}' where variant_id = ?`, [variantId])
+    await pg().raw(`update fc_offer set price = 52.00, raw_price = '{"value":"52","precision":20}' where variant_id = ?`, [variantId])
     const above = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
     expect(above.status).toBe(400)
     expect(above.body.code).toBe("CONTRATO_EXCEDE_REQUISICION")
@@ -482,7 +484,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   it("refuses a contract above the lot's competition threshold (prices rose after approval)", async () => {
     keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
     const r = await approved([[variantId, 6000]]) // 299,400.00 before IVA: under 300,000.00
-    await pg().raw(`update offer set price = 50.10, raw_price = '{"value":"50.1","precision":20}' where variant_id = ?`, [variantId])
+    await pg().raw(`update fc_offer set price = 50.10, raw_price = '{"value":"50.1","precision":20}' where variant_id = ?`, [variantId])
     const res = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
     expect(res.status).toBe(400)
     expect(res.body.code).toBe("CONTRATO_EXCEDE_UMBRAL_DE_PARTIDA")
@@ -583,5 +585,40 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(generated.map((x) => x.status).sort()).toEqual([201, 400, 400, 400, 400])
     expect(await alive(r.id)).toHaveLength(1)
     expect(await rows("select count(*)::int as n from specific_contract")).toEqual([{ n: 1 }])
+  })
+  it("honours Idempotency-Key: a replay gets the first answer and changes nothing; the same key with another body is 409", async () => {
+    const withKey = (path: string, body: object, bearer: string, key: string) =>
+      request(baseUrl()).post(path).set("authorization", `Bearer ${bearer}`).set("x-publishable-api-key", world().publishableKey).set("idempotency-key", key).send(body)
+    const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester())
+    await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 10 }, requester())
+    const body = {
+      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
+      budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, CDMX", delivery_date: tomorrow,
+    }
+    const first = await withKey("/store/requisitions", body, requester(), "crear-0001")
+    expect(first.status).toBe(201)
+    const replay = await withKey("/store/requisitions", body, requester(), "crear-0001")
+    expect(replay.status).toBe(201)
+    expect(replay.headers["idempotent-replayed"]).toBe("true")
+    expect(replay.body.requisition.id).toBe(first.body.requisition.id)
+    expect(await rows("select count(*)::int as n from rq_requisition")).toEqual([{ n: 1 }])
+    const other = await withKey("/store/requisitions", { ...body, justification: "Otra justificación distinta de la primera" }, requester(), "crear-0001")
+    expect(other.status).toBe(409)
+    expect(other.body.code).toBe("IDEMPOTENCIA_CONFLICTO")
+
+    const id = first.body.requisition.id
+    const submit = await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0001")
+    expect(submit.status).toBe(200)
+    const again = await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0001")
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(submit.body)
+    expect((await movements()).map((m) => m.type)).toEqual(["reserve"])
+    // a new key is a new request: refused, the requisition was already submitted
+    expect((await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0002")).body.code).toBe("REQUISICION_YA_ENVIADA")
+
+    const approve = await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")
+    expect(approve.status).toBe(200)
+    expect((await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")).body).toEqual(approve.body)
+    expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ? and status = 'approved'", [id])).toEqual([{ n: 1 }])
   })
 })

@@ -86,3 +86,5 @@ export const StoreSetPolicy = z
 export const Empty = z.object({}).strict()
 
 export const StoreWithdraw = z.object({ reason: z.string().trim().min(5).max(2000) }).strict()
+
+export const SupplierAcknowledge = z.object({ promised_delivery_date: day, note: z.string().trim().max(1000).nullish() }).strict()

@@ -48,9 +48,9 @@ export type PreparedContract = {
 type Resolver = Pick<MedusaContainer, "resolve">
 
 /**
- * The amount limits of a contract: not above what the requisition approved
- * for this supplier (total with IVA), no lot above its second-stage
- * competition threshold (before IVA) unless an award backs it, and the
+ * The amount limits of a contract: no lot above its second-stage
+ * competition threshold (before IVA) unless an award backs it, not above
+ * what the requisition approved for this supplier (total with IVA), and the
  * framework contract's maximum not exceeded by the contracts issued under it.
  */
 async function assertWithinLimits(
@@ -63,12 +63,6 @@ async function assertWithinLimits(
   }
 ) {
   const mxn = (v: unknown) => MathBN.convert(String(v)).toFixed(2)
-  if (MathBN.gt(facts.totals.total, input.approved_total as string)) {
-    throw notAllowed(
-      E.ABOVE_REQUISITION,
-      `El contrato suma ${mxn(facts.totals.total)} MXN con IVA y la requisición aprobó ${mxn(input.approved_total)} MXN para este proveedor.`
-    )
-  }
   if (!input.award_id) {
     const byLot = new Map<string, { number: number; threshold: string; amount: ReturnType<typeof MathBN.convert> }>()
     for (const r of facts.requests) {
@@ -84,6 +78,12 @@ async function assertWithinLimits(
         )
       }
     }
+  }
+  if (MathBN.gt(facts.totals.total, input.approved_total as string)) {
+    throw notAllowed(
+      E.ABOVE_REQUISITION,
+      `El contrato suma ${mxn(facts.totals.total)} MXN con IVA y la requisición aprobó ${mxn(input.approved_total)} MXN para este proveedor.`
+    )
   }
   if (facts.framework.max_amount !== undefined && facts.framework.max_amount !== null) {
     const service = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
