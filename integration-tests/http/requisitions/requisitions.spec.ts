@@ -454,6 +454,26 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ ok?: boolean; balanced?: boolean } & Record<string, unknown>> }
     expect(await budget.reconcile(keyId)).toEqual(expect.objectContaining({ balanced: true }))
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(2)
+
+    // each supplier sees its own order, never the other's
+    const supplierGet = (path: string, bearer: string) => request(baseUrl()).get(path).set("authorization", `Bearer ${bearer}`)
+    const mine = await supplierGet("/supplier/orders", rep().token)
+    expect(mine.status).toBe(200)
+    expect(mine.body.orders.map((o: { id: string; specific_contract: { number: string } }) => [o.id, o.specific_contract.number])).toEqual([[order!.id, first.number]])
+    const theirs = (await ordersOf(second.id as string))!
+    expect((await supplierGet(`/supplier/orders/${theirs.id}`, rep().token)).status).toBe(404)
+    expect((await supplierGet(`/supplier/orders/${theirs.id}`, other.signer.token)).body.order.id).toBe(theirs.id)
+    expect((await supplierGet("/supplier/orders", requester())).status).toBe(403)
+    // acknowledgement with the promised date, once; a replayed key answers the first response
+    const ack = (bearer: string, key: string, date: string) =>
+      request(baseUrl()).post(`/supplier/orders/${order!.id}/acknowledge`).set("authorization", `Bearer ${bearer}`).set("idempotency-key", key).send({ promised_delivery_date: date })
+    const acked = await ack(rep().token, "confirmar-1", tomorrow)
+    expect(acked.status).toBe(200)
+    expect(acked.body.order.metadata).toEqual(expect.objectContaining({ promised_delivery_date: tomorrow, acknowledged_by_person_id: rep().person_id }))
+    expect((await ack(rep().token, "confirmar-1", tomorrow)).body).toEqual(acked.body)
+    expect((await ack(rep().token, "confirmar-1", "2027-01-15")).body.code).toBe("IDEMPOTENCIA_CONFLICTO")
+    expect((await ack(rep().token, "confirmar-2", "2027-01-15")).body.code).toBe("PEDIDO_YA_CONFIRMADO")
+    expect((await ack(other.signer.token, "confirmar-3", tomorrow)).status).toBe(404)
   })
 
   it("refuses every other way to a contract, each with its code and nothing written", async () => {
