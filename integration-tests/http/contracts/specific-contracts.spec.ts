@@ -10,6 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { makeRfc } from "../../../seed/src/rfc"
+import { backingRequisition } from "../../../seed/src/steps/backing-requisition"
 import { seedSpecificContracts } from "../../../seed/src/steps/specific-contracts"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD, type Actor } from "../../utils/world"
@@ -173,15 +174,30 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     ...over,
   })
 
-  /** A contract issued through the workflow at a fixed time (stable number and documents). */
+  /**
+   * A contract issued through the workflow at a fixed time (stable number and
+   * documents), backed by a requisition with its total reserved, so that it
+   * can come into force (commitment and order, ADR 0010).
+   */
+  let requisitions = 0
   async function issued(m: Awaited<ReturnType<typeof market>>) {
     const buyer = w().actors.purchasing_unit
     const b = body(m)
+    const backing = await backingRequisition(container(), {
+      number: `REQ-PRUEBA-${++requisitions}`,
+      agency_id: w().orgs.agencyA,
+      unit_id: w().units["SSA-AR01"],
+      requester_person_id: w().actors.requiring_unit.person_id,
+      budget_key_id: m.budgetKey,
+      offers: b.lines,
+      delivery_place: b.delivery.place,
+      delivery_date: "2026-03-27",
+    })
     const { result } = await createSpecificContractWorkflow(container()).run({
       input: {
         ...b,
-        requisition_id: "req_prueba",
-        approved_total: "100000.00",
+        requisition_id: backing.id,
+        approved_total: backing.total,
         agency_id: w().orgs.agencyA,
         agency_unit_id: w().units["SSA-UC"],
         actor: { person_id: buyer.person_id, actor_type: "customer", actor_id: "cus_fijo", role: "purchasing_unit", organization_id: w().orgs.agencyA },
@@ -491,9 +507,13 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     expect(list.body.count).toBe(1)
     expect(list.body.specific_contracts[0]).toMatchObject({
       status: "pending_signatures",
-      requisition_id: "req_demo_contrato_especifico",
+      requisition_id: expect.stringMatching(/^req_/),
       agency_id: w().orgs.agencyA,
     })
+    // backed by its demo requisition, whose total is reserved and linked
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [r] } = await query.graph({ entity: "requisition", fields: ["number", "status", "specific_contracts.id"], filters: { id: list.body.specific_contracts[0].requisition_id } })
+    expect(r).toMatchObject({ number: "REQ-DEMO-0001", status: "contracted", specific_contracts: [{ id: list.body.specific_contracts[0].id }] })
     expect(list.body.specific_contracts[0].number).toMatch(/^CE-SSA-\d{4}-00001$/)
   })
 })
