@@ -368,6 +368,8 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       { action: "specific_contract.created", certificate_serial: null, signed: false },
       { action: "specific_contract.signed", certificate_serial: buyerCred.serial, signed: true },
       { action: "specific_contract.signed", certificate_serial: repCred.serial, signed: true },
+      // entry into force committed the budget and released the order (ADR 0010)
+      { action: "specific_contract.order_released", certificate_serial: null, signed: false },
     ])
     const late = await post(`/supplier/specific-contracts/${c.id}/sign`, signWithClient(repCred, payload), rep.token)
     expect(late.status).toBe(400)

@@ -393,8 +393,8 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   const rep = () => world().actors.supplier_user
   const ordersOf = async (contractId: string) => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.items.metadata"], filters: { id: contractId } })
-    return data[0]?.order as { id: string; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: { address_1: string } } | null
+    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.tax_lines.rate", "order.items.tax_lines.code", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.items.metadata"], filters: { id: contractId } })
+    return data[0]?.order as { id: string; tax_total: number; total: number; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: { address_1: string } } | null
   }
   const movements = async () =>
     rows("select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at", [keyId])
@@ -436,6 +436,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const order = await ordersOf(first.id as string)
     expect(order!.items).toEqual([expect.objectContaining({ variant_id: variantId, detail: expect.objectContaining({ quantity: 10 }), unit_price: 49.9, metadata: expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }) })])
     expect(order!.shipping_address.address_1).toBe("Almacén central, Lieja 7, Juárez, CDMX")
+    // IVA in the order's totals, from the item's treatment (tax provider tp_iva_iva)
+    expect(order!.items[0]).toEqual(expect.objectContaining({ tax_lines: [expect.objectContaining({ rate: 16, code: "002-Tasa-0.160000" })] }))
+    expect([order!.tax_total, order!.total]).toEqual([79.84, 578.84])
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("contracted")
 
     // supplier first this time; the second contract brings the requisition to `ordered`
@@ -566,7 +569,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await alive(r.id)).map((c) => (c.number as string).slice(-5))).toEqual(["00001", "00002"])
   })
 
-  it("exactly once: 10 parallel submits make one reservation; 2 parallel approvals one decision; parallel generation one contract per supplier", async () => {
+  it("exactly once: 10 parallel submits make one reservation; 6 parallel approvals of a step one decision; parallel generation one contract per supplier", async () => {
     const r = await draft(10)
     const { gate, open } = barrier()
     const submits = Array.from({ length: 10 }, async () => {
@@ -581,14 +584,16 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await movements()).map((m) => m.type)).toEqual(["reserve"])
     expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ?", [r.id])).toEqual([{ n: 2 }])
 
+    // the same approval sent six times at once (double clicks, retries): one decision
     const approvals = barrier()
-    const both = [0, 1].map(async () => {
+    const clicks = Array.from({ length: 6 }, async () => {
       await approvals.gate
       return decide(r.id, head.token, "approve")
     })
     approvals.open()
-    const decided = await Promise.all(both)
-    expect(decided.map((x) => x.status).sort()).toEqual([200, 403])
+    const decided = await Promise.all(clicks)
+    expect(decided.map((x) => x.status).sort()).toEqual([200, 403, 403, 403, 403, 403])
+    expect(await rows("select count(*)::int as n from audit_entry where entity_id = ? and action = 'requisition.approved'", [r.id])).toEqual([{ n: 1 }])
     expect(await rows("select status, decided_by_person_id from rq_approval_step where requisition_id = ? order by sequence", [r.id])).toEqual([
       { status: "approved", decided_by_person_id: head.person_id },
       { status: "pending", decided_by_person_id: null },
