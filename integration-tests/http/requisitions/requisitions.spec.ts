@@ -347,6 +347,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const res = await post("/store/requisitions", {
       cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
       budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, Juárez, CDMX", delivery_date: tomorrow,
+      delivery_address: { street: "Lieja 7", colonia: "Juárez", municipio: "Cuauhtémoc", estado: "Ciudad de México", codigo_postal: "06600" },
     }, requester())
     expect(res.status).toBe(201)
     return res.body.requisition as { id: string; number: string; total: number }
@@ -393,8 +394,8 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   const rep = () => world().actors.supplier_user
   const ordersOf = async (contractId: string) => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.tax_lines.rate", "order.items.tax_lines.code", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.items.metadata"], filters: { id: contractId } })
-    return data[0]?.order as { id: string; tax_total: number; total: number; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: { address_1: string } } | null
+    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.tax_lines.rate", "order.items.tax_lines.code", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.shipping_address.address_2", "order.shipping_address.city", "order.shipping_address.province", "order.shipping_address.postal_code", "order.items.metadata"], filters: { id: contractId } })
+    return data[0]?.order as { id: string; tax_total: number; total: number; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: Record<string, unknown> } | null
   }
   const movements = async () =>
     rows("select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at", [keyId])
@@ -435,7 +436,7 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(await keyStages()).toEqual({ reservado: "364.59", comprometido: "578.84" })
     const order = await ordersOf(first.id as string)
     expect(order!.items).toEqual([expect.objectContaining({ variant_id: variantId, detail: expect.objectContaining({ quantity: 10 }), unit_price: 49.9, metadata: expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }) })])
-    expect(order!.shipping_address.address_1).toBe("Almacén central, Lieja 7, Juárez, CDMX")
+    expect(order!.shipping_address).toEqual(expect.objectContaining({ address_1: "Lieja 7", address_2: "Juárez", city: "Cuauhtémoc", province: "Ciudad de México", postal_code: "06600" }))
     // IVA in the order's totals, from the item's treatment (tax provider tp_iva_iva)
     expect(order!.items[0]).toEqual(expect.objectContaining({ tax_lines: [expect.objectContaining({ rate: 16, code: "002-Tasa-0.160000" })] }))
     expect([order!.tax_total, order!.total]).toEqual([79.84, 578.84])

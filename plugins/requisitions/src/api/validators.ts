@@ -11,6 +11,16 @@ const line = z
   })
   .strict()
 
+const address = z
+  .object({
+    street: z.string().trim().min(3).max(200),
+    colonia: z.string().trim().min(2).max(120),
+    municipio: z.string().trim().min(2).max(120),
+    estado: z.string().trim().min(2).max(60),
+    codigo_postal: z.string().regex(/^\d{5}$/, "Código postal de cinco dígitos"),
+  })
+  .strict()
+
 export const StoreCreateRequisition = z
   .object({
     cart_id: z.string().min(1),
@@ -19,6 +29,7 @@ export const StoreCreateRequisition = z
     budget_key_id: z.string().min(1),
     delivery_place: z.string().trim().min(3).max(300),
     delivery_date: day,
+    delivery_address: address.nullish(),
   })
   .strict()
 
@@ -28,6 +39,7 @@ export const StoreEditRequisition = z
     budget_key_id: z.string().min(1).optional(),
     delivery_place: z.string().trim().min(3).max(300),
     delivery_date: day,
+    delivery_address: address.nullish(),
     lines: z.array(line).min(1).max(500),
   })
   .strict()

@@ -13,6 +13,16 @@ export type OrderReleaseInput = {
 
 type ContractLine = { line: number; offer_id: string; description: string; quantity: number; unit_price: string; iva_treatment: string; delivery_date: string | null; total: string }
 
+type DeliveryAddress = { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string }
+
+/** The order's shipping address: the requisition's structured address, else its delivery place as one line. */
+function shippingAddress(agency: string, place: string, a: DeliveryAddress | null) {
+  const base = { first_name: agency.slice(0, 100), country_code: "mx" }
+  return a
+    ? { ...base, address_1: a.street, address_2: a.colonia, city: a.municipio, province: a.estado, postal_code: a.codigo_postal, metadata: { delivery_place: place } }
+    : { ...base, address_1: place }
+}
+
 const refuse = (message: string, code: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
@@ -113,7 +123,7 @@ export const evaluateOrderReleaseStep = createStep(
         email: requester?.email,
         currency_code: "mxn",
         items,
-        shipping_address: { first_name: data.agency.legal_name.slice(0, 100), address_1: data.delivery.place, country_code: "mx" },
+        shipping_address: shippingAddress(data.agency.legal_name, data.delivery.place, r.delivery_address as DeliveryAddress | null),
         metadata: { specific_contract_number: c.number, requisition_number: r.number },
       },
     })

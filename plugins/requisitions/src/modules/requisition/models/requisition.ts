@@ -22,6 +22,8 @@ const Requisition = model
       .enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"])
       .default("draft"),
     justification: model.text(),
+    /** Structured delivery address { street, colonia, municipio, estado, codigo_postal } (the order's). */
+    delivery_address: model.json().nullable(),
     budget_key_id: model.text(),
     reservation_key: model.text().nullable(),
     reservation_id: model.text().nullable(),
