@@ -126,6 +126,12 @@ export function buildModules(env: Env): ModuleEntry[] {
       providers: paymentProviders.map(({ key, resolve, options }) => ({ resolve, id: key, options: options ?? {} })),
     },
   })
+  // Tax: the México region's IVA per item treatment (16 %, 0 %, exempt) — `tp_iva_iva`.
+  modules.push({
+    key: "tax",
+    resolve: "@medusajs/medusa/tax",
+    options: { providers: [{ resolve: "@tienda/framework-contracts/providers/tax-iva", id: "iva" }] },
+  })
   // Notifications: the local provider stores and logs the "feed" channel (and
   // "email" too unless SMTP is configured, so nothing is lost in development).
   const smtp = !!env.SMTP_HOST

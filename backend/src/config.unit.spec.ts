@@ -14,7 +14,7 @@ describe("backend configuration from the environment", () => {
   })
 
   it("switches on Medusa's Redis modules only when REDIS_URL is set", () => {
-    expect(buildModules({}).map((m) => m.key)).toEqual(["payment", "notification"])
+    expect(buildModules({}).map((m) => m.key)).toEqual(["payment", "tax", "notification"])
     const keys = buildModules({ REDIS_URL: "redis://localhost:6379" }).map((m) => [m.key, m.resolve])
     expect(keys).toEqual([
       ["cache", "@medusajs/medusa/cache-redis"],
@@ -22,6 +22,7 @@ describe("backend configuration from the environment", () => {
       ["workflows", "@medusajs/medusa/workflow-engine-redis"],
       ["locking", "@medusajs/medusa/locking"],
       ["payment", "@medusajs/medusa/payment"],
+      ["tax", "@medusajs/medusa/tax"],
       ["notification", "@medusajs/medusa/notification"],
     ])
   })

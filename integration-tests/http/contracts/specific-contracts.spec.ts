@@ -10,6 +10,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { makeRfc } from "../../../seed/src/rfc"
+import { backingRequisition } from "../../../seed/src/steps/backing-requisition"
 import { seedSpecificContracts } from "../../../seed/src/steps/specific-contracts"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD, type Actor } from "../../utils/world"
@@ -173,13 +174,30 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     ...over,
   })
 
-  /** A contract issued through the workflow at a fixed time (stable number and documents). */
+  /**
+   * A contract issued through the workflow at a fixed time (stable number and
+   * documents), backed by a requisition with its total reserved, so that it
+   * can come into force (commitment and order, ADR 0010).
+   */
+  let requisitions = 0
   async function issued(m: Awaited<ReturnType<typeof market>>) {
     const buyer = w().actors.purchasing_unit
     const b = body(m)
+    const backing = await backingRequisition(container(), {
+      number: `REQ-PRUEBA-${++requisitions}`,
+      agency_id: w().orgs.agencyA,
+      unit_id: w().units["SSA-AR01"],
+      requester_person_id: w().actors.requiring_unit.person_id,
+      budget_key_id: m.budgetKey,
+      offers: b.lines,
+      delivery_place: b.delivery.place,
+      delivery_date: "2026-03-27",
+    })
     const { result } = await createSpecificContractWorkflow(container()).run({
       input: {
         ...b,
+        requisition_id: backing.id,
+        approved_total: backing.total,
         agency_id: w().orgs.agencyA,
         agency_unit_id: w().units["SSA-UC"],
         actor: { person_id: buyer.person_id, actor_type: "customer", actor_id: "cus_fijo", role: "purchasing_unit", organization_id: w().orgs.agencyA },
@@ -239,30 +257,39 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     expect(rows).toEqual([{ action: "specific_contract.created", entity_id: c.id }])
   })
 
-  it("creates over HTTP for the Purchasing Unit, numbers in sequence and refuses with Spanish messages", async () => {
+  it("comes only from a requisition: HTTP refuses; the workflow numbers in sequence and refuses with Spanish messages", async () => {
     const m = await market()
-    const first = await post("/store/specific-contracts", body(m), token("purchasing_unit"))
-    expect(first.status).toBe(201)
-    const second = await post("/store/specific-contracts", body(m, { lines: [{ offer_id: m.offers.pen, quantity: 2 }] }), token("purchasing_unit"))
-    expect(second.status).toBe(201)
-    const year = new Intl.DateTimeFormat("en", { timeZone: "America/Mexico_City", year: "numeric" }).format(new Date())
-    expect([first.body.specific_contract.number, second.body.specific_contract.number]).toEqual([`CE-SSA-${year}-00001`, `CE-SSA-${year}-00002`])
-
+    const direct = await post("/store/specific-contracts", body(m), token("purchasing_unit"))
+    expect(direct.status).toBe(400)
+    expect(direct.body.code).toBe("CONTRATO_SOLO_DESDE_REQUISICION")
     const denied = await post("/store/specific-contracts", body(m), token("requiring_unit"))
     expect(denied.status).toBe(403)
     expect(denied.body.code).toBe("PERMISO_DENEGADO")
 
-    const otherSupplierOffer = await post("/store/specific-contracts", body(m, { lines: [{ offer_id: m.offers.otherPen, quantity: 1 }] }), token("purchasing_unit"))
-    expect(otherSupplierOffer.status).toBe(400)
-    expect(otherSupplierOffer.body).toMatchObject({ code: "OFERTA_NO_VALIDA", message: expect.stringContaining("no es de Papelería Industrial del Bajío") })
+    const buyer = w().actors.purchasing_unit
+    const run = (over: object) =>
+      createSpecificContractWorkflow(container()).run({
+        input: {
+          ...body(m),
+          requisition_id: "req_prueba",
+          approved_total: "100000.00",
+          agency_id: w().orgs.agencyA,
+          actor: { person_id: buyer.person_id, actor_type: "customer", actor_id: "cus_fijo", role: "purchasing_unit", organization_id: w().orgs.agencyA },
+          ...over,
+        } as never,
+      })
+    const first = (await run({})).result
+    const second = (await run({ lines: [{ offer_id: m.offers.pen, quantity: 2 }] })).result
+    const year = new Intl.DateTimeFormat("en", { timeZone: "America/Mexico_City", year: "numeric" }).format(new Date())
+    expect([first.number, second.number]).toEqual([`CE-SSA-${year}-00001`, `CE-SSA-${year}-00002`])
 
-    const otherKey = await post("/store/specific-contracts", body(m, { budget_key_id: m.otherKey }), token("purchasing_unit"))
-    expect(otherKey.status).toBe(400)
-    expect(otherKey.body.code).toBe("CLAVE_PRESUPUESTAL_INVALIDA")
-
-    const invalid = await post("/store/specific-contracts", body(m, { lines: [] }), token("purchasing_unit"))
-    expect(invalid.status).toBe(400)
-    expect(invalid.body.code).toBe("DATOS_INVALIDOS")
+    await expect(run({ requisition_id: null })).rejects.toMatchObject({ code: "CONTRATO_SOLO_DESDE_REQUISICION" })
+    await expect(run({ approved_total: "100.00" })).rejects.toMatchObject({ code: "CONTRATO_EXCEDE_REQUISICION" })
+    await expect(run({ lines: [{ offer_id: m.offers.otherPen, quantity: 1 }] })).rejects.toMatchObject({
+      code: "OFERTA_NO_VALIDA",
+      message: expect.stringContaining("no es de Papelería Industrial del Bajío"),
+    })
+    await expect(run({ budget_key_id: m.otherKey })).rejects.toMatchObject({ code: "CLAVE_PRESUPUESTAL_INVALIDA" })
     expect(await count("specific_contract")).toBe(2)
   })
 
@@ -341,6 +368,8 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       { action: "specific_contract.created", certificate_serial: null, signed: false },
       { action: "specific_contract.signed", certificate_serial: buyerCred.serial, signed: true },
       { action: "specific_contract.signed", certificate_serial: repCred.serial, signed: true },
+      // entry into force committed the budget and released the order (ADR 0010)
+      { action: "specific_contract.order_released", certificate_serial: null, signed: false },
     ])
     const late = await post(`/supplier/specific-contracts/${c.id}/sign`, signWithClient(repCred, payload), rep.token)
     expect(late.status).toBe(400)
@@ -480,9 +509,13 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     expect(list.body.count).toBe(1)
     expect(list.body.specific_contracts[0]).toMatchObject({
       status: "pending_signatures",
-      requisition_id: "req_demo_contrato_especifico",
+      requisition_id: expect.stringMatching(/^req_/),
       agency_id: w().orgs.agencyA,
     })
+    // backed by its demo requisition, whose total is reserved and linked
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [r] } = await query.graph({ entity: "requisition", fields: ["number", "status", "specific_contracts.id"], filters: { id: list.body.specific_contracts[0].requisition_id } })
+    expect(r).toMatchObject({ number: "REQ-DEMO-0001", status: "contracted", specific_contracts: [{ id: list.body.specific_contracts[0].id }] })
     expect(list.body.specific_contracts[0].number).toMatch(/^CE-SSA-\d{4}-00001$/)
   })
 })

@@ -1,10 +1,23 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import request from "supertest"
 import { makeRfc } from "../../../seed/src/rfc"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
-import { makeKey } from "../budget/helpers"
+import { barrier, makeKey } from "../budget/helpers"
+import { signWithKeyOf } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
+
+// The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
+const pki = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "req-http-")))
+afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
+process.env.EFIRMA_CA_BUNDLE = pki.bundle
+
+type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
 // @redis: workflow engine under concurrent submissions; the escalation scheduled job
 
@@ -12,7 +25,11 @@ import { catalogFixtures } from "../framework-contracts/fixtures"
  * Requisitions and their approval chain, enforced on the server: the full
  * chain, rejection, return for changes, restart on edit, delegation,
  * escalation, self-approval and cross-agency refusals, the cart gate, and
- * two requisitions racing for the last budget.
+ * two requisitions racing for the last budget. Then the one legal path to an
+ * order: approved requisition → specific contracts generated (one per
+ * supplier) → both e.firma signatures → order released, the budget
+ * committed for the contracts' totals with IVA; its refusals, and its
+ * behaviour under parallel calls and injected faults.
  */
 describeApp("requisitions and approval workflows", ({ world, baseUrl, container }) => {
   const { token, post, get, publishedContract, approvedOffer } = catalogFixtures(world, baseUrl, container)
@@ -244,27 +261,6 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(0)
   })
 
-  it("an approved requisition becomes one Medusa order per supplier, paid from its budget reservation", async () => {
-    const r = await submitted()
-    await decide(r.id, head.token, "approve")
-    await decide(r.id, purchasing(), "approve")
-    const res = await post(`/store/requisitions/${r.id}/orders`, {}, requester())
-    expect(res.status).toBe(201)
-    expect(res.body.orders).toHaveLength(1)
-    const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: orders } = await query.graph({ entity: "order", fields: ["id", "customer_id", "items.variant_id", "items.detail.quantity", "payment_collections.payments.provider_id"] })
-    expect(orders).toHaveLength(1)
-    expect(orders[0].items).toEqual([expect.objectContaining({ variant_id: variantId, detail: expect.objectContaining({ quantity: 10 }) })])
-    // paid by the budget provider: the order's amount moved from reserved to committed on the key
-    const payments = (orders[0].payment_collections as { payments: { provider_id: string }[] }[]).flatMap((c) => c.payments)
-    expect(payments.map((p) => p.provider_id)).toEqual(["pp_budget_budget"])
-    expect(await keyStages()).toEqual({ reservado: "79.84", comprometido: "499" })
-    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
-    // a second attempt places nothing more
-    expect((await post(`/store/requisitions/${r.id}/orders`, {}, requester())).body.code).toBe("REQUISICION_NO_APROBADA")
-    expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(1)
-  })
-
   it("above the lot's competition threshold, stops in requires_competition: no approval chain, no direct order", async () => {
     keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
     const r = await draft(6100) // 6,100 × 49.90 = 304,390.00 before IVA > 300,000.00
@@ -274,7 +270,19 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(res.body.requisition.approval_steps).toEqual([])
     expect(res.body.requisition.competition_lots).toEqual([expect.objectContaining({ amount: "304390.00", threshold: "300000.00" })])
     expect(await notificationsTo(world().actors.requiring_unit.email)).toContain("requisition.requires_competition")
-    expect((await post(`/store/requisitions/${r.id}/orders`, {}, requester())).body.code).toBe("REQUISICION_NO_APROBADA")
+    // it holds its reservation while it waits, shows that state, yields no contract
+    expect((await keyStages()).reservado).toBe("353092.4")
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("requires_competition")
+    const contracts = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    expect(contracts.status).toBe(400)
+    expect(contracts.body.code).toBe("REQUISICION_NO_APROBADA")
+    // and can be withdrawn: the reservation is released
+    expect((await post(`/store/requisitions/${r.id}/withdraw`, { reason: "Se atenderá con la licitación anual" }, purchasing())).status).toBe(403)
+    const withdrawn = await post(`/store/requisitions/${r.id}/withdraw`, { reason: "Se atenderá con la licitación anual" }, requester())
+    expect(withdrawn.status).toBe(200)
+    expect(withdrawn.body.requisition.status).toBe("cancelled")
+    expect((await keyStages()).reservado).toBe("0")
+    expect(await notificationsTo(world().actors.requiring_unit.email)).toContain("requisition.withdrawn")
   })
 
   it("flags a possible split purchase: same unit and UNSPSC class over the threshold within the window", async () => {
@@ -309,5 +317,334 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await keyStages()).reservado).toBe("578.84")
     const statuses = await Promise.all([a, b].map(async (r) => (await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status))
     expect(statuses.sort()).toEqual(["draft", "pending_approval"])
+  })
+  // ── the one path: approved requisition → contracts → both signatures → orders ──
+
+  const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
+  const rows = async (sql: string, params: unknown[] = []) => (await pg().raw(sql, params)).rows
+  const alive = async (requisitionId: string) =>
+    rows("select id, number, supplier_id, status, total::text as total from specific_contract where requisition_id = ? and deleted_at is null order by number", [requisitionId])
+
+  /** A second supplier's offer and signer (supplier2 has no people in the world). */
+  async function secondSupplier(price = "44.90") {
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [item] } = await query.graph({ entity: "framework_item", fields: ["id"] })
+    await approvedOffer(item.id as string, world().orgs.supplier2, price)
+    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: world().orgs.supplier2 } })
+    const email = `firma.${Math.random().toString(36).slice(2, 8)}@ofimex.prueba.mx`
+    const { result } = await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.supplier2, full_name: "Representante Ofimex", email, rfc: makeRfc("REOF", "800101", "C1"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+    })
+    return { variantId: offer.variant_id as string, signer: { person_id: result.id, actor_type: "supplier", token: await login(baseUrl(), "supplier", email), email } }
+  }
+
+  /** A draft of several lines from one cart (variant, quantity). */
+  async function draftOf(lines: [string, number][]) {
+    const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester())
+    for (const [variant_id, quantity] of lines) {
+      expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id, quantity }, requester())).status).toBe(200)
+    }
+    const res = await post("/store/requisitions", {
+      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
+      budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, Juárez, CDMX", delivery_date: tomorrow,
+      delivery_address: { street: "Lieja 7", colonia: "Juárez", municipio: "Cuauhtémoc", estado: "Ciudad de México", codigo_postal: "06600" },
+    }, requester())
+    expect(res.status).toBe(201)
+    return res.body.requisition as { id: string; number: string; total: number }
+  }
+  /** Submitted and approved by every step of the default policy. */
+  async function approved(lines: [string, number][]) {
+    const r = await draftOf(lines)
+    expect((await post(`/store/requisitions/${r.id}/submit`, {}, requester())).status).toBe(200)
+    for (const bearer of [head.token, purchasing(), world().actors.budget.token]) {
+      const cur = (await get(`/store/requisitions/${r.id}`, requester())).body.requisition
+      if (cur.status !== "pending_approval") {
+        break
+      }
+      expect((await decide(r.id, bearer, "approve")).status).toBe(200)
+    }
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("approved")
+    return r
+  }
+
+  const creds = new Map<string, IssuedCredential>()
+  beforeEach(() => creds.clear())
+  async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
+    if (!creds.has(actor.person_id)) {
+      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
+      const [p] = await orgs.listPeople({ id: actor.person_id })
+      const cred = issueCertificate(pki.ca, { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
+      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
+      const res = await request(baseUrl()).post(`${prefix}/me/efirma/certificates`).set("authorization", `Bearer ${actor.token}`)
+        .set("x-publishable-api-key", world().publishableKey).send({ certificate: cred.cer_der.toString("base64") })
+      expect(res.status).toBe(201)
+      creds.set(actor.person_id, cred)
+    }
+    return creds.get(actor.person_id)!
+  }
+  /** One side signs a contract with its e.firma. */
+  async function sign(contractId: string, side: "agency" | "supplier", actor: { person_id: string; token: string; actor_type: string }) {
+    const cred = await efirmaOf(actor)
+    const payload = (await get(`/store/specific-contracts/${contractId}`, purchasing())).body.specific_contract.signing_payload
+    const prefix = side === "agency" ? "/store" : "/supplier"
+    return request(baseUrl()).post(`${prefix}/specific-contracts/${contractId}/sign`).set("authorization", `Bearer ${actor.token}`)
+      .set("x-publishable-api-key", world().publishableKey).send(signWithKeyOf(cred, cred, payload))
+  }
+  const buyer = () => world().actors.purchasing_unit
+  const rep = () => world().actors.supplier_user
+  const ordersOf = async (contractId: string) => {
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.tax_lines.rate", "order.items.tax_lines.code", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.shipping_address.address_2", "order.shipping_address.city", "order.shipping_address.province", "order.shipping_address.postal_code", "order.items.metadata"], filters: { id: contractId } })
+    return data[0]?.order as { id: string; tax_total: number; total: number; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: Record<string, unknown> } | null
+  }
+  const movements = async () =>
+    rows("select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at", [keyId])
+
+  it("the whole chain: requisition → one contract per supplier → both sign → orders; comprometido = contracts with IVA, reservado back to 0", async () => {
+    const other = await secondSupplier("44.90")
+    const r = await approved([[variantId, 10], [other.variantId, 7]])
+    // 10 × 49.90 = 499.00 + 79.84; 7 × 44.90 = 314.30 + 50.29 (50.288 → 50.29)
+    expect(String(r.total)).toBe("943.43")
+    expect(await keyStages()).toEqual({ reservado: "943.43", comprometido: "0" })
+
+    // only the Purchasing Unit generates, and only once
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, requester())).status).toBe(403)
+    const gen = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    expect(gen.status).toBe(201)
+    expect(gen.body.requisition.status).toBe("contracted")
+    const contracts = await alive(r.id)
+    expect(contracts.map((c) => [c.supplier_id, c.status, c.total])).toEqual([
+      [world().orgs.supplier, "pending_signatures", "578.84"],
+      [world().orgs.supplier2, "pending_signatures", "364.59"],
+    ])
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())).body.code).toBe("CONTRATOS_YA_GENERADOS")
+    // joined by a module link, not metadata
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [linked] } = await query.graph({ entity: "requisition", fields: ["id", "specific_contracts.id"], filters: { id: r.id } })
+    expect((linked.specific_contracts as { id: string }[]).map((c) => c.id).sort()).toEqual(contracts.map((c) => c.id).sort())
+    expect(await notificationsTo(rep().email)).toContain("requisition.contract_awaits_signature")
+    expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
+
+    // nothing is committed before entry into force
+    const [first, second] = contracts
+    expect((await sign(first.id as string, "agency", buyer())).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "943.43", comprometido: "0" })
+    expect(await ordersOf(first.id as string)).toBeFalsy()
+    const inForce = await sign(first.id as string, "supplier", rep())
+    expect(inForce.status).toBe(200)
+    expect(inForce.body.specific_contract.status).toBe("in_force")
+    expect(await keyStages()).toEqual({ reservado: "364.59", comprometido: "578.84" })
+    const order = await ordersOf(first.id as string)
+    expect(order!.items).toEqual([expect.objectContaining({ variant_id: variantId, detail: expect.objectContaining({ quantity: 10 }), unit_price: 49.9, metadata: expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }) })])
+    expect(order!.shipping_address).toEqual(expect.objectContaining({ address_1: "Lieja 7", address_2: "Juárez", city: "Cuauhtémoc", province: "Ciudad de México", postal_code: "06600" }))
+    // IVA in the order's totals, from the item's treatment (tax provider tp_iva_iva)
+    expect(order!.items[0]).toEqual(expect.objectContaining({ tax_lines: [expect.objectContaining({ rate: 16, code: "002-Tasa-0.160000" })] }))
+    expect([order!.tax_total, order!.total]).toEqual([79.84, 578.84])
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("contracted")
+
+    // supplier first this time; the second contract brings the requisition to `ordered`
+    expect((await sign(second.id as string, "supplier", other.signer)).status).toBe(200)
+    expect((await sign(second.id as string, "agency", buyer())).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "943.43" })
+    expect(await ordersOf(second.id as string)).toBeTruthy()
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
+    expect(await notificationsTo(other.signer.email)).toContain("requisition.order_released")
+    // the ledger: one reservation, one commitment per contract drawn from it, nothing else
+    expect((await movements()).map((m) => [m.type, m.amount, m.reference_type])).toEqual([
+      ["reserve", "943.43", "requisition"],
+      ["commit", "578.84", "contract"],
+      ["commit", "364.59", "contract"],
+    ])
+    const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ ok?: boolean; balanced?: boolean } & Record<string, unknown>> }
+    expect(await budget.reconcile(keyId)).toEqual(expect.objectContaining({ balanced: true }))
+    expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(2)
+
+    // each supplier sees its own order, never the other's
+    const supplierGet = (path: string, bearer: string) => request(baseUrl()).get(path).set("authorization", `Bearer ${bearer}`)
+    const mine = await supplierGet("/supplier/orders", rep().token)
+    expect(mine.status).toBe(200)
+    expect(mine.body.orders.map((o: { id: string; specific_contract: { number: string } }) => [o.id, o.specific_contract.number])).toEqual([[order!.id, first.number]])
+    const theirs = (await ordersOf(second.id as string))!
+    expect((await supplierGet(`/supplier/orders/${theirs.id}`, rep().token)).status).toBe(404)
+    expect((await supplierGet(`/supplier/orders/${theirs.id}`, other.signer.token)).body.order.id).toBe(theirs.id)
+    expect((await supplierGet("/supplier/orders", requester())).status).toBe(403)
+    // acknowledgement with the promised date, once; a replayed key answers the first response
+    const ack = (bearer: string, key: string, date: string) =>
+      request(baseUrl()).post(`/supplier/orders/${order!.id}/acknowledge`).set("authorization", `Bearer ${bearer}`).set("idempotency-key", key).send({ promised_delivery_date: date })
+    const acked = await ack(rep().token, "confirmar-1", tomorrow)
+    expect(acked.status).toBe(200)
+    expect(acked.body.order.metadata).toEqual(expect.objectContaining({ promised_delivery_date: tomorrow, acknowledged_by_person_id: rep().person_id }))
+    expect((await ack(rep().token, "confirmar-1", tomorrow)).body).toEqual(acked.body)
+    expect((await ack(rep().token, "confirmar-1", "2027-01-15")).body.code).toBe("IDEMPOTENCIA_CONFLICTO")
+    expect((await ack(rep().token, "confirmar-2", "2027-01-15")).body.code).toBe("PEDIDO_YA_CONFIRMADO")
+    expect((await ack(other.signer.token, "confirmar-3", tomorrow)).status).toBe(404)
+  })
+
+  it("refuses every other way to a contract, each with its code and nothing written", async () => {
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "10000.00" })).id
+    // no contract without a requisition
+    const direct = await post("/store/specific-contracts", { supplier_id: world().orgs.supplier }, purchasing())
+    expect(direct.status).toBe(400)
+    expect(direct.body.code).toBe("CONTRATO_SOLO_DESDE_REQUISICION")
+    // nor from one still pending approval
+    const pending = await submitted()
+    const early = await post(`/store/requisitions/${pending.id}/contracts`, {}, purchasing())
+    expect(early.status).toBe(400)
+    expect(early.body.code).toBe("REQUISICION_NO_APROBADA")
+    // nor from another agency's requisition
+    const r = await approved([[variantId, 10]])
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, world().otherAgencyActor.token)).status).toBe(403)
+    // the price in force rose after approval: the contract would exceed the requisition
+    await pg().raw(`update fc_offer set price = 52.00, raw_price = '{"value":"52","precision":20}' where variant_id = ?`, [variantId])
+    const above = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    expect(above.status).toBe(400)
+    expect(above.body.code).toBe("CONTRATO_EXCEDE_REQUISICION")
+    expect(await alive(r.id)).toEqual([])
+    expect(await alive(pending.id)).toEqual([])
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("approved")
+    expect(await rows("select * from contract_number_sequence where last_value > 0")).toEqual([])
+  })
+
+  it("refuses a contract above the lot's competition threshold (prices rose after approval)", async () => {
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
+    const r = await approved([[variantId, 6000]]) // 299,400.00 before IVA: under 300,000.00
+    await pg().raw(`update fc_offer set price = 50.10, raw_price = '{"value":"50.1","precision":20}' where variant_id = ?`, [variantId])
+    const res = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    expect(res.status).toBe(400)
+    expect(res.body.code).toBe("CONTRATO_EXCEDE_UMBRAL_DE_PARTIDA")
+    expect(await alive(r.id)).toEqual([])
+    expect((await keyStages()).comprometido).toBe("0")
+  })
+
+  it("a supplier sanctioned after approval cannot bring its contract into force; the buyer cancels and the budget is released", async () => {
+    const r = await approved([[variantId, 10]])
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())).status).toBe(201)
+    const [c] = await alive(r.id)
+    expect((await sign(c.id as string, "agency", buyer())).status).toBe(200)
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [supplier] } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
+    const csv = `RFC,Nombre,Tipo de sanción,Autoridad,Fecha inicio,Fecha fin,Motivo\n${supplier.rfc},Proveedor,Inhabilitación,SABG,2026-01-15,2028-01-15,Prueba`
+    expect((await post("/admin/sanctions/import", { csv }, token("shcp_contract_admin"))).status).toBe(200)
+    const refused = await sign(c.id as string, "supplier", rep())
+    expect(refused.status).toBe(400)
+    expect(refused.body.code).toBe("PROVEEDOR_SANCIONADO")
+    expect(refused.body.message).toMatch(/cancelarlo o retirar la requisición/)
+    // nothing of the signature, the commitment or the order stays
+    expect((await get(`/store/specific-contracts/${c.id}`, purchasing())).body.specific_contract.status).toBe("partially_signed")
+    expect(await rows("select role from contract_signature where contract_id = ? and deleted_at is null", [c.id])).toEqual([{ role: "agency_signer" }])
+    expect(await keyStages()).toEqual({ reservado: "578.84", comprometido: "0" })
+    expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(0)
+    // cancelling before entry into force releases the reservation and cancels the requisition
+    const cancel = await post(`/store/specific-contracts/${c.id}/cancel`, { reason: "Proveedor sancionado por la SABG" }, purchasing())
+    expect(cancel.status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "0" })
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("cancelled")
+  })
+
+  it("a fault with the second supplier leaves nothing of the first: no contract, number, link or commitment", async () => {
+    const other = await secondSupplier()
+    const r = await approved([[variantId, 10], [other.variantId, 7]])
+    const [link] = await rows("select tablename from pg_tables where tablename like '%requisition%specific_contract%'")
+    const table = link.tablename as string
+    await pg().raw(`create or replace function test_fault() returns trigger language plpgsql as $$
+      begin
+        if exists (select 1 from specific_contract where id = new.specific_contract_id and supplier_id = '${world().orgs.supplier2}') then
+          raise exception 'fallo inducido por la prueba';
+        end if;
+        return new;
+      end $$`)
+    await pg().raw(`create trigger test_fault before insert on "${table}" for each row execute function test_fault()`)
+    try {
+      const res = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+      expect(res.status).toBe(500)
+    } finally {
+      await pg().raw(`drop trigger test_fault on "${table}"`)
+    }
+    expect(await alive(r.id)).toEqual([])
+    expect(await rows(`select * from "${table}" where deleted_at is null`)).toEqual([])
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("approved")
+    expect(await keyStages()).toEqual({ reservado: "943.43", comprometido: "0" })
+    // the numbers were given back: the retry takes 00001 and 00002
+    const retry = await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    expect(retry.status).toBe(201)
+    expect((await alive(r.id)).map((c) => (c.number as string).slice(-5))).toEqual(["00001", "00002"])
+  })
+
+  it("exactly once: 10 parallel submits make one reservation; 6 parallel approvals of a step one decision; parallel generation one contract per supplier", async () => {
+    const r = await draft(10)
+    const { gate, open } = barrier()
+    const submits = Array.from({ length: 10 }, async () => {
+      await gate
+      return post(`/store/requisitions/${r.id}/submit`, {}, requester())
+    })
+    open()
+    const results = await Promise.all(submits)
+    expect(results.map((x) => x.status).sort()).toEqual([200, ...Array(9).fill(400)])
+    expect(results.filter((x) => x.status === 400).map((x) => x.body.code)).toEqual(Array(9).fill("REQUISICION_YA_ENVIADA"))
+    expect((await keyStages()).reservado).toBe("578.84")
+    expect((await movements()).map((m) => m.type)).toEqual(["reserve"])
+    expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ?", [r.id])).toEqual([{ n: 2 }])
+
+    // the same approval sent six times at once (double clicks, retries): one decision
+    const approvals = barrier()
+    const clicks = Array.from({ length: 6 }, async () => {
+      await approvals.gate
+      return decide(r.id, head.token, "approve")
+    })
+    approvals.open()
+    const decided = await Promise.all(clicks)
+    expect(decided.map((x) => x.status).sort()).toEqual([200, 403, 403, 403, 403, 403])
+    expect(await rows("select count(*)::int as n from audit_entry where entity_id = ? and action = 'requisition.approved'", [r.id])).toEqual([{ n: 1 }])
+    expect(await rows("select status, decided_by_person_id from rq_approval_step where requisition_id = ? order by sequence", [r.id])).toEqual([
+      { status: "approved", decided_by_person_id: head.person_id },
+      { status: "pending", decided_by_person_id: null },
+    ])
+    expect((await decide(r.id, purchasing(), "approve")).status).toBe(200)
+
+    const generation = barrier()
+    const gens = Array.from({ length: 5 }, async () => {
+      await generation.gate
+      return post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())
+    })
+    generation.open()
+    const generated = await Promise.all(gens)
+    expect(generated.map((x) => x.status).sort()).toEqual([201, 400, 400, 400, 400])
+    expect(await alive(r.id)).toHaveLength(1)
+    expect(await rows("select count(*)::int as n from specific_contract")).toEqual([{ n: 1 }])
+  })
+  it("honours Idempotency-Key: a replay gets the first answer and changes nothing; the same key with another body is 409", async () => {
+    const withKey = (path: string, body: object, bearer: string, key: string) =>
+      request(baseUrl()).post(path).set("authorization", `Bearer ${bearer}`).set("x-publishable-api-key", world().publishableKey).set("idempotency-key", key).send(body)
+    const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester())
+    await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 10 }, requester())
+    const body = {
+      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
+      budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, CDMX", delivery_date: tomorrow,
+    }
+    const first = await withKey("/store/requisitions", body, requester(), "crear-0001")
+    expect(first.status).toBe(201)
+    const replay = await withKey("/store/requisitions", body, requester(), "crear-0001")
+    expect(replay.status).toBe(201)
+    expect(replay.headers["idempotent-replayed"]).toBe("true")
+    expect(replay.body.requisition.id).toBe(first.body.requisition.id)
+    expect(await rows("select count(*)::int as n from rq_requisition")).toEqual([{ n: 1 }])
+    const other = await withKey("/store/requisitions", { ...body, justification: "Otra justificación distinta de la primera" }, requester(), "crear-0001")
+    expect(other.status).toBe(409)
+    expect(other.body.code).toBe("IDEMPOTENCIA_CONFLICTO")
+
+    const id = first.body.requisition.id
+    const submit = await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0001")
+    expect(submit.status).toBe(200)
+    const again = await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0001")
+    expect(again.status).toBe(200)
+    expect(again.body).toEqual(submit.body)
+    expect((await movements()).map((m) => m.type)).toEqual(["reserve"])
+    // a new key is a new request: refused, the requisition was already submitted
+    expect((await withKey(`/store/requisitions/${id}/submit`, {}, requester(), "enviar-0002")).body.code).toBe("REQUISICION_YA_ENVIADA")
+
+    const approve = await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")
+    expect(approve.status).toBe(200)
+    expect((await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")).body).toEqual(approve.body)
+    expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ? and status = 'approved'", [id])).toEqual([{ n: 1 }])
   })
 })

@@ -1,24 +1,27 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createSpecificContractWorkflow } from "@tienda/contracts/workflows"
+import { backingRequisition } from "./backing-requisition"
 import { AGENCIES } from "../fixtures/agencies"
 import { SUPPLIERS } from "../fixtures/suppliers"
 import { makeRfc } from "../rfc"
 
-/** Marks the demo contract, so the step finds it on the next run. */
-const DEMO_REQUISITION = "req_demo_contrato_especifico"
+/** The demo requisition's number, so the step finds its contract on the next run. */
+const DEMO_REQUISITION = "REQ-DEMO-0001"
 
 /**
  * One demo specific contract pending signatures: Secretaría de Salud buys
  * three items of the office-supplies framework contract (partida 21101) from
  * Papelería Industrial del Bajío, charged to its 21101 budget key, delivered
- * to its warehouse. Idempotent (looked up by its demo requisition id);
+ * to its warehouse, backed by an approved demo requisition whose total is
+ * reserved on that key (contracts come only from requisitions, ADR 0010).
+ * Idempotent (looked up by its demo requisition number);
  * skipped with a warning when its ingredients are missing.
  */
 export async function seedSpecificContracts({ container }: ExecArgs) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: existing } = await query.graph({ entity: "specific_contract", fields: ["id", "number"], filters: { requisition_id: DEMO_REQUISITION } })
+  const { data: existing } = await query.graph({ entity: "requisition", fields: ["id"], filters: { number: DEMO_REQUISITION } })
   if (existing.length) {
     return
   }
@@ -67,6 +70,18 @@ export async function seedSpecificContracts({ container }: ExecArgs) {
     logger.warn("seed: demo specific contract skipped (no 21101 offers of the supplier or no 21101 budget key)")
     return
   }
+  const lines = picked.map((o, i) => ({ offer_id: o.id as string, quantity: [40, 25, 12][i] }))
+  const place = "Almacén General de la Secretaría de Salud, Lieja 7, Juárez, Ciudad de México"
+  const requisition = await backingRequisition(container, {
+    number: DEMO_REQUISITION,
+    agency_id: agency.id,
+    unit_id: unit("SSA-UC") ?? (units[0]?.id as string),
+    requester_person_id: buyers[0].id,
+    budget_key_id: keys[0].id,
+    offers: lines,
+    delivery_place: place,
+    delivery_date: new Date(Date.now() + 15 * 86400000).toISOString().slice(0, 10),
+  })
   const { result } = await createSpecificContractWorkflow(container).run({
     input: {
       agency_id: agency.id,
@@ -74,9 +89,10 @@ export async function seedSpecificContracts({ container }: ExecArgs) {
       supplier_id: supplier.id,
       framework_contract_id: contracts[0].id,
       budget_key_id: keys[0].id,
-      requisition_id: DEMO_REQUISITION,
-      lines: picked.map((o, i) => ({ offer_id: o.id, quantity: [40, 25, 12][i] })),
-      delivery: { place: "Almacén General de la Secretaría de Salud, Lieja 7, Juárez, Ciudad de México", unit_id: unit("SSA-ALM") },
+      requisition_id: requisition.id,
+      approved_total: requisition.total,
+      lines,
+      delivery: { place, unit_id: unit("SSA-ALM") },
       actor: {
         person_id: buyers[0].id,
         actor_type: buyers[0].actor_type as string,
@@ -86,5 +102,7 @@ export async function seedSpecificContracts({ container }: ExecArgs) {
       },
     },
   })
-  logger.info(`seed: demo specific contract ${result.number} pending signatures`)
+  const link = container.resolve(ContainerRegistrationKeys.LINK)
+  await link.create({ requisition: { requisition_id: requisition.id }, specific_contract: { specific_contract_id: result.id } })
+  logger.info(`seed: demo specific contract ${result.number} pending signatures (requisition ${requisition.number})`)
 }

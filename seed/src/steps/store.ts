@@ -1,6 +1,7 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import {
+  createTaxRegionsWorkflow,
   createApiKeysWorkflow,
   createRegionsWorkflow,
   createSalesChannelsWorkflow,
@@ -102,6 +103,15 @@ export async function seedStore({ container }: ExecArgs) {
       })
       logger.info("seed: region México payment providers updated")
     }
+  }
+
+  // IVA: the México tax region computes each line's IVA from its item's treatment (tp_iva_iva)
+  const { data: taxRegions } = await query.graph({ entity: "tax_region", fields: ["id"], filters: { country_code: "mx" } })
+  if (!taxRegions.length) {
+    await createTaxRegionsWorkflow(container).run({
+      input: [{ country_code: "mx", provider_id: "tp_iva_iva", default_tax_rate: { rate: 16, code: "002-Tasa-0.160000", name: "IVA 16 %" } }],
+    })
+    logger.info("seed: tax region México (IVA) created")
   }
 
   const { data: keys } = await query.graph({

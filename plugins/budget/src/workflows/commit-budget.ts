@@ -5,7 +5,10 @@ export type CommitBudgetWorkflowInput = BudgetMovementWorkflowInput
 
 export const commitBudgetWorkflowId = "budget-commit-budget"
 /**
- * This workflow commits budget when the specific contract is signed: it moves the amount from the requisition's reservation (parent_id) to comprometido, or straight from disponible when there is no reservation.
+ * This workflow commits budget (comprometido): called when a specific
+ * contract enters into force after both e.firma signatures, for the
+ * contract's total with IVA, drawn from the requisition's reservation
+ * (parent_id); straight from disponible when there is no reservation.
  */
 export const commitBudgetWorkflow = createBudgetMovementWorkflow(
   commitBudgetWorkflowId,

@@ -11,6 +11,16 @@ const line = z
   })
   .strict()
 
+const address = z
+  .object({
+    street: z.string().trim().min(3).max(200),
+    colonia: z.string().trim().min(2).max(120),
+    municipio: z.string().trim().min(2).max(120),
+    estado: z.string().trim().min(2).max(60),
+    codigo_postal: z.string().regex(/^\d{5}$/, "Código postal de cinco dígitos"),
+  })
+  .strict()
+
 export const StoreCreateRequisition = z
   .object({
     cart_id: z.string().min(1),
@@ -19,6 +29,7 @@ export const StoreCreateRequisition = z
     budget_key_id: z.string().min(1),
     delivery_place: z.string().trim().min(3).max(300),
     delivery_date: day,
+    delivery_address: address.nullish(),
   })
   .strict()
 
@@ -28,6 +39,7 @@ export const StoreEditRequisition = z
     budget_key_id: z.string().min(1).optional(),
     delivery_place: z.string().trim().min(3).max(300),
     delivery_date: day,
+    delivery_address: address.nullish(),
     lines: z.array(line).min(1).max(500),
   })
   .strict()
@@ -45,7 +57,7 @@ export const StoreDecide = z
 export const StoreListRequisitions = z
   .object({
     ...paginationSchema,
-    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "ordered", "cancelled"]).optional(),
+    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"]).optional(),
   })
   .strict()
 
@@ -84,3 +96,7 @@ export const StoreSetPolicy = z
   .strict()
 
 export const Empty = z.object({}).strict()
+
+export const StoreWithdraw = z.object({ reason: z.string().trim().min(5).max(2000) }).strict()
+
+export const SupplierAcknowledge = z.object({ promised_delivery_date: day, note: z.string().trim().max(1000).nullish() }).strict()

@@ -1,3 +1,4 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { releaseBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
@@ -17,6 +18,10 @@ export type DecideRequisitionWorkflowInput = DecideInput
 export const decideRequisitionWorkflow = createWorkflow(
   "decide-requisition",
   (input: WorkflowData<DecideRequisitionWorkflowInput>) => {
+    // one decision on a requisition at a time: a parallel one waits, then
+    // sees the step already decided and is judged against the next one
+    const lock = transform({ input }, ({ input }) => ({ key: `requisition:${input.requisition_id}`, timeout: 60, ttl: 120 }))
+    acquireLockStep(lock)
     const decision = evaluateDecisionStep(input)
     updateApprovalStepsStep(transform({ decision }, ({ decision }) => [decision.step, ...decision.superseded]))
     when("release-reservation", { decision }, ({ decision }) => !!decision.release).then(() => {
@@ -32,6 +37,7 @@ export const decideRequisitionWorkflow = createWorkflow(
         extra: { reason: decision.step.reason ?? "", decided_by: input.access.full_name, role: decision.step.decided_role },
       }))
     )
+    releaseLockStep(lock)
     return new WorkflowResponse(requisition)
   }
 )

@@ -1,3 +1,4 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { reserveBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
@@ -17,6 +18,10 @@ export type SubmitRequisitionWorkflowInput = SubmitInput
 export const submitRequisitionWorkflow = createWorkflow(
   "submit-requisition",
   (input: WorkflowData<SubmitRequisitionWorkflowInput>) => {
+    // one submission of a requisition at a time: a parallel one waits, then
+    // finds it already submitted (REQUISICION_YA_ENVIADA) before reserving
+    const lock = transform({ input }, ({ input }) => ({ key: `requisition:${input.requisition_id}`, timeout: 60, ttl: 120 }))
+    acquireLockStep(lock)
     const plan = evaluateSubmissionStep(input)
     const reservation = reserveBudgetWorkflow.runAsStep({
       input: transform({ plan, input }, ({ plan, input }) => ({
@@ -64,6 +69,7 @@ export const submitRequisitionWorkflow = createWorkflow(
         extra: { lots: plan.competition.map((c) => c.lot).join(", ") },
       }))
     )
+    releaseLockStep(lock)
     return new WorkflowResponse(requisition)
   }
 )

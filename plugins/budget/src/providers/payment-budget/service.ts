@@ -49,12 +49,15 @@ type AnyWorkflow = (c: MedusaContainer) => { run: (a: any) => Promise<{ result: 
  * Medusa payment provider backed by the budget (`pp_budget_budget`): the
  * "money" of an order is a clave presupuestaria. initiate records which
  * reservation (or key) pays; authorize = commit the reservation;
- * capture = accrue → exercise (CLC) → pay, after the invoice is matched;
+ * capture = accrue → exercise (CLC) → pay (called directly: no invoice
+ * match precedes it yet — that is the e-invoicing capability's to add);
  * cancel = release the commitment; refund = reversal of the payment back
  * to disponible (own-resources keys only). Every step goes through the
  * budget workflows with an idempotency key derived from the payment
  * session, so a retry by Medusa never moves money twice. Status is read
- * from the ledger.
+ * from the ledger. Orders released by a specific contract carry no payment
+ * session: their budget was committed when the contract entered into force
+ * (requisitions' release-contract-order workflow), not by this provider.
  *
  * Module providers live in the payment module's isolated container; the
  * budget module and workflows are reached through the application
@@ -152,7 +155,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
     return { status: PaymentSessionStatus.AUTHORIZED, data: { ...data, commit_movement_id: commit.id } }
   }
 
-  /** capture = accrue → exercise (CLC) → pay, each idempotent; the invoice match comes first. */
+  /** capture = accrue → exercise (CLC) → pay, each idempotent. No invoice match is checked here (none exists yet). */
   async capturePayment(input: CapturePaymentInput): Promise<CapturePaymentOutput> {
     const data = input.data as BudgetPaymentData
     const [key] = await this.budget.listBudgetKeys({ id: data.budget_key_id }, { take: 1, select: ["id", "provider"] })

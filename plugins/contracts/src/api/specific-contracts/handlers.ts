@@ -1,43 +1,27 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { assertUnitInScope, unitsWithPermission, type AuthorizedRequest } from "@tienda/organizations/http"
-import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import { notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "../../specific-contract"
 import {
   cancelSpecificContractWorkflow,
   createContractAmendmentWorkflow,
-  createSpecificContractWorkflow,
   signSpecificContractWorkflow,
 } from "../../workflows/specific-contracts"
 import { actorOf, detail } from "./helpers"
 import type {
   CreateContractAmendmentType,
-  CreateSpecificContractType,
   SignSpecificContractType,
 } from "./validators"
 
-/** POST /store/specific-contracts — issue a contract for the caller's agency (until requisitions exist). */
-export async function createContract(req: MedusaRequest<CreateSpecificContractType>, res: MedusaResponse) {
-  const { access } = req as AuthorizedRequest
-  const body = req.validatedBody as CreateSpecificContractType
-  let unitId = body.agency_unit_id
-  if (unitId) {
-    assertUnitInScope(access, P.SPECIFIC_CONTRACTS_CREATE, unitId)
-  } else {
-    const units = unitsWithPermission(access, P.SPECIFIC_CONTRACTS_CREATE)
-    unitId = units?.[0]
-  }
-  const { result } = await createSpecificContractWorkflow(req.scope).run({
-    input: {
-      ...body,
-      agency_id: access.organization_id,
-      agency_unit_id: unitId ?? null,
-      delivery: { place: body.delivery.place, unit_id: body.delivery.unit_id ?? null, date: body.delivery.date ?? null },
-      lines: body.lines.map((l) => ({ offer_id: l.offer_id, quantity: l.quantity, delivery_date: l.delivery_date ?? null })),
-      actor: actorOf(req),
-    },
-  })
-  req.params.id = result.id
-  res.status(201).json({ specific_contract: await detail(req, "agency") })
+/**
+ * POST /store/specific-contracts — refused: a specific contract is generated
+ * from an approved requisition (POST /store/requisitions/:id/contracts),
+ * never restated by hand.
+ */
+export async function createContract(_req: MedusaRequest, _res: MedusaResponse) {
+  throw notAllowed(
+    E.REQUISITION_REQUIRED,
+    "Los contratos específicos se generan desde una requisición aprobada (POST /store/requisitions/:id/contracts); no se capturan por separado."
+  )
 }
 
 /** POST …/:id/sign — the caller signs for their side. */

@@ -1,12 +1,11 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
-import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
+import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
 import {
   AdminListSpecificContracts,
   CancelSpecificContract,
   CreateContractAmendment,
   CreateContractTemplate,
-  CreateSpecificContract,
   ListContractTemplates,
   ListSpecificContracts,
   SignSpecificContract,
@@ -23,11 +22,12 @@ const shcp = (permission: (typeof P)[keyof typeof P]) => authorize({ actors: ["u
  */
 export const specificContractMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ), validateQuery(ListSpecificContracts)] },
-  { method: ["POST"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_CREATE), validateBody(CreateSpecificContract)] },
+  // refused with CONTRATO_SOLO_DESDE_REQUISICION: contracts are generated from an approved requisition
+  { method: ["POST"], matcher: "/store/specific-contracts", middlewares: [...agency(P.SPECIFIC_CONTRACTS_CREATE)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id/html", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/store/specific-contracts/:id/pdf", middlewares: [...agency(P.SPECIFIC_CONTRACTS_READ)] },
-  { method: ["POST"], matcher: "/store/specific-contracts/:id/sign", middlewares: [...agency(P.CONTRACTS_SIGN_AGENCY), validateBody(SignSpecificContract)] },
+  { method: ["POST"], matcher: "/store/specific-contracts/:id/sign", middlewares: [...agency(P.CONTRACTS_SIGN_AGENCY), idempotent(), validateBody(SignSpecificContract)] },
   { method: ["POST"], matcher: "/store/specific-contracts/:id/amendments", middlewares: [...agency(P.CONTRACTS_ADMINISTER), validateBody(CreateContractAmendment)] },
   { method: ["POST"], matcher: "/store/specific-contracts/:id/cancel", middlewares: [...agency(P.SPECIFIC_CONTRACTS_CREATE), validateBody(CancelSpecificContract)] },
 
@@ -35,7 +35,7 @@ export const specificContractMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/supplier/specific-contracts/:id", middlewares: [...supplier(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/supplier/specific-contracts/:id/html", middlewares: [...supplier(P.SPECIFIC_CONTRACTS_READ)] },
   { method: ["GET"], matcher: "/supplier/specific-contracts/:id/pdf", middlewares: [...supplier(P.SPECIFIC_CONTRACTS_READ)] },
-  { method: ["POST"], matcher: "/supplier/specific-contracts/:id/sign", middlewares: [...supplier(P.CONTRACTS_SIGN_SUPPLIER), validateBody(SignSpecificContract)] },
+  { method: ["POST"], matcher: "/supplier/specific-contracts/:id/sign", middlewares: [...supplier(P.CONTRACTS_SIGN_SUPPLIER), idempotent(), validateBody(SignSpecificContract)] },
 
   { method: ["GET"], matcher: "/admin/specific-contracts", middlewares: [...shcp(P.SPECIFIC_CONTRACTS_READ_ALL), validateQuery(AdminListSpecificContracts)] },
   { method: ["GET"], matcher: "/admin/specific-contracts/:id", middlewares: [...shcp(P.SPECIFIC_CONTRACTS_READ_ALL)] },

@@ -2,7 +2,6 @@ import { z } from "@medusajs/framework/zod"
 import { paginationSchema } from "@tienda/organizations/http"
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "fecha AAAA-MM-DD")
-const percent = z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "porcentaje con hasta dos decimales")
 const id = z.string().min(1).max(100)
 
 export const ListSpecificContracts = z
@@ -18,24 +17,6 @@ export const AdminListSpecificContracts = ListSpecificContracts.extend({
   agency_id: id.optional(),
   supplier_id: id.optional(),
 }).strict()
-
-export const CreateSpecificContract = z
-  .object({
-    agency_unit_id: id.optional(),
-    supplier_id: id,
-    framework_contract_id: id,
-    budget_key_id: id,
-    requisition_id: id.optional(),
-    lines: z
-      .array(z.object({ offer_id: id, quantity: z.number().int().min(1).max(10_000_000), delivery_date: isoDate.optional() }).strict())
-      .min(1)
-      .max(200),
-    delivery: z.object({ place: z.string().min(3).max(500), unit_id: id.optional(), date: isoDate.optional() }).strict(),
-    penalties: z.object({ rate_per_day_percent: percent, cap_percent: percent }).strict().optional(),
-    agency_signer_person_id: id.optional(),
-  })
-  .strict()
-export type CreateSpecificContractType = z.infer<typeof CreateSpecificContract>
 
 export const SignSpecificContract = z
   .object({

@@ -1,5 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createHook, createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { SignatureEnvelope } from "../../efirma/verify"
 import { appendAuditEntryStep } from "../steps/append-audit-entry"
 import { verifyEfirmaSignatureStep } from "../steps/verify-efirma-signature"
@@ -27,6 +27,12 @@ export const signSpecificContractWorkflowId = "contracts-sign-specific-contract"
  * RFC, registration, signature) before anything is stored; the contract is
  * in force only when both sides' signatures are stored, and then
  * `specific_contract.in_force` is emitted once.
+ *
+ * Hook `contractInForce` runs (synchronously, as a step of this workflow)
+ * with `became_in_force` true exactly once per contract: the requisitions
+ * plugin checks the supplier's eligibility there and commits the budget and
+ * releases the order. If the handler fails, the signature and the status
+ * change are compensated: the contract does not come into force.
  */
 export const signSpecificContractWorkflow = createWorkflow(
   signSpecificContractWorkflowId,
@@ -87,6 +93,15 @@ export const signSpecificContractWorkflow = createWorkflow(
         },
       }))
     )
+    const contractInForce = createHook(
+      "contractInForce",
+      transform({ context, settled, input }, ({ context, settled, input }) => ({
+        became_in_force: settled.became_in_force,
+        contract: context.contract,
+        in_force_at: settled.in_force_at,
+        signer: input.signer,
+      }))
+    )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.SIGNED,
       data: transform({ context, settled }, ({ context, settled }) => ({
@@ -122,7 +137,8 @@ export const signSpecificContractWorkflow = createWorkflow(
         number: context.contract.number,
         status: settled.status,
         signature,
-      }))
+      })),
+      { hooks: [contractInForce] }
     )
   }
 )

@@ -20,7 +20,15 @@ export type CreateSpecificContractWorkflowInput = {
   supplier_id: string
   framework_contract_id: string
   budget_key_id: string
-  requisition_id?: string | null
+  /**
+   * The approved requisition the contract comes from (required: there is no
+   * other way to create a contract) and what it approved for this supplier
+   * (total with IVA): the contract may not exceed it.
+   */
+  requisition_id: string
+  approved_total: string
+  /** The second-stage award that lifts the lot threshold (when competition exists). */
+  award_id?: string | null
   lines: { offer_id: string; quantity: number; delivery_date?: string | null }[]
   delivery: { place: string; unit_id?: string | null; date?: string | null }
   penalties?: { rate_per_day_percent: string; cap_percent: string } | null

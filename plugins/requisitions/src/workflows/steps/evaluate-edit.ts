@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
-import { prepareRequisition, type LineInput } from "./prepare-requisition"
+import { prepareRequisition, type DeliveryAddress, type LineInput } from "./prepare-requisition"
 import { reservationRelease } from "../../requisitions/release"
 import { invalid, rq } from "./service"
 
@@ -14,6 +14,7 @@ export type EditInput = {
   budget_key_id?: string
   delivery_place: string
   delivery_date: string
+  delivery_address?: DeliveryAddress | null
   lines: LineInput[]
 }
 
@@ -57,6 +58,7 @@ export const evaluateEditStep = createStep(
         revision: r.revision + 1,
         justification: prepared.header.justification,
         budget_key_id: prepared.header.budget_key_id,
+        ...(input.delivery_address !== undefined ? { delivery_address: input.delivery_address } : {}),
         subtotal: prepared.header.subtotal,
         iva: prepared.header.iva,
         total: prepared.header.total,

@@ -9,6 +9,8 @@ import { invalid } from "./service"
 
 export type LineInput = { variant_id: string; quantity: number; delivery_place?: string | null; delivery_date?: string | null }
 
+export type DeliveryAddress = { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string }
+
 export type PrepareRequisitionInput = {
   access: AccessContext
   customer_id: string
@@ -17,6 +19,8 @@ export type PrepareRequisitionInput = {
   budget_key_id: string
   delivery_place: string
   delivery_date: string
+  /** Where the order is delivered, structured (street, colonia, municipio, estado, código postal). */
+  delivery_address?: DeliveryAddress | null
   /** From the caller's cart, or given explicitly (edits). */
   cart_id?: string | null
   lines?: LineInput[] | null
@@ -49,6 +53,7 @@ export type PreparedRequisition = {
     requester_person_id: string
     cart_id: string | null
     justification: string
+    delivery_address: DeliveryAddress | null
     budget_key_id: string
     subtotal: string
     iva: string
@@ -161,6 +166,7 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
       requester_person_id: input.access.person_id,
       cart_id: input.cart_id ?? null,
       justification: input.justification.trim(),
+      delivery_address: input.delivery_address ?? null,
       budget_key_id: key.id as string,
       subtotal: sumAmounts(prepared.map((l) => l.subtotal)),
       iva: sumAmounts(prepared.map((l) => l.iva)),

@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { PERMISSIONS } from "@tienda/organizations/utils"
@@ -7,13 +8,13 @@ import type SpecificContractModuleService from "../../../modules/specific-contra
 import {
   buildLines,
   buildTotals,
-  contractEligibilityReasons,
   CONTRACT_TIME_ZONE,
   contractNumberScope,
   DEFAULT_POSITIONS,
   fiscalAddress,
   invalid,
   loadOrganization,
+  notAllowed,
   pickSigner,
   satUnitName,
   signersWith,
@@ -44,6 +45,62 @@ export type PreparedContract = {
   }
 }
 
+type Resolver = Pick<MedusaContainer, "resolve">
+
+/**
+ * The amount limits of a contract: no lot above its second-stage
+ * competition threshold (before IVA) unless an award backs it, not above
+ * what the requisition approved for this supplier (total with IVA), and the
+ * framework contract's maximum not exceeded by the contracts issued under it.
+ */
+async function assertWithinLimits(
+  container: Resolver,
+  input: CreateSpecificContractWorkflowInput,
+  facts: {
+    totals: { subtotal: string; total: string }
+    requests: { lot: { id: string; number: number; competition_threshold: unknown }; offer: { price: string }; quantity: number; line_subtotal?: string }[]
+    framework: { id: string; number: string; max_amount?: unknown }
+  }
+) {
+  const mxn = (v: unknown) => MathBN.convert(String(v)).toFixed(2)
+  if (!input.award_id) {
+    const byLot = new Map<string, { number: number; threshold: string; amount: ReturnType<typeof MathBN.convert> }>()
+    for (const r of facts.requests) {
+      const amount = MathBN.convert(r.offer.price).times(r.quantity).decimalPlaces(2, 4)
+      const prev = byLot.get(r.lot.id)
+      byLot.set(r.lot.id, { number: r.lot.number, threshold: String(r.lot.competition_threshold), amount: prev ? prev.amount.plus(amount) : amount })
+    }
+    for (const lot of byLot.values()) {
+      if (MathBN.gt(lot.amount, lot.threshold)) {
+        throw notAllowed(
+          E.ABOVE_LOT_THRESHOLD,
+          `La partida ${lot.number} suma ${lot.amount.toFixed(2)} MXN antes de IVA, por encima de su umbral de ${mxn(lot.threshold)} MXN: requiere la segunda etapa de competencia.`
+        )
+      }
+    }
+  }
+  if (MathBN.gt(facts.totals.total, input.approved_total as string)) {
+    throw notAllowed(
+      E.ABOVE_REQUISITION,
+      `El contrato suma ${mxn(facts.totals.total)} MXN con IVA y la requisición aprobó ${mxn(input.approved_total)} MXN para este proveedor.`
+    )
+  }
+  if (facts.framework.max_amount !== undefined && facts.framework.max_amount !== null) {
+    const service = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
+    const issued = await service.listSpecificContracts(
+      { framework_contract_id: facts.framework.id, kind: "contract", status: { $ne: "cancelled" } },
+      { select: ["id", "subtotal"], take: null }
+    )
+    const used = issued.reduce((acc, c) => acc.plus(MathBN.convert(String(c.subtotal))), MathBN.convert(0))
+    if (MathBN.gt(used.plus(MathBN.convert(facts.totals.subtotal)), String(facts.framework.max_amount))) {
+      throw notAllowed(
+        E.ABOVE_FRAMEWORK_MAXIMUM,
+        `El contrato marco ${facts.framework.number} tiene un monto máximo de ${mxn(facts.framework.max_amount)} MXN y ya hay ${used.toFixed(2)} MXN contratados: este contrato lo excedería.`
+      )
+    }
+  }
+}
+
 const PERCENT = /^\d{1,2}(\.\d{1,2})?$/
 
 export const prepareSpecificContractStepId = "contracts-prepare-specific-contract"
@@ -57,11 +114,26 @@ export const prepareSpecificContractStepId = "contracts-prepare-specific-contrac
  */
 export const prepareSpecificContractStep = createStep(
   prepareSpecificContractStepId,
-  async (input: CreateSpecificContractWorkflowInput, { container }) => {
+  async (input: CreateSpecificContractWorkflowInput, { container }) => new StepResponse(await prepareContract(container, input))
+)
+
+/**
+ * Everything a contract will say, read and checked (see
+ * prepareSpecificContractStep). Also used for the contracts of every
+ * supplier of a requisition at once.
+ */
+export async function prepareContract(container: MedusaContainer, input: CreateSpecificContractWorkflowInput): Promise<PreparedContract> {
+  {
     const at = input.at ? new Date(input.at) : new Date()
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     if (input.actor.organization_id !== input.agency_id) {
       throw new MedusaError(MedusaError.Types.FORBIDDEN, "Solo puedes emitir contratos de tu propia dependencia.", "DEPENDENCIA_FUERA_DE_ALCANCE")
+    }
+    if (!input.requisition_id || !input.approved_total) {
+      throw notAllowed(
+        E.REQUISITION_REQUIRED,
+        "Un contrato específico solo se genera desde una requisición aprobada: elabórala, envíala a aprobación y genera los contratos desde ella."
+      )
     }
     if (!input.lines.length) {
       throw invalid(E.OFFER_INVALID, "El contrato debe tener al menos una partida.")
@@ -94,7 +166,7 @@ export const prepareSpecificContractStep = createStep(
     // framework contract and the agency's enrolment in it
     const { data: frameworks } = await query.graph({
       entity: "framework_contract",
-      fields: ["id", "number", "title", "legal_basis"],
+      fields: ["id", "number", "title", "legal_basis", "max_amount"],
       filters: { id: input.framework_contract_id },
     })
     const framework = frameworks[0]
@@ -120,7 +192,7 @@ export const prepareSpecificContractStep = createStep(
       fields: [
         "id", "supplier_id", "price", "status", "min_order_qty", "delivery_days",
         "item.id", "item.code", "item.name", "item.description", "item.unspsc_code", "item.cog_partida",
-        "item.sat_clave_unidad", "item.iva_treatment", "item.lot.contract_id",
+        "item.sat_clave_unidad", "item.iva_treatment", "item.lot.id", "item.lot.number", "item.lot.contract_id", "item.lot.competition_threshold",
       ],
       filters: { id: offerIds },
     })
@@ -152,18 +224,12 @@ export const prepareSpecificContractStep = createStep(
           contract_id: framework.id,
         },
       }
-      return { offer, quantity: l.quantity, delivery_date: l.delivery_date ?? null }
+      const lot = item.lot as unknown as { id: string; number: number; competition_threshold: unknown }
+      return { offer, quantity: l.quantity, delivery_date: l.delivery_date ?? null, lot }
     })
-    const reasons = await contractEligibilityReasons(container, {
-      supplier_id: supplier.id,
-      supplier_rfc: supplier.rfc,
-      framework_contract_id: framework.id,
-      offer_statuses: requests.map((r) => r.offer.status),
-      at,
-    })
-    if (reasons.length) {
-      throw invalid(E.SUPPLIER_NOT_ELIGIBLE, `No se puede contratar a ${supplier.legal_name}: ${reasons[0]}`)
-    }
+    // Eligibility (enrolment, sanctions, offers in force) is the catalog's one
+    // rule, applied by the caller (requisitions) before generating and again
+    // when the contract enters into force.
 
     // budget key of the agency, same partida as every item
     const { data: keys } = await query.graph({
@@ -203,6 +269,8 @@ export const prepareSpecificContractStep = createStep(
 
     const issued = DateTime.fromJSDate(at).setZone(CONTRACT_TIME_ZONE)
     const lines = buildLines(requests, { date: input.delivery.date ?? null, state_code: deliveryUnit.state_code ?? null }, satUnitName)
+    const totals = buildTotals(lines)
+    await assertWithinLimits(container, input, { totals, requests, framework })
     const data: Omit<ContractData, "number"> = {
       kind: "contract",
       issued_on: issued.toISODate() as string,
@@ -226,7 +294,7 @@ export const prepareSpecificContractStep = createStep(
       framework_contract: { id: framework.id, number: framework.number, title: framework.title, legal_basis: framework.legal_basis },
       budget: { key_id: key.id, clave: key.clave, partida: key.partida_especifica, fiscal_year: Number(key.fiscal_year) },
       lines,
-      totals: buildTotals(lines),
+      totals,
       delivery: { place: input.delivery.place, unit_id: deliveryUnit.id, date: input.delivery.date ?? null, days: null },
       penalties,
       payment_days: 20,
@@ -251,6 +319,6 @@ export const prepareSpecificContractStep = createStep(
         created_by_person_id: input.actor.person_id,
       },
     }
-    return new StepResponse(prepared)
+    return prepared
   }
-)
+}

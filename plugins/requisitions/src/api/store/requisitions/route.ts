@@ -2,6 +2,8 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { createRequisitionWorkflow } from "../../../workflows/create-requisition"
 import { requisitionOf, rqService } from "../../helpers"
+import type { StoreCreateRequisition } from "../../validators"
+import type { z } from "@medusajs/framework/zod"
 
 type ListQuery = { limit: number; offset: number; status?: string }
 
@@ -15,7 +17,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   res.json({ requisitions, count, offset: q.offset, limit: q.limit })
 }
 
-type CreateBody = { cart_id: string; unit_id: string; justification: string; budget_key_id: string; delivery_place: string; delivery_date: string }
+type CreateBody = z.infer<typeof StoreCreateRequisition>
 
 /** Turns my cart into a draft requisition. */
 export const POST = async (req: AuthorizedRequest<CreateBody>, res: MedusaResponse) => {

@@ -5,7 +5,10 @@ import RequisitionLine from "./requisition-line"
 /**
  * A requisition: what a requiring unit wants to buy, with justification,
  * budget key and approval chain. `revision` grows with every edit; approvals
- * and the budget reservation belong to one revision.
+ * and the budget reservation belong to one revision. Once approved, its
+ * contracts are generated (`contracted`); when they are all in force their
+ * orders are released (`ordered`). Contracts and orders are joined to it by
+ * module links (src/links), not stored here.
  */
 const Requisition = model
   .define({ name: "requisition", tableName: "rq_requisition" }, {
@@ -16,9 +19,11 @@ const Requisition = model
     requester_person_id: model.text(),
     cart_id: model.text().nullable(),
     status: model
-      .enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "ordered", "cancelled"])
+      .enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"])
       .default("draft"),
     justification: model.text(),
+    /** Structured delivery address { street, colonia, municipio, estado, codigo_postal } (the order's). */
+    delivery_address: model.json().nullable(),
     budget_key_id: model.text(),
     reservation_key: model.text().nullable(),
     reservation_id: model.text().nullable(),

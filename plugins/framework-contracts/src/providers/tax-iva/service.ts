@@ -1,0 +1,49 @@
+import { container as appContainer } from "@medusajs/framework"
+import type { ITaxProvider, ItemTaxCalculationLine, ItemTaxLineDTO, ShippingTaxCalculationLine, ShippingTaxLineDTO } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
+/** IVA of each treatment of a framework item (LIVA arts. 1, 2-A and 9/15): rate in percent, SAT tax code. */
+export const IVA_TREATMENTS: Record<string, { rate: number; code: string; name: string }> = {
+  tasa_16: { rate: 16, code: "002-Tasa-0.160000", name: "IVA 16 %" },
+  tasa_0: { rate: 0, code: "002-Tasa-0.000000", name: "IVA tasa 0 %" },
+  exento: { rate: 0, code: "002-Exento", name: "IVA exento" },
+}
+
+/**
+ * Tax provider of the México region (`tp_iva_iva`): each line's IVA comes
+ * from the IVA treatment of the framework item its product sells (16 %,
+ * 0 % or exempt), not from a region-wide rate; products outside the
+ * catalog get the region's rates. Shipping is not taxed (delivery is the
+ * supplier's, in the contract price). Medusa multiplies each line's
+ * subtotal by the rate; the amounts to the centavo with SAT's per-concept
+ * rounding are the contract's and the CFDI's.
+ */
+export class IvaTaxProviderService implements ITaxProvider {
+  static identifier = "iva"
+
+  getIdentifier(): string {
+    return IvaTaxProviderService.identifier
+  }
+
+  async getTaxLines(
+    itemLines: ItemTaxCalculationLine[],
+    _shippingLines: ShippingTaxCalculationLine[],
+    _context: unknown
+  ): Promise<(ItemTaxLineDTO | ShippingTaxLineDTO)[]> {
+    const productIds = [...new Set(itemLines.map((l) => l.line_item.product_id).filter((id): id is string => !!id))]
+    const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
+    const { data: items } = productIds.length
+      ? await query.graph({ entity: "framework_item", fields: ["product_id", "iva_treatment"], filters: { product_id: productIds } })
+      : { data: [] as { product_id: string; iva_treatment: string }[] }
+    return itemLines.flatMap((l): ItemTaxLineDTO[] => {
+      const item = items.find((i) => i.product_id === l.line_item.product_id)
+      const treatment = item ? IVA_TREATMENTS[item.iva_treatment as string] : null
+      if (treatment) {
+        return [{ rate: treatment.rate, code: treatment.code, name: treatment.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }]
+      }
+      return l.rates.map((r) => ({ rate_id: r.id, rate: r.rate || 0, code: r.code, name: r.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }))
+    })
+  }
+}
+
+export default IvaTaxProviderService
