@@ -14,6 +14,7 @@ import { step, fail, elapsed } from "./lib/progress.mjs"
 import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
 import { isStale } from "./lib/freshness.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
+import { ensureSecrets } from "./lib/secrets.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
@@ -92,6 +93,8 @@ async function main() {
   await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
   const env = {
     ...baseEnv,
+    // random on the first start, kept in ./.data/secrets.json: never the demo value
+    ...ensureSecrets(dataDir),
     DATABASE_URL: databaseUrl,
     PORT: String(BACKEND_PORT),
     STORE_CORS: process.env.STORE_CORS || `http://localhost:${STOREFRONT_PORT}`,

@@ -1,0 +1,5 @@
+export * from "./policy"
+export * from "./guard"
+export * from "./medusa-routes"
+export * from "./plugin-routes"
+export * from "./ownership"
