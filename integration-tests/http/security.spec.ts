@@ -2,6 +2,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow, createOrderWorkflow, createUsersWorkflow } from "@medusajs/medusa/core-flows"
 import { DEFAULT_ROLE_PERMISSIONS, type RoleCode } from "@tienda/organizations/utils"
 import { join } from "node:path"
+import fc from "fast-check"
 import request from "supertest"
 import { routeRules } from "../../backend/src/api/middlewares"
 import { GUARD_CODES, RouteMap, type RoutePolicy } from "../../backend/src/security"
@@ -10,6 +11,7 @@ import { registeredRoutes, type RegisteredRoute } from "../utils/routes"
 import { describeApp } from "../utils/runner"
 import { login, PASSWORD, type Actor } from "../utils/world"
 import { makeKey } from "./budget/helpers"
+import { catalogFixtures } from "./framework-contracts/fixtures"
 
 const BACKEND = join(__dirname, "..", "..", "backend")
 
@@ -109,8 +111,20 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
         if (who.actor) {
           headers.authorization = `Bearer ${who.actor.token}`
         }
-        const res = await fetch(`${url}${path}`, { method: route.method, headers, body: route.method === "GET" ? undefined : "{}" })
-        const text = await res.text()
+        const ctl = new AbortController()
+        const res = await fetch(`${url}${path}`, {
+          method: route.method,
+          headers,
+          body: route.method === "GET" ? undefined : "{}",
+          redirect: "manual",
+          signal: ctl.signal,
+        })
+        // server-sent events (workflow subscriptions) never end: the status is the answer
+        const streaming = (res.headers.get("content-type") ?? "").includes("event-stream")
+        const text = streaming ? "" : await res.text()
+        if (streaming) {
+          ctl.abort()
+        }
         let body: { code?: string; message?: string } | undefined
         try {
           body = JSON.parse(text)
@@ -326,5 +340,166 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
         expect([actor, reg.status, reg.body.code]).toEqual([actor, 403, "RUTA_FUERA_DEL_PROCEDIMIENTO"])
       }
     })
+  })
+
+  describe("every bad input is a clean 4xx in Spanish, and writes nothing", () => {
+    const { publishedContract, approvedOffer } = catalogFixtures(world, baseUrl, container)
+    const count = async (entity: string) =>
+      (await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity, fields: ["id"] })).data.length
+    const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10)
+
+    /** A cart of agency A with one approved offer, and a valid requisition body for it. */
+    async function requisitionContext() {
+      const { itemId } = await publishedContract()
+      await approvedOffer(itemId, world().orgs.supplier, "49.90")
+      const { data: [offer] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "offer", fields: ["variant_id"] })
+      const regionId = (await call("get", "/store/regions")).body.regions[0].id as string
+      const cart = await call("post", "/store/carts", token("requiring_unit"), { region_id: regionId })
+      const cartId = cart.body.cart.id as string
+      const add = await call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), { variant_id: offer.variant_id, quantity: 10 })
+      expect(add.status).toBe(200)
+      const key = await makeKey(container(), world().orgs.agencyA)
+      const body = {
+        cart_id: cartId,
+        unit_id: world().units["SSA-AR01"],
+        justification: "Reposición trimestral de papelería del área",
+        budget_key_id: key.id,
+        delivery_place: "Almacén central, Lieja 7, CDMX",
+        delivery_date: tomorrow,
+      }
+      return { cartId, variantId: offer.variant_id as string, body }
+    }
+
+    it("refuses NUL bytes in bodies, paths and queries with 400", async () => {
+      const { body } = await requisitionContext()
+      const before = await count("requisition")
+      const res = await call("post", "/store/requisitions", token("requiring_unit"), { ...body, justification: "Papelería\u0000; drop table requisition" })
+      expect(res.status).toBe(400)
+      expect(res.body).toEqual({ type: "invalid_data", code: "CARACTER_NO_PERMITIDO", message: expect.stringContaining("carácter nulo") })
+      expect(await count("requisition")).toBe(before)
+      expect((await call("get", "/store/products?q=a%00b")).status).toBe(400)
+    })
+
+    it("refuses quantities of 2^31 and more, and lines past the 1,000,000-unit cap, writing nothing", async () => {
+      const { cartId, variantId, body } = await requisitionContext()
+      const add = (quantity: number) => call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), { variant_id: variantId, quantity })
+      const overflow = await add(2 ** 31)
+      expect(overflow.status).toBe(400)
+      expect(overflow.body.code).toBe("NUMERO_FUERA_DE_RANGO")
+      // 10 units already in the cart: 999,995 more would pass the cap
+      const past = await add(999_995)
+      expect(past.status).toBe(400)
+      expect(past.body.code).toBe("CANTIDAD_FUERA_DE_RANGO")
+      const cart = await call("get", `/store/carts/${cartId}`, token("requiring_unit"))
+      expect(cart.body.cart.items.map((i: { quantity: number }) => i.quantity)).toEqual([10])
+      const line = cart.body.cart.items[0].id as string
+      const update = await call("post", `/store/carts/${cartId}/line-items/${line}`, token("requiring_unit"), { quantity: 1_000_000_002 })
+      expect(update.status).toBe(400)
+      expect(update.body.code).toBe("CANTIDAD_FUERA_DE_RANGO")
+      const created = await call("post", "/store/requisitions", token("requiring_unit"), body)
+      expect(created.status).toBe(201)
+      expect(created.body.requisition.total).toBeLessThan(1_000_000)
+    })
+
+    it("refuses oversized bodies, wrong content types and malformed JSON with Spanish 4xx", async () => {
+      const big = await request(baseUrl())
+        .post("/store/carts")
+        .set("x-publishable-api-key", world().publishableKey)
+        .set("authorization", `Bearer ${token("requiring_unit")}`)
+        .set("content-type", "application/json")
+        .send(JSON.stringify({ metadata: { x: "a".repeat(2_000_000) } }))
+      expect(big.status).toBe(413)
+      expect(big.body).toEqual({ type: "invalid_data", code: "CUERPO_DEMASIADO_GRANDE", message: expect.stringContaining("tamaño máximo") })
+      const text = await request(baseUrl())
+        .post("/store/carts")
+        .set("x-publishable-api-key", world().publishableKey)
+        .set("authorization", `Bearer ${token("requiring_unit")}`)
+        .set("content-type", "text/plain")
+        .send("region_id=x")
+      expect(text.status).toBe(415)
+      expect(text.body.code).toBe("TIPO_DE_CONTENIDO_NO_ADMITIDO")
+      const bad = await request(baseUrl())
+        .post("/store/carts")
+        .set("x-publishable-api-key", world().publishableKey)
+        .set("authorization", `Bearer ${token("requiring_unit")}`)
+        .set("content-type", "application/json")
+        .send('{"region_id": ')
+      expect(bad.status).toBe(400)
+      expect(bad.body).toEqual({ type: "invalid_data", code: "JSON_INVALIDO", message: "El cuerpo de la solicitud no es JSON válido." })
+    })
+
+    it("answers Medusa's own errors as { type, code, message } in Spanish", async () => {
+      const res = await call("get", "/store/products/prod_no_existe")
+      expect(res.status).toBe(404)
+      expect(res.body).toEqual({ type: "not_found", code: "NO_ENCONTRADO", message: "No encontramos el recurso solicitado." })
+      const invalid = await call("post", "/store/carts", token("requiring_unit"), { region_id: 5 })
+      expect(invalid.status).toBe(400)
+      expect(invalid.body).toEqual({ type: "invalid_data", code: "DATOS_INVALIDOS", message: expect.any(String) })
+    })
+
+    it("answers GET /admin/ops/job-runs", async () => {
+      const res = await call("get", "/admin/ops/job-runs?limit=5", token("system_admin"))
+      expect(res.status).toBe(200)
+      expect(res.body).toEqual(expect.objectContaining({ job_runs: expect.any(Array), count: expect.any(Number), limit: 5, offset: 0 }))
+    })
+
+    it("fuzzes every mutating route's body (fixed seed): never a 500, never an audited write on a refusal", async () => {
+      const routes = (await registeredRoutes(container(), BACKEND)).filter((r) => r.method !== "GET")
+      const m = map()
+      const roles = Object.keys(DEFAULT_ROLE_PERMISSIONS) as RoleCode[]
+      // for each mutating route, one identity the map lets through
+      const targets = routes.flatMap((route) => {
+        const rule = m.ruleForRoute(route.method, route.matcher)
+        const role = rule && roles.find((r) => expectedAllowed(rule.policy, { name: r, actor: world().actors[r] }))
+        return role && !route.matcher.startsWith("/auth") && !route.matcher.startsWith("/hooks") ? [{ route, role }] : []
+      })
+      expect(targets.length).toBeGreaterThan(40)
+      const failures: string[] = []
+      const value = fc.oneof(
+        fc.string(),
+        fc.string().map((x) => `${x}\u0000`),
+        fc.integer(),
+        fc.constantFrom(2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, 0.1, -1),
+        fc.boolean(),
+        fc.constant(null),
+        fc.array(fc.string(), { maxLength: 3 })
+      )
+      const bodies = fc.dictionary(fc.constantFrom("id", "quantity", "amount", "cart_id", "items", "email", "metadata", "status", "x"), value, { maxKeys: 5 })
+      for (const { route, role } of targets) {
+        await fc.assert(
+          fc.asyncProperty(bodies, async (body) => {
+            const head = await ledger.head()
+            const res = await call(route.method.toLowerCase() as "post" | "delete", instantiate(route.matcher), token(role), body)
+            if (res.status >= 500) {
+              failures.push(`${route.method} ${route.matcher} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`)
+            }
+            if (res.status >= 400 && (await ledger.head()) !== head) {
+              failures.push(`${route.method} ${route.matcher} ${JSON.stringify(body)} → ${res.status} but the ledger grew`)
+            }
+            expect(typeof res.body?.code === "string" || res.status < 400).toBe(true)
+          }),
+          { seed: 20261207, numRuns: 4 }
+        )
+      }
+      expect(failures).toEqual([])
+    }, 900_000)
+
+    it("fuzzes a requisition's fields on a real cart (fixed seed): 4xx or 201, never 500, nothing written on a refusal", async () => {
+      const { body } = await requisitionContext()
+      const field = fc.constantFrom(...Object.keys(body), "lines", "extra")
+      const value = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), fc.constant(2 ** 31), fc.date().map((d) => (isNaN(d.getTime()) ? "x" : d.toISOString())), fc.constant("2099-12-31"))
+      await fc.assert(
+        fc.asyncProperty(field, value, async (k, v) => {
+          const before = await count("requisition")
+          const res = await call("post", "/store/requisitions", token("requiring_unit"), { ...body, [k]: v })
+          expect(res.status).toBeLessThan(500)
+          if (res.status >= 400) {
+            expect(typeof res.body.code).toBe("string")
+            expect(await count("requisition")).toBe(before)
+          }
+        }),
+        { seed: 20261207, numRuns: 40 }
+      )
+    }, 600_000)
   })
 })

@@ -2,7 +2,15 @@ import { defineMiddlewares, type MiddlewareRoute } from "@medusajs/framework/htt
 import { z } from "@medusajs/framework/zod"
 import { PERMISSIONS } from "@tienda/organizations/utils"
 import { authorize, paginationSchema, validateQuery } from "@tienda/organizations/http"
-import { denyByDefault, MEDUSA_ROUTE_RULES, pluginRouteRules, rulesFromMiddlewares } from "../security"
+import {
+  denyByDefault,
+  MEDUSA_ROUTE_RULES,
+  pluginRouteRules,
+  rejectHostileInput,
+  rulesFromMiddlewares,
+  securityHeaders,
+  spanishErrorHandler,
+} from "../security"
 
 /** The application's own routes (backend/src/api). */
 const appRoutes: MiddlewareRoute[] = [
@@ -28,9 +36,12 @@ export const routeRules = () => [
 ]
 
 export default defineMiddlewares({
+  // every error as { type, code, message } in Spanish, never SQL or a stack
+  errorHandler: spanishErrorHandler(),
   routes: [
-    // first on every request (global middlewares run before route middlewares)
-    { matcher: "/*", middlewares: [denyByDefault(routeRules)] },
+    // first on every request (global middlewares run before route middlewares):
+    // the route → permission map, then input hygiene (JSON only, no NUL, no int overflow)
+    { matcher: "/*", middlewares: [securityHeaders, denyByDefault(routeRules), rejectHostileInput] },
     ...appRoutes,
   ],
 })

@@ -8,7 +8,7 @@ import requisitions from "@tienda/requisitions/api/middlewares"
 import search from "@tienda/search/api/middlewares"
 import type { HttpMethod, RoutePolicy, RouteRule } from "./policy"
 
-type MiddlewareRoute = { method?: string | string[]; matcher: string | RegExp; middlewares?: unknown[] }
+type MiddlewareRoute = { method?: string | string[]; methods?: string | string[]; matcher: string | RegExp; middlewares?: unknown[] }
 type MiddlewaresFile = { routes?: MiddlewareRoute[] }
 
 /** The middleware declarations of every plugin of the application, by plugin. */
@@ -40,8 +40,10 @@ export function rulesFromMiddlewares(source: string, file: MiddlewaresFile): Rou
     if (!requirement || typeof route.matcher !== "string") {
       continue
     }
-    const methods = route.method
-      ? ((Array.isArray(route.method) ? route.method : [route.method]).map((m) => m.toUpperCase()) as HttpMethod[])
+    // defineMiddlewares() turns `method` into `methods`; raw declarations still say `method`
+    const declared = route.methods ?? route.method
+    const methods = declared
+      ? ((Array.isArray(declared) ? declared : [declared]).map((m) => m.toUpperCase()) as HttpMethod[])
       : ("*" as const)
     const policy: RoutePolicy = requirement.permission
       ? { kind: "permission", actors: requirement.actors, permission: requirement.permission }
