@@ -502,4 +502,37 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       )
     }, 600_000)
   })
+
+  describe("abuse", () => {
+    const attempt = (actor: string, email: string, password: string) =>
+      request(baseUrl()).post(`/auth/${actor}/emailpass`).send({ email, password })
+
+    it("throttles logins per account: after 5 attempts even the right password waits, other accounts do not", async () => {
+      const email = world().actors.auditor.email
+      for (let i = 0; i < 5; i++) {
+        expect((await attempt("auditor", email, `mala-${i}`)).status).toBe(401)
+      }
+      const right = await attempt("auditor", email, PASSWORD)
+      expect(right.status).toBe(429)
+      expect(right.body).toEqual({ type: "too_many_requests", code: "DEMASIADOS_INTENTOS", message: expect.stringContaining("Demasiados intentos") })
+      expect(Number(right.headers["retry-after"])).toBeGreaterThan(0)
+      expect((await attempt("observer", world().actors.observer.email, PASSWORD)).status).toBe(200)
+    })
+
+    it("answers a wrong password and an unknown account alike", async () => {
+      const wrong = await attempt("customer", world().actors.budget.email, "mala")
+      const unknown = await attempt("customer", "nadie@prueba.gob.mx", "mala")
+      expect(wrong.status).toBe(401)
+      expect(unknown.status).toBe(401)
+      expect(unknown.body).toEqual(wrong.body)
+    })
+
+    it("sends security headers: nothing may frame or sniff an API answer", async () => {
+      const res = await call("get", "/store/products")
+      expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+      expect(res.headers["x-content-type-options"]).toBe("nosniff")
+      expect(res.headers["x-frame-options"]).toBe("DENY")
+      expect(res.headers["x-powered-by"]).toBeUndefined()
+    })
+  })
 })

@@ -10,6 +10,7 @@ import {
   rulesFromMiddlewares,
   securityHeaders,
   spanishErrorHandler,
+  throttleLogin,
 } from "../security"
 
 /** The application's own routes (backend/src/api). */
@@ -43,5 +44,7 @@ export default defineMiddlewares({
     // the route → permission map, then input hygiene (JSON only, no NUL, no int overflow)
     { matcher: "/*", middlewares: [securityHeaders, denyByDefault(routeRules), rejectHostileInput] },
     ...appRoutes,
+    // login throttling per account and per address (Medusa's login route)
+    { method: ["POST"], matcher: "/auth/:actor_type/:auth_provider", middlewares: [throttleLogin] },
   ],
 })

@@ -14,6 +14,7 @@ const apiHeaders = helmet({
   // the storefront (another origin) reads the API with CORS
   crossOriginResourcePolicy: { policy: "same-site" },
   referrerPolicy: { policy: "no-referrer" },
+  xFrameOptions: { action: "deny" },
 })
 
 export function securityHeaders(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
