@@ -129,7 +129,7 @@ async function main() {
   // SAT, then any other in name order), and the backend is told where it is.
   const SIMULATOR_ORDER = ["sicop-siaff", "sat"]
   simulators.sort((a, b) => (SIMULATOR_ORDER.indexOf(a) + 1 || 99) - (SIMULATOR_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b))
-  const simulatorUrl = (name) => `http://localhost:${SIMULATOR_BASE_PORT + simulators.indexOf(name)}`
+  const simulatorUrl = (name) => `http://127.0.0.1:${SIMULATOR_BASE_PORT + simulators.indexOf(name)}`
   if (simulators.includes("sicop-siaff") && !process.env.SICOP_SIAFF_URL) {
     env.SICOP_SIAFF_URL = simulatorUrl("sicop-siaff")
   }
@@ -164,7 +164,7 @@ async function main() {
         logFile: join(logs, `${s}.log`),
       })
       children.push(child)
-      await waitForHttp(`http://localhost:${port}/health`, { child })
+      await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
     })
   }
 

@@ -17,7 +17,7 @@ function sqlState(err: unknown): string | undefined {
 
 const GENERIC: Record<number, ErrorBody> = {
   400: { type: "invalid_data", code: "DATOS_INVALIDOS", message: "La solicitud tiene datos inválidos o incompletos." },
-  401: { type: "unauthorized", code: "NO_AUTENTICADO", message: "Inicia sesión para continuar: esta operación requiere una cuenta autorizada." },
+  401: { type: "unauthorized", code: "AUTENTICACION_FALLIDA", message: "No se pudo verificar tu identidad: revisa tu correo y contraseña, o vuelve a iniciar sesión." },
   403: { type: "forbidden", code: "PROHIBIDO", message: "No tienes permiso para realizar esta operación." },
   404: { type: "not_found", code: "NO_ENCONTRADO", message: "No encontramos el recurso solicitado." },
   409: { type: "conflict", code: "CONFLICTO", message: "Otra operación cambió estos datos al mismo tiempo; vuelve a intentarlo." },

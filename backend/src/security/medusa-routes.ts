@@ -84,8 +84,7 @@ const ADMIN: RouteRule[] = [
   ...["users", "invites", "api-keys", "rbac"].flatMap((f) => family(`/admin/${f}`, REFUSED.identities, REFUSED.identities)),
   // operations
   ...family("/admin/notifications", operationsRead, REFUSED.unused),
-  ...family("/admin/workflows-executions", operationsRead, REFUSED.unused),
-  ...["uploads", "index", "search", "search-indexes", "layouts"].flatMap((f) => family(`/admin/${f}`, REFUSED.unused, REFUSED.unused)),
+  ...["uploads", "index", "search", "search-indexes", "layouts", "workflows-executions"].flatMap((f) => family(`/admin/${f}`, REFUSED.unused, REFUSED.unused)),
 ]
 
 const STORE: RouteRule[] = [
