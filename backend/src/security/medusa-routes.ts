@@ -68,7 +68,7 @@ const ADMIN: RouteRule[] = [
     "products", "product-variants", "product-categories", "product-tags", "product-types", "product-options",
     "collections", "currencies", "regions", "sales-channels", "price-preferences", "tax-regions", "tax-rates",
     "tax-providers", "return-reasons", "refund-reasons", "shipping-options", "shipping-option-types",
-    "shipping-profiles", "fulfillment-providers", "fulfillment-sets", "stock-locations", "property-labels",
+    "shipping-profiles", "fulfillment-sets", "stock-locations", "property-labels",
   ].flatMap((f) => family(`/admin/${f}`, catalogRead, REFUSED.catalog)),
   ...["price-lists", "promotions", "campaigns", "inventory-items", "reservations"].flatMap((f) =>
     family(`/admin/${f}`, REFUSED.catalog, REFUSED.catalog)
@@ -84,7 +84,7 @@ const ADMIN: RouteRule[] = [
   ...["users", "invites", "api-keys", "rbac"].flatMap((f) => family(`/admin/${f}`, REFUSED.identities, REFUSED.identities)),
   // operations
   ...family("/admin/notifications", operationsRead, REFUSED.unused),
-  ...["uploads", "index", "search", "search-indexes", "layouts", "workflows-executions"].flatMap((f) => family(`/admin/${f}`, REFUSED.unused, REFUSED.unused)),
+  ...["uploads", "index", "search", "search-indexes", "layouts", "workflows-executions", "fulfillment-providers"].flatMap((f) => family(`/admin/${f}`, REFUSED.unused, REFUSED.unused)),
 ]
 
 const STORE: RouteRule[] = [
