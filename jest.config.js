@@ -38,7 +38,7 @@ module.exports = {
     {
       ...common,
       displayName: "unit",
-      testMatch: ["<rootDir>/{plugins/*/src,simulators/*/src,backend/src,seed/src,scripts}/**/*.unit.spec.[jt]s"],
+      testMatch: ["<rootDir>/{plugins/*/src,simulators/*/src,backend/src,seed/src,scripts,storefront/src/lib}/**/*.unit.spec.[jt]s"],
     },
     {
       ...common,

@@ -14,6 +14,7 @@ import { step, fail, elapsed } from "./lib/progress.mjs"
 import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
 import { isStale } from "./lib/freshness.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
+import { ensureSecrets } from "./lib/secrets.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
@@ -92,6 +93,8 @@ async function main() {
   await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
   const env = {
     ...baseEnv,
+    // random on the first start, kept in ./.data/secrets.json: never the demo value
+    ...ensureSecrets(dataDir),
     DATABASE_URL: databaseUrl,
     PORT: String(BACKEND_PORT),
     STORE_CORS: process.env.STORE_CORS || `http://localhost:${STOREFRONT_PORT}`,
@@ -126,7 +129,7 @@ async function main() {
   // SAT, then any other in name order), and the backend is told where it is.
   const SIMULATOR_ORDER = ["sicop-siaff", "sat"]
   simulators.sort((a, b) => (SIMULATOR_ORDER.indexOf(a) + 1 || 99) - (SIMULATOR_ORDER.indexOf(b) + 1 || 99) || a.localeCompare(b))
-  const simulatorUrl = (name) => `http://localhost:${SIMULATOR_BASE_PORT + simulators.indexOf(name)}`
+  const simulatorUrl = (name) => `http://127.0.0.1:${SIMULATOR_BASE_PORT + simulators.indexOf(name)}`
   if (simulators.includes("sicop-siaff") && !process.env.SICOP_SIAFF_URL) {
     env.SICOP_SIAFF_URL = simulatorUrl("sicop-siaff")
   }
@@ -161,7 +164,7 @@ async function main() {
         logFile: join(logs, `${s}.log`),
       })
       children.push(child)
-      await waitForHttp(`http://localhost:${port}/health`, { child })
+      await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
     })
   }
 

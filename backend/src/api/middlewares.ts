@@ -1,17 +1,50 @@
-import { defineMiddlewares } from "@medusajs/framework/http"
+import { defineMiddlewares, type MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { PERMISSIONS } from "@tienda/organizations/utils"
 import { authorize, paginationSchema, validateQuery } from "@tienda/organizations/http"
+import {
+  denyByDefault,
+  MEDUSA_ROUTE_RULES,
+  pluginRouteRules,
+  rejectHostileInput,
+  rulesFromMiddlewares,
+  securityHeaders,
+  spanishErrorHandler,
+  throttleLogin,
+} from "../security"
+
+/** The application's own routes (backend/src/api). */
+const appRoutes: MiddlewareRoute[] = [
+  {
+    method: ["GET"],
+    matcher: "/admin/ops/job-runs",
+    middlewares: [
+      ...authorize({ actors: ["user"], permission: PERMISSIONS.OPERATIONS_READ }),
+      validateQuery(z.object({ ...paginationSchema }).strict()),
+    ],
+  },
+]
+
+/**
+ * The route → permission map of the whole application: Medusa's built-in
+ * routes, every plugin's declared `authorize`, and ours. A route that is in
+ * none of them is refused (docs/security.md).
+ */
+export const routeRules = () => [
+  ...rulesFromMiddlewares("backend", { routes: appRoutes }),
+  ...pluginRouteRules(),
+  ...MEDUSA_ROUTE_RULES,
+]
 
 export default defineMiddlewares({
+  // every error as { type, code, message } in Spanish, never SQL or a stack
+  errorHandler: spanishErrorHandler(),
   routes: [
-    {
-      method: ["GET"],
-      matcher: "/admin/ops/job-runs",
-      middlewares: [
-        ...authorize({ actors: ["user"], permission: PERMISSIONS.OPERATIONS_READ }),
-        validateQuery(z.object({ ...paginationSchema }).strict()),
-      ],
-    },
+    // first on every request (global middlewares run before route middlewares):
+    // the route → permission map, then input hygiene (JSON only, no NUL, no int overflow)
+    { matcher: "/*", middlewares: [securityHeaders, denyByDefault(routeRules), rejectHostileInput] },
+    ...appRoutes,
+    // login throttling per account and per address (Medusa's login route)
+    { method: ["POST"], matcher: "/auth/:actor_type/:auth_provider", middlewares: [throttleLogin] },
   ],
 })

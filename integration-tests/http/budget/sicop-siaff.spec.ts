@@ -24,7 +24,7 @@ let SIM_PORT = 0
 const HANG_MS = 4000
 beforeAll(async () => {
   SIM_PORT = await freePort()
-  process.env.SICOP_SIAFF_URL = `http://localhost:${SIM_PORT}`
+  process.env.SICOP_SIAFF_URL = `http://127.0.0.1:${SIM_PORT}`
   process.env.SICOP_SIAFF_TIMEOUT_MS = "2000"
 })
 
@@ -35,7 +35,7 @@ type BudgetService = {
 }
 
 describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => {
-  const simUrl = () => `http://localhost:${SIM_PORT}`
+  const simUrl = () => `http://127.0.0.1:${SIM_PORT}`
   const schema = `sicop_siaff_test_${process.pid}`
   let sim: Awaited<ReturnType<typeof createSimulator>>
   const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
@@ -99,6 +99,27 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     reference_type: "requisition",
     reference_id: "req_1",
     ...extra,
+  })
+
+  it("listens on loopback only and, given a token, answers nothing but /health without it", async () => {
+    expect((sim.server()?.address() as { address: string }).address).toBe("127.0.0.1")
+    const e = process.env
+    const guarded = await createSimulator({
+      databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+      schema,
+      seed: false,
+      token: "token-compartido-de-prueba",
+    })
+    try {
+      expect((await request(guarded.app).get("/health")).status).toBe(200)
+      const open = await request(guarded.app).get("/api/v1/claves/X")
+      expect(open.status).toBe(401)
+      expect(open.body.code).toBe("TOKEN_REQUERIDO")
+      expect((await request(guarded.app).get("/api/v1/claves/X").set("authorization", "Bearer otro")).status).toBe(401)
+      expect((await request(guarded.app).get("/api/v1/claves/X").set("authorization", "Bearer token-compartido-de-prueba")).status).toBe(404)
+    } finally {
+      await guarded.close()
+    }
   })
 
   it("serves /health and its OpenAPI description", async () => {

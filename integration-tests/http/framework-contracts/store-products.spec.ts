@@ -133,10 +133,19 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
     expect(await storeProducts()).toHaveLength(2)
   })
 
+  // Anonymous callers and agency roles that may not requisition get no cart at all (deny by
+  // default, docs/security.md); the cart gate's own refusals stay as a second line.
+  it.each([
+    ["an anonymous caller", () => undefined, 401, "NO_AUTENTICADO"],
+    ["an agency role that may not requisition", () => as("reception_manager"), 403, "PERMISO_DENEGADO"],
+  ])("refuses a cart to %s", async (_label, token, status, code) => {
+    const res = await post("/store/carts", { region_id: await regionId() }, token())
+    expect(res.status).toBe(status)
+    expect(res.body.code).toBe(code)
+  })
+
   it.each([
     ["a buyer whose unit is not enrolled", () => world().otherAgencyActor.token, "UNIDAD_NO_ADHERIDA"],
-    ["an anonymous cart", () => undefined, "COMPRADOR_NO_IDENTIFICADO"],
-    ["an agency role that may not requisition", () => as("reception_manager"), "SIN_PERMISO_DE_COMPRA"],
   ])("refuses adding an offer for %s, and the cart stays empty", async (_label, token, code) => {
     await publishedContractWithOffers()
     const variant = bySupplier(await storeProducts(), world().orgs.supplier)!.variants[0].id

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from "node:crypto"
 import "reflect-metadata"
 import { randomBytes } from "node:crypto"
 import type { Server } from "node:http"
@@ -19,6 +20,11 @@ export type SimulatorOptions = {
   seed?: boolean
   /** ms after issuance before a CLC is paid by SPEI (default 0). */
   settlementMs?: number
+  /**
+   * Shared token every call but /health must carry (`Authorization: Bearer …`);
+   * `npm start` sets it (SIMULATOR_TOKEN). Unset: open, for tests that drive it directly.
+   */
+  token?: string
 }
 
 const AMOUNT = /^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/
@@ -249,6 +255,18 @@ export async function createSimulator(options: SimulatorOptions) {
   const app = express()
   app.use(express.json())
   app.get("/health", (_req, res) => void res.json({ status: "ok" }))
+  if (options.token) {
+    const expected = `Bearer ${options.token}`
+    app.use((req, res, next) => {
+      const given = req.get("authorization") ?? ""
+      const ok = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))
+      if (!ok) {
+        res.status(401).json({ code: "TOKEN_REQUERIDO", message: "El simulador SICOP/SIAFF requiere el token compartido (Authorization: Bearer …)." })
+        return
+      }
+      next()
+    })
+  }
   app.get("/openapi.json", (_req, res) => void res.json(openapi))
 
   /** How many requests got each fault (tests assert faults really happened). */
@@ -290,9 +308,12 @@ export async function createSimulator(options: SimulatorOptions) {
     schema,
     faults,
     stats,
-    listen(port: number) {
+    /** The listening server (null before listen). */
+    server: () => server,
+    /** Loopback only by default: the simulator is not a service for the network. */
+    listen(port: number, host = "127.0.0.1") {
       return new Promise<Server>((resolve) => {
-        server = app.listen(port, () => resolve(server as Server))
+        server = app.listen(port, host, () => resolve(server as Server))
       })
     },
     async close() {

@@ -13,8 +13,9 @@ async function main() {
     schema: process.env.SIM_SCHEMA || "sicop_siaff",
     faults: faultsFromEnv(process.env),
     settlementMs: Number(process.env.SIM_SETTLEMENT_MS || 0),
+    token: process.env.SIMULATOR_TOKEN || undefined,
   })
-  await sim.listen(port)
+  await sim.listen(port, process.env.SIM_HOST || "127.0.0.1")
   process.stdout.write(`sicop-siaff simulator on http://localhost:${port} (schema ${sim.schema})\n`)
   const stop = () => void sim.close().then(() => process.exit(0))
   process.on("SIGTERM", stop)

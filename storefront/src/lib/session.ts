@@ -49,7 +49,4 @@ export function clearSession() {
   jar.delete(ACTOR_COOKIE)
 }
 
-/** A same-site path to return to after logging in (never another origin). */
-export function safeReturnPath(v: unknown, fallback = "/contratos"): string {
-  return typeof v === "string" && v.startsWith("/") && !v.startsWith("//") && !v.startsWith("/\\") ? v : fallback
-}
+export { safeReturnPath } from "./return-path"

@@ -46,6 +46,7 @@ export class SicopSiaffProvider implements BudgetProvider {
         headers: {
           "content-type": "application/json",
           ...(this.options.faultHeader ? { "x-fault": this.options.faultHeader } : {}),
+          ...(this.options.token ? { authorization: `Bearer ${this.options.token}` } : {}),
           ...(body && typeof body === "object" && "idempotency_key" in body
             ? { "idempotency-key": String((body as { idempotency_key: string }).idempotency_key) }
             : {}),

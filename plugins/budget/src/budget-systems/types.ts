@@ -12,6 +12,8 @@ export type BudgetProviderOptions = {
   backoffMs?: number
   /** Sent as `X-Fault` on every call (fault-injection tests and benchmarks only). */
   faultHeader?: string
+  /** Shared token of the simulator (`Authorization: Bearer …`); `npm start` sets SIMULATOR_TOKEN. */
+  token?: string
 }
 
 /** One operation in the external system, identified by its idempotency key. */

@@ -14,6 +14,8 @@ export type ActiveRole = {
 /** Who is calling, for which organization, with which roles and permissions. */
 export type AccessContext = {
   person_id: string
+  /** The Medusa auth actor id the context was loaded for. */
+  actor_id: string
   full_name: string
   email: string
   rfc: string
@@ -81,6 +83,7 @@ export async function loadAccessContext(
 
   return {
     person_id: person.id,
+    actor_id: actorId,
     full_name: person.full_name,
     email: person.email,
     rfc: person.rfc,

@@ -18,6 +18,27 @@ export type AccessRequirement = {
   permission?: Permission
 }
 
+/**
+ * The property under which `authorize` publishes its requirement on the guard
+ * it returns, so the application can build its route → permission map from
+ * the plugins' own middleware declarations (deny by default, ADR 0011).
+ */
+export const ACCESS_REQUIREMENT = "__tiendaAccessRequirement"
+
+/** A middleware that carries the access requirement it enforces. */
+export type GuardMiddleware = MiddlewareFunction & { [ACCESS_REQUIREMENT]?: AccessRequirement }
+
+/** The requirement declared by a route's middlewares, if any of them is an `authorize` guard. */
+export function accessRequirementOf(middlewares: unknown[] | undefined): AccessRequirement | undefined {
+  for (const m of middlewares ?? []) {
+    const req = (m as GuardMiddleware | undefined)?.[ACCESS_REQUIREMENT]
+    if (req) {
+      return req
+    }
+  }
+  return undefined
+}
+
 export type AuthorizedRequest<Body = unknown> = MedusaRequest<Body> & {
   access: AccessContext
   auth_context: { actor_id: string; actor_type: string }
@@ -73,7 +94,12 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
       )
     }
     try {
-      const access = await loadAccessContext(req.scope, actorType, auth.actor_id)
+      // the application's deny-by-default guard may have loaded it already
+      const loaded = (req as AuthorizedRequest).access as AccessContext | undefined
+      const access =
+        loaded && loaded.actor_type === actorType && loaded.actor_id === auth.actor_id
+          ? loaded
+          : await loadAccessContext(req.scope, actorType, auth.actor_id)
       if (!access) {
         return deny(
           res,
@@ -99,5 +125,6 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
       return next(e)
     }
   }
+  ;(guard as GuardMiddleware)[ACCESS_REQUIREMENT] = requirement
   return [authn, guard]
 }

@@ -1,15 +1,24 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { OPS_MODULE } from "../../../../modules/ops"
+import type OpsModuleService from "../../../../modules/ops/service"
 
-/** Latest scheduled-job runs, newest first (is the worker alive?). */
+/**
+ * Latest scheduled-job runs, newest first (is the worker alive?). Read from
+ * the ops module's service: Query derives `listAndCountOpsJobRuns` from the
+ * table name, which the service (model key `JobRun`) does not have.
+ */
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "ops_job_run",
-    fields: ["id", "job", "tick", "worker_mode", "instance", "created_at"],
-    pagination: { skip: offset, take: limit, order: { created_at: "DESC" } },
-  })
-  res.json({ job_runs: data, count: metadata?.count ?? data.length, offset, limit })
+  const ops = req.scope.resolve<OpsModuleService>(OPS_MODULE)
+  const [jobRuns, count] = await ops.listAndCountJobRuns(
+    {},
+    {
+      select: ["id", "job", "tick", "worker_mode", "instance", "created_at"],
+      skip: offset,
+      take: limit,
+      order: { created_at: "DESC" },
+    }
+  )
+  res.json({ job_runs: jobRuns, count, offset, limit })
 }
