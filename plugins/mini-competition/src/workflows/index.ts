@@ -1,0 +1,8 @@
+export * from "./create-competition"
+export * from "./publish-competition"
+export * from "./submit-bid"
+export * from "./withdraw-bid"
+export * from "./open-competition"
+export * from "./award-competition"
+export * from "./desert-competition"
+export type { Award, AwardLine } from "./steps/plan-award"
