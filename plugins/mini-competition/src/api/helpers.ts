@@ -106,7 +106,7 @@ export async function procedureView(container: MedusaContainer, c: Competition) 
  */
 export async function supplierView(container: MedusaContainer, c: Competition, supplierId: string) {
   const invitations = await invitationsOf(container, c.id)
-  const own = await mcService(container).listCompetitionBids({ competition_id: c.id, supplier_id: supplierId }, { take: null, order: { submitted_at: "DESC" } })
+  const own = await mcService(container).listCompetitionBids({ competition_id: c.id, supplier_id: supplierId }, { take: null, order: { submitted_at: "DESC", created_at: "DESC" } })
   return {
     ...base(c),
     invited_count: invitations.filter((i) => i.status === "invited").length,
