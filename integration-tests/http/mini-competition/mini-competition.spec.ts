@@ -11,6 +11,10 @@ import { catalogFixtures } from "../framework-contracts/fixtures"
 
 // @redis: the competition lock (locking module) under two racing awards
 
+// The tests run the opening job themselves with the injected clock; the cron
+// schedule is moved out of the way so it never acts between two requests.
+process.env.MINI_COMPETITION_OPEN_CRON = "0 0 1 1 *"
+
 type Clock = { useClock: (c: (() => Date) | null) => Promise<void> }
 type Bidder = { org: string; token: string }
 
@@ -323,7 +327,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
   })
 
-  it("breaks a tie by SME preference, refuses an unjustified deviation, awards at the winning prices and emits the award as data", async () => {
+  it("breaks a tie by SME preference, refuses an unjustified deviation, offers the award to the winner, who confirms it: award as data and event", async () => {
     const c = await published()
     expect((await bid(c, s2, "47.00")).status).toBe(201) // grande, first
     await setClock("2026-12-08T16:00:00.000Z")
@@ -346,8 +350,15 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const head = await ledger.head()
     const res = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect(res.status).toBe(200)
-    const award = res.body.competition.award
-    expect(res.body.competition.status).toBe("awarded")
+    expect(res.body.competition.status).toBe("offered")
+    // offered at Monday 14 Dec 18:00; 2 business days to confirm → Wednesday 16 Dec 18:00
+    expect(res.body.competition.confirmation_deadline).toBe("2026-12-17T00:00:00.000Z")
+    const other = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    expect([other.status, other.body.code]).toEqual([403, "ADJUDICACION_DE_OTRO_PROVEEDOR"])
+    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    expect(accepted.status).toBe(200)
+    const award = accepted.body.competition.award
+    expect(accepted.body.competition.status).toBe("awarded")
     expect(award).toEqual(expect.objectContaining({
       supplier_id: s1.org,
       requisition_id: requisitionId,
@@ -356,12 +367,39 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       savings: "70150.00", // 6,100 × (58.50 − 47.00)
       deviates: false,
       delivery_days: 4,
+      rank: 1,
+      lapsed: [],
     }))
     expect(award.lines).toEqual([expect.objectContaining({ quantity: 6100, unit_price: "47.00", ceiling_price: "58.50", subtotal: "286700.00" })])
-    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.awarded"])
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered", "competition.awarded"])
     expect(await emitted).toEqual(expect.objectContaining({ competition_id: c.id, supplier_id: s1.org, subtotal: "286700.00", lines: award.lines }))
     const again = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+  })
+
+  it("the winner's confirmation window lapses: the award passes to the next ranked bid, which confirms at its own prices", async () => {
+    const c = await published()
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    await opened(c.id)
+    expect((await post(`/store/competitions/${c.id}/award`, {}, purchasing())).body.competition.award.supplier_id).toBe(s2.org)
+    await setClock("2026-12-17T00:00:00.000Z")
+    const late = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    expect([late.status, late.body.code]).toEqual([409, "PLAZO_DE_CONFIRMACION_VENCIDO"])
+    const head = await ledger.head()
+    expect((await openDueCompetitions(container())).passed).toEqual([c.id])
+    const passed = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(passed.status).toBe("offered")
+    expect(passed.award).toEqual(expect.objectContaining({ supplier_id: s1.org, rank: 2, subtotal: "286700.00", lapsed: [expect.objectContaining({ supplier_id: s2.org, reason: "sin_confirmacion" })] }))
+    // offered Wednesday 16 Dec 18:00 → Friday 18 Dec 18:00
+    expect(passed.confirmation_deadline).toBe("2026-12-19T00:00:00.000Z")
+    expect((await ledger.since(head, "competition.")).map((e) => [e.action, e.actor_type])).toEqual([["competition.award_passed", "system"]])
+    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).body.code).toBe("ADJUDICACION_DE_OTRO_PROVEEDOR")
+    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    expect(accepted.status).toBe(200)
+    expect(accepted.body.competition.award).toEqual(expect.objectContaining({ supplier_id: s1.org, subtotal: "286700.00" }))
+    expect(accepted.body.competition.status).toBe("awarded")
   })
 
   it("two awards racing on one competition: exactly one is recorded, the other gets 409", async () => {
@@ -381,7 +419,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const results = await Promise.all(race)
     expect(results.map((r) => r.status).sort()).toEqual([200, 409])
     expect(results.find((r) => r.status === 409)!.body.code).toBe("COMPETENCIA_NO_ABIERTA")
-    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.awarded"])
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered"])
     const final = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     const winner = results.find((r) => r.status === 200)!.body.competition.award
     expect(final.award).toEqual(winner)

@@ -42,6 +42,7 @@ const base = (c: Competition) => ({
   published_at: c.published_at,
   bid_deadline: c.bid_deadline,
   opened_at: c.opened_at,
+  confirmation_deadline: c.confirmation_deadline,
   awarded_at: c.awarded_at,
   deserted_reason: c.deserted_reason,
   lines: (c.lines ?? []).map((l) => ({

@@ -22,6 +22,7 @@ export default defineMiddlewares({
     { method: ["GET"], matcher: "/supplier/competitions/:id", middlewares: [...bidder()] },
     { method: ["POST"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder(), validateBody(SupplierBid)] },
     { method: ["DELETE"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder()] },
+    { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(Empty)] },
     { method: ["GET"], matcher: "/observer/competitions", middlewares: [...observer(), validateQuery(ListCompetitions)] },
     { method: ["GET"], matcher: "/observer/competitions/:id", middlewares: [...observer()] },
   ],

@@ -18,7 +18,7 @@ export const StoreCreateCompetition = z
   .strict()
 export type StoreCreateCompetitionType = z.infer<typeof StoreCreateCompetition>
 
-const status = z.enum(["draft", "bidding", "opened", "awarded", "deserted"])
+const status = z.enum(["draft", "bidding", "opened", "offered", "awarded", "deserted"])
 
 export const ListCompetitions = z.object({ status: status.optional(), ...paginationSchema }).strict()
 export type ListCompetitionsType = z.infer<typeof ListCompetitions>

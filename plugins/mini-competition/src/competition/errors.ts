@@ -16,6 +16,8 @@ export const CONFLICT_CODES = [
   "PROVEEDOR_NO_ELEGIBLE",
   "REQUISICION_NO_REQUIERE_COMPETENCIA",
   "SIN_PROPUESTA_VIGENTE",
+  "SIN_ADJUDICACION_POR_CONFIRMAR",
+  "PLAZO_DE_CONFIRMACION_VENCIDO",
 ]
 
 export function conflict(message: string, code: string): never {

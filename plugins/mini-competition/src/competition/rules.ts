@@ -17,6 +17,8 @@ export type CompetitionRules = {
   method: "lowest_price"
   /** Applied in order among equal totals. */
   tie_break: ("sme" | "earliest_submission")[]
+  /** Business days the supplier offered the award has to confirm it before it passes to the next ranked bid. */
+  winner_confirmation_business_days: number
 }
 
 export const DEFAULT_RULES = {
@@ -26,6 +28,7 @@ export const DEFAULT_RULES = {
   abnormally_low_pct: 40,
   method: "lowest_price" as const,
   tie_break: ["sme", "earliest_submission"] as ("sme" | "earliest_submission")[],
+  winner_confirmation_business_days: 2,
 }
 
 export function rulesFromLot(lot: { competition_threshold: unknown; min_invitees: number; bid_window_business_days: number }): CompetitionRules {

@@ -8,7 +8,8 @@ import CompetitionLine from "./competition-line"
  * opened by a Purchasing Unit from a requisition in `requires_competition`.
  * `rules` is the snapshot of the lot's rules taken at creation: a later
  * change of the lot never alters an opened competition. Status:
- * draft → bidding → (opened → awarded) | deserted.
+ * draft → bidding → opened → offered (to the winner, who confirms within its
+ * window, else to the next ranked) → awarded; or deserted.
  */
 const Competition = model
   .define({ name: "competition", tableName: "mc_competition" }, {
@@ -21,7 +22,7 @@ const Competition = model
     lot_id: model.text(),
     lot_title: model.text(),
     delivery_state: model.text(),
-    status: model.enum(["draft", "bidding", "opened", "awarded", "deserted"]).default("draft"),
+    status: model.enum(["draft", "bidding", "opened", "offered", "awarded", "deserted"]).default("draft"),
     rules: model.json(),
     created_by_person_id: model.text(),
     published_at: model.dateTime().nullable(),
@@ -29,6 +30,8 @@ const Competition = model
     opened_at: model.dateTime().nullable(),
     /** The evaluation computed at opening: every bid with validity, total and rank, and the proposed winner. */
     evaluation: model.json().nullable(),
+    /** Until when the supplier offered the award may confirm it. */
+    confirmation_deadline: model.dateTime().nullable(),
     awarded_at: model.dateTime().nullable(),
     /** The award as data (winning supplier, lines at the winning prices, total, rationale). */
     award: model.json().nullable(),
@@ -41,6 +44,7 @@ const Competition = model
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
     { on: ["organization_id", "status"] },
     { on: ["status", "bid_deadline"] },
+    { on: ["status", "confirmation_deadline"] },
     // one live competition per requisition and lot
     { on: ["requisition_id", "lot_id"], unique: true, where: "deleted_at IS NULL AND requisition_id IS NOT NULL AND status <> 'deserted'" },
   ])
