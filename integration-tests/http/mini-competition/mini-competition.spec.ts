@@ -1,5 +1,6 @@
 import request from "supertest"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../../seed/src/rfc"
@@ -136,7 +137,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     return res.body.competition
   }
 
-  it("opens from the requisition and invites every eligible supplier of the lot serving the state; the others are recorded with their reasons", async () => {
+  it("opens from the requisition and invites every eligible supplier of the lot serving the state (the others recorded with their reasons); the observer watches and files observations", async () => {
     const c = await draft()
     expect(c).toEqual(expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }))
     expect(c.lines).toEqual([expect.objectContaining({ quantity: 6100, ceiling_price: "58.50" })])
@@ -163,6 +164,28 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // publishing twice changes nothing
     const again = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_EN_BORRADOR"])
+
+    // the observer (testigo social) watches and files observations that become part of the record
+    const watched = await get(`/observer/competitions/${c.id}`, token("observer"))
+    expect(watched.status).toBe(200)
+    expect(watched.body.competition.invitations).toHaveLength(5)
+    const countObservations = async () => (await get(`/observer/competitions/${c.id}`, token("observer"))).body.competition.observations.length
+    const text = "La invitación incluyó a todos los proveedores adheridos del lote; se verificó la exclusión del sancionado."
+    for (const [bearer, status, code] of [[token("auditor"), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [purchasing(), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [s1.token, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"]] as const) {
+      const denied = await post(`/observer/competitions/${c.id}/observations`, { text }, bearer)
+      expect([denied.status, denied.body.code]).toEqual([status, code])
+    }
+    const short = await post(`/observer/competitions/${c.id}/observations`, { text: "ok" }, token("observer"))
+    expect([short.status, short.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const unknown = await post("/observer/competitions/mcomp_no_existe/observations", { text }, token("observer"))
+    expect([unknown.status, unknown.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    expect(await countObservations()).toBe(0)
+    const head2 = await ledger.head()
+    const filed = await post(`/observer/competitions/${c.id}/observations`, { text }, token("observer"))
+    expect(filed.status).toBe(201)
+    expect(filed.body.observation).toEqual(expect.objectContaining({ text, observed_at: PUBLISHED.toISOString(), observer_person_id: world().actors.observer.person_id }))
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.observations).toEqual([expect.objectContaining({ text })])
+    expect((await ledger.since(head2, "competition.")).map((e) => e.action)).toEqual(["competition.observation_filed"])
   })
 
   it("refuses bad input, other roles and other agencies, a second competition and too few eligible suppliers — writing nothing", async () => {
@@ -199,6 +222,18 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([few.status, few.body.code]).toEqual([409, "INVITADOS_INSUFICIENTES"])
     const after = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     expect([after.status, after.invitations, after.bid_deadline]).toEqual(["draft", [], null])
+
+    // the draft is declared deserted (with a reason, by its own agency), and the lot can compete again
+    const terse = await post(`/store/competitions/${c.id}/desert`, { reason: "no" }, purchasing())
+    expect([terse.status, terse.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect((await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, otherPu)).status).toBe(404)
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("draft")
+    const deserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
+    expect(deserted.status).toBe(200)
+    expect(deserted.body.competition).toEqual(expect.objectContaining({ status: "deserted", deserted_reason: "Sin proveedores suficientes en la entidad" }))
+    const twiceDeserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
+    expect([twiceDeserted.status, twiceDeserted.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+    expect((await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())).status).toBe(201)
   })
 
   it("seals bids: above the ceiling and uninvited refused, replacing keeps the last, late bids refused; no role reads a bid before the deadline through any read path", async () => {
@@ -294,7 +329,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await bid(c, s3, "40.00")).body.code).toBe("COMPETENCIA_NO_EN_PROPUESTAS")
   })
 
-  it("at the opening: a supplier sanctioned after bidding is excluded, a tampered stored bid is detected and reported, and fewer valid bids than the minimum deserts", async () => {
+  it("at the opening: a supplier sanctioned after bidding is excluded, tampered stored bids (altered, or re-sealed with the key) are detected and reported, and fewer valid bids than the minimum deserts", async () => {
     const c = await published()
     for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
       expect((await bid(c, who, price)).status).toBe(201)
@@ -306,23 +341,29 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const row = (await bidRows(c.id)).find((b) => b.supplier_id === s3.org)!
     const bytes = Buffer.from(row.ciphertext, "base64")
     bytes[bytes.length - 5] ^= 0x20
-    await container().resolve<{ updateCompetitionBids: (d: object) => Promise<unknown> }>("mini_competition").updateCompetitionBids({ id: row.id, ciphertext: bytes.toString("base64") })
+    const service = container().resolve<{ updateCompetitionBids: (d: object) => Promise<unknown>; sealKey: () => Promise<Buffer> }>("mini_competition")
+    await service.updateCompetitionBids({ id: row.id, ciphertext: bytes.toString("base64") })
+    // someone holding the seal key re-seals supplier 1's bid consistently at a lower price
+    const forgedRow = (await bidRows(c.id)).find((b) => b.supplier_id === s1.org)!
+    const forged = sealBid(await service.sealKey(), { competition_id: c.id, supplier_id: s1.org }, { lines: [{ line_id: c.lines[0].id, unit_price: "30.00" }], delivery_days: 4 })
+    await service.updateCompetitionBids({ id: forgedRow.id, commitment: forged.commitment, ciphertext: forged.ciphertext, iv: forged.iv, auth_tag: forged.auth_tag })
 
     const head = await ledger.head()
     const o = await opened(c.id)
     expect(o.status).toBe("deserted")
     const by = Object.fromEntries(o.bids.map((b: { supplier_id: string; status: string; valid: boolean; findings: { code: string }[] }) => [b.supplier_id, [b.status, b.valid, b.findings.map((f) => f.code)]]))
     expect(by).toEqual({
-      [s1.org]: ["opened", true, []],
+      [s1.org]: ["tampered", false, ["COMPROMISO_NO_COINCIDE"]],
       [s2.org]: ["opened", false, ["PROVEEDOR_SANCIONADO"]],
       [s3.org]: ["tampered", false, ["SOBRE_ALTERADO"]],
     })
     expect(o.bids.find((b: { supplier_id: string }) => b.supplier_id === s3.org).revealed).toBeNull()
-    expect(o.deserted_reason).toMatch(/1 propuesta\(s\) válida\(s\) de 3 presentada\(s\); las reglas exigen al menos 2/)
+    expect(JSON.stringify(o.bids)).not.toContain("30.00")
+    expect(o.deserted_reason).toMatch(/0 propuesta\(s\) válida\(s\) de 3 presentada\(s\); las reglas exigen al menos 2/)
     const [entry] = await ledger.since(head, "competition.")
     expect(entry.action).toBe("competition.opened_deserted")
     expect(entry.actor_type).toBe("system")
-    expect((entry.details as { tampered: string[] }).tampered).toEqual([row.id])
+    expect((entry.details as { tampered: string[] }).tampered.sort()).toEqual([row.id, forgedRow.id].sort())
     const award = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
   })

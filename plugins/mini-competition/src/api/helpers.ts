@@ -95,9 +95,14 @@ async function invitationsOf(container: MedusaContainer, id: string) {
   return rows.map((i) => ({ supplier_id: i.supplier_id, status: i.status, reasons: i.reasons }))
 }
 
-/** Purchasing Unit and observer view: the whole procedure; bids per bidsPart. */
+async function observationsOf(container: MedusaContainer, id: string) {
+  const rows = await mcService(container).listCompetitionObservations({ competition_id: id }, { take: null, order: { observed_at: "ASC", created_at: "ASC" } })
+  return rows.map((o) => ({ id: o.id, observer_person_id: o.observer_person_id, observer_organization_id: o.observer_organization_id, text: o.text, observed_at: o.observed_at }))
+}
+
+/** Purchasing Unit and observer view: the whole procedure (with the observers' observations); bids per bidsPart. */
 export async function procedureView(container: MedusaContainer, c: Competition) {
-  return { ...base(c), invitations: await invitationsOf(container, c.id), ...(await bidsPart(container, c)) }
+  return { ...base(c), invitations: await invitationsOf(container, c.id), observations: await observationsOf(container, c.id), ...(await bidsPart(container, c)) }
 }
 
 /**
@@ -125,6 +130,7 @@ export async function publicView(container: MedusaContainer, c: Competition) {
     rules,
     lines,
     invitations: (await invitationsOf(container, c.id)).map((i) => ({ supplier_id: i.supplier_id, status: i.status })),
+    observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
     ...(await bidsPart(container, c)),
   }
 }

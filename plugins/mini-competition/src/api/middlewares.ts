@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { Empty, ListCompetitions, StoreAward, StoreCreateCompetition, StoreDesert, SupplierBid } from "./validators"
+import { Empty, ListCompetitions, Observation, StoreAward, StoreCreateCompetition, StoreDesert, SupplierBid } from "./validators"
 
 /** The Purchasing Unit conducts competitions of its own agency (scoped in the workflows). */
 const purchasing = () => authorize({ actors: ["customer"], permission: P.COMPETITIONS_MANAGE })
@@ -25,5 +25,7 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(Empty)] },
     { method: ["GET"], matcher: "/observer/competitions", middlewares: [...observer(), validateQuery(ListCompetitions)] },
     { method: ["GET"], matcher: "/observer/competitions/:id", middlewares: [...observer()] },
+    // only observers (testigos sociales) file observations; auditors read
+    { method: ["POST"], matcher: "/observer/competitions/:id/observations", middlewares: [...authorize({ actors: ["observer"], permission: P.PROCEDURES_OBSERVE }), validateBody(Observation)] },
   ],
 })

@@ -42,3 +42,6 @@ export const SupplierBid = z
   })
   .strict()
 export type SupplierBidType = z.infer<typeof SupplierBid>
+
+export const Observation = z.object({ text: z.string().trim().min(10).max(5000) }).strict()
+export type ObservationType = z.infer<typeof Observation>

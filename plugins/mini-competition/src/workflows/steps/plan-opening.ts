@@ -5,7 +5,7 @@ import { conflict } from "../../competition/errors"
 import { evaluateBids, type BidToEvaluate, type Evaluation } from "../../competition/evaluate"
 import { fixed2 } from "../../competition/money"
 import type { CompetitionRules } from "../../competition/rules"
-import { openBid, type BidContent } from "../../competition/seal"
+import { openBid, type BidContent, type OpenedBid } from "../../competition/seal"
 import { ownCompetition } from "./own-competition"
 import { mc } from "./service"
 
@@ -23,10 +23,28 @@ export type OpenedBidUpdate = {
 
 const SME = ["micro", "pequena", "mediana"]
 
+type LedgerReader = { listLedger(filters: { entity_type?: string; entity_id?: string }, page: { limit?: number }): Promise<{ entries: { action: string; details: unknown }[] }> }
+
+/**
+ * The commitment the audit ledger recorded when the bid was received. Someone
+ * holding the seal key could re-seal a different bid consistently (new
+ * ciphertext and commitment); the hash-chained ledger still has the original.
+ */
+async function ledgerCommitment(ledger: LedgerReader | undefined, bidId: string): Promise<string | null | undefined> {
+  if (!ledger) {
+    return undefined
+  }
+  const { entries } = await ledger.listLedger({ entity_type: "competition_bid", entity_id: bidId }, { limit: 20 })
+  const received = entries.find((e) => e.action === "competition.bid_submitted" || e.action === "competition.bid_replaced")
+  const details = (typeof received?.details === "string" ? JSON.parse(received.details) : received?.details) as { commitment?: string } | undefined
+  return details?.commitment ?? null
+}
+
 /**
  * This step opens the competition (read-only computation) once its deadline
  * has passed by the server's clock: decrypts every live bid and checks it
- * against its commitment (a tampered bid is reported, never evaluated),
+ * against its commitment and against the commitment the audit ledger
+ * recorded at submission (a tampered bid is reported, never evaluated),
  * re-checks each bidder's eligibility at the close, and evaluates by the
  * snapshotted rules (lowest compliant price, abnormally-low floor,
  * tie-breaks, minimum valid bids).
@@ -49,15 +67,21 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
     ? await query.graph({ entity: "organization", fields: ["id", "sme_size"], filters: { id: supplierIds } })
     : { data: [] as { id: string; sme_size: string | null }[] }
   const key = await service.sealKey()
+  const ledger = container.resolve<LedgerReader | undefined>("audit_ledger", { allowUnregistered: true })
   const toEvaluate: BidToEvaluate[] = []
   for (const bid of bids) {
     const eligibility = await checkEligibility(container, { supplier_id: bid.supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
+    const recorded = await ledgerCommitment(ledger, bid.id)
+    const opened: OpenedBid =
+      recorded !== undefined && recorded !== bid.commitment
+        ? { ok: false, code: "COMPROMISO_NO_COINCIDE", message: "La propuesta almacenada no corresponde al compromiso registrado en la bitácora de auditoría al presentarla." }
+        : openBid(key, { competition_id: competition.id, supplier_id: bid.supplier_id }, bid)
     toEvaluate.push({
       bid_id: bid.id,
       supplier_id: bid.supplier_id,
       submitted_at: new Date(bid.submitted_at).toISOString(),
       sme: SME.includes(String(orgs.find((o) => o.id === bid.supplier_id)?.sme_size ?? "")),
-      opened: openBid(key, { competition_id: competition.id, supplier_id: bid.supplier_id }, bid),
+      opened,
       eligibility,
     })
   }

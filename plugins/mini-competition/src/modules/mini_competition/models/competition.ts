@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import CompetitionBid from "./competition-bid"
 import CompetitionInvitation from "./competition-invitation"
 import CompetitionLine from "./competition-line"
+import CompetitionObservation from "./competition-observation"
 
 /**
  * A second-stage mini-competition among the suppliers of one framework lot,
@@ -39,6 +40,7 @@ const Competition = model
     lines: model.hasMany(() => CompetitionLine, { mappedBy: "competition" }),
     invitations: model.hasMany(() => CompetitionInvitation, { mappedBy: "competition" }),
     bids: model.hasMany(() => CompetitionBid, { mappedBy: "competition" }),
+    observations: model.hasMany(() => CompetitionObservation, { mappedBy: "competition" }),
   })
   .indexes([
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
