@@ -41,6 +41,7 @@ module.exports = defineConfig({
     { resolve: "@tienda/budget", options: { sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100", timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000), token: process.env.SIMULATOR_TOKEN || undefined } },
     { resolve: "@tienda/contracts", options: {} },
     { resolve: "@tienda/requisitions", options: {} },
+    { resolve: "@tienda/mini-competition", options: { sealKey: process.env.MINI_COMPETITION_SEAL_KEY || null } },
     { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000) } },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],

@@ -45,6 +45,8 @@ export const PERMISSION_LABELS_ES: Record<Permission, string> = {
   "reception:record": "registrar la recepción de bienes",
   "payment_requests:create": "capturar solicitudes de pago",
   "procedures:observe": "observar procedimientos",
+  "competitions:manage": "conducir segundas etapas (minicompetencias)",
+  "bids:submit": "presentar propuestas en segundas etapas",
   "audit_ledger:read": "consultar la bitácora de auditoría",
   "efirma:manage_own": "registrar y usar sus certificados de e.firma",
   "efirma:administer": "administrar los certificados de e.firma de todas las personas",

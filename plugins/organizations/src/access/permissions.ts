@@ -43,6 +43,9 @@ export const PERMISSIONS = {
   CONTRACT_TEMPLATES_MANAGE: "contract_templates:manage",
   RECEPTION_RECORD: "reception:record",
   PAYMENT_REQUESTS_CREATE: "payment_requests:create",
+  // second-stage mini-competition
+  COMPETITIONS_MANAGE: "competitions:manage",
+  BIDS_SUBMIT: "bids:submit",
   // oversight
   PROCEDURES_OBSERVE: "procedures:observe",
   AUDIT_LEDGER_READ: "audit_ledger:read",
@@ -116,6 +119,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.CONTRACTS_SIGN_AGENCY,
     P.SPECIFIC_CONTRACTS_CREATE,
     P.SPECIFIC_CONTRACTS_READ,
+    P.COMPETITIONS_MANAGE,
   ],
   purchasing_operator: [...AGENCY_BASE, P.REQUISITIONS_CREATE, P.BUDGET_READ, P.BUDGET_RESERVE, P.SPECIFIC_CONTRACTS_READ],
   budget: [
@@ -142,6 +146,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.OFFERS_SUBMIT,
     P.CONTRACTS_SIGN_SUPPLIER,
     P.SPECIFIC_CONTRACTS_READ,
+    P.BIDS_SUBMIT,
   ],
   observer: [P.OWN_PROFILE_READ, P.PROCEDURES_OBSERVE],
   auditor: [

@@ -1,0 +1,468 @@
+import request from "supertest"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { sealBid } from "@tienda/mini-competition/competition"
+import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
+import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
+import { makeRfc } from "../../../seed/src/rfc"
+import { auditLedger } from "../../utils/audit"
+import { describeApp } from "../../utils/runner"
+import { login, PASSWORD } from "../../utils/world"
+import { barrier, makeKey } from "../budget/helpers"
+import { catalogFixtures } from "../framework-contracts/fixtures"
+
+// @redis: the competition lock (locking module) under two racing awards
+
+// The tests run the opening job themselves with the injected clock; the cron
+// schedule is moved out of the way so it never acts between two requests.
+process.env.MINI_COMPETITION_OPEN_CRON = "0 0 1 1 *"
+
+type Clock = { useClock: (c: (() => Date) | null) => Promise<void> }
+type Bidder = { org: string; token: string }
+
+/**
+ * The second-stage mini-competition over HTTP: every eligible supplier of
+ * the lot invited (the others recorded with reasons), sealed bids that no
+ * role can read before the deadline through any read path, late and
+ * above-ceiling bids refused, replacement keeps the last, opening by the
+ * scheduled job with tampering and sanctions detected, tie-breaks, the
+ * minimum of valid bids, and the award as data and event. Time is the
+ * procedure's clock, injected; nothing sleeps.
+ */
+describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => {
+  const { token, post, get, publishedContract, approvedOffer } = catalogFixtures(world, baseUrl, container)
+  const ledger = auditLedger(container)
+  const purchasing = () => token("purchasing_unit")
+  const del = (path: string, bearer: string) => request(baseUrl()).delete(path).set("authorization", `Bearer ${bearer}`)
+
+  // Monday 7 Dec 2026, 10:00 Mexico City; 5 business days → Monday 14 Dec 18:00 (UTC−6)
+  const PUBLISHED = new Date("2026-12-07T16:00:00.000Z")
+  const DEADLINE = "2026-12-15T00:00:00.000Z"
+  let now = PUBLISHED
+  const setClock = async (iso: string | Date) => {
+    now = new Date(iso)
+  }
+
+  let contractId: string
+  let s1: Bidder, s2: Bidder, s3: Bidder, s4: Bidder
+  let s5: string
+  let requisitionId: string
+
+  async function supplierOrg(prefix: string, name: string, sme: "micro" | "pequena" | "mediana" | "grande") {
+    const { result } = await createOrganizationWorkflow(container()).run({
+      input: { kind: "supplier", rfc: makeRfc(prefix, "050505", "A1"), legal_name: name, regimen_fiscal: "601", codigo_postal: "06600", sme_size: sme },
+    })
+    return result.id as string
+  }
+  let people = 0
+  async function supplierUser(org: string, email: string) {
+    people++
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: org, full_name: `Usuario ${email}`, email, rfc: makeRfc("PEPE", `8001${String(10 + (people % 18)).padStart(2, "0")}`, "B2"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+    })
+    return login(baseUrl(), "supplier", email)
+  }
+
+  beforeAll(async () => {
+    const service = container().resolve<Clock>("mini_competition")
+    await service.useClock(() => now)
+  })
+  afterAll(async () => {
+    await container().resolve<Clock>("mini_competition").useClock(null)
+  })
+
+  beforeEach(async () => {
+    now = PUBLISHED
+    const { id, itemId } = await publishedContract()
+    contractId = id
+    const s3org = await supplierOrg("PAQ", "Papelera Queretana, S.A. de C.V.", "pequena")
+    const s4org = await supplierOrg("SAN", "Suministros Sancionados, S.A. de C.V.", "micro")
+    s5 = await supplierOrg("SIN", "Sin Oferta en la Entidad, S.A. de C.V.", "grande")
+    expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [s3org, s4org, s5], valid_from: "2026-01-01" }, token("shcp_contract_admin"))).status).toBe(200)
+    await approvedOffer(itemId, world().orgs.supplier, "49.90")
+    await approvedOffer(itemId, world().orgs.supplier2, "51.00")
+    await approvedOffer(itemId, s3org, "52.00")
+    await approvedOffer(itemId, s4org, "50.00")
+    // supplier 4 has been sanctioned since before the competition
+    const { data: [rfc4] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s4org } })
+    expect((await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc4.rfc, supplier_name: "Suministros Sancionados", type: "Inhabilitación", authority: "SABG", starts_on: "2026-06-01" }] }, token("shcp_contract_admin"))).status).toBe(201)
+    s1 = { org: world().orgs.supplier, token: token("supplier_user") }
+    s2 = { org: world().orgs.supplier2, token: await supplierUser(world().orgs.supplier2, "ventas@ofimex.prueba.mx") }
+    s3 = { org: s3org, token: await supplierUser(s3org, "licitaciones@papelera-queretana.prueba.mx") }
+    s4 = { org: s4org, token: await supplierUser(s4org, "ventas@sancionados.prueba.mx") }
+
+    // a requisition of 6,100 pens at 49.90 = 304,390.00 before IVA, above the lot's 300,000.00
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: offers } = await query.graph({ entity: "offer", fields: ["variant_id", "supplier_id"] })
+    const variantId = offers.find((o) => o.supplier_id === world().orgs.supplier)!.variant_id as string
+    const keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
+    const requester = token("requiring_unit")
+    const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester)
+    expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 6100 }, requester)).status).toBe(200)
+    const created = await post("/store/requisitions", {
+      cart_id: cart.body.cart.id,
+      unit_id: world().units["SSA-AR01"],
+      justification: "Dotación anual de bolígrafos para las unidades médicas",
+      budget_key_id: keyId,
+      delivery_place: "Almacén central, Lieja 7, CDMX",
+      delivery_date: new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
+    }, requester)
+    expect(created.status).toBe(201)
+    requisitionId = created.body.requisition.id
+    const submitted = await post(`/store/requisitions/${requisitionId}/submit`, {}, requester)
+    expect(submitted.body.requisition.status).toBe("requires_competition")
+  })
+
+  const competitions = async () => (await container().resolve<{ listCompetitions: (f: object, c: object) => Promise<{ id: string; status: string }[]> }>("mini_competition").listCompetitions({}, { take: null }))
+  const bidRows = async (competitionId: string) =>
+    container().resolve<{ listCompetitionBids: (f: object, c: object) => Promise<{ id: string; supplier_id: string; status: string; ciphertext: string }[]> }>("mini_competition").listCompetitionBids({ competition_id: competitionId }, { take: null })
+
+  async function draft() {
+    const res = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())
+    expect(res.status).toBe(201)
+    return res.body.competition as { id: string; lines: { id: string; quantity: number; ceiling_price: string }[] }
+  }
+  async function published() {
+    const c = await draft()
+    const res = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect(res.status).toBe(200)
+    return res.body.competition as { id: string; lines: { id: string }[]; bid_deadline: string }
+  }
+  const bid = (c: { id: string; lines: { id: string }[] }, who: Bidder, price: string) =>
+    post(`/supplier/competitions/${c.id}/bid`, { lines: [{ line_id: c.lines[0].id, unit_price: price }], delivery_days: 4 }, who.token)
+  async function opened(id: string) {
+    await setClock(DEADLINE)
+    await openDueCompetitions(container())
+    const res = await get(`/store/competitions/${id}`, purchasing())
+    expect(res.status).toBe(200)
+    return res.body.competition
+  }
+
+  it("opens from the requisition and invites every eligible supplier of the lot serving the state (the others recorded with their reasons); the observer watches and files observations", async () => {
+    const c = await draft()
+    expect(c).toEqual(expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }))
+    expect(c.lines).toEqual([expect.objectContaining({ quantity: 6100, ceiling_price: "58.50" })])
+    expect((c as unknown as { rules: object }).rules).toEqual(expect.objectContaining({ min_invitees: 3, min_valid_bids: 2, bid_window_business_days: 5, abnormally_low_pct: 40, citation: expect.stringMatching(/LAASSP/) }))
+    const head = await ledger.head()
+    const res = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect(res.status).toBe(200)
+    const p = res.body.competition
+    expect(p.status).toBe("bidding")
+    expect(p.bid_deadline).toBe(DEADLINE)
+    const by = Object.fromEntries(p.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
+    expect(by).toEqual({
+      [s1.org]: ["invited", []],
+      [s2.org]: ["invited", []],
+      [s3.org]: ["invited", []],
+      [s4.org]: ["not_eligible", ["PROVEEDOR_SANCIONADO"]],
+      [s5]: ["not_eligible", ["SIN_OFERTA_EN_LA_ENTIDAD"]],
+    })
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.published"])
+    // the invited see it, the others do not
+    expect((await get("/supplier/competitions", s1.token)).body.competitions.map((x: { id: string }) => x.id)).toEqual([c.id])
+    expect((await get("/supplier/competitions", s4.token)).body.competitions).toEqual([])
+    expect((await get(`/supplier/competitions/${c.id}`, s4.token)).status).toBe(404)
+    // publishing twice changes nothing
+    const again = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_EN_BORRADOR"])
+
+    // the observer (testigo social) watches and files observations that become part of the record
+    const watched = await get(`/observer/competitions/${c.id}`, token("observer"))
+    expect(watched.status).toBe(200)
+    expect(watched.body.competition.invitations).toHaveLength(5)
+    const countObservations = async () => (await get(`/observer/competitions/${c.id}`, token("observer"))).body.competition.observations.length
+    const text = "La invitación incluyó a todos los proveedores adheridos del lote; se verificó la exclusión del sancionado."
+    for (const [bearer, status, code] of [[token("auditor"), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [purchasing(), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [s1.token, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"]] as const) {
+      const denied = await post(`/observer/competitions/${c.id}/observations`, { text }, bearer)
+      expect([denied.status, denied.body.code]).toEqual([status, code])
+    }
+    const short = await post(`/observer/competitions/${c.id}/observations`, { text: "ok" }, token("observer"))
+    expect([short.status, short.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const unknown = await post("/observer/competitions/mcomp_no_existe/observations", { text }, token("observer"))
+    expect([unknown.status, unknown.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    expect(await countObservations()).toBe(0)
+    const head2 = await ledger.head()
+    const filed = await post(`/observer/competitions/${c.id}/observations`, { text }, token("observer"))
+    expect(filed.status).toBe(201)
+    expect(filed.body.observation).toEqual(expect.objectContaining({ text, observed_at: PUBLISHED.toISOString(), observer_person_id: world().actors.observer.person_id }))
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.observations).toEqual([expect.objectContaining({ text })])
+    expect((await ledger.since(head2, "competition.")).map((e) => e.action)).toEqual(["competition.observation_filed"])
+  })
+
+  it("refuses bad input, other roles and other agencies, a second competition and too few eligible suppliers — writing nothing", async () => {
+    const bad = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "Ciudad de México" }, purchasing())
+    expect([bad.status, bad.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const uncovered = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "NLE" }, purchasing())
+    expect([uncovered.status, uncovered.body.code]).toEqual([400, "ENTIDAD_SIN_COBERTURA"])
+    const requester = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, token("requiring_unit"))
+    expect([requester.status, requester.body.code]).toEqual([403, "PERMISO_DENEGADO"])
+    const supplier = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, s1.token)
+    expect([supplier.status, supplier.body.code]).toEqual([403, "TIPO_DE_CUENTA_NO_PERMITIDO"])
+    const anonymous = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" })
+    expect(anonymous.status).toBe(401)
+    // a purchasing unit of another agency: the requisition does not exist for it
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790101", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+    })
+    const otherPu = await login(baseUrl(), "customer", "compras@sep.prueba.gob.mx")
+    const foreign = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, otherPu)
+    expect([foreign.status, foreign.body.code]).toEqual([404, "REQUISICION_NO_EXISTE"])
+    expect(await competitions()).toEqual([])
+
+    const c = await draft()
+    const twice = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())
+    expect([twice.status, twice.body.code]).toEqual([409, "COMPETENCIA_YA_EXISTE"])
+    expect((await get(`/store/competitions/${c.id}`, otherPu)).status).toBe(404)
+    const foreignPublish = await post(`/store/competitions/${c.id}/publish`, {}, otherPu)
+    expect([foreignPublish.status, foreignPublish.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+
+    // supplier 3 sanctioned before publication: only two eligible, the rules ask for three
+    const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
+    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc3.rfc, supplier_name: "Papelera Queretana", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-01" }] }, token("shcp_contract_admin"))
+    const few = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect([few.status, few.body.code]).toEqual([409, "INVITADOS_INSUFICIENTES"])
+    const after = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect([after.status, after.invitations, after.bid_deadline]).toEqual(["draft", [], null])
+
+    // the draft is declared deserted (with a reason, by its own agency), and the lot can compete again
+    const terse = await post(`/store/competitions/${c.id}/desert`, { reason: "no" }, purchasing())
+    expect([terse.status, terse.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect((await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, otherPu)).status).toBe(404)
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("draft")
+    const deserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
+    expect(deserted.status).toBe(200)
+    expect(deserted.body.competition).toEqual(expect.objectContaining({ status: "deserted", deserted_reason: "Sin proveedores suficientes en la entidad" }))
+    const twiceDeserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
+    expect([twiceDeserted.status, twiceDeserted.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+    expect((await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())).status).toBe(201)
+  })
+
+  it("seals bids: above the ceiling and uninvited refused, replacing keeps the last, late bids refused; no role reads a bid before the deadline through any read path", async () => {
+    const c = await published()
+    const first = await bid(c, s1, "48.91")
+    expect(first.status).toBe(201)
+    expect(first.body.bid).toEqual(expect.objectContaining({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/), nonce: expect.stringMatching(/^[0-9a-f]{64}$/), replaces_bid_id: null }))
+    expect(JSON.stringify(first.body)).not.toContain("48.91")
+
+    const count = async () => (await bidRows(c.id)).length
+    const above = await bid(c, s1, "58.51")
+    expect([above.status, above.body.code]).toEqual([400, "PRECIO_SOBRE_TECHO"])
+    const uninvited = await bid(c, s4, "40.00")
+    expect([uninvited.status, uninvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
+    const buyer = await post(`/supplier/competitions/${c.id}/bid`, { lines: [{ line_id: c.lines[0].id, unit_price: "40.00" }], delivery_days: 4 }, purchasing())
+    expect(buyer.status).toBe(403)
+    const malformed = await post(`/supplier/competitions/${c.id}/bid`, { lines: [{ line_id: c.lines[0].id, unit_price: 47.5 }], delivery_days: 4 }, s1.token)
+    expect([malformed.status, malformed.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect(await count()).toBe(1)
+
+    const replaced = await bid(c, s1, "47.73")
+    expect(replaced.status).toBe(201)
+    expect(replaced.body.bid.replaces_bid_id).toBe(first.body.bid.id)
+    expect((await bid(c, s2, "46.37")).status).toBe(201)
+    expect((await bid(c, s3, "49.19")).status).toBe(201)
+    // withdrawing and bidding again
+    expect((await del(`/supplier/competitions/${c.id}/bid`, s3.token)).status).toBe(200)
+    expect((await get(`/supplier/competitions/${c.id}`, s3.token)).body.competition.bid_count).toBe(2)
+    expect((await bid(c, s3, "49.07")).status).toBe(201)
+
+    // every read path, every role, before the deadline: only the number of bids
+    const secrets = ["48.91", "47.73", "46.37", "49.19", "49.07", "291153", "282857", "300059", "299327", "unit_price", "ciphertext", "revealed", "\"rank\"", "\"total\""]
+    const admin = token("system_admin")
+    const reads: [string, string | undefined, number][] = [
+      [`/store/competitions`, purchasing(), 200],
+      [`/store/competitions/${c.id}`, purchasing(), 200],
+      [`/supplier/competitions`, s1.token, 200],
+      [`/supplier/competitions/${c.id}`, s1.token, 200],
+      [`/supplier/competitions/${c.id}`, s2.token, 200],
+      [`/observer/competitions`, token("observer"), 200],
+      [`/observer/competitions/${c.id}`, token("observer"), 200],
+      [`/observer/competitions/${c.id}`, token("auditor"), 200],
+      [`/auditor/audit/entries?entity_type=competition_bid&limit=200`, token("auditor"), 200],
+      [`/auditor/audit/entries?entity_type=competition&limit=200`, token("auditor"), 200],
+      [`/public/competitions/${c.id}`, undefined, 404],
+      [`/store/competitions/${c.id}`, admin, 403],
+      [`/observer/competitions/${c.id}`, admin, 403],
+      [`/supplier/competitions/${c.id}`, admin, 403],
+      [`/store/competitions/${c.id}`, token("requiring_unit"), 403],
+      [`/store/competitions/${c.id}`, token("shcp_contract_admin"), 403],
+    ]
+    for (const [path, bearer, status] of reads) {
+      const res = bearer ? await get(path, bearer) : await request(baseUrl()).get(path)
+      expect([path, res.status]).toEqual([path, status])
+      const text = JSON.stringify(res.body)
+      for (const s of secrets) {
+        expect([path, text.includes(s)]).toEqual([path, false])
+      }
+    }
+    const view = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(view.bid_count).toBe(3)
+    expect(view.bids).toBeUndefined()
+    const mine = (await get(`/supplier/competitions/${c.id}`, s1.token)).body.competition
+    expect(mine.own_bids.map((b: { status: string; commitment: string }) => [b.status, b.commitment])).toEqual([["sealed", replaced.body.bid.commitment], ["replaced", first.body.bid.commitment]])
+    expect(mine.invitations).toBeUndefined()
+    // the bid-submission ledger entries carry only commitments
+    const entries = (await get(`/auditor/audit/entries?entity_type=competition_bid&limit=200`, token("auditor"))).body.entries
+    expect(entries.map((e: { action: string }) => e.action)).toEqual(["competition.bid_submitted", "competition.bid_replaced", "competition.bid_submitted", "competition.bid_submitted", "competition.bid_withdrawn", "competition.bid_submitted"])
+
+    // the last second before the deadline is in time; the deadline itself is late
+    await setClock("2026-12-14T23:59:59.000Z")
+    expect((await bid(c, s2, "46.31")).status).toBe(201)
+    await setClock(DEADLINE)
+    const late = await bid(c, s1, "45.00")
+    expect([late.status, late.body.code]).toEqual([409, "PROPUESTA_EXTEMPORANEA"])
+    const lateWithdraw = await del(`/supplier/competitions/${c.id}/bid`, s1.token)
+    expect([lateWithdraw.status, lateWithdraw.body.code]).toEqual([409, "PROPUESTA_EXTEMPORANEA"])
+    expect((await bidRows(c.id)).filter((b) => b.status === "sealed")).toHaveLength(3)
+
+    // the scheduled job opens; only the last bid of each supplier is opened
+    const o = await opened(c.id)
+    expect(o.status).toBe("opened")
+    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number; valid: boolean }) => [b.supplier_id, b.total, b.rank, b.valid])).toEqual([
+      [s2.org, "282491.00", 1, true], // 6,100 × 46.31
+      [s1.org, "291153.00", 2, true], // 6,100 × 47.73
+      [s3.org, "299327.00", 3, true], // 6,100 × 49.07
+    ])
+    expect(o.evaluation.winner).toEqual(expect.objectContaining({ supplier_id: s2.org, total: "282491.00" }))
+    const pub = await request(baseUrl()).get(`/public/competitions/${c.id}`)
+    expect(pub.status).toBe(200)
+    expect(pub.body.competition.bids[0].revealed.lines[0].unit_price).toBe("46.31")
+    // a person cannot reopen or bid after the opening
+    expect((await bid(c, s3, "40.00")).body.code).toBe("COMPETENCIA_NO_EN_PROPUESTAS")
+  })
+
+  it("at the opening: a supplier sanctioned after bidding is excluded, tampered stored bids (altered, or re-sealed with the key) are detected and reported, and fewer valid bids than the minimum deserts", async () => {
+    const c = await published()
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    // supplier 2 is sanctioned from 10 Dec, after bidding and before the close
+    const { data: [rfc2] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s2.org } })
+    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc2.rfc, supplier_name: "Ofimex", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-10" }] }, token("shcp_contract_admin"))
+    // someone with database access alters supplier 3's stored bid
+    const row = (await bidRows(c.id)).find((b) => b.supplier_id === s3.org)!
+    const bytes = Buffer.from(row.ciphertext, "base64")
+    bytes[bytes.length - 5] ^= 0x20
+    const service = container().resolve<{ updateCompetitionBids: (d: object) => Promise<unknown>; sealKey: () => Promise<Buffer> }>("mini_competition")
+    await service.updateCompetitionBids({ id: row.id, ciphertext: bytes.toString("base64") })
+    // someone holding the seal key re-seals supplier 1's bid consistently at a lower price
+    const forgedRow = (await bidRows(c.id)).find((b) => b.supplier_id === s1.org)!
+    const forged = sealBid(await service.sealKey(), { competition_id: c.id, supplier_id: s1.org }, { lines: [{ line_id: c.lines[0].id, unit_price: "30.00" }], delivery_days: 4 })
+    await service.updateCompetitionBids({ id: forgedRow.id, commitment: forged.commitment, ciphertext: forged.ciphertext, iv: forged.iv, auth_tag: forged.auth_tag })
+
+    const head = await ledger.head()
+    const o = await opened(c.id)
+    expect(o.status).toBe("deserted")
+    const by = Object.fromEntries(o.bids.map((b: { supplier_id: string; status: string; valid: boolean; findings: { code: string }[] }) => [b.supplier_id, [b.status, b.valid, b.findings.map((f) => f.code)]]))
+    expect(by).toEqual({
+      [s1.org]: ["tampered", false, ["COMPROMISO_NO_COINCIDE"]],
+      [s2.org]: ["opened", false, ["PROVEEDOR_SANCIONADO"]],
+      [s3.org]: ["tampered", false, ["SOBRE_ALTERADO"]],
+    })
+    expect(o.bids.find((b: { supplier_id: string }) => b.supplier_id === s3.org).revealed).toBeNull()
+    expect(JSON.stringify(o.bids)).not.toContain("30.00")
+    expect(o.deserted_reason).toMatch(/0 propuesta\(s\) válida\(s\) de 3 presentada\(s\); las reglas exigen al menos 2/)
+    const [entry] = await ledger.since(head, "competition.")
+    expect(entry.action).toBe("competition.opened_deserted")
+    expect(entry.actor_type).toBe("system")
+    expect((entry.details as { tampered: string[] }).tampered.sort()).toEqual([row.id, forgedRow.id].sort())
+    const award = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
+    expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+  })
+
+  it("breaks a tie by SME preference, refuses an unjustified deviation, offers the award to the winner, who confirms it: award as data and event", async () => {
+    const c = await published()
+    expect((await bid(c, s2, "47.00")).status).toBe(201) // grande, first
+    await setClock("2026-12-08T16:00:00.000Z")
+    expect((await bid(c, s1, "47.00")).status).toBe(201) // mediana (SME), later
+    expect((await bid(c, s3, "48.50")).status).toBe(201)
+    const o = await opened(c.id)
+    expect(o.bids.map((b: { supplier_id: string }) => b.supplier_id)).toEqual([s1.org, s2.org, s3.org])
+    expect(o.evaluation.rationale).toMatch(/empate entre 2 propuestas resuelto por preferencia MIPYME/)
+
+    const deviate = await post(`/store/competitions/${c.id}/award`, { supplier_id: s3.org }, purchasing())
+    expect([deviate.status, deviate.body.code]).toEqual([400, "JUSTIFICACION_REQUERIDA"])
+    const observerTry = await post(`/store/competitions/${c.id}/award`, {}, token("observer"))
+    expect(observerTry.status).toBe(403)
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("opened")
+
+    let received!: (data: unknown) => void
+    const emitted = new Promise<unknown>((r) => (received = r))
+    const bus = container().resolve(Modules.EVENT_BUS)
+    bus.subscribe("mini_competition.awarded", (async (e: { data: unknown }) => received(e.data)) as never, { subscriberId: "test-mini-competition-awarded" })
+    const head = await ledger.head()
+    const res = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
+    expect(res.status).toBe(200)
+    expect(res.body.competition.status).toBe("offered")
+    // offered at Monday 14 Dec 18:00; 2 business days to confirm → Wednesday 16 Dec 18:00
+    expect(res.body.competition.confirmation_deadline).toBe("2026-12-17T00:00:00.000Z")
+    const other = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    expect([other.status, other.body.code]).toEqual([403, "ADJUDICACION_DE_OTRO_PROVEEDOR"])
+    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    expect(accepted.status).toBe(200)
+    const award = accepted.body.competition.award
+    expect(accepted.body.competition.status).toBe("awarded")
+    expect(award).toEqual(expect.objectContaining({
+      supplier_id: s1.org,
+      requisition_id: requisitionId,
+      contract_id: contractId,
+      subtotal: "286700.00", // 6,100 × 47.00
+      savings: "70150.00", // 6,100 × (58.50 − 47.00)
+      deviates: false,
+      delivery_days: 4,
+      rank: 1,
+      lapsed: [],
+    }))
+    expect(award.lines).toEqual([expect.objectContaining({ quantity: 6100, unit_price: "47.00", ceiling_price: "58.50", subtotal: "286700.00" })])
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered", "competition.awarded"])
+    expect(await emitted).toEqual(expect.objectContaining({ competition_id: c.id, supplier_id: s1.org, subtotal: "286700.00", lines: award.lines }))
+    const again = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
+    expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+  })
+
+  it("the winner's confirmation window lapses: the award passes to the next ranked bid, which confirms at its own prices", async () => {
+    const c = await published()
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    await opened(c.id)
+    expect((await post(`/store/competitions/${c.id}/award`, {}, purchasing())).body.competition.award.supplier_id).toBe(s2.org)
+    await setClock("2026-12-17T00:00:00.000Z")
+    const late = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    expect([late.status, late.body.code]).toEqual([409, "PLAZO_DE_CONFIRMACION_VENCIDO"])
+    const head = await ledger.head()
+    expect((await openDueCompetitions(container())).passed).toEqual([c.id])
+    const passed = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(passed.status).toBe("offered")
+    expect(passed.award).toEqual(expect.objectContaining({ supplier_id: s1.org, rank: 2, subtotal: "286700.00", lapsed: [expect.objectContaining({ supplier_id: s2.org, reason: "sin_confirmacion" })] }))
+    // offered Wednesday 16 Dec 18:00 → Friday 18 Dec 18:00
+    expect(passed.confirmation_deadline).toBe("2026-12-19T00:00:00.000Z")
+    expect((await ledger.since(head, "competition.")).map((e) => [e.action, e.actor_type])).toEqual([["competition.award_passed", "system"]])
+    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).body.code).toBe("ADJUDICACION_DE_OTRO_PROVEEDOR")
+    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    expect(accepted.status).toBe(200)
+    expect(accepted.body.competition.award).toEqual(expect.objectContaining({ supplier_id: s1.org, subtotal: "286700.00" }))
+    expect(accepted.body.competition.status).toBe("awarded")
+  })
+
+  it("two awards racing on one competition: exactly one is recorded, the other gets 409", async () => {
+    const c = await published()
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    await opened(c.id)
+    const head = await ledger.head()
+    const { gate, open } = barrier()
+    const justification = "La ganadora calculada no garantiza la entrega en 4 días en las unidades médicas del norte."
+    const race = [{}, { supplier_id: s1.org, justification }].map(async (body) => {
+      await gate
+      return post(`/store/competitions/${c.id}/award`, body, purchasing())
+    })
+    open()
+    const results = await Promise.all(race)
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409])
+    expect(results.find((r) => r.status === 409)!.body.code).toBe("COMPETENCIA_NO_ABIERTA")
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered"])
+    const final = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    const winner = results.find((r) => r.status === 200)!.body.competition.award
+    expect(final.award).toEqual(winner)
+  })
+})

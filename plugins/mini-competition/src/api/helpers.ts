@@ -1,0 +1,136 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaResponse } from "@medusajs/framework/http"
+import { CONFLICT_CODES } from "../competition/errors"
+import { fixed2 } from "../competition/money"
+import { MINI_COMPETITION_MODULE } from "../modules/mini_competition"
+import type MiniCompetitionModuleService from "../modules/mini_competition/service"
+import { ownCompetition } from "../workflows/steps/own-competition"
+
+export const mcService = (c: MedusaContainer) => c.resolve<MiniCompetitionModuleService>(MINI_COMPETITION_MODULE)
+
+/** Now by the procedure's clock (the server's; tests inject theirs). */
+export const procedureNow = async (c: MedusaContainer) => (await mcService(c).now()).toISOString()
+
+/** Domain refusals keep their Spanish message and code with 409 (Medusa rewrites CONFLICT errors). */
+export async function withCompetitionErrors(res: MedusaResponse, fn: () => Promise<void>) {
+  try {
+    await fn()
+  } catch (e) {
+    const err = e as { code?: string; message?: string }
+    if (err?.code && CONFLICT_CODES.includes(err.code)) {
+      res.status(409).json({ type: "conflict", code: err.code, message: err.message })
+      return
+    }
+    throw e
+  }
+}
+
+type Competition = Awaited<ReturnType<typeof ownCompetition>>
+
+const base = (c: Competition) => ({
+  id: c.id,
+  number: c.number,
+  status: c.status,
+  requisition_id: c.requisition_id,
+  organization_id: c.organization_id,
+  unit_id: c.unit_id,
+  contract_id: c.contract_id,
+  lot_id: c.lot_id,
+  lot_title: c.lot_title,
+  delivery_state: c.delivery_state,
+  rules: c.rules,
+  published_at: c.published_at,
+  bid_deadline: c.bid_deadline,
+  opened_at: c.opened_at,
+  confirmation_deadline: c.confirmation_deadline,
+  awarded_at: c.awarded_at,
+  deserted_reason: c.deserted_reason,
+  lines: (c.lines ?? []).map((l) => ({
+    id: l.id,
+    item_id: l.item_id,
+    item_name: l.item_name,
+    unspsc_code: l.unspsc_code,
+    quantity: l.quantity,
+    ceiling_price: fixed2(l.ceiling_price),
+    iva_rate: l.iva_rate,
+  })),
+})
+
+/**
+ * The one place that decides what of the bids a reader sees. Before the
+ * opening (no `opened_at`): the number of live bids, never their contents,
+ * totals, ranking or even who bid. After it: every bid with its revealed
+ * prices, validity, findings and rank, the evaluation and the award.
+ */
+async function bidsPart(container: MedusaContainer, c: Competition) {
+  const service = mcService(container)
+  if (!c.opened_at) {
+    const live = await service.listCompetitionBids({ competition_id: c.id, status: "sealed" }, { take: null, select: ["id"] })
+    return { bid_count: live.length }
+  }
+  const bids = await service.listCompetitionBids({ competition_id: c.id, status: ["opened", "tampered"] }, { take: null })
+  return {
+    bid_count: bids.length,
+    bids: bids
+      .map((b) => ({
+        id: b.id,
+        supplier_id: b.supplier_id,
+        status: b.status,
+        commitment: b.commitment,
+        submitted_at: b.submitted_at,
+        revealed: b.revealed,
+        total: b.total === null ? null : fixed2(b.total),
+        valid: b.valid,
+        findings: b.findings,
+        rank: b.rank,
+      }))
+      .sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity)),
+    evaluation: c.evaluation,
+    award: c.award,
+  }
+}
+
+async function invitationsOf(container: MedusaContainer, id: string) {
+  const rows = await mcService(container).listCompetitionInvitations({ competition_id: id }, { take: null, order: { supplier_id: "ASC" } })
+  return rows.map((i) => ({ supplier_id: i.supplier_id, status: i.status, reasons: i.reasons }))
+}
+
+async function observationsOf(container: MedusaContainer, id: string) {
+  const rows = await mcService(container).listCompetitionObservations({ competition_id: id }, { take: null, order: { observed_at: "ASC", created_at: "ASC" } })
+  return rows.map((o) => ({ id: o.id, observer_person_id: o.observer_person_id, observer_organization_id: o.observer_organization_id, text: o.text, observed_at: o.observed_at }))
+}
+
+/** Purchasing Unit and observer view: the whole procedure (with the observers' observations); bids per bidsPart. */
+export async function procedureView(container: MedusaContainer, c: Competition) {
+  return { ...base(c), invitations: await invitationsOf(container, c.id), observations: await observationsOf(container, c.id), ...(await bidsPart(container, c)) }
+}
+
+/**
+ * An invited supplier's view: the competition, how many suppliers were
+ * invited and how many live bids there are, and its own bids' commitments.
+ * Who else was invited or bid is not shown before the opening.
+ */
+export async function supplierView(container: MedusaContainer, c: Competition, supplierId: string) {
+  const invitations = await invitationsOf(container, c.id)
+  const own = await mcService(container).listCompetitionBids({ competition_id: c.id, supplier_id: supplierId }, { take: null, order: { submitted_at: "DESC", created_at: "DESC" } })
+  return {
+    ...base(c),
+    invited_count: invitations.filter((i) => i.status === "invited").length,
+    ...(c.opened_at ? { invitations } : {}),
+    ...(await bidsPart(container, c)),
+    own_bids: own.map((b) => ({ id: b.id, status: b.status, commitment: b.commitment, submitted_at: b.submitted_at })),
+  }
+}
+
+/** The public record after the opening: participants, prices, evaluation and winner. */
+export async function publicView(container: MedusaContainer, c: Competition) {
+  const { rules, lines, ...rest } = base(c)
+  return {
+    ...rest,
+    rules,
+    lines,
+    invitations: (await invitationsOf(container, c.id)).map((i) => ({ supplier_id: i.supplier_id, status: i.status })),
+    observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
+    ...(await bidsPart(container, c)),
+  }
+}

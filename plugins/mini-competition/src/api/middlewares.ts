@@ -1,0 +1,31 @@
+import { defineMiddlewares } from "@medusajs/framework/http"
+import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
+import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import { Empty, ListCompetitions, Observation, StoreAward, StoreCreateCompetition, StoreDesert, SupplierBid } from "./validators"
+
+/** The Purchasing Unit conducts competitions of its own agency (scoped in the workflows). */
+const purchasing = () => authorize({ actors: ["customer"], permission: P.COMPETITIONS_MANAGE })
+/** Supplier users of an invited company bid (the invitation is checked in the workflows). */
+const bidder = () => authorize({ actors: ["supplier"], permission: P.BIDS_SUBMIT })
+/** Observers (testigos sociales) and auditors watch every procedure, read-only. */
+const observer = () => authorize({ actors: ["observer", "auditor"], permission: P.PROCEDURES_OBSERVE })
+
+export default defineMiddlewares({
+  routes: [
+    { method: ["GET"], matcher: "/store/competitions", middlewares: [...purchasing(), validateQuery(ListCompetitions)] },
+    { method: ["POST"], matcher: "/store/competitions", middlewares: [...purchasing(), validateBody(StoreCreateCompetition)] },
+    { method: ["GET"], matcher: "/store/competitions/:id", middlewares: [...purchasing()] },
+    { method: ["POST"], matcher: "/store/competitions/:id/publish", middlewares: [...purchasing(), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/store/competitions/:id/award", middlewares: [...purchasing(), validateBody(StoreAward)] },
+    { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
+    { method: ["GET"], matcher: "/supplier/competitions", middlewares: [...bidder(), validateQuery(ListCompetitions)] },
+    { method: ["GET"], matcher: "/supplier/competitions/:id", middlewares: [...bidder()] },
+    { method: ["POST"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder(), validateBody(SupplierBid)] },
+    { method: ["DELETE"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder()] },
+    { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(Empty)] },
+    { method: ["GET"], matcher: "/observer/competitions", middlewares: [...observer(), validateQuery(ListCompetitions)] },
+    { method: ["GET"], matcher: "/observer/competitions/:id", middlewares: [...observer()] },
+    // only observers (testigos sociales) file observations; auditors read
+    { method: ["POST"], matcher: "/observer/competitions/:id/observations", middlewares: [...authorize({ actors: ["observer"], permission: P.PROCEDURES_OBSERVE }), validateBody(Observation)] },
+  ],
+})

@@ -1,0 +1,47 @@
+import { z } from "@medusajs/framework/zod"
+import { paginationSchema } from "@tienda/organizations/http"
+
+const id = z.string().trim().min(1).max(100)
+/** A non-negative amount with at most two decimals, as a string (exact money). */
+const amount = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, "importe con hasta dos decimales")
+
+export const Empty = z.object({}).strict()
+
+export const StoreCreateCompetition = z
+  .object({
+    requisition_id: id,
+    /** The lot of the requisition to compete; optional when only one lot requires it. */
+    lot_id: id.optional(),
+    /** SAT state code (c_Estado) the goods are delivered to; only suppliers serving it are invited. */
+    delivery_state: z.string().trim().regex(/^[A-Z]{3}$/, "clave de entidad de tres letras (c_Estado)"),
+  })
+  .strict()
+export type StoreCreateCompetitionType = z.infer<typeof StoreCreateCompetition>
+
+const status = z.enum(["draft", "bidding", "opened", "offered", "awarded", "deserted"])
+
+export const ListCompetitions = z.object({ status: status.optional(), ...paginationSchema }).strict()
+export type ListCompetitionsType = z.infer<typeof ListCompetitions>
+
+export const StoreAward = z
+  .object({
+    /** Another valid bidder than the computed winner (needs a justification). */
+    supplier_id: id.optional(),
+    justification: z.string().trim().min(1).max(2000).optional(),
+  })
+  .strict()
+export type StoreAwardType = z.infer<typeof StoreAward>
+
+export const StoreDesert = z.object({ reason: z.string().trim().min(10).max(2000) }).strict()
+export type StoreDesertType = z.infer<typeof StoreDesert>
+
+export const SupplierBid = z
+  .object({
+    lines: z.array(z.object({ line_id: id, unit_price: amount }).strict()).min(1).max(200),
+    delivery_days: z.number().int().min(1).max(365),
+  })
+  .strict()
+export type SupplierBidType = z.infer<typeof SupplierBid>
+
+export const Observation = z.object({ text: z.string().trim().min(10).max(5000) }).strict()
+export type ObservationType = z.infer<typeof Observation>

@@ -1,0 +1,6 @@
+export * from "./business-days"
+export * from "./evaluate"
+export * from "./holidays"
+export * from "./money"
+export * from "./rules"
+export * from "./seal"

@@ -1,0 +1,5 @@
+export { default as Competition } from "./competition"
+export { default as CompetitionLine } from "./competition-line"
+export { default as CompetitionInvitation } from "./competition-invitation"
+export { default as CompetitionBid } from "./competition-bid"
+export { default as CompetitionObservation } from "./competition-observation"

@@ -1,0 +1,64 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { checkEligibility } from "@tienda/framework-contracts/catalog"
+import { conflict, invalid } from "../../competition/errors"
+import type { Evaluation } from "../../competition/evaluate"
+import { awardOf } from "./award-data"
+import { ownCompetition } from "./own-competition"
+
+export type { Award, AwardLine, LapsedOffer } from "./award-data"
+
+export type PlanAwardInput = {
+  competition_id: string
+  organization_id: string
+  /** The supplier to award; the computed winner when omitted. */
+  supplier_id?: string | null
+  /** Required when the award deviates from the computed winner. */
+  justification?: string | null
+  person_id: string
+  at: string
+}
+
+export const planAwardStepId = "mini-competition-plan-award"
+/**
+ * This step decides (read-only) the award the Purchasing Unit offers: the
+ * computed winner unless it names another valid bidder with a
+ * justification (recorded as a red flag), the supplier still eligible, the
+ * lines at its prices with the savings against the ceilings, and the
+ * supplier's confirmation deadline.
+ */
+export const planAwardStep = createStep(planAwardStepId, async (input: PlanAwardInput, { container }) => {
+  const competition = await ownCompetition(container, input.competition_id, input.organization_id)
+  if (competition.status !== "opened") {
+    conflict(`La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`, "COMPETENCIA_NO_ABIERTA")
+  }
+  const evaluation = competition.evaluation as unknown as Evaluation
+  const computed = evaluation.winner?.supplier_id ?? null
+  const chosen = input.supplier_id ?? computed
+  const ranked = evaluation.bids.find((b) => b.supplier_id === chosen && b.valid)
+  if (!chosen || !ranked) {
+    invalid("Solo se puede adjudicar a una propuesta válida de esta segunda etapa.", "PROPUESTA_NO_VALIDA")
+  }
+  const deviates = chosen !== computed
+  const justification = input.justification?.trim() || null
+  if (deviates && (!justification || justification.length < 30)) {
+    invalid("Adjudicar a una propuesta distinta de la ganadora calculada exige una justificación de al menos 30 caracteres.", "JUSTIFICACION_REQUERIDA")
+  }
+  const at = new Date(input.at)
+  const eligibility = await checkEligibility(container, { supplier_id: chosen, contract_id: competition.contract_id, purpose: "award", at })
+  if (!eligibility.eligible) {
+    conflict(`No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`, "PROVEEDOR_NO_ELEGIBLE")
+  }
+  const flags = deviates
+    ? [{ kind: "adjudicacion_distinta_a_la_calculada", message: `Se adjudicó a ${chosen} y no a la propuesta ganadora calculada (${computed}).`, justification }]
+    : []
+  const award = await awardOf(container, competition, { bid_id: ranked.bid_id, rank: ranked.rank! }, {
+    computed_winner_supplier_id: computed,
+    deviates,
+    justification,
+    rationale: deviates ? `Adjudicación distinta de la calculada (${evaluation.rationale}). Justificación: ${justification}` : evaluation.rationale,
+    flags,
+    decided_by_person_id: input.person_id,
+    lapsed: [],
+  }, at)
+  return new StepResponse({ award, flags })
+})

@@ -1,0 +1,58 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { checkEligibility } from "@tienda/framework-contracts/catalog"
+import { bidDeadline } from "../../competition/business-days"
+import { conflict } from "../../competition/errors"
+import type { CompetitionRules } from "../../competition/rules"
+import { ownCompetition } from "./own-competition"
+import { frameworkContracts } from "./service"
+
+export type PlanPublicationInput = { competition_id: string; organization_id: string; at: string }
+
+export type PlannedInvitation = { supplier_id: string; status: "invited" | "not_eligible"; reasons: { code: string; message: string }[] }
+
+/**
+ * This step decides (read-only) who is invited: every supplier enrolled in
+ * the lot's framework contract is considered — never a hand-picked subset —
+ * and invited when eligible now (enrolment in force, not sanctioned) and
+ * holding an active offer of an item of the lot delivered to the
+ * competition's state; the others are recorded with their reasons. Fewer
+ * invited than the rules' minimum refuses the publication. The deadline is
+ * the rules' window in Mexican business days from now.
+ */
+export const planPublicationStepId = "mini-competition-plan-publication"
+export const planPublicationStep = createStep(planPublicationStepId, async (input: PlanPublicationInput, { container }) => {
+  const competition = await ownCompetition(container, input.competition_id, input.organization_id)
+  if (competition.status !== "draft") {
+    conflict(`La segunda etapa ${competition.number} ya fue publicada (estado: ${competition.status}).`, "COMPETENCIA_NO_EN_BORRADOR")
+  }
+  const rules = competition.rules as unknown as CompetitionRules
+  const at = new Date(input.at)
+  const fc = frameworkContracts(container)
+  const enrolments = await fc.listSupplierEnrolments({ contract_id: competition.contract_id }, { take: null })
+  const items = await fc.listFrameworkItems({ lot_id: competition.lot_id }, { take: null })
+  const offers = items.length ? await fc.listOffers({ item_id: items.map((i) => i.id), status: "active" }, { take: null }) : []
+  const invitations: PlannedInvitation[] = []
+  for (const supplier_id of [...new Set(enrolments.map((e) => e.supplier_id))].sort()) {
+    const eligibility = await checkEligibility(container, { supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
+    const reasons = [...eligibility.reasons]
+    const serves = offers.some((o) => o.supplier_id === supplier_id && Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state))
+    if (!serves) {
+      reasons.push({ code: "SIN_OFERTA_EN_LA_ENTIDAD", message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.` })
+    }
+    invitations.push({ supplier_id, status: reasons.length ? "not_eligible" : "invited", reasons })
+  }
+  const invited = invitations.filter((i) => i.status === "invited").length
+  if (invited < rules.min_invitees) {
+    conflict(
+      `Solo ${invited} proveedor(es) elegible(s) del lote atienden ${competition.delivery_state}; las reglas exigen invitar al menos a ${rules.min_invitees}. No se publicó la segunda etapa.`,
+      "INVITADOS_INSUFICIENTES"
+    )
+  }
+  return new StepResponse({
+    competition_id: competition.id,
+    number: competition.number,
+    invitations,
+    published_at: at,
+    bid_deadline: bidDeadline(at, rules.bid_window_business_days),
+  })
+})
