@@ -3,6 +3,7 @@ import budget from "@tienda/budget/api/middlewares"
 import contracts from "@tienda/contracts/api/middlewares"
 import eInvoicing from "@tienda/e-invoicing/api/middlewares"
 import frameworkContracts from "@tienda/framework-contracts/api/middlewares"
+import miniCompetition from "@tienda/mini-competition/api/middlewares"
 import organizations from "@tienda/organizations/api/middlewares"
 import requisitions from "@tienda/requisitions/api/middlewares"
 import search from "@tienda/search/api/middlewares"
@@ -20,12 +21,15 @@ export const PLUGIN_MIDDLEWARES: Record<string, MiddlewaresFile> = {
   "@tienda/contracts": contracts as MiddlewaresFile,
   "@tienda/requisitions": requisitions as MiddlewaresFile,
   "@tienda/e-invoicing": eInvoicing as MiddlewaresFile,
+  "@tienda/mini-competition": miniCompetition as MiddlewaresFile,
 }
 
 /** Plugin routes that are public on purpose (they carry no `authorize`). */
 export const PUBLIC_PLUGIN_ROUTES: RouteRule[] = [
   // hash-chain checkpoints anyone may use to verify the audit ledger
   { methods: ["GET"], path: "/public/audit/checkpoints", policy: { kind: "public" }, source: "@tienda/contracts" },
+  // a competition's public record (what the law publishes; bids only after the opening)
+  { methods: ["GET"], path: "/public/competitions/:id", policy: { kind: "public" }, source: "@tienda/mini-competition" },
 ]
 
 /**
