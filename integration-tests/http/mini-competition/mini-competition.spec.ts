@@ -329,6 +329,47 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await bid(c, s3, "40.00")).body.code).toBe("COMPETENCIA_NO_EN_PROPUESTAS")
   })
 
+  it("clarifications: anonymised questions and answers for every invitee; an extension moves the deadline for everyone and is recorded", async () => {
+    const c = await published()
+    const question = "¿Se aceptan entregas parciales en el almacén central durante la primera semana?"
+    const uninvited = await post(`/supplier/competitions/${c.id}/clarifications`, { question }, s4.token)
+    expect([uninvited.status, uninvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
+    const short = await post(`/supplier/competitions/${c.id}/clarifications`, { question: "¿?" }, s1.token)
+    expect([short.status, short.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const asked = await post(`/supplier/competitions/${c.id}/clarifications`, { question }, s1.token)
+    expect(asked.status).toBe(201)
+    const id = asked.body.clarification.id as string
+    // every invitee sees it, without who asked
+    const seen = (await get(`/supplier/competitions/${c.id}`, s2.token)).body.competition.clarifications
+    expect(seen).toEqual([expect.objectContaining({ id, question, answer: null })])
+    expect(JSON.stringify(seen)).not.toContain(s1.org)
+
+    const answer = "Sí, en dos entregas; se amplía el plazo para que todos ajusten su propuesta."
+    const foreign = await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras2@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790202", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+    })
+    expect(foreign.result.id).toBeTruthy()
+    const otherPu = await login(baseUrl(), "customer", "compras2@sep.prueba.gob.mx")
+    expect((await post(`/store/competitions/${c.id}/clarifications/${id}/answer`, { answer }, otherPu)).status).toBe(404)
+    expect((await post(`/store/competitions/${c.id}/clarifications/${id}/answer`, { answer }, s1.token)).status).toBe(403)
+    const head = await ledger.head()
+    const res = await post(`/store/competitions/${c.id}/clarifications/${id}/answer`, { answer, extend_business_days: 2 }, purchasing())
+    expect(res.status).toBe(200)
+    // Monday 14 Dec 18:00 + 2 business days → Wednesday 16 Dec 18:00
+    expect(res.body.competition.bid_deadline).toBe("2026-12-17T00:00:00.000Z")
+    expect(res.body.competition.clarifications).toEqual([expect.objectContaining({ answer, previous_deadline: DEADLINE, extended_deadline: "2026-12-17T00:00:00.000Z" })])
+    expect((await get(`/supplier/competitions/${c.id}`, s3.token)).body.competition.bid_deadline).toBe("2026-12-17T00:00:00.000Z")
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.clarification_answered_deadline_extended"])
+    const twice = await post(`/store/competitions/${c.id}/clarifications/${id}/answer`, { answer }, purchasing())
+    expect([twice.status, twice.body.code]).toEqual([409, "ACLARACION_YA_RESPONDIDA"])
+    // at the old deadline bids are still received, and the job does not open
+    await setClock(DEADLINE)
+    expect((await bid(c, s2, "46.00")).status).toBe(201)
+    expect((await openDueCompetitions(container())).opened).toEqual([])
+    await setClock("2026-12-17T00:00:00.000Z")
+    expect((await bid(c, s1, "45.00")).body.code).toBe("PROPUESTA_EXTEMPORANEA")
+  })
+
   it("at the opening: a supplier sanctioned after bidding is excluded, tampered stored bids (altered, or re-sealed with the key) are detected and reported, and fewer valid bids than the minimum deserts", async () => {
     const c = await published()
     for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {

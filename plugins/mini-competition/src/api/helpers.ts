@@ -95,6 +95,12 @@ async function invitationsOf(container: MedusaContainer, id: string) {
   return rows.map((i) => ({ supplier_id: i.supplier_id, status: i.status, reasons: i.reasons }))
 }
 
+/** Questions and answers as every invitee sees them: anonymised (who asked is never shown). */
+async function clarificationsOf(container: MedusaContainer, id: string) {
+  const rows = await mcService(container).listCompetitionClarifications({ competition_id: id }, { take: null, order: { asked_at: "ASC", created_at: "ASC" } })
+  return rows.map((c) => ({ id: c.id, question: c.question, asked_at: c.asked_at, answer: c.answer, answered_at: c.answered_at, previous_deadline: c.previous_deadline, extended_deadline: c.extended_deadline }))
+}
+
 async function observationsOf(container: MedusaContainer, id: string) {
   const rows = await mcService(container).listCompetitionObservations({ competition_id: id }, { take: null, order: { observed_at: "ASC", created_at: "ASC" } })
   return rows.map((o) => ({ id: o.id, observer_person_id: o.observer_person_id, observer_organization_id: o.observer_organization_id, text: o.text, observed_at: o.observed_at }))
@@ -102,7 +108,13 @@ async function observationsOf(container: MedusaContainer, id: string) {
 
 /** Purchasing Unit and observer view: the whole procedure (with the observers' observations); bids per bidsPart. */
 export async function procedureView(container: MedusaContainer, c: Competition) {
-  return { ...base(c), invitations: await invitationsOf(container, c.id), observations: await observationsOf(container, c.id), ...(await bidsPart(container, c)) }
+  return {
+    ...base(c),
+    invitations: await invitationsOf(container, c.id),
+    clarifications: await clarificationsOf(container, c.id),
+    observations: await observationsOf(container, c.id),
+    ...(await bidsPart(container, c)),
+  }
 }
 
 /**
@@ -117,6 +129,7 @@ export async function supplierView(container: MedusaContainer, c: Competition, s
     ...base(c),
     invited_count: invitations.filter((i) => i.status === "invited").length,
     ...(c.opened_at ? { invitations } : {}),
+    clarifications: await clarificationsOf(container, c.id),
     ...(await bidsPart(container, c)),
     own_bids: own.map((b) => ({ id: b.id, status: b.status, commitment: b.commitment, submitted_at: b.submitted_at })),
   }
@@ -130,6 +143,7 @@ export async function publicView(container: MedusaContainer, c: Competition) {
     rules,
     lines,
     invitations: (await invitationsOf(container, c.id)).map((i) => ({ supplier_id: i.supplier_id, status: i.status })),
+    clarifications: await clarificationsOf(container, c.id),
     observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
     ...(await bidsPart(container, c)),
   }

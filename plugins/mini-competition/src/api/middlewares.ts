@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { Empty, ListCompetitions, Observation, StoreAward, StoreCreateCompetition, StoreDesert, SupplierBid } from "./validators"
+import { Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
 
 /** The Purchasing Unit conducts competitions of its own agency (scoped in the workflows). */
 const purchasing = () => authorize({ actors: ["customer"], permission: P.COMPETITIONS_MANAGE })
@@ -18,11 +18,13 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/store/competitions/:id/publish", middlewares: [...purchasing(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/competitions/:id/award", middlewares: [...purchasing(), validateBody(StoreAward)] },
     { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
+    { method: ["POST"], matcher: "/store/competitions/:id/clarifications/:clarification_id/answer", middlewares: [...purchasing(), validateBody(StoreAnswer)] },
     { method: ["GET"], matcher: "/supplier/competitions", middlewares: [...bidder(), validateQuery(ListCompetitions)] },
     { method: ["GET"], matcher: "/supplier/competitions/:id", middlewares: [...bidder()] },
     { method: ["POST"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder(), validateBody(SupplierBid)] },
     { method: ["DELETE"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder()] },
     { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/supplier/competitions/:id/clarifications", middlewares: [...bidder(), validateBody(SupplierAsk)] },
     { method: ["GET"], matcher: "/observer/competitions", middlewares: [...observer(), validateQuery(ListCompetitions)] },
     { method: ["GET"], matcher: "/observer/competitions/:id", middlewares: [...observer()] },
     // only observers (testigos sociales) file observations; auditors read

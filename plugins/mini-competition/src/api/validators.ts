@@ -45,3 +45,15 @@ export type SupplierBidType = z.infer<typeof SupplierBid>
 
 export const Observation = z.object({ text: z.string().trim().min(10).max(5000) }).strict()
 export type ObservationType = z.infer<typeof Observation>
+
+export const SupplierAsk = z.object({ question: z.string().trim().min(10).max(5000) }).strict()
+export type SupplierAskType = z.infer<typeof SupplierAsk>
+
+export const StoreAnswer = z
+  .object({
+    answer: z.string().trim().min(5).max(10000),
+    /** Extends the bid deadline for every invitee by this many business days. */
+    extend_business_days: z.number().int().min(1).max(20).optional(),
+  })
+  .strict()
+export type StoreAnswerType = z.infer<typeof StoreAnswer>

@@ -18,6 +18,7 @@ export const CONFLICT_CODES = [
   "SIN_PROPUESTA_VIGENTE",
   "SIN_ADJUDICACION_POR_CONFIRMAR",
   "PLAZO_DE_CONFIRMACION_VENCIDO",
+  "ACLARACION_YA_RESPONDIDA",
 ]
 
 export function conflict(message: string, code: string): never {

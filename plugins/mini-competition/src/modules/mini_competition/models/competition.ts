@@ -1,5 +1,6 @@
 import { model } from "@medusajs/framework/utils"
 import CompetitionBid from "./competition-bid"
+import CompetitionClarification from "./competition-clarification"
 import CompetitionInvitation from "./competition-invitation"
 import CompetitionLine from "./competition-line"
 import CompetitionObservation from "./competition-observation"
@@ -41,6 +42,7 @@ const Competition = model
     invitations: model.hasMany(() => CompetitionInvitation, { mappedBy: "competition" }),
     bids: model.hasMany(() => CompetitionBid, { mappedBy: "competition" }),
     observations: model.hasMany(() => CompetitionObservation, { mappedBy: "competition" }),
+    clarifications: model.hasMany(() => CompetitionClarification, { mappedBy: "competition" }),
   })
   .indexes([
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
