@@ -17,6 +17,8 @@ export function loginLimits(env: Record<string, string | undefined> = process.en
   return {
     failuresPerAccount: n(env.LOGIN_MAX_FAILURES_PER_ACCOUNT, 5),
     attemptsPerAddress: n(env.LOGIN_MAX_ATTEMPTS_PER_ADDRESS, 300),
+    /** A failed login is answered no sooner than this (ms); above the password hash's cost. */
+    failureFloorMs: n(env.LOGIN_FAILURE_FLOOR_MS, 400),
   }
 }
 
@@ -93,6 +95,19 @@ export async function throttleLogin(req: MedusaRequest, res: MedusaResponse, nex
     }
     return next(e)
   }
+  // A failed login answers no sooner than a fixed floor after it arrived, whether the
+  // account exists (password hash checked) or not (answered at once by Medusa): the
+  // time of the answer does not tell which accounts exist.
+  const arrived = Date.now()
+  const json = res.json.bind(res)
+  res.json = ((body: unknown) => {
+    const wait = res.statusCode === 401 ? loginLimits().failureFloorMs - (Date.now() - arrived) : 0
+    if (wait > 0) {
+      setTimeout(() => json(body), wait)
+      return res
+    }
+    return json(body)
+  }) as MedusaResponse["json"]
   // a successful login clears the account's count
   res.on("finish", () => {
     if (res.statusCode === 200) {
