@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm start`: the whole store with demo data, with nothing to install.
 //   1. PostgreSQL: embedded (./.data/postgres) unless DATABASE_URL is set
-//   2. plugins built, migrations, idempotent demo seed
-//   3. Medusa server (store API + admin at /app), storefront, simulators
+//   2. plugins built, migrations, simulators, idempotent demo seed
+//   3. Medusa server (store API + admin at /app), storefront
 // Ctrl-C stops everything. `--seed-only` stops after the seed.
 import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { join, dirname } from "node:path"
@@ -106,19 +106,6 @@ async function main() {
   await step("Migraciones", () =>
     run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
   )
-  const seedFile = join(dataDir, "demo.json")
-  await step("Datos de demostración (idempotente)", () =>
-    run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
-      cwd: backend,
-      env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
-      logFile: join(logs, "seed.log"),
-    })
-  )
-  const demo = JSON.parse(readFileSync(seedFile, "utf8"))
-  if (seedOnly) {
-    return shutdown(0)
-  }
-
   const simulators = existsSync(join(root, "simulators"))
     ? readdirSync(join(root, "simulators")).filter((s) =>
         existsSync(join(root, "simulators", s, "package.json")) &&
@@ -135,6 +122,34 @@ async function main() {
   }
   if (simulators.includes("sat") && !process.env.SAT_URL) {
     env.SAT_URL = simulatorUrl("sat")
+  }
+
+  // The simulators start before the seed: the demo's signed contract reserves its
+  // budget on a SICOP/SIAFF key, as a real one would.
+  for (const [i, s] of simulators.entries()) {
+    const port = SIMULATOR_BASE_PORT + i
+    await step(`Simulador ${s} en el puerto ${port}`, async () => {
+      const child = startService(s, "npm", ["start"], {
+        cwd: join(root, "simulators", s),
+        env: { ...env, PORT: String(port) },
+        logFile: join(logs, `${s}.log`),
+      })
+      children.push(child)
+      await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
+    })
+  }
+
+  const seedFile = join(dataDir, "demo.json")
+  await step("Datos de demostración (idempotente)", () =>
+    run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
+      cwd: backend,
+      env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
+      logFile: join(logs, "seed.log"),
+    })
+  )
+  const demo = JSON.parse(readFileSync(seedFile, "utf8"))
+  if (seedOnly) {
+    return shutdown(0)
   }
 
   const built = join(backend, ".medusa", "server")
@@ -154,19 +169,6 @@ async function main() {
     await waitForHttp(`http://localhost:${BACKEND_PORT}/health`, { child, timeoutMs: 180000 })
     return child
   })
-
-  for (const [i, s] of simulators.entries()) {
-    const port = SIMULATOR_BASE_PORT + i
-    await step(`Simulador ${s} en el puerto ${port}`, async () => {
-      const child = startService(s, "npm", ["start"], {
-        cwd: join(root, "simulators", s),
-        env: { ...env, PORT: String(port) },
-        logFile: join(logs, `${s}.log`),
-      })
-      children.push(child)
-      await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
-    })
-  }
 
   const storefront = join(root, "storefront")
   const sfEnv = {

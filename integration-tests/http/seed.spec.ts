@@ -2,6 +2,8 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { Rfc } from "@nodecfdi/rfc"
 import { ROLE_CODES } from "@tienda/organizations/utils"
 import seed from "../../seed/src/run"
+import { createSimulator } from "../../simulators/sicop-siaff/src/app"
+import { freePort } from "../utils/ports"
 import { describeApp } from "../utils/runner"
 import { login } from "../utils/world"
 
@@ -12,6 +14,23 @@ import { login } from "../utils/world"
  * several minutes on a slow VM: hence the generous timeout).
  */
 const SEED_TIMEOUT_MS = 15 * 60 * 1000
+
+// The demo's signed contract reserves its budget on a SICOP/SIAFF key, so the
+// simulator runs (with its own demo claves) as under `npm start`. A root-level
+// beforeAll runs before the runner boots the app, which reads the URL.
+let sim: Awaited<ReturnType<typeof createSimulator>>
+const simSchema = `sicop_siaff_seed_${process.pid}`
+beforeAll(async () => {
+  const e = process.env
+  const port = await freePort()
+  process.env.SICOP_SIAFF_URL = `http://127.0.0.1:${port}`
+  sim = await createSimulator({ databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`, schema: simSchema })
+  await sim.listen(port, "127.0.0.1")
+})
+afterAll(async () => {
+  await sim?.dataSource.query(`DROP SCHEMA IF EXISTS "${simSchema}" CASCADE`)
+  await sim?.close()
+})
 
 describeApp("demo seed", ({ container, baseUrl }) => {
   const snapshot = async () => {
