@@ -6,6 +6,7 @@ import { IVA_RATE, lineAmounts, sumAmounts, type IvaTreatment } from "@tienda/co
 type RequisitionService = {
   createRequisitions: (rows: object[]) => Promise<{ id: string }[]>
   updateRequisitions: (row: object) => Promise<unknown>
+  deleteRequisitions: (id: string) => Promise<unknown>
 }
 
 export type BackingRequisitionInput = {
@@ -75,7 +76,7 @@ export async function backingRequisition(container: MedusaContainer, input: Back
     },
   ])
   const reservationKey = `requisition:${r.id}:r1`
-  const { result: reservation } = await reserveBudgetWorkflow(container).run({
+  const reserved = reserveBudgetWorkflow(container).run({
     input: {
       budget_key_id: input.budget_key_id,
       organization_id: input.agency_id,
@@ -86,6 +87,11 @@ export async function backingRequisition(container: MedusaContainer, input: Back
       idempotency_key: reservationKey,
       actor_id: input.requester_person_id,
     },
+  })
+  // no requisition without its reservation: a refused or failed reservation takes the row back
+  const { result: reservation } = await reserved.catch(async (e: Error) => {
+    await service.deleteRequisitions(r.id)
+    throw e
   })
   await service.updateRequisitions({ id: r.id, reservation_key: reservationKey, reservation_id: reservation.id, reserved_amount: total })
   return { id: r.id as string, number: input.number, total }

@@ -1,4 +1,4 @@
-import { createOrderWorkflow, createRemoteLinkStep } from "@medusajs/medusa/core-flows"
+import { createOrderWorkflow, createRemoteLinkStep, updateOrderTaxLinesWorkflow } from "@medusajs/medusa/core-flows"
 import { Modules } from "@medusajs/framework/utils"
 import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { commitBudgetWorkflow, releaseBudgetWorkflow } from "@tienda/budget/workflows"
@@ -14,7 +14,7 @@ export type ReleaseContractOrderWorkflowInput = OrderReleaseInput
  * This workflow runs when a specific contract enters into force (both
  * e.firma signatures): commits the contract's total with IVA on the budget
  * key, drawn from the requisition's reservation (SICOP/SIAFF compromiso);
- * creates the contract's Medusa order; links contract ↔ order; on the last
+ * creates the contract's Medusa order with its IVA lines; links contract ↔ order; on the last
  * contract of the requisition, releases what is left of the reservation and
  * moves the requisition to `ordered`. Every step compensates itself, so a
  * fault leaves no commitment, order or link — and the contract does not
@@ -26,6 +26,11 @@ export const releaseContractOrderWorkflow = createWorkflow(
     const plan = evaluateOrderReleaseStep(input)
     commitBudgetWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.commit) })
     const order = createOrderWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.order as never) })
+    // the region computes no taxes on carts (requisitions price themselves); the order's IVA lines
+    // come from the México tax region's provider (tp_iva_iva), forced here
+    updateOrderTaxLinesWorkflow.runAsStep({
+      input: transform({ order }, ({ order }) => ({ order_id: order.id, force_tax_calculation: true })),
+    })
     createRemoteLinkStep(
       transform({ plan, order }, ({ plan, order }) => [
         { [SPECIFIC_CONTRACT_MODULE]: { specific_contract_id: plan.contract.id }, [Modules.ORDER]: { order_id: order.id } },

@@ -11,7 +11,8 @@ export const IVA_TREATMENTS: Record<string, { rate: number; code: string; name: 
 
 /**
  * Tax provider of the México region (`tp_iva_iva`): each line's IVA comes
- * from the IVA treatment of the framework item its product sells (16 %,
+ * from the IVA treatment of the framework item its product sells (the
+ * product's `metadata.framework_item_id`, read at calculation time: 16 %,
  * 0 % or exempt), not from a region-wide rate; products outside the
  * catalog get the region's rates. Shipping is not taxed (delivery is the
  * supplier's, in the contract price). Medusa multiplies each line's
@@ -32,11 +33,18 @@ export class IvaTaxProviderService implements ITaxProvider {
   ): Promise<(ItemTaxLineDTO | ShippingTaxLineDTO)[]> {
     const productIds = [...new Set(itemLines.map((l) => l.line_item.product_id).filter((id): id is string => !!id))]
     const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
-    const { data: items } = productIds.length
-      ? await query.graph({ entity: "framework_item", fields: ["product_id", "iva_treatment"], filters: { product_id: productIds } })
-      : { data: [] as { product_id: string; iva_treatment: string }[] }
+    // each store product sells one offer of one framework item (metadata.framework_item_id)
+    const { data: products } = productIds.length
+      ? await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: productIds } })
+      : { data: [] as { id: string; metadata: Record<string, unknown> | null }[] }
+    const itemOf = new Map(products.map((p) => [p.id as string, (p.metadata as { framework_item_id?: string } | null)?.framework_item_id ?? null]))
+    const itemIds = [...new Set([...itemOf.values()].filter((id): id is string => !!id))]
+    const { data: items } = itemIds.length
+      ? await query.graph({ entity: "framework_item", fields: ["id", "iva_treatment"], filters: { id: itemIds } })
+      : { data: [] as { id: string; iva_treatment: string }[] }
     return itemLines.flatMap((l): ItemTaxLineDTO[] => {
-      const item = items.find((i) => i.product_id === l.line_item.product_id)
+      const itemId = l.line_item.product_id ? itemOf.get(l.line_item.product_id) : null
+      const item = items.find((i) => i.id === itemId)
       const treatment = item ? IVA_TREATMENTS[item.iva_treatment as string] : null
       if (treatment) {
         return [{ rate: treatment.rate, code: treatment.code, name: treatment.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }]
