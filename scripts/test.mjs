@@ -9,7 +9,7 @@
 //   npm test -- --only=redis       what differs under REDIS_URL: the HTTP files marked
 //                                  `// @redis:` and the server/worker processes
 //   npm test -- --skip-static      skip lint and typecheck
-//   npm test -- --filter=budget    only the suites whose name (file path) contains "budget"
+//   npm test -- --filter=budget,seed  only the suites whose name (file path) contains "budget" or "seed"
 //   npm test -- <jest args>        passed to every Jest process (e.g. -t "name")
 import { spawn } from "node:child_process"
 import { createWriteStream, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
@@ -42,7 +42,7 @@ if (!chromium && (!only || only === "e2e")) {
 if (!process.env.REDIS_URL && (only === "processes" || only === "redis")) {
   console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
 }
-const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL }).filter((s) => !filter || s.name.includes(filter))
+const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL }).filter((s) => !filter || filter.split(",").some((f) => s.name.includes(f)))
 if (suites.length === 0) {
   console.log(`✘ no suite matches --only=${only ?? ""} --filter=${filter ?? ""}`)
   console.log("Summary: 0 passed, 1 failed")

@@ -20,7 +20,9 @@ const projects = [
 let failed = 0
 for (const p of projects) {
   const t = Date.now()
-  const r = spawnSync("npx", ["tsc", "--noEmit", "-p", join(p, "tsconfig.json")], {
+  // A workspace may name a narrower config for this check (tsconfig.typecheck.json).
+  const config = existsSync(join(root, p, "tsconfig.typecheck.json")) ? "tsconfig.typecheck.json" : "tsconfig.json"
+  const r = spawnSync("npx", ["tsc", "--noEmit", "-p", join(p, config)], {
     cwd: root,
     stdio: ["ignore", "pipe", "pipe"],
     encoding: "utf8",
