@@ -19,6 +19,7 @@ import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
 import { buildPlugins } from "./build-plugins.mjs"
 import { run } from "./lib/proc.mjs"
+import { dbEnvFromUrl } from "./lib/test-db-env.mjs"
 import { scheduleOrder, testPlan } from "./lib/test-plan.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
@@ -53,9 +54,7 @@ if (suites.length === 0) {
 let db = null
 const env = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", LOG_LEVEL: process.env.LOG_LEVEL || "warn" }
 if (!env.DB_HOST && env.DATABASE_URL) {
-  // As the Jest global setup does: Medusa's runner reads DB_* (DB_HOST must be a name, see the field notes).
-  const u = new URL(env.DATABASE_URL)
-  Object.assign(env, { DB_HOST: u.hostname === "127.0.0.1" ? "localhost" : u.hostname, DB_PORT: u.port || "5432", DB_USERNAME: decodeURIComponent(u.username || "postgres"), DB_PASSWORD: decodeURIComponent(u.password || "") })
+  Object.assign(env, dbEnvFromUrl(env.DATABASE_URL))
 }
 if (!env.DB_HOST && suites.some((s) => s.kind === "jest" && s.project !== "unit")) {
   const { startEmbeddedPostgres } = await import("./lib/embedded-db.mjs")

@@ -9,11 +9,8 @@ const { join } = require("node:path")
 module.exports = async function globalSetup() {
   process.env.MEDUSA_DISABLE_TELEMETRY = "true"
   if (!process.env.DB_HOST && process.env.DATABASE_URL) {
-    const u = new URL(process.env.DATABASE_URL)
-    process.env.DB_HOST = u.hostname === "127.0.0.1" ? "localhost" : u.hostname
-    process.env.DB_PORT = u.port || "5432"
-    process.env.DB_USERNAME = decodeURIComponent(u.username || "postgres")
-    process.env.DB_PASSWORD = decodeURIComponent(u.password || "")
+    const { dbEnvFromUrl } = await import("../../scripts/lib/test-db-env.mjs")
+    Object.assign(process.env, dbEnvFromUrl(process.env.DATABASE_URL))
   }
   if (process.env.DB_HOST) {
     return
