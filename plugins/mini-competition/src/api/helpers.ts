@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaResponse } from "@medusajs/framework/http"
+import { withDomainErrors } from "@tienda/organizations/http"
 import { CONFLICT_CODES } from "../competition/errors"
 import { fixed2 } from "../competition/money"
 import { MINI_COMPETITION_MODULE } from "../modules/mini_competition"
@@ -12,17 +13,8 @@ export const mcService = (c: MedusaContainer) => c.resolve<MiniCompetitionModule
 export const procedureNow = async (c: MedusaContainer) => (await mcService(c).now()).toISOString()
 
 /** Domain refusals keep their Spanish message and code with 409 (Medusa rewrites CONFLICT errors). */
-export async function withCompetitionErrors(res: MedusaResponse, fn: () => Promise<void>) {
-  try {
-    await fn()
-  } catch (e) {
-    const err = e as { code?: string; message?: string }
-    if (err?.code && CONFLICT_CODES.includes(err.code)) {
-      res.status(409).json({ type: "conflict", code: err.code, message: err.message })
-      return
-    }
-    throw e
-  }
+export function withCompetitionErrors(res: MedusaResponse, fn: () => Promise<void>) {
+  return withDomainErrors(res, fn, { conflict: CONFLICT_CODES })
 }
 
 type Competition = Awaited<ReturnType<typeof ownCompetition>>

@@ -24,6 +24,32 @@ export type CreateSpecificContractRecordStepInput = {
   issued_at: string
 }
 
+/**
+ * The stored row of an issued contract (or amendment): pending signatures,
+ * its data snapshot, documents and digests, amounts as exact decimal strings.
+ */
+export function specificContractRow(input: CreateSpecificContractRecordStepInput) {
+  const d = input.data
+  return {
+    ...input.record,
+    number: d.number,
+    kind: d.kind,
+    status: "pending_signatures" as const,
+    template_code: d.template.code,
+    template_version: d.template.version,
+    data: d as unknown as Record<string, unknown>,
+    ...input.hashes,
+    html: input.html,
+    pdf_base64: input.pdf_base64,
+    // decimal strings, stored exactly (the DML types bigNumber input as number)
+    subtotal: d.totals.subtotal as unknown as number,
+    iva: d.totals.iva as unknown as number,
+    total: d.totals.total as unknown as number,
+    currency_code: "mxn",
+    issued_at: new Date(input.issued_at),
+  }
+}
+
 export const createSpecificContractRecordStepId = "contracts-create-specific-contract-record"
 /**
  * This step stores the contract (or amendment) pending signatures, with its
@@ -34,29 +60,10 @@ export const createSpecificContractRecordStep = createStep(
   createSpecificContractRecordStepId,
   async (input: CreateSpecificContractRecordStepInput, { container }) => {
     const service = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
-    const d = input.data
-    type Row = Parameters<typeof service.createSpecificContracts>[0] extends (infer U)[] ? U : never
-    const row: Row = {
-      ...input.record,
-      number: d.number,
-      kind: d.kind,
-      status: "pending_signatures" as const,
-      template_code: d.template.code,
-      template_version: d.template.version,
-      data: d as unknown as Record<string, unknown>,
-      ...input.hashes,
-      html: input.html,
-      pdf_base64: input.pdf_base64,
-      // decimal strings, stored exactly (the DML types bigNumber input as number)
-      subtotal: d.totals.subtotal as unknown as number,
-      iva: d.totals.iva as unknown as number,
-      total: d.totals.total as unknown as number,
-      currency_code: "mxn",
-      issued_at: new Date(input.issued_at),
-    }
+    const row = specificContractRow(input)
     const created = await service.createSpecificContracts(row)
     return new StepResponse(
-      { id: created.id, number: created.number, kind: d.kind, status: created.status, document_sha256: input.hashes.document_sha256 },
+      { id: created.id, number: created.number, kind: input.data.kind, status: created.status, document_sha256: input.hashes.document_sha256 },
       created.id
     )
   },

@@ -3,7 +3,7 @@ import { SPECIFIC_CONTRACT_MODULE } from "../../../modules/specific-contract"
 import type SpecificContractModuleService from "../../../modules/specific-contract/service"
 import { renderContractDocuments, type ContractData } from "../../../specific-contract"
 import type { CreateSpecificContractWorkflowInput } from "../types"
-import type { CreateSpecificContractRecordStepInput } from "./create-specific-contract-record"
+import { specificContractRow, type CreateSpecificContractRecordStepInput } from "./create-specific-contract-record"
 import { prepareContract, type PreparedContract } from "./prepare-specific-contract"
 
 const svc = (c: { resolve: <T>(k: string) => T }) => c.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
@@ -68,27 +68,7 @@ export const createSpecificContractRecordsStepId = "contracts-create-specific-co
 export const createSpecificContractRecordsStep = createStep(
   createSpecificContractRecordsStepId,
   async (inputs: CreateSpecificContractRecordStepInput[], { container }) => {
-    const rows = inputs.map((input) => {
-      const d = input.data
-      return {
-        ...input.record,
-        number: d.number,
-        kind: d.kind,
-        status: "pending_signatures" as const,
-        template_code: d.template.code,
-        template_version: d.template.version,
-        data: d as unknown as Record<string, unknown>,
-        ...input.hashes,
-        html: input.html,
-        pdf_base64: input.pdf_base64,
-        // decimal strings, stored exactly (the DML types bigNumber input as number)
-        subtotal: d.totals.subtotal as unknown as number,
-        iva: d.totals.iva as unknown as number,
-        total: d.totals.total as unknown as number,
-        currency_code: "mxn",
-        issued_at: new Date(input.issued_at),
-      }
-    })
+    const rows = inputs.map(specificContractRow)
     const created = await svc(container).createSpecificContracts(rows)
     const out = created.map((c, i) => ({
       id: c.id,
