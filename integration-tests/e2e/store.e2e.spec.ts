@@ -479,6 +479,8 @@ describe("searching the catalog in the storefront", () => {
     // the back button returns to the unsorted, then to the unfiltered search
     await page.goBack()
     await page.waitForURL((u) => !u.searchParams.has("sort") && u.searchParams.get("price_max") === "49.99")
+    // The URL changes before the page re-renders from the server: wait for the selector to follow.
+    await page.waitForFunction(() => (document.querySelector('[data-testid="search-sort"]') as HTMLSelectElement | null)?.value === "relevance", undefined, { timeout: 15000 })
     expect(await page.getByTestId("search-sort").inputValue()).toBe("relevance")
     await page.goBack()
     await page.waitForURL((u) => !u.searchParams.has("price_max") && u.searchParams.get("q") === "boligrfo")

@@ -56,17 +56,31 @@ export function readCfdi(xml: string): CfdiFacts | null {
   }
 }
 
-/** SAT's status expression (?re=…&rr=…&tt=…&id=…&fe=…) as a map. */
+/**
+ * SAT's status expression (?id=…&re=…&rr=…&tt=…&fe=…) as a map. The values
+ * are printed raw, as in the CFDI's QR code: `fe` (the seal's last 8 base64
+ * characters) may hold "+" and "/", and an RFC with "&" is written "&amp;", so
+ * the expression is split only before a known key and "+" is never a space.
+ */
 export function parseExpression(expression: string): Record<string, string> {
   const query = expression.includes("?") ? expression.slice(expression.indexOf("?") + 1) : expression
   const out: Record<string, string> = {}
-  for (const part of query.split("&")) {
-    const [k, ...v] = part.split("=")
-    if (k) {
-      out[k.trim()] = decodeURIComponent(v.join("=").replace(/\+/g, " ")).trim()
+  for (const part of query.split(/&(?=(?:id|re|rr|tt|fe)=)/i)) {
+    const eq = part.indexOf("=")
+    if (eq > 0) {
+      out[part.slice(0, eq).trim().toLowerCase()] = decodePercent(part.slice(eq + 1)).replace(/&amp;/g, "&").trim()
     }
   }
   return out
+}
+
+/** %XX escapes decoded when a client sent them; a stray "%" is kept as written. */
+function decodePercent(value: string): string {
+  try {
+    return decodeURIComponent(value)
+  } catch {
+    return value
+  }
 }
 
 /** NoCertificado of a certificate (its serial's bytes as ASCII), or null when it is not one. */
