@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
+import { DEFAULT_POLICY_STEPS } from "@tienda/requisitions/requisitions"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -217,6 +218,49 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const bogus = await post("/store/delegations", { delegate_person_id: head.person_id, role: "budget", starts_at: "2026-01-01", ends_at: "2027-01-01" }, purchasing())
     expect(bogus.status).toBe(400)
     expect(bogus.body.code).toBe("ROL_NO_DELEGABLE")
+  })
+
+  it("limits a delegation to the policy's maximum length and stops it the moment its delegator revokes it", async () => {
+    const budgetOfficer = world().actors.budget
+    const delegate = (starts: Date, ends: Date) =>
+      post("/store/delegations", { delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: starts.toISOString(), ends_at: ends.toISOString() }, purchasing())
+    const day = 86400000
+    const start = new Date(Date.now() - 60000)
+    // the default policy allows 90 days; a delegation to 2099 is refused and nothing is recorded
+    const before = (await get("/store/delegations", purchasing())).body.given.length
+    const endless = await post("/store/delegations", { delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: "2026-12-01", ends_at: "2099-12-31" }, purchasing())
+    expect(endless.status).toBe(400)
+    expect(endless.body.code).toBe("DELEGACION_EXCEDE_PLAZO")
+    expect((await get("/store/delegations", purchasing())).body.given.length).toBe(before)
+    // the agency's policy sets it: 10 days from the next version on
+    const policy = await post("/store/approval-policy", {
+      steps: DEFAULT_POLICY_STEPS,
+      max_delegation_days: 10,
+    }, purchasing())
+    expect(policy.status).toBe(201)
+    expect((await delegate(start, new Date(start.getTime() + 11 * day))).body).toMatchObject({ code: "DELEGACION_EXCEDE_PLAZO", message: expect.stringContaining("a lo más 10 días") })
+    const given = await delegate(start, new Date(start.getTime() + 10 * day))
+    expect(given.status).toBe(201)
+    const id = given.body.delegation.id as string
+
+    const r = await submitted()
+    await decide(r.id, head.token, "approve")
+    // only the delegator revokes: the delegate and another agency cannot, and nothing changes
+    expect((await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, budgetOfficer.token)).body.code).toBe("DELEGACION_NO_EXISTE")
+    expect((await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, world().otherAgencyActor.token)).status).toBe(404)
+    expect((await post(`/store/delegations/${id}/revoke`, { reason: "" }, purchasing())).status).toBe(400)
+    const revoked = await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, purchasing())
+    expect(revoked.status).toBe(200)
+    expect(revoked.body.delegation).toMatchObject({ id, revoked_by_person_id: world().actors.purchasing_unit.person_id, revocation_reason: "Regresé de vacaciones", revoked_at: expect.any(String) })
+    // from that moment the delegate cannot act for the delegator
+    const refused = await decide(r.id, budgetOfficer.token, "approve")
+    expect(refused.status).toBe(403)
+    expect(refused.body.code).toBe("SIN_FACULTAD_PARA_APROBAR")
+    const again = await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, purchasing())
+    expect(again.status).toBe(409)
+    expect(again.body.code).toBe("DELEGACION_YA_REVOCADA")
+    expect(await rows("select action from audit_entry where entity_id = ? order by sequence", [id])).toEqual([{ action: "delegation.created" }, { action: "delegation.revoked" }])
+    expect((await decide(r.id, purchasing(), "approve")).status).toBe(200)
   })
 
   it("escalates an overdue step: the escalation role may decide it and is notified", async () => {

@@ -9,6 +9,7 @@ import {
   StoreEditRequisition,
   StoreInbox,
   StoreListRequisitions,
+  StoreRevokeDelegation,
   StoreSetPolicy,
   StoreWithdraw,
   SupplierAcknowledge,
@@ -32,6 +33,8 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/store/requisitions/:id/decisions", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), idempotent(), validateBody(StoreDecide)] },
     { method: ["GET"], matcher: "/store/delegations", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_APPROVE })] },
     { method: ["POST"], matcher: "/store/delegations", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_APPROVE }), validateBody(StoreCreateDelegation)] },
+    // only the delegator revokes (checked in the workflow); a person who lost the role can still revoke
+    { method: ["POST"], matcher: "/store/delegations/:id/revoke", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), idempotent(), validateBody(StoreRevokeDelegation)] },
     { method: ["GET"], matcher: "/store/approval-policy", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })] },
     { method: ["POST"], matcher: "/store/approval-policy", middlewares: [...authorize({ actors: customer, permission: P.APPROVAL_POLICIES_MANAGE }), validateBody(StoreSetPolicy)] },
     // the supplier's side of the orders its contracts released (scoped to its organization in the handlers)

@@ -92,10 +92,13 @@ export const StoreSetPolicy = z
       .min(1)
       .max(10),
     split_window_days: z.number().int().min(1).max(365).optional(),
+    max_delegation_days: z.number().int().min(1).max(365).optional(),
   })
   .strict()
 
 export const Empty = z.object({}).strict()
+
+export const StoreRevokeDelegation = z.object({ reason: z.string().trim().min(5).max(500) }).strict()
 
 export const StoreWithdraw = z.object({ reason: z.string().trim().min(5).max(2000) }).strict()
 

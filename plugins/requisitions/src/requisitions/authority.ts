@@ -64,6 +64,8 @@ export async function resolveAuthority(
       role: roles,
       starts_at: { $lte: now },
       ends_at: { $gt: now },
+      // a revoked delegation stops acting at once
+      $or: [{ revoked_at: null }, { revoked_at: { $gt: now } }],
     },
     { take: null }
   )

@@ -1,5 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccessContext } from "@tienda/organizations/utils"
+import { DEFAULT_MAX_DELEGATION_DAYS, delegationPeriodProblem } from "../../requisitions/delegation"
 import { APPROVER_ROLES } from "../../requisitions/policy"
 import { invalid, rq } from "./service"
 
@@ -15,7 +16,7 @@ export type DelegationInput = {
 /**
  * This step records a delegation: the delegator must hold the role now, the
  * delegate must be another active person of the same agency, and the period
- * must be valid.
+ * must be valid and no longer than the agency policy's `max_delegation_days`.
  */
 export const createDelegationRecordStep = createStep(
   "create-delegation-record",
@@ -36,8 +37,13 @@ export const createDelegationRecordStep = createStep(
     }
     const starts = new Date(input.starts_at)
     const ends = new Date(input.ends_at)
-    if (Number.isNaN(starts.getTime()) || Number.isNaN(ends.getTime()) || ends <= starts) {
-      invalid("El periodo de la delegación no es válido: la fecha final debe ser posterior a la inicial.", "PERIODO_INVALIDO")
+    const [policy] = await rq(container).listApprovalPolicies(
+      { organization_id: access.organization_id, effective_from: { $lte: new Date() } },
+      { order: { version: "DESC" }, take: 1 }
+    )
+    const problem = delegationPeriodProblem(starts, ends, policy?.max_delegation_days ?? DEFAULT_MAX_DELEGATION_DAYS)
+    if (problem) {
+      invalid(problem.message, problem.code)
     }
     const created = await rq(container).createDelegations({
       organization_id: access.organization_id,

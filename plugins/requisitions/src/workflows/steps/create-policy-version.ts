@@ -1,8 +1,9 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { DEFAULT_MAX_DELEGATION_DAYS } from "../../requisitions/delegation"
 import { assertValidPolicy, type PolicyStep } from "../../requisitions/policy"
 import { rq } from "./service"
 
-export type PolicyInput = { organization_id: string; steps: PolicyStep[]; split_window_days?: number; created_by: string }
+export type PolicyInput = { organization_id: string; steps: PolicyStep[]; split_window_days?: number; max_delegation_days?: number; created_by: string }
 
 /** This step stores a new version of an agency's approval policy (older versions stay). */
 export const createPolicyVersionStep = createStep(
@@ -16,6 +17,7 @@ export const createPolicyVersionStep = createStep(
       version: (last?.version ?? 0) + 1,
       steps: input.steps as never,
       split_window_days: input.split_window_days ?? last?.split_window_days ?? 30,
+      max_delegation_days: input.max_delegation_days ?? last?.max_delegation_days ?? DEFAULT_MAX_DELEGATION_DAYS,
       effective_from: new Date(),
       created_by: input.created_by,
     })

@@ -14,6 +14,8 @@ const ApprovalPolicy = model
     version: model.number(),
     steps: model.json(),
     split_window_days: model.number().default(30),
+    /** The longest a delegation of an approval role may run, in natural days. */
+    max_delegation_days: model.number().default(90),
     effective_from: model.dateTime(),
     created_by: model.text().nullable(),
   })
