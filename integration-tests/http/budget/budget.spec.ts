@@ -60,7 +60,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
   it("shows the ledger to the Budget role only, and never another agency's key", async () => {
     const key = await makeKey(container(), world().orgs.agencyA)
     const theirs = await makeKey(container(), world().orgs.agencyB)
-    await reserve(world().actors.requiring_unit.token, { budget_key_id: key.id, amount: "1500.25", reference_type: "requisition", reference_id: "req_1" }, "r-1").expect(201)
+    await reserve(world().actors.requiring_unit.token, { budget_key_id: key.id, amount: "1500.25", reference_type: "manual", reference_id: "req_1", justification: "Suficiencia para la compra consolidada de papelería" }, "r-1").expect(201)
     const ok = await store("get", `/store/budget/keys/${key.id}/ledger`, world().actors.budget.token)
     expect(ok.status).toBe(200)
     expect(ok.body.movements).toHaveLength(1)
@@ -99,7 +99,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const theirs = await makeKey(container(), world().orgs.agencyB, { aprobado: "1000.00" })
     const t = world().actors.requiring_unit.token
     const base = await ledger.head()
-    const body = { budget_key_id: key.id, amount: "600.00", reference_type: "requisition", reference_id: "req_9" }
+    const body = { budget_key_id: key.id, amount: "600.00", reference_type: "manual", reference_id: "req_9", justification: "Suficiencia para la compra consolidada de papelería" }
     const first = await reserve(t, body, "idem-9")
     expect(first.status).toBe(201)
     const again = await reserve(t, body, "idem-9")
@@ -136,7 +136,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
         details: expect.objectContaining({
           movement_id: first.body.reservation.id,
           amount: first.body.reservation.amount,
-          reference_type: "requisition",
+          reference_type: "manual",
           reference_id: "req_9",
           idempotency_key: `${world().orgs.agencyA}:idem-9`,
         }),
@@ -144,13 +144,63 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     ])
   })
 
+  it("reserves by hand only against a document with a justification, and releases a manual reservation by hand, audited; a requisition's only through its procedure", async () => {
+    const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })
+    const t = world().actors.requiring_unit.token
+    // no reservation can claim a requisition, contract or order: their procedures reserve
+    const claimed = await reserve(t, { budget_key_id: key.id, amount: "10.00", reference_type: "requisition", reference_id: "req_inventada", justification: "Una requisición que no existe" }, "m-0")
+    expect(claimed.status).toBe(400)
+    expect(claimed.body).toMatchObject({ code: "RESERVA_SOLO_MANUAL", message: expect.stringContaining("requisiciones las hace su propio procedimiento") })
+    const bare = await reserve(t, { budget_key_id: key.id, amount: "10.00", reference_type: "manual", reference_id: "OF-001" }, "m-1")
+    expect(bare.status).toBe(400)
+    expect(bare.body.code).toBe("JUSTIFICACION_REQUERIDA")
+    expect(await service().listBudgetMovements({ budget_key_id: key.id })).toHaveLength(0)
+
+    const manual = await reserve(t, { budget_key_id: key.id, amount: "250.50", reference_type: "manual", reference_id: "OF-DGPYP-014/2026", justification: "Suficiencia para la compra consolidada de papelería" }, "m-2")
+    expect(manual.status).toBe(201)
+    const id = manual.body.reservation.id as string
+    const release = (body: Record<string, unknown>, bearer = t) => store("post", `/store/budget/reservations/${id}/release`, bearer).send(body)
+    expect((await release({})).status).toBe(400)
+    // another agency cannot see it; a role without budget:reserve cannot release
+    expect((await release({ reason: "Ya no se necesita" }, world().otherAgencyActor.token)).body.code).toBe("RESERVA_NO_EXISTE")
+    expect((await release({ reason: "Ya no se necesita" }, world().actors.purchasing_unit.token)).status).toBe(403)
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "250.50", disponible: "749.50" })
+
+    const base = await ledger.head()
+    const released = await release({ reason: "La compra se canceló por oficio OF-DGPYP-020/2026" })
+    expect(released.status).toBe(200)
+    expect(released.body.release).toMatchObject({ type: "release", amount: "250.50" })
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00", disponible: "1000.00" })
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        action: "budget_key.released",
+        entity_id: key.id,
+        actor_type: "customer",
+        actor_id: await ledger.actorIdOf(world().actors.requiring_unit.person_id),
+        details: expect.objectContaining({ parent_id: id, amount: "250.50", reference_type: "manual", reference_id: "OF-DGPYP-014/2026" }),
+      }),
+    ])
+    const twice = await release({ reason: "Otra vez" })
+    expect(twice.status).toBe(409)
+    expect(twice.body.code).toBe("RESERVA_SIN_SALDO")
+
+    // a requisition's reservation (made by its workflow) is released by withdrawing the requisition, not here
+    const { result: procedural } = await reserveBudgetWorkflow(container()).run({
+      input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount: "5.00", reference_type: "requisition", reference_id: "req_real", idempotency_key: "m-proc" },
+    })
+    const refused = await store("post", `/store/budget/reservations/${procedural.id}/release`, t).send({ reason: "Atajo indebido" })
+    expect(refused.status).toBe(400)
+    expect(refused.body.code).toBe("RESERVA_DE_PROCEDIMIENTO")
+    expect(await service().getBalances(key.id)).toMatchObject({ reservado: "5.00" })
+  })
+
   it("keeps unit-scoped keys to their unit", async () => {
     const pres = await makeKey(container(), world().orgs.agencyA, { unit_id: world().units["SSA-PRES"] })
     const list = await store("get", "/store/budget/keys", world().actors.requiring_unit.token)
     expect(list.body.budget_keys.map((k: { id: string }) => k.id)).not.toContain(pres.id)
-    const r = await reserve(world().actors.requiring_unit.token, { budget_key_id: pres.id, amount: "1", reference_type: "requisition", reference_id: "r" }, "u-1")
+    const r = await reserve(world().actors.requiring_unit.token, { budget_key_id: pres.id, amount: "1", reference_type: "manual", reference_id: "r", justification: "Suficiencia para la compra consolidada de papelería" }, "u-1")
     expect(r.status).toBe(403)
-    const own = await reserve(world().actors.budget.token, { budget_key_id: pres.id, amount: "1", reference_type: "requisition", reference_id: "r" }, "u-2")
+    const own = await reserve(world().actors.budget.token, { budget_key_id: pres.id, amount: "1", reference_type: "manual", reference_id: "r", justification: "Suficiencia para la compra consolidada de papelería" }, "u-2")
     expect(own.status).toBe(201)
   })
 
@@ -232,7 +282,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const { gate, open } = barrier()
     const calls = requested.map((amount, i) =>
       gate.then(() =>
-        reserve(t, { budget_key_id: key.id, amount, reference_type: "requisition", reference_id: `req_${i}` }, `race-${i}`)
+        reserve(t, { budget_key_id: key.id, amount, reference_type: "manual", reference_id: `req_${i}`, justification: "Suficiencia para la compra consolidada de papelería" }, `race-${i}`)
       )
     )
     open()

@@ -114,7 +114,7 @@ async function main() {
   const probe = await fetch(`${baseUrl}/store/budget/reservations`, {
     method: "POST",
     headers: { ...headers, "idempotency-key": randomUUID() },
-    body: JSON.stringify({ budget_key_id: world.hot, amount: "1.00", reference_type: "requisition", reference_id: "probe" }),
+    body: JSON.stringify({ budget_key_id: world.hot, amount: "1.00", reference_type: "manual", reference_id: "probe", justification: "Sonda del benchmark de reservas" }),
   })
   if (probe.status !== 201) {
     throw new Error(`probe reservation failed: ${probe.status} ${await probe.text()}`)
@@ -144,7 +144,7 @@ async function main() {
                 return {
                   ...req,
                   headers: { ...req.headers, "idempotency-key": randomUUID() },
-                  body: JSON.stringify({ budget_key_id: pickKey(), amount, reference_type: "requisition", reference_id: `bench_${n}` }),
+                  body: JSON.stringify({ budget_key_id: pickKey(), amount, reference_type: "manual", reference_id: `bench_${n}`, justification: "Reserva del benchmark de reservas" }),
                 }
               },
             },

@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { ListBudgetKeys, ListLedger, StoreBudgetCheck, StoreBudgetReserve } from "./validators"
+import { ListBudgetKeys, ListLedger, StoreBudgetCheck, StoreBudgetReserve, StoreReleaseReservation } from "./validators"
 
 export default defineMiddlewares({
   routes: [
@@ -35,6 +35,14 @@ export default defineMiddlewares({
       middlewares: [
         ...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }),
         validateBody(StoreBudgetReserve),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/budget/reservations/:id/release",
+      middlewares: [
+        ...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }),
+        validateBody(StoreReleaseReservation),
       ],
     },
     {

@@ -13,11 +13,16 @@ export const StoreBudgetReserve = z
   .object({
     budget_key_id: z.string().min(1),
     amount,
-    reference_type: z.enum(["requisition", "order", "contract"]),
-    reference_id: z.string().min(1).max(100),
+    reference_type: z.enum(["manual", "requisition", "order", "contract"]),
+    /** For a manual reservation, the folio of the official document that backs it. */
+    reference_id: z.string().trim().min(1).max(100),
+    justification: z.string().trim().min(10).max(1000).optional(),
   })
   .strict()
 export type StoreBudgetReserveType = z.infer<typeof StoreBudgetReserve>
+
+export const StoreReleaseReservation = z.object({ reason: z.string().trim().min(5).max(1000) }).strict()
+export type StoreReleaseReservationType = z.infer<typeof StoreReleaseReservation>
 
 export const ListBudgetKeys = z
   .object({

@@ -27,6 +27,8 @@ export const REFERENCE_TYPES = [
   "invoice",
   "clc",
   "payment",
+  /** Set aside by hand by the Budget area against an official document (folio); released by hand, audited. */
+  "manual",
 ] as const
 
 /**
