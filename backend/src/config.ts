@@ -4,7 +4,7 @@
  * refusal to run production with the development secrets.
  */
 
-import { createSecretKey, type KeyObject } from "node:crypto"
+import { createSecretKey, randomUUID, type KeyObject } from "node:crypto"
 
 type Env = Record<string, string | undefined>
 
@@ -60,17 +60,24 @@ export function assertProductionSecrets(env: Env): void {
 export function jwtVerification(env: Env): {
   jwtPublicKey?: KeyObject
   jwtVerifyOptions?: { algorithms: ["HS256"] }
-  jwtOptions?: { algorithm: "HS256" }
+  jwtOptions?: { algorithm: "HS256"; readonly jwtid: string }
 } {
   if (env.JWT_PUBLIC_KEY) {
     return {}
   }
   return {
     jwtPublicKey: createSecretKey(Buffer.from(env.JWT_SECRET || "supersecret", "utf8")),
+    // verification names its own options, so it never compares the jti below
     jwtVerifyOptions: { algorithms: ["HS256"] },
     // signing: HS256 is jsonwebtoken's default; naming it keeps Medusa's
-    // "public key without algorithm" check quiet
-    jwtOptions: { algorithm: "HS256" },
+    // "public key without algorithm" check quiet. Medusa spreads these options
+    // into every sign call, so the `jwtid` getter gives each token its own jti:
+    // without it two logins of one person in the same second get the same
+    // token, and a logout (which revokes that token) would end both.
+    jwtOptions: Object.defineProperty({ algorithm: "HS256" as const }, "jwtid", { enumerable: true, get: () => randomUUID() }) as {
+      algorithm: "HS256"
+      readonly jwtid: string
+    },
   }
 }
 

@@ -13,6 +13,17 @@ describe("backend configuration from the environment", () => {
     expect(jwtVerification({ JWT_PUBLIC_KEY: "-----BEGIN PUBLIC KEY-----" })).toEqual({})
   })
 
+  it("gives every token its own jti, as Medusa signs them (options spread per call), so logging out one session never ends another", () => {
+    const { jwtOptions, jwtPublicKey, jwtVerifyOptions } = jwtVerification({ JWT_SECRET: "s".repeat(40) })
+    const payload = { actor_id: "cus_1", actor_type: "customer" }
+    const sign = () => jwt.sign(payload, "s".repeat(40), { ...jwtOptions, expiresIn: "1d" })
+    const [a, b] = [sign(), sign()]
+    expect(a).not.toBe(b)
+    const claims = [a, b].map((t) => jwt.verify(t, jwtPublicKey!, jwtVerifyOptions) as { jti: string; iat: number })
+    expect(claims[0].jti).toMatch(/^[0-9a-f-]{36}$/)
+    expect(claims[0].jti).not.toBe(claims[1].jti)
+  })
+
   it("switches on Medusa's Redis modules only when REDIS_URL is set", () => {
     expect(buildModules({}).map((m) => m.key)).toEqual(["payment", "tax", "notification"])
     const keys = buildModules({ REDIS_URL: "redis://localhost:6379" }).map((m) => [m.key, m.resolve])

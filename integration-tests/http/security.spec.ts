@@ -40,6 +40,9 @@ function isRefusal(path: string, status: number, body: { code?: string; message?
   return status === 401 && path.startsWith("/admin") && body?.message === "Unauthorized"
 }
 
+/** Routes that end the session of the token they are called with. */
+const ENDS_SESSION = new Set(["/auth/logout"])
+
 /** A concrete path for a matcher: every parameter gets an id that exists nowhere. */
 const instantiate = (matcher: string) => matcher.replace(/:([a-z_]+)/gi, (_m, name: string) => `no_existe_${name}`)
 
@@ -109,7 +112,9 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
           headers["x-publishable-api-key"] = world().publishableKey
         }
         if (who.actor) {
-          headers.authorization = `Bearer ${who.actor.token}`
+          // logging out ends the token it is called with: use a token of its own
+          const bearer = ENDS_SESSION.has(route.matcher) ? await login(url, who.actor.actor_type, who.actor.email) : who.actor.token
+          headers.authorization = `Bearer ${bearer}`
         }
         const ctl = new AbortController()
         // far above any answer on a loaded machine: only a route that never answers reaches it
@@ -451,6 +456,27 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       const res = await call("get", "/admin/ops/job-runs?limit=5", token("system_admin"))
       expect(res.status).toBe(200)
       expect(res.body).toEqual(expect.objectContaining({ job_runs: expect.any(Array), count: expect.any(Number), limit: 5, offset: 0 }))
+    })
+
+    it("ends a bearer token at logout, on every route at once; the person logs in again with a new one", async () => {
+      const who = world().actors.purchasing_unit
+      const bearer = await login(baseUrl(), who.actor_type, who.email)
+      expect((await call("get", "/store/delegations", bearer)).status).toBe(200)
+      const base = await ledger.head()
+      const out = await call("post", "/auth/logout", bearer)
+      expect(out.status).toBe(200)
+      expect(await ledger.since(base)).toEqual([
+        expect.objectContaining({ action: "session.logged_out", entity_type: "session", actor_type: "customer", actor_id: await ledger.actorIdOf(who.person_id) }),
+      ])
+      const after = await call("get", "/store/delegations", bearer)
+      expect(after.status).toBe(401)
+      expect(after.body).toEqual({ type: "unauthorized", code: "SESION_CERRADA", message: "Tu sesión se cerró; inicia sesión de nuevo." })
+      expect((await call("post", "/auth/logout", bearer)).body.code).toBe("SESION_CERRADA")
+      // the person's other sessions are untouched, and a new login works
+      expect((await call("get", "/store/delegations", who.token)).status).toBe(200)
+      expect((await call("get", "/store/delegations", await login(baseUrl(), who.actor_type, who.email))).status).toBe(200)
+      // nobody logs out without a session
+      expect((await call("post", "/auth/logout")).status).toBe(401)
     })
 
     it("fuzzes every mutating route's body (fixed seed): never a 500, never an audited write on a refusal", async () => {

@@ -1,7 +1,7 @@
 import { defineMiddlewares, type MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { PERMISSIONS } from "@tienda/organizations/utils"
-import { authorize, paginationSchema, validateQuery } from "@tienda/organizations/http"
+import { authorize, paginationSchema, validateBody, validateQuery } from "@tienda/organizations/http"
 import {
   denyByDefault,
   MEDUSA_ROUTE_RULES,
@@ -15,6 +15,12 @@ import {
 
 /** The application's own routes (backend/src/api). */
 const appRoutes: MiddlewareRoute[] = [
+  // any logged-in person ends their own bearer token (cookie sessions: DELETE /auth/session)
+  {
+    method: ["POST"],
+    matcher: "/auth/logout",
+    middlewares: [...authorize({ actors: ["user", "customer", "supplier", "observer", "auditor"] }), validateBody(z.object({}).strict())],
+  },
   {
     method: ["GET"],
     matcher: "/admin/ops/job-runs",

@@ -4,6 +4,7 @@ import { authorize, auditActorOf, type AuthorizedRequest } from "@tienda/organiz
 import { resolveAuditLedger } from "@tienda/organizations/audit"
 import { budgetOfOwnOrganization, ownsResource } from "./ownership"
 import { RouteMap, type RoutePolicy, type RouteRule } from "./policy"
+import { bearerOf, isRevoked } from "./revocation"
 
 /** Codes of the answers the guard gives; nothing else answers with them. */
 export const GUARD_CODES = [
@@ -16,6 +17,7 @@ export const GUARD_CODES = [
   "RUTA_FUERA_DEL_PROCEDIMIENTO",
   "RUTA_NO_DISPONIBLE",
   "PRESUPUESTO_DE_OTRA_ORGANIZACION",
+  "SESION_CERRADA",
 ] as const
 
 function deny(res: MedusaResponse, status: 401 | 403 | 404, code: string, message: string) {
@@ -85,8 +87,9 @@ function auditBuiltInMutation(req: AuthorizedRequest, res: MedusaResponse, rule:
  * rule in the map (Medusa's built-in routes and every plugin's declared
  * `authorize`), refuses unmapped and refused routes, authenticates and checks
  * the caller against the role-permission matrix, requires admin users to hold
- * a role in force, checks ownership of carts, orders and payment collections,
- * and audits allowed mutations through built-in routes.
+ * a role in force, refuses bearer tokens ended by logout, checks ownership of
+ * carts, orders and payment collections, and audits allowed mutations through
+ * built-in routes.
  */
 export function denyByDefault(rules: () => RouteRule[]): MiddlewareFunction {
   let map: RouteMap | undefined
@@ -139,6 +142,15 @@ export function denyByDefault(rules: () => RouteRule[]): MiddlewareFunction {
     // API keys are not people of the registry
     if ((req as { auth_context?: { actor_type?: string } }).auth_context?.actor_type === "api-key") {
       return deny(res, 401, "NO_AUTENTICADO", "Las llaves de API no dan acceso a la Tienda Digital: inicia sesión con tu cuenta.")
+    }
+    // a token ended by logout stops at once, before anything else reads it
+    const bearer = bearerOf(req)
+    try {
+      if (bearer && (await isRevoked(req, bearer))) {
+        return deny(res, 401, "SESION_CERRADA", "Tu sesión se cerró; inicia sesión de nuevo.")
+      }
+    } catch (e) {
+      return next(e)
     }
     runChain(chainFor(policy), req, res, (err?: unknown) => (err ? next(err) : authorized().catch(next)))
   }

@@ -3,7 +3,7 @@
 import { redirect } from "next/navigation"
 import { callBackend } from "@lib/data/backend"
 import { getProfile } from "@lib/data/contracts"
-import { clearSession, isSessionActor, safeReturnPath, setSession } from "@lib/session"
+import { clearSession, getSession, isSessionActor, safeReturnPath, setSession } from "@lib/session"
 
 export type LoginState = { error: string | null; code: string | null }
 
@@ -41,7 +41,13 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   redirect(next)
 }
 
+/** Ends the token on the server too (it stops working at once), then forgets it here. */
 export async function logout() {
+  const session = getSession()
+  if (session) {
+    // a failure here (server down) must not keep the person logged in on this device
+    await callBackend("/auth/logout", { method: "POST", body: {}, token: session.token }).catch(() => undefined)
+  }
   clearSession()
   redirect("/")
 }
