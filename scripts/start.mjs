@@ -215,6 +215,9 @@ ${byActor("customer").map(line).join("\n")}
   Proveedor, testigo social y auditor (API /supplier, /observer, /auditor):
 ${[...byActor("supplier"), ...byActor("observer"), ...byActor("auditor")].map(line).join("\n")}
 
+  Recorrido de una requisición, del carrito al pedido (quién actúa en cada paso):
+${(demo.walkthrough ?? []).map((w, i) => `    ${i + 1}. ${w.step}\n       ${w.email}`).join("\n")}
+
   Registros en ./.data/logs — Ctrl-C para detener.
 `)
   server.on("exit", (code) => {

@@ -28,7 +28,7 @@ const storefront = `http://localhost:${storefrontPort}`
 let store: ChildProcess
 let output = ""
 let browser: Browser
-let demo: { password: string; publishable_key: string; logins: { role: string; email: string; actor_type: string }[] }
+let demo: { password: string; publishable_key: string; logins: { role: string; email: string; actor_type: string }[]; walkthrough: { step: string; email: string }[] }
 
 async function waitReady() {
   const deadline = Date.now() + 25 * 60_000
@@ -118,6 +118,14 @@ describe("npm start, as a user sees it", () => {
     expect(output).toContain(`http://localhost:${backendPort}/app`)
     const roles = demo.logins.map((l) => l.role)
     expect(new Set(roles).size).toBe(13)
+    // who acts at each step of a requisition, the approvers never the requester
+    expect(output).toContain("Recorrido de una requisición, del carrito al pedido")
+    const walk = demo.walkthrough
+    expect(walk.filter((w) => w.step.startsWith("Paso")).length).toBe(3)
+    for (const w of walk) {
+      expect(output).toContain(w.email)
+    }
+    expect(walk.slice(1, 4).map((w) => w.email)).not.toContain(walk[0].email)
   })
 
   it("serves the storefront home in Spanish with the catalog state", async () => {

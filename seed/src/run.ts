@@ -2,6 +2,7 @@ import { writeFileSync } from "node:fs"
 import type { ExecArgs } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { DEMO_PASSWORD } from "./fixtures/people"
+import { requisitionWalkthrough } from "./fixtures/walkthrough"
 import { seedFrameworkContracts } from "./steps/framework-contracts"
 import { seedOrganizations } from "./steps/organizations"
 import { seedStore } from "./steps/store"
@@ -27,6 +28,8 @@ export default async function seed(args: ExecArgs) {
   await seedBudget(args)
   await seedSpecificContracts(args)
   await seedSearchIndex(args)
+  // fails the seed when a policy step would have no demo holder but the requester
+  const walkthrough = requisitionWalkthrough(orgs.logins)
   const out = process.env.TIENDA_SEED_OUTPUT
   if (out) {
     writeFileSync(
@@ -37,6 +40,7 @@ export default async function seed(args: ExecArgs) {
           sales_channel_id: store.sales_channel_id,
           password: DEMO_PASSWORD,
           logins: orgs.logins,
+          walkthrough,
           created: orgs.counters,
         },
         null,
