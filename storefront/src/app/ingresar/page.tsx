@@ -6,7 +6,8 @@ export const metadata: Metadata = { title: "Iniciar sesión — Tienda Digital" 
 export const dynamic = "force-dynamic"
 
 export default function LoginPage({ searchParams }: { searchParams: { siguiente?: string; motivo?: string } }) {
-  const next = safeReturnPath(searchParams.siguiente)
+  // no page to return to: the login action picks the person's landing page
+  const next = searchParams.siguiente ? safeReturnPath(searchParams.siguiente, "") : ""
   return (
     <section className="narrow" aria-labelledby="ingresar">
       <h1 id="ingresar">Iniciar sesión</h1>

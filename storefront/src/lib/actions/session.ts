@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation"
 import { callBackend } from "@lib/data/backend"
 import { getProfile } from "@lib/data/contracts"
+import { landingFor } from "@lib/landing"
 import { clearSession, getSession, isSessionActor, safeReturnPath, setSession } from "@lib/session"
 
 export type LoginState = { error: string | null; code: string | null }
@@ -16,7 +17,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
   const email = String(form.get("email") ?? "").trim()
   const password = String(form.get("password") ?? "")
   const actor = form.get("cuenta")
-  const next = safeReturnPath(form.get("siguiente"))
+  const next = safeReturnPath(form.get("siguiente"), "")
   if (!email || !password) {
     return { error: "Escribe tu correo electrónico y tu contraseña.", code: "DATOS_INCOMPLETOS" }
   }
@@ -38,7 +39,7 @@ export async function login(_prev: LoginState, form: FormData): Promise<LoginSta
     return { error: me.error.message, code: me.error.code }
   }
   setSession({ token, actor })
-  redirect(next)
+  redirect(next || landingFor(me.data.profile))
 }
 
 /** Ends the token on the server too (it stops working at once), then forgets it here. */

@@ -1,0 +1,23 @@
+// eslint-disable-next-line no-restricted-imports -- test only: checks the landing against the role matrix itself
+import { DEFAULT_ROLE_PERMISSIONS, ROLES } from "@tienda/organizations/utils"
+import { landingFor } from "./landing"
+
+describe("where a person lands after logging in", () => {
+  it("sends every storefront role to a page its permissions open: signers to their contracts, the rest to the catalog", () => {
+    const storefrontRoles = ROLES.filter((r) => r.actor_type === "customer" || r.actor_type === "supplier")
+    expect(storefrontRoles.length).toBeGreaterThanOrEqual(8)
+    for (const role of storefrontRoles) {
+      const permissions = DEFAULT_ROLE_PERMISSIONS[role.code] as string[]
+      const landing = landingFor({ actor_type: role.actor_type, permissions })
+      // /contratos lists contracts to sign: only for roles that sign; /buscar needs catalog:browse
+      if (landing === "/contratos") {
+        expect(permissions.some((p) => p.startsWith("contracts:sign_"))).toBe(true)
+      } else {
+        expect(landing).toBe("/buscar")
+        expect(permissions).toContain("catalog:browse")
+      }
+    }
+    expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create"] })).toBe("/buscar")
+    expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "contracts:sign_agency"] })).toBe("/contratos")
+  })
+})
