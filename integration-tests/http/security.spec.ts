@@ -5,6 +5,7 @@ import { join } from "node:path"
 import fc from "fast-check"
 import request from "supertest"
 import { routeRules } from "../../backend/src/api/middlewares"
+import { openApiPath, openApiProblems } from "../../backend/src/openapi"
 import { GUARD_CODES, RouteMap, type RoutePolicy } from "../../backend/src/security"
 import { auditLedger } from "../utils/audit"
 import { registeredRoutes, type RegisteredRoute } from "../utils/routes"
@@ -83,6 +84,21 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       expect(routes.length).toBeGreaterThan(500)
       const unmapped = routes.filter((r) => !map().ruleForRoute(r.method, r.matcher)).map((r) => `${r.method} ${r.matcher}`)
       expect(unmapped).toEqual([])
+    })
+
+    it("publishes every registered custom route in GET /openapi.json (public, OpenAPI 3.1)", async () => {
+      const res = await request(baseUrl()).get("/openapi.json")
+      expect(res.status).toBe(200)
+      const doc = res.body as { openapi: string; paths: Record<string, Record<string, unknown>> }
+      expect(doc.openapi).toBe("3.1.0")
+      expect(openApiProblems(doc)).toEqual([])
+      const m = map()
+      const custom = routes.filter((r) => m.ruleForRoute(r.method, r.matcher)?.source !== "medusa")
+      expect(custom.length).toBeGreaterThan(100)
+      const missing = custom
+        .filter((r) => !doc.paths[openApiPath(r.matcher).path]?.[r.method.toLowerCase()])
+        .map((r) => `${r.method} ${r.matcher}`)
+      expect(missing).toEqual([])
     })
 
     it("resolves each route's own path to the rule that maps it (no broader rule shadows it)", () => {

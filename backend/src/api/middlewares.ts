@@ -8,13 +8,14 @@ import {
   pluginRouteRules,
   rejectHostileInput,
   rulesFromMiddlewares,
+  type RouteRule,
   securityHeaders,
   spanishErrorHandler,
   throttleLogin,
 } from "../security"
 
 /** The application's own routes (backend/src/api). */
-const appRoutes: MiddlewareRoute[] = [
+export const appRoutes: MiddlewareRoute[] = [
   // any logged-in person ends their own bearer token (cookie sessions: DELETE /auth/session)
   {
     method: ["POST"],
@@ -31,16 +32,25 @@ const appRoutes: MiddlewareRoute[] = [
   },
 ]
 
+/** The application's own public routes (no `authorize`). */
+export const APP_PUBLIC_ROUTES: RouteRule[] = [
+  // the OpenAPI 3.1 document of our routes (docs/api.md)
+  { methods: ["GET"], path: "/openapi.json", policy: { kind: "public" }, source: "backend" },
+]
+
+/** The application's own entries of the route map: our routes and every plugin's (not Medusa's). */
+export const customRouteRules = (): RouteRule[] => [
+  ...rulesFromMiddlewares("backend", { routes: appRoutes }),
+  ...APP_PUBLIC_ROUTES,
+  ...pluginRouteRules(),
+]
+
 /**
  * The route → permission map of the whole application: Medusa's built-in
  * routes, every plugin's declared `authorize`, and ours. A route that is in
  * none of them is refused (docs/security.md).
  */
-export const routeRules = () => [
-  ...rulesFromMiddlewares("backend", { routes: appRoutes }),
-  ...pluginRouteRules(),
-  ...MEDUSA_ROUTE_RULES,
-]
+export const routeRules = (): RouteRule[] => [...customRouteRules(), ...MEDUSA_ROUTE_RULES]
 
 export default defineMiddlewares({
   // every error as { type, code, message } in Spanish, never SQL or a stack

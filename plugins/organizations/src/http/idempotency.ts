@@ -1,4 +1,4 @@
-import type { MedusaNextFunction, MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareFunction } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createHash } from "node:crypto"
 
@@ -19,7 +19,7 @@ const conflict = (res: MedusaResponse, code: string, message: string) => res.sta
  * kept, so the client may retry with the same key. Mount after `authorize`.
  */
 export function idempotent() {
-  return async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
+  const middleware = async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const header = req.get("idempotency-key")
     if (header === undefined) {
       return next()
@@ -71,4 +71,16 @@ export function idempotent() {
     }) as typeof res.json
     return next()
   }
+  ;(middleware as IdempotentMiddleware)[IDEMPOTENT] = true
+  return middleware
+}
+
+/** Marks the `idempotent()` middleware, so the OpenAPI document can declare the Idempotency-Key header. */
+export const IDEMPOTENT = "__tiendaIdempotent"
+
+type IdempotentMiddleware = MiddlewareFunction & { [IDEMPOTENT]?: true }
+
+/** Whether a route's middlewares honour `Idempotency-Key`. */
+export function isIdempotentRoute(middlewares: unknown[] | undefined): boolean {
+  return (middlewares ?? []).some((m) => !!(m as IdempotentMiddleware | undefined)?.[IDEMPOTENT])
 }

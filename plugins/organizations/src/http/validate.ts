@@ -2,6 +2,7 @@ import type {
   MedusaNextFunction,
   MedusaRequest,
   MedusaResponse,
+  MiddlewareFunction,
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
@@ -60,11 +61,36 @@ function failure(issues: Issue[], body: unknown): MedusaError {
 }
 
 /**
+ * The property under which `validateBody`/`validateQuery` publish the schema
+ * they enforce, so the application's OpenAPI document is generated from the
+ * very validators the routes run (like ACCESS_REQUIREMENT on `authorize`).
+ */
+export const VALIDATED_INPUT = "__tiendaValidatedInput"
+
+/** What a validating middleware checks: the request body or the query string, against `schema`. */
+export type ValidatedInput = { in: "body" | "query"; schema: z.ZodType }
+
+/** A middleware that carries the schema it validates. */
+export type ValidatorMiddleware = MiddlewareFunction & { [VALIDATED_INPUT]?: ValidatedInput }
+
+/** The inputs validated by a route's middlewares (body and/or query), in order. */
+export function validatedInputsOf(middlewares: unknown[] | undefined): ValidatedInput[] {
+  return (middlewares ?? [])
+    .map((m) => (m as ValidatorMiddleware | undefined)?.[VALIDATED_INPUT])
+    .filter((v): v is ValidatedInput => !!v)
+}
+
+function publish(middleware: MiddlewareFunction, input: ValidatedInput): MiddlewareFunction {
+  ;(middleware as ValidatorMiddleware)[VALIDATED_INPUT] = input
+  return middleware
+}
+
+/**
  * Like Medusa's validateAndTransformBody (strict objects, result in
  * `req.validatedBody`), with Spanish messages and a stable error code.
  */
 export function validateBody(schema: z.ZodType) {
-  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const result = await schema.safeParseAsync(req.body ?? {})
     if (!result.success) {
       return next(failure(result.error.issues, req.body))
@@ -72,11 +98,12 @@ export function validateBody(schema: z.ZodType) {
     req.validatedBody = result.data
     return next()
   }
+  return publish(middleware, { in: "body", schema })
 }
 
 /** Query-string counterpart; the result is in `req.validatedQuery`. */
 export function validateQuery(schema: z.ZodType) {
-  return async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
+  const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const result = await schema.safeParseAsync(req.query ?? {})
     if (!result.success) {
       return next(failure(result.error.issues, req.query))
@@ -84,6 +111,7 @@ export function validateQuery(schema: z.ZodType) {
     req.validatedQuery = result.data as Record<string, unknown>
     return next()
   }
+  return publish(middleware, { in: "query", schema })
 }
 
 /** limit/offset pagination with sane bounds. */

@@ -15,13 +15,15 @@ type OrderModule = {
   updateOrders: (id: string, data: object) => Promise<unknown>
 }
 
+export const recordOrderAcknowledgementStepId = "requisitions-record-order-acknowledgement"
+
 /**
  * This step records the supplier's acknowledgement on the order (who, when,
  * promised delivery date) once; a second one is refused
  * (PEDIDO_YA_CONFIRMADO). Compensation puts the previous metadata back.
  */
 export const recordOrderAcknowledgementStep = createStep(
-  "record-order-acknowledgement",
+  recordOrderAcknowledgementStepId,
   async (input: AcknowledgeSupplierOrderInput, { container }) => {
     const orders = container.resolve<OrderModule>(Modules.ORDER)
     const order = await orders.retrieveOrder(input.order_id, { select: ["id", "metadata"] })
@@ -49,9 +51,11 @@ export const recordOrderAcknowledgementStep = createStep(
   }
 )
 
+export const acknowledgeSupplierOrderWorkflowId = "requisitions-acknowledge-supplier-order"
+
 /** This workflow records that the supplier confirmed an order and the delivery date it promises. */
 export const acknowledgeSupplierOrderWorkflow = createWorkflow(
-  "acknowledge-supplier-order",
+  acknowledgeSupplierOrderWorkflowId,
   (input: WorkflowData<AcknowledgeSupplierOrderInput>) => {
     const acknowledged = recordOrderAcknowledgementStep(input)
     appendAuditEntryStep(

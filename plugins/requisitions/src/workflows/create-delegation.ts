@@ -2,9 +2,11 @@ import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medu
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import { createDelegationRecordStep, type DelegationInput } from "./steps/create-delegation-record"
 
+export const createDelegationWorkflowId = "requisitions-create-delegation"
+
 /** This workflow lets an approver delegate one approval role for a period. */
 export const createDelegationWorkflow = createWorkflow(
-  "create-delegation",
+  createDelegationWorkflowId,
   (input: WorkflowData<DelegationInput>) => {
     const delegation = createDelegationRecordStep(input)
     appendAuditEntryStep(

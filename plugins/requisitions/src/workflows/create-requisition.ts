@@ -5,12 +5,14 @@ import { prepareRequisitionStep, type PrepareRequisitionInput } from "./steps/pr
 
 export type CreateRequisitionWorkflowInput = PrepareRequisitionInput
 
+export const createRequisitionWorkflowId = "requisitions-create-requisition"
+
 /**
  * This workflow turns the buyer's cart (or explicit lines) into a draft
  * requisition priced at the offers' prices in force.
  */
 export const createRequisitionWorkflow = createWorkflow(
-  "create-requisition",
+  createRequisitionWorkflowId,
   (input: WorkflowData<CreateRequisitionWorkflowInput>) => {
     const prepared = prepareRequisitionStep(input)
     const requisition = createRequisitionRecordStep(prepared)

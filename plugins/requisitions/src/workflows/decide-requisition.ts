@@ -9,6 +9,8 @@ import { updateRequisitionStep } from "./steps/update-requisition"
 
 export type DecideRequisitionWorkflowInput = DecideInput
 
+export const decideRequisitionWorkflowId = "requisitions-decide-requisition"
+
 /**
  * This workflow records an approver's decision on the current step:
  * approve (the last approval makes the requisition `approved`), reject or
@@ -16,7 +18,7 @@ export type DecideRequisitionWorkflowInput = DecideInput
  * rest of the chain). Signed decisions keep the signature and certificate.
  */
 export const decideRequisitionWorkflow = createWorkflow(
-  "decide-requisition",
+  decideRequisitionWorkflowId,
   (input: WorkflowData<DecideRequisitionWorkflowInput>) => {
     // one decision on a requisition at a time: a parallel one waits, then
     // sees the step already decided and is judged against the next one

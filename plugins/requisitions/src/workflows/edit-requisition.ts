@@ -8,13 +8,15 @@ import { updateRequisitionStep } from "./steps/update-requisition"
 
 export type EditRequisitionWorkflowInput = EditInput
 
+export const editRequisitionWorkflowId = "requisitions-edit-requisition"
+
 /**
  * This workflow edits a requisition's lines, justification or budget key.
  * It starts a new revision: approvals already given no longer count, the
  * reservation is released, and the requisition goes back to draft.
  */
 export const editRequisitionWorkflow = createWorkflow(
-  "edit-requisition",
+  editRequisitionWorkflowId,
   (input: WorkflowData<EditRequisitionWorkflowInput>) => {
     const edit = evaluateEditStep(input)
     replaceRequisitionLinesStep(transform({ edit }, ({ edit }) => edit.lines))

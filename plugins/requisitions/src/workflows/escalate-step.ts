@@ -11,13 +11,15 @@ export type EscalateStepInput = {
   at: string
 }
 
+export const escalateStepWorkflowId = "requisitions-escalate-step"
+
 /**
  * This workflow escalates one overdue approval step: from now on the
  * escalation role may also decide it, and its holders and the requester are
  * told.
  */
 export const escalateStepWorkflow = createWorkflow(
-  "escalate-step",
+  escalateStepWorkflowId,
   (input: WorkflowData<EscalateStepInput>) => {
     updateApprovalStepsStep(transform({ input }, ({ input }) => [{ id: input.step_id, escalated_at: new Date(input.at) }]))
     appendAuditEntryStep(

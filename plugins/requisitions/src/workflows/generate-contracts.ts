@@ -9,6 +9,8 @@ import { transitionRequisitionStep } from "./steps/transition-requisition"
 
 export type GenerateRequisitionContractsWorkflowInput = GenerateContractsInput
 
+export const generateRequisitionContractsWorkflowId = "requisitions-generate-requisition-contracts"
+
 /**
  * This workflow generates the specific contracts of an approved requisition,
  * one per supplier (the only way a contract comes to exist): plan them from
@@ -18,7 +20,7 @@ export type GenerateRequisitionContractsWorkflowInput = GenerateContractsInput
  * record it, and tell each supplier's signer that a contract awaits them.
  */
 export const generateRequisitionContractsWorkflow = createWorkflow(
-  "generate-requisition-contracts",
+  generateRequisitionContractsWorkflowId,
   (input: WorkflowData<GenerateRequisitionContractsWorkflowInput>) => {
     const plan = evaluateContractGenerationStep(input)
     transitionRequisitionStep(

@@ -3,6 +3,8 @@ import { releaseBudgetWorkflow } from "@tienda/budget/workflows"
 import { evaluateContractCancellationStep, type ContractCancelledInput } from "./steps/evaluate-contract-cancellation"
 import { transitionRequisitionStep } from "./steps/transition-requisition"
 
+export const releaseCancelledContractWorkflowId = "requisitions-release-cancelled-contract"
+
 /**
  * This workflow runs when a contract is cancelled before signature: it
  * releases the contract's share of the requisition's reservation; when no
@@ -10,7 +12,7 @@ import { transitionRequisitionStep } from "./steps/transition-requisition"
  * requisition.
  */
 export const releaseCancelledContractWorkflow = createWorkflow(
-  "release-cancelled-contract",
+  releaseCancelledContractWorkflowId,
   (input: WorkflowData<ContractCancelledInput>) => {
     const plan = evaluateContractCancellationStep(input)
     when("release-contract-share", { plan }, ({ plan }) => !!plan?.release).then(() => {

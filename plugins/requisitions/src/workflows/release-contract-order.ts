@@ -10,6 +10,8 @@ import { transitionRequisitionStep } from "./steps/transition-requisition"
 
 export type ReleaseContractOrderWorkflowInput = OrderReleaseInput
 
+export const releaseContractOrderWorkflowId = "requisitions-release-contract-order"
+
 /**
  * This workflow runs when a specific contract enters into force (both
  * e.firma signatures): commits the contract's total with IVA on the budget
@@ -21,7 +23,7 @@ export type ReleaseContractOrderWorkflowInput = OrderReleaseInput
  * come into force (the sign workflow compensates too).
  */
 export const releaseContractOrderWorkflow = createWorkflow(
-  "release-contract-order",
+  releaseContractOrderWorkflowId,
   (input: WorkflowData<ReleaseContractOrderWorkflowInput>) => {
     const plan = evaluateOrderReleaseStep(input)
     commitBudgetWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.commit) })

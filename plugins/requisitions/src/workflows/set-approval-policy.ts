@@ -2,9 +2,11 @@ import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medu
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import { createPolicyVersionStep, type PolicyInput } from "./steps/create-policy-version"
 
+export const setApprovalPolicyWorkflowId = "requisitions-set-approval-policy"
+
 /** This workflow publishes a new version of an agency's approval policy. */
 export const setApprovalPolicyWorkflow = createWorkflow(
-  "set-approval-policy",
+  setApprovalPolicyWorkflowId,
   (input: WorkflowData<PolicyInput & { actor_type: string }>) => {
     const policy = createPolicyVersionStep(input)
     appendAuditEntryStep(

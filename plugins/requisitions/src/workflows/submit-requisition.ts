@@ -9,6 +9,8 @@ import { updateRequisitionStep } from "./steps/update-requisition"
 
 export type SubmitRequisitionWorkflowInput = SubmitInput
 
+export const submitRequisitionWorkflowId = "requisitions-submit-requisition"
+
 /**
  * This workflow submits a requisition: reserves its total on the budget key
  * (idempotent per revision; 409 when the key cannot cover it), opens the
@@ -16,7 +18,7 @@ export type SubmitRequisitionWorkflowInput = SubmitInput
  * stops in `requires_competition` — and records red flags.
  */
 export const submitRequisitionWorkflow = createWorkflow(
-  "submit-requisition",
+  submitRequisitionWorkflowId,
   (input: WorkflowData<SubmitRequisitionWorkflowInput>) => {
     // one submission of a requisition at a time: a parallel one waits, then
     // finds it already submitted (REQUISICION_YA_ENVIADA) before reserving

@@ -14,9 +14,11 @@ export type WithdrawRequisitionWorkflowInput = { requisition_id: string; access:
 
 const WITHDRAWABLE = ["draft", "returned", "pending_approval", "requires_competition", "approved"]
 
+export const evaluateWithdrawalStepId = "requisitions-evaluate-withdrawal"
+
 /** This step checks (read-only) that the requester may withdraw the requisition now. */
 export const evaluateWithdrawalStep = createStep(
-  "evaluate-withdrawal",
+  evaluateWithdrawalStepId,
   async (input: WithdrawRequisitionWorkflowInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })
     if (!r) {
@@ -40,6 +42,8 @@ export const evaluateWithdrawalStep = createStep(
   }
 )
 
+export const withdrawRequisitionWorkflowId = "requisitions-withdraw-requisition"
+
 /**
  * This workflow withdraws a requisition that has no contract yet (also one
  * waiting in `requires_competition`): guarded move to `cancelled`, the
@@ -47,7 +51,7 @@ export const evaluateWithdrawalStep = createStep(
  * and a notice to the requester.
  */
 export const withdrawRequisitionWorkflow = createWorkflow(
-  "withdraw-requisition",
+  withdrawRequisitionWorkflowId,
   (input: WorkflowData<WithdrawRequisitionWorkflowInput>) => {
     const plan = evaluateWithdrawalStep(input)
     transitionRequisitionStep(

@@ -13,13 +13,15 @@ export type DelegationInput = {
   reason?: string | null
 }
 
+export const createDelegationRecordStepId = "requisitions-create-delegation-record"
+
 /**
  * This step records a delegation: the delegator must hold the role now, the
  * delegate must be another active person of the same agency, and the period
  * must be valid and no longer than the agency policy's `max_delegation_days`.
  */
 export const createDelegationRecordStep = createStep(
-  "create-delegation-record",
+  createDelegationRecordStepId,
   async (input: DelegationInput, { container }) => {
     const { access } = input
     if (!APPROVER_ROLES.includes(input.role) || !access.roles.some((r) => r.role === input.role)) {

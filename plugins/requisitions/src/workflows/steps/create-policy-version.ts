@@ -5,9 +5,11 @@ import { rq } from "./service"
 
 export type PolicyInput = { organization_id: string; steps: PolicyStep[]; split_window_days?: number; max_delegation_days?: number; created_by: string }
 
+export const createPolicyVersionStepId = "requisitions-create-policy-version"
+
 /** This step stores a new version of an agency's approval policy (older versions stay). */
 export const createPolicyVersionStep = createStep(
-  "create-policy-version",
+  createPolicyVersionStepId,
   async (input: PolicyInput, { container }) => {
     assertValidPolicy(input.steps)
     const service = rq(container)

@@ -2,7 +2,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { dec, rq } from "./service"
 import type { PreparedRequisition } from "./prepare-requisition"
 
-export const createRequisitionRecordStepId = "requisitions-create-record"
+export const createRequisitionRecordStepId = "requisitions-create-requisition-record"
 /** This step stores a draft requisition with its lines. */
 export const createRequisitionRecordStep = createStep(
   createRequisitionRecordStepId,

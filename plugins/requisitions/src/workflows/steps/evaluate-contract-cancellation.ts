@@ -6,6 +6,8 @@ import { rq } from "./service"
 
 export type ContractCancelledInput = { contract_id: string; actor_id: string }
 
+export const evaluateContractCancellationStepId = "requisitions-evaluate-contract-cancellation"
+
 /**
  * This step plans (read-only) what a contract cancelled before signature
  * gives back: its share of the requisition's reservation (its total with
@@ -13,7 +15,7 @@ export type ContractCancelledInput = { contract_id: string; actor_id: string }
  * the requisition is alive — then the requisition is cancelled too.
  */
 export const evaluateContractCancellationStep = createStep(
-  "evaluate-contract-cancellation",
+  evaluateContractCancellationStepId,
   async (input: ContractCancelledInput, { container }) => {
     const contracts = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const [c] = await contracts.listSpecificContracts({ id: input.contract_id }, { take: 1 })

@@ -30,6 +30,8 @@ type Line = {
 
 const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
 
+export const evaluateContractGenerationStepId = "requisitions-evaluate-contract-generation"
+
 /**
  * This step plans (read-only) the contracts of an approved requisition: one
  * per supplier and framework contract, from the approved lines — offers,
@@ -39,7 +41,7 @@ const day = (d: Date | string) => new Date(d).toISOString().slice(0, 10)
  * catalog's one rule (PROVEEDOR_SANCIONADO, PROVEEDOR_NO_ADHERIDO…).
  */
 export const evaluateContractGenerationStep = createStep(
-  "evaluate-contract-generation",
+  evaluateContractGenerationStepId,
   async (input: GenerateContractsInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["lines", "approval_steps"], take: 1 })
     if (!r) {

@@ -21,6 +21,8 @@ export function decisionPayload(r: { id: string; number: string; revision: numbe
   return { type: "requisition.decision", requisition_id: r.id, number: r.number, revision: r.revision, step_id: stepId, decision, reason }
 }
 
+export const evaluateDecisionStepId = "requisitions-evaluate-decision"
+
 /**
  * This step checks a decision (read-only): the requisition is pending, the
  * caller may decide its current step (role, unit, delegation, escalation;
@@ -29,7 +31,7 @@ export function decisionPayload(r: { id: string; number: string; revision: numbe
  * REQUISITIONS_REQUIRE_EFIRMA=true).
  */
 export const evaluateDecisionStep = createStep(
-  "evaluate-decision",
+  evaluateDecisionStepId,
   async (input: DecideInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })
     if (!r) {

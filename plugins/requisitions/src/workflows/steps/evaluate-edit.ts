@@ -18,6 +18,8 @@ export type EditInput = {
   lines: LineInput[]
 }
 
+export const evaluateEditStepId = "requisitions-evaluate-edit"
+
 /**
  * This step checks and prices an edit (read-only). Only the requester edits,
  * and only before the requisition is decided; the edit starts a new revision:
@@ -25,7 +27,7 @@ export type EditInput = {
  * so the chain restarts from the first step on the next submission.
  */
 export const evaluateEditStep = createStep(
-  "evaluate-edit",
+  evaluateEditStepId,
   async (input: EditInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })
     if (!r) {

@@ -27,6 +27,8 @@ const refuse = (message: string, code: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
+export const evaluateOrderReleaseStepId = "requisitions-evaluate-order-release"
+
 /**
  * This step plans (read-only) what a contract entering into force sets in
  * motion: the supplier must still be eligible (the catalog's one rule:
@@ -38,7 +40,7 @@ const refuse = (message: string, code: string): never => {
  * and what is left of its reservation is released.
  */
 export const evaluateOrderReleaseStep = createStep(
-  "evaluate-order-release",
+  evaluateOrderReleaseStepId,
   async (input: OrderReleaseInput, { container }) => {
     const contracts = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const [c] = await contracts.listSpecificContracts({ id: input.contract_id }, { take: 1 })

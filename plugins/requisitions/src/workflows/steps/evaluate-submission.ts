@@ -16,6 +16,8 @@ const classOf = (code: string) => `${code.slice(0, 6)}00`
 const fixed = (v: unknown) => MathBN.convert(String(v)).toFixed(2)
 const HOUR = 3600 * 1000
 
+export const evaluateSubmissionStepId = "requisitions-evaluate-submission"
+
 /**
  * This step decides (read-only) how a submission is routed: which policy
  * version and steps apply to the total, whether a lot's amount requires the
@@ -23,7 +25,7 @@ const HOUR = 3600 * 1000
  * the same UNSPSC class look like a split purchase (red flag).
  */
 export const evaluateSubmissionStep = createStep(
-  "evaluate-submission",
+  evaluateSubmissionStepId,
   async (input: SubmitInput, { container }) => {
     const service = rq(container)
     const now = new Date()

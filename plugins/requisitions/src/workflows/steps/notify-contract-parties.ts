@@ -10,13 +10,15 @@ export type NotifyContractPartiesInput = {
   order?: string | null
 }
 
+export const notifyContractPartiesStepId = "requisitions-notify-contract-parties"
+
 /**
  * This step tells the supplier's designated signer (and, for a released
  * order, the agency's signer) in es-MX. It runs last: a notification cannot
  * be unsent, and a failed one is logged without undoing anything.
  */
 export const notifyContractPartiesStep = createStep(
-  "notify-contract-parties",
+  notifyContractPartiesStepId,
   async (input: NotifyContractPartiesInput, { container }) => {
     const contracts = await container
       .resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)

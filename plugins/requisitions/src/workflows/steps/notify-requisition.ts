@@ -23,13 +23,15 @@ const ROLE_LABEL: Record<string, string> = {
 export const roleLabel = (role: string | null | undefined) => (role ? ROLE_LABEL[role] ?? role : "")
 const date = (d: unknown) => new Date(d as string).toLocaleString("es-MX", { timeZone: "America/Mexico_City" })
 
+export const notifyRequisitionStepId = "requisitions-notify-requisition"
+
 /**
  * This step tells the people concerned (requester, holders of the next
  * pending step). It runs last: a notification cannot be unsent, and a failed
  * one is logged without undoing the decision.
  */
 export const notifyRequisitionStep = createStep(
-  "notify-requisition",
+  notifyRequisitionStepId,
   async (input: NotifyInput, { container }) => {
     const service = rq(container)
     const [r] = await service.listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })

@@ -177,7 +177,7 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
   }
 }
 
-export const prepareRequisitionStepId = "requisitions-prepare"
+export const prepareRequisitionStepId = "requisitions-prepare-requisition"
 /** This step checks and prices a requisition (read-only). */
 export const prepareRequisitionStep = createStep(
   prepareRequisitionStepId,

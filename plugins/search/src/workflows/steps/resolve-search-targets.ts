@@ -13,9 +13,11 @@ export type SyncSearchIndexInput = {
   indexed_at?: string
 }
 
+export const resolveSearchTargetsStepId = "search-resolve-search-targets"
+
 /** Which item documents to rebuild (reads only). */
 export const resolveSearchTargetsStep = createStep(
-  "resolve-search-targets",
+  resolveSearchTargetsStepId,
   async (input: SyncSearchIndexInput, { container }) => {
     const ids = new Set(input.item_ids ?? [])
     if (input.contract_id) {

@@ -4,13 +4,15 @@ import { SEARCH_MODULE, type SearchDocumentInput, type SearchModuleService } fro
 
 type Previous = { ids: string[]; docs: SearchDocumentInput[] }
 
+export const writeSearchDocumentsStepId = "search-write-search-documents"
+
 /**
  * Rebuilds the documents of these items from the catalog and writes them to
  * the provider (items that no longer exist are removed). Compensation puts
  * back the documents as they were.
  */
 export const writeSearchDocumentsStep = createStep(
-  "write-search-documents",
+  writeSearchDocumentsStepId,
   async (input: { item_ids: string[]; indexed_at?: string }, { container }) => {
     const search = container.resolve<SearchModuleService>(SEARCH_MODULE)
     if (!input.item_ids.length) {

@@ -1,0 +1,156 @@
+/**
+ * One line per operation, in Spanish and English, for the OpenAPI document;
+ * `errors` lists domain refusal codes a route is known to answer beyond the
+ * guard's and the validators' (which the generator adds itself), by status
+ * or as "4XX" when the status depends on the refusal. A route missing here
+ * is still published, summarised by its method and path.
+ */
+export type OperationSummary = { es: string; en: string; errors?: Record<string, string[]> }
+
+const s = (es: string, en: string, errors?: Record<string, string[]>): OperationSummary => ({ es, en, ...(errors ? { errors } : {}) })
+
+export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
+  // backend
+  "GET /openapi.json": s("Este documento OpenAPI 3.1", "This OpenAPI 3.1 document"),
+  "GET /admin/ops/job-runs": s("Últimas ejecuciones de tareas programadas", "Latest scheduled-job runs"),
+
+  // budget
+  "GET /store/budget/keys": s("Claves presupuestarias de mi unidad con su disponible", "My unit's budget keys and their availability"),
+  "GET /store/budget/keys/:id/ledger": s("Movimientos de una clave presupuestaria", "A budget key's movements"),
+  "POST /store/budget/check": s("Verificar suficiencia presupuestal", "Check budget sufficiency", { "4XX": ["CLAVE_PRESUPUESTAL_NO_EXISTE", "CLAVE_PRESUPUESTAL_INACTIVA", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD"] }),
+  "POST /store/budget/reservations": s("Reservar presupuesto (precompromiso)", "Reserve budget (pre-commitment)", { "409": ["FONDOS_INSUFICIENTES"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
+  "GET /admin/budget/keys": s("Claves presupuestarias de todas las dependencias", "Every agency's budget keys"),
+
+  // contracts: audit ledger
+  "GET /public/audit/checkpoints": s("Puntos de control públicos de la bitácora encadenada", "Public checkpoints of the hash-chained audit ledger"),
+  "GET /auditor/audit/entries": s("Asientos de la bitácora de auditoría", "Audit ledger entries"),
+  "GET /auditor/audit/export": s("Exportar la bitácora de auditoría", "Export the audit ledger"),
+  // contracts: e.firma
+  "GET /admin/efirma/certificates": s("Certificados e.firma registrados", "Registered e.firma certificates"),
+  "POST /admin/efirma/certificates/:id/revoke": s("Revocar un certificado e.firma", "Revoke an e.firma certificate"),
+  "GET /admin/me/efirma/certificates": s("Mis certificados e.firma", "My e.firma certificates"),
+  "POST /admin/me/efirma/certificates": s("Registrar mi certificado e.firma", "Register my e.firma certificate"),
+  "POST /admin/me/efirma/certificates/:id/revoke": s("Revocar mi certificado e.firma", "Revoke my e.firma certificate"),
+  "POST /admin/me/efirma/verify": s("Verificar una firma e.firma", "Verify an e.firma signature"),
+  "GET /store/me/efirma/certificates": s("Mis certificados e.firma", "My e.firma certificates"),
+  "POST /store/me/efirma/certificates": s("Registrar mi certificado e.firma", "Register my e.firma certificate"),
+  "POST /store/me/efirma/certificates/:id/revoke": s("Revocar mi certificado e.firma", "Revoke my e.firma certificate"),
+  "POST /store/me/efirma/verify": s("Verificar una firma e.firma", "Verify an e.firma signature"),
+  "GET /supplier/me/efirma/certificates": s("Mis certificados e.firma", "My e.firma certificates"),
+  "POST /supplier/me/efirma/certificates": s("Registrar mi certificado e.firma", "Register my e.firma certificate"),
+  "POST /supplier/me/efirma/certificates/:id/revoke": s("Revocar mi certificado e.firma", "Revoke my e.firma certificate"),
+  "POST /supplier/me/efirma/verify": s("Verificar una firma e.firma", "Verify an e.firma signature"),
+  // contracts: specific contracts
+  "GET /store/specific-contracts": s("Contratos específicos de mi dependencia", "My agency's specific contracts"),
+  "POST /store/specific-contracts": s("Rechazado: los contratos se generan desde una requisición aprobada", "Refused: contracts are generated from an approved requisition", { "4XX": ["CONTRATO_SOLO_DESDE_REQUISICION"] }),
+  "GET /store/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
+  "GET /store/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
+  "GET /store/specific-contracts/:id/pdf": s("Contrato específico en PDF", "A specific contract as PDF"),
+  "POST /store/specific-contracts/:id/sign": s("Firmar el contrato con e.firma (dependencia)", "Sign the contract with e.firma (agency)"),
+  "POST /store/specific-contracts/:id/amendments": s("Convenio modificatorio de un contrato", "Amend a contract"),
+  "POST /store/specific-contracts/:id/cancel": s("Cancelar un contrato específico", "Cancel a specific contract"),
+  "GET /supplier/specific-contracts": s("Contratos específicos de mi empresa", "My company's specific contracts"),
+  "GET /supplier/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
+  "GET /supplier/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
+  "GET /supplier/specific-contracts/:id/pdf": s("Contrato específico en PDF", "A specific contract as PDF"),
+  "POST /supplier/specific-contracts/:id/sign": s("Firmar el contrato con e.firma (proveedor)", "Sign the contract with e.firma (supplier)"),
+  "GET /admin/specific-contracts": s("Contratos específicos de todas las dependencias", "Every agency's specific contracts"),
+  "GET /admin/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
+  "GET /admin/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
+  "GET /admin/specific-contracts/:id/pdf": s("Contrato específico en PDF", "A specific contract as PDF"),
+  "GET /admin/contract-templates": s("Plantillas de contrato", "Contract templates"),
+  "POST /admin/contract-templates": s("Crear una versión de plantilla de contrato", "Create a contract template version"),
+  "GET /admin/contract-templates/:id": s("Detalle de una plantilla de contrato", "A contract template"),
+
+  // e-invoicing
+  "GET /supplier/bank-accounts": s("Cuentas bancarias de mi empresa", "My company's bank accounts"),
+  "POST /supplier/bank-accounts": s("Registrar una cuenta bancaria (CLABE) firmada", "Register a signed bank account (CLABE)"),
+  "GET /supplier/bank-accounts/signing-payload": s("Cadena a firmar para registrar una cuenta", "The payload to sign to register an account"),
+  "GET /supplier/bank-accounts/:id": s("Detalle de una cuenta bancaria", "A bank account"),
+
+  // framework-contracts
+  "GET /admin/classifier": s("Clasificador de bienes y servicios (CUCoP)", "Goods and services classifier (CUCoP)"),
+  "POST /admin/classifier/import": s("Importar el clasificador", "Import the classifier"),
+  "POST /admin/classifier/crosswalk": s("Correspondencia entre clasificadores", "Classifier crosswalk"),
+  "GET /admin/framework-contracts": s("Contratos marco", "Framework contracts"),
+  "POST /admin/framework-contracts": s("Crear un contrato marco", "Create a framework contract"),
+  "GET /admin/framework-contracts/:id": s("Detalle de un contrato marco", "A framework contract"),
+  "POST /admin/framework-contracts/:id/status": s("Cambiar el estado de un contrato marco", "Change a framework contract's status"),
+  "POST /admin/framework-contracts/:id/suppliers": s("Adherir proveedores a un contrato marco", "Add suppliers to a framework contract"),
+  "POST /admin/framework-contracts/:id/units": s("Dependencias y unidades que pueden comprar", "Agencies and units that may buy"),
+  "GET /admin/offer-requests": s("Solicitudes de oferta de proveedores", "Suppliers' offer requests"),
+  "POST /admin/offer-requests/:id/review": s("Aprobar o rechazar una solicitud de oferta", "Approve or reject an offer request"),
+  "GET /admin/sanctions": s("Sanciones e inhabilitaciones de proveedores", "Supplier sanctions and debarments"),
+  "POST /admin/sanctions": s("Registrar una sanción", "Record a sanction"),
+  "POST /admin/sanctions/import": s("Importar sanciones", "Import sanctions"),
+  "GET /supplier/framework-contracts": s("Contratos marco a los que estoy adherido", "Framework contracts I have joined"),
+  "GET /supplier/offers": s("Mis ofertas vigentes", "My current offers"),
+  "GET /supplier/offer-requests": s("Mis solicitudes de oferta", "My offer requests"),
+  "POST /supplier/offer-requests": s("Proponer una oferta (precio no mayor al techo)", "Propose an offer (price at most the ceiling)"),
+  "GET /store/catalog/classifier": s("Clasificador del catálogo", "Catalog classifier"),
+  "GET /store/catalog/items": s("Artículos del catálogo que puedo comprar", "Catalog items I may buy"),
+  "GET /store/catalog/items/:id": s("Detalle de un artículo del catálogo", "A catalog item"),
+
+  // mini-competition
+  "GET /store/competitions": s("Mini-competencias de mi dependencia", "My agency's mini-competitions"),
+  "POST /store/competitions": s("Crear una mini-competencia desde una requisición", "Create a mini-competition from a requisition"),
+  "GET /store/competitions/:id": s("Detalle de una mini-competencia", "A mini-competition"),
+  "POST /store/competitions/:id/publish": s("Publicar la invitación", "Publish the invitation"),
+  "POST /store/competitions/:id/award": s("Adjudicar tras la apertura", "Award after the opening"),
+  "POST /store/competitions/:id/desert": s("Declarar desierta", "Declare void"),
+  "POST /store/competitions/:id/clarifications/:clarification_id/answer": s("Responder una aclaración", "Answer a clarification"),
+  "GET /supplier/competitions": s("Mini-competencias a las que estoy invitado", "Mini-competitions I am invited to"),
+  "GET /supplier/competitions/:id": s("Detalle de una invitación", "An invitation"),
+  "POST /supplier/competitions/:id/bid": s("Presentar mi propuesta sellada", "Submit my sealed bid"),
+  "DELETE /supplier/competitions/:id/bid": s("Retirar mi propuesta antes del cierre", "Withdraw my bid before the deadline"),
+  "POST /supplier/competitions/:id/award/accept": s("Aceptar la adjudicación", "Accept the award"),
+  "POST /supplier/competitions/:id/clarifications": s("Solicitar una aclaración", "Ask for a clarification"),
+  "GET /observer/competitions": s("Mini-competencias observables", "Mini-competitions to observe"),
+  "GET /observer/competitions/:id": s("Detalle de una mini-competencia (testigo social)", "A mini-competition (social witness)"),
+  "POST /observer/competitions/:id/observations": s("Registrar una observación", "Record an observation"),
+  "GET /public/competitions/:id": s("Registro público de una mini-competencia", "A mini-competition's public record"),
+
+  // organizations
+  "GET /admin/organizations": s("Dependencias y proveedores", "Agencies and suppliers"),
+  "POST /admin/organizations": s("Dar de alta una organización", "Register an organization"),
+  "GET /admin/organizations/:id": s("Detalle de una organización", "An organization"),
+  "POST /admin/organizations/:id/units": s("Agregar unidades compradoras", "Add buying units"),
+  "GET /admin/people": s("Personas registradas", "Registered people"),
+  "POST /admin/people": s("Dar de alta a una persona", "Register a person"),
+  "POST /admin/people/:id/role-assignments": s("Asignar roles a una persona", "Grant roles to a person"),
+  "DELETE /admin/role-assignments/:id": s("Retirar una asignación de rol", "Revoke a role assignment"),
+  "GET /admin/role-permissions": s("Matriz de roles y permisos", "The role-permission matrix"),
+  "POST /admin/role-permissions/:role": s("Cambiar los permisos de un rol", "Change a role's permissions"),
+  "GET /store/me": s("Mi perfil, dependencia y roles", "My profile, agency and roles"),
+  "GET /store/organization": s("Mi dependencia y sus unidades", "My agency and its units"),
+  "GET /store/organization/people": s("Directorio de mi dependencia", "My agency's directory"),
+  "GET /supplier/me": s("Mi perfil de proveedor", "My supplier profile"),
+  "POST /supplier/me": s("Actualizar el contacto de mi empresa", "Update my company's contact"),
+  "GET /observer/me": s("Mi perfil de testigo social", "My observer profile"),
+  "GET /auditor/me": s("Mi perfil de auditor", "My auditor profile"),
+  "GET /auditor/organizations": s("Organizaciones (lectura de auditoría)", "Organizations (audit read)"),
+
+  // requisitions
+  "GET /store/requisitions": s("Mis requisiciones", "My requisitions"),
+  "POST /store/requisitions": s("Crear una requisición desde mi carrito", "Create a requisition from my cart", { "4XX": ["REQUISICION_SIN_ARTICULOS", "FECHA_DE_ENTREGA_INVALIDA", "CANTIDAD_INVALIDA"] }),
+  "GET /store/requisitions/inbox": s("Requisiciones que esperan mi decisión", "Requisitions awaiting my decision"),
+  "GET /store/requisitions/:id": s("Detalle de una requisición", "A requisition"),
+  "POST /store/requisitions/:id": s("Editar una requisición en borrador o devuelta", "Edit a draft or returned requisition", { "4XX": ["REQUISICION_NO_MODIFICABLE", "SOLO_EL_SOLICITANTE"] }),
+  "POST /store/requisitions/:id/submit": s("Enviar a aprobación, reservando presupuesto", "Submit for approval, reserving budget", { "409": ["FONDOS_INSUFICIENTES"], "4XX": ["REQUISICION_YA_ENVIADA", "SOLO_EL_SOLICITANTE"] }),
+  "POST /store/requisitions/:id/contracts": s("Generar los contratos específicos de una requisición aprobada", "Generate an approved requisition's specific contracts", { "4XX": ["REQUISICION_NO_APROBADA", "CONTRATOS_YA_GENERADOS"] }),
+  "POST /store/requisitions/:id/withdraw": s("Retirar una requisición sin contrato", "Withdraw a requisition without a contract", { "4XX": ["REQUISICION_NO_RETIRABLE", "SOLO_EL_SOLICITANTE"] }),
+  "POST /store/requisitions/:id/decisions": s("Aprobar, devolver o rechazar el paso pendiente", "Approve, return or reject the pending step", { "4XX": ["REQUISICION_NO_PENDIENTE", "JUSTIFICACION_REQUERIDA"] }),
+  "GET /store/delegations": s("Delegaciones de aprobación", "Approval delegations"),
+  "POST /store/delegations": s("Delegar mis aprobaciones por un periodo", "Delegate my approvals for a period", { "4XX": ["DELEGADO_INVALIDO", "ROL_NO_DELEGABLE", "PERIODO_INVALIDO"] }),
+  "GET /store/approval-policy": s("Política de aprobación vigente de mi dependencia", "My agency's current approval policy"),
+  "POST /store/approval-policy": s("Publicar una nueva versión de la política de aprobación", "Publish a new approval policy version"),
+  "GET /supplier/orders": s("Pedidos liberados a mi empresa", "Orders released to my company"),
+  "GET /supplier/orders/:id": s("Detalle de un pedido", "An order"),
+  "POST /supplier/orders/:id/acknowledge": s("Acusar recibo de un pedido", "Acknowledge an order", { "4XX": ["PEDIDO_YA_CONFIRMADO"] }),
+  "GET /admin/requisitions": s("Requisiciones de todas las dependencias", "Every agency's requisitions"),
+  "GET /admin/approval-policies": s("Políticas de aprobación de todas las dependencias", "Every agency's approval policies"),
+
+  // search
+  "GET /store/catalog/search": s("Buscar en el catálogo (texto, filtros, facetas)", "Search the catalog (text, filters, facets)"),
+  "GET /store/catalog/search/suggest": s("Sugerencias de búsqueda", "Search suggestions"),
+}
