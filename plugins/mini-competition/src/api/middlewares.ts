@@ -1,5 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
+import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
 import { Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
 
@@ -17,6 +17,8 @@ export default defineMiddlewares({
     { method: ["GET"], matcher: "/store/competitions/:id", middlewares: [...purchasing()] },
     { method: ["POST"], matcher: "/store/competitions/:id/publish", middlewares: [...purchasing(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/competitions/:id/award", middlewares: [...purchasing(), validateBody(StoreAward)] },
+    // the award's contract: conducting the competition and issuing contracts (as for a requisition's)
+    { method: ["POST"], matcher: "/store/competitions/:id/contracts", middlewares: [...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
     { method: ["POST"], matcher: "/store/competitions/:id/clarifications/:clarification_id/answer", middlewares: [...purchasing(), validateBody(StoreAnswer)] },
     { method: ["GET"], matcher: "/supplier/competitions", middlewares: [...bidder(), validateQuery(ListCompetitions)] },

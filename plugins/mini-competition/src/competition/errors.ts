@@ -19,6 +19,7 @@ export const CONFLICT_CODES = [
   "SIN_ADJUDICACION_POR_CONFIRMAR",
   "PLAZO_DE_CONFIRMACION_VENCIDO",
   "ACLARACION_YA_RESPONDIDA",
+  "ADJUDICACION_NO_CONFIRMADA",
 ]
 
 export function conflict(message: string, code: string): never {
