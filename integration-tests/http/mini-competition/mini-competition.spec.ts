@@ -578,7 +578,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const { c, winner } = await awarded([[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]])
     // the winner is not the supplier the requisition asked for (s1 at 49.90)
     expect(winner).toBe(s2.org)
-    const generate = (bearer?: string) => post(`/store/competitions/${c.id}/contracts`, {}, bearer as string)
+    const generate = (bearer?: string) => post(`/store/competitions/${c.id}/contracts`, {}, bearer)
     // 304,390.00 + 16 % = 353,092.40 reserved at submission; nothing committed
     expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
 
@@ -593,7 +593,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await generate(token("requiring_unit"))).status).toBe(403)
     expect((await generate(token("observer"))).status).toBe(403)
     expect((await generate(s2.token)).status).toBe(403)
-    expect((await request(baseUrl()).post(`/store/competitions/${c.id}/contracts`).send({})).status).toBe(401)
+    expect((await generate()).status).toBe(401)
     await createPersonWorkflow(container()).run({
       input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras3@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790303", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
     })
@@ -645,7 +645,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the only contract: commitment 325,496.00, the rest of the reservation (27,596.40) released
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "325496" })
     expect(await rows("select type, amount::text as amount from budget_movement where budget_key_id = ? order by created_at", [keyId]))
-      .toEqual([{ type: "reserve", amount: "353092.4" }, { type: "commit", amount: "325496" }, { type: "release", amount: "27596.4" }])
+      .toEqual([{ type: "reserve", amount: "353092.40" }, { type: "commit", amount: "325496.00" }, { type: "release", amount: "27596.40" }])
     const { data: [withOrder] } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.variant_id", "order.items.unit_price", "order.items.detail.quantity"], filters: { id: contract.id } })
     const order = withOrder.order as unknown as { id: string; tax_total: number; total: number; items: { variant_id: string; unit_price: number; detail: { quantity: number } }[] }
     const { data: offers } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: s2.org } })
@@ -669,5 +669,58 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(await ledger.since(head)).toEqual([])
     expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
     expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
+  })
+  it("rules are effective-dated data per lot with their legal citation: the competition takes the rules in force when its bidding opens, and a later change never alters it", async () => {
+    const c = await draft()
+    const lotId = (c as unknown as { lot_id: string }).lot_id
+    const rule = (over: object = {}) => ({
+      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 5",
+      min_invitees: 3, min_valid_bids: 3, bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 30,
+      sme_preferences: { tie_break: false, reserved: false }, ...over,
+    })
+    const admin = token("shcp_contract_admin")
+    const list = async () => (await get(`/admin/competition-rules?lot_id=${lotId}`, admin)).body.competition_rules
+    // denials, retroactive and malformed rules: nothing written
+    expect((await post("/admin/competition-rules", rule(), token("shcp_planning"))).status).toBe(403)
+    expect((await post("/admin/competition-rules", rule(), s1.token)).status).toBe(401)
+    expect((await post("/admin/competition-rules", rule(), purchasing())).status).toBe(401)
+    const past = await post("/admin/competition-rules", rule({ effective_from: "2026-12-07T15:59:59.000Z" }), admin)
+    expect([past.status, past.body.code]).toEqual([400, "VIGENCIA_RETROACTIVA"])
+    const bad = await post("/admin/competition-rules", rule({ min_valid_bids: 0 }), admin)
+    expect([bad.status, bad.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const noCitation = await post("/admin/competition-rules", rule({ citation: "" }), admin)
+    expect([noCitation.status, noCitation.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect(await list()).toEqual([])
+
+    const head = await ledger.head()
+    const created = await post("/admin/competition-rules", rule(), admin)
+    expect(created.status).toBe(201)
+    expect((await ledger.since(head, "competition_rule.")).map((e) => e.action)).toEqual(["competition_rule.created"])
+    const twice = await post("/admin/competition-rules", rule(), admin)
+    expect([twice.status, twice.body.code]).toEqual([409, "REGLA_YA_EXISTE"])
+
+    // publication snapshots the rules in force now: 3 business days → Thursday 10 Dec 18:00
+    const p = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect(p.status).toBe(200)
+    expect(p.body.competition.bid_deadline).toBe("2026-12-11T00:00:00.000Z")
+    const snapshot = p.body.competition.rules
+    expect(snapshot).toEqual(expect.objectContaining({ rule_id: created.body.competition_rule.id, citation: rule().citation, min_valid_bids: 3, abnormally_low_pct: 30, winner_confirmation_business_days: 1, tie_break: ["earliest_submission"] }))
+
+    // a later rule (from Tuesday, asking only 2 valid bids) does not alter the published competition
+    expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-08T06:00:00.000Z", min_valid_bids: 2, bid_window_business_days: 5 }), admin)).status).toBe(201)
+    expect((await list()).map((r: { min_valid_bids: number }) => r.min_valid_bids)).toEqual([2, 3])
+    await setClock("2026-12-09T16:00:00.000Z")
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.rules).toEqual(snapshot)
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    // two valid bids: enough under the new rule, not under the competition's → deserted
+    await setClock("2026-12-11T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const o = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(o.status).toBe("deserted")
+    expect(o.deserted_reason).toMatch(/2 propuesta\(s\) válida\(s\) de 2 presentada\(s\); las reglas exigen al menos 3/)
+    // the public record carries the rules with their citation
+    expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition.rules.citation).toBe(rule().citation)
   })
 })

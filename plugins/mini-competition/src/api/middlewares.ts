@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
+import { AdminCreateRule, AdminListRules, Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
 
 /** The Purchasing Unit conducts competitions of its own agency (scoped in the workflows). */
 const purchasing = () => authorize({ actors: ["customer"], permission: P.COMPETITIONS_MANAGE })
@@ -10,8 +10,13 @@ const bidder = () => authorize({ actors: ["supplier"], permission: P.BIDS_SUBMIT
 /** Observers (testigos sociales) and auditors watch every procedure, read-only. */
 const observer = () => authorize({ actors: ["observer", "auditor"], permission: P.PROCEDURES_OBSERVE })
 
+/** The framework-contract administrator (SHCP) sets each lot's second-stage rules. */
+const rulesAdmin = () => authorize({ actors: ["user"], permission: P.FRAMEWORK_CONTRACTS_MANAGE })
+
 export default defineMiddlewares({
   routes: [
+    { method: ["GET"], matcher: "/admin/competition-rules", middlewares: [...rulesAdmin(), validateQuery(AdminListRules)] },
+    { method: ["POST"], matcher: "/admin/competition-rules", middlewares: [...rulesAdmin(), validateBody(AdminCreateRule)] },
     { method: ["GET"], matcher: "/store/competitions", middlewares: [...purchasing(), validateQuery(ListCompetitions)] },
     { method: ["POST"], matcher: "/store/competitions", middlewares: [...purchasing(), validateBody(StoreCreateCompetition)] },
     { method: ["GET"], matcher: "/store/competitions/:id", middlewares: [...purchasing()] },

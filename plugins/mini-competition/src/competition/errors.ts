@@ -20,6 +20,7 @@ export const CONFLICT_CODES = [
   "PLAZO_DE_CONFIRMACION_VENCIDO",
   "ACLARACION_YA_RESPONDIDA",
   "ADJUDICACION_NO_CONFIRMADA",
+  "REGLA_YA_EXISTE",
 ]
 
 export function conflict(message: string, code: string): never {
