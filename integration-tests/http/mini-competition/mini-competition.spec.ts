@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import request from "supertest"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
 import { sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
@@ -8,7 +12,14 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
 import { barrier, makeKey } from "../budget/helpers"
+import { signWithKeyOf } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
+
+// The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification):
+// the award's contract is signed by both parties.
+const pki = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "mc-http-")))
+afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
+process.env.EFIRMA_CA_BUNDLE = pki.bundle
 
 // @redis: the competition lock (locking module) under two racing awards
 
@@ -46,6 +57,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   let s1: Bidder, s2: Bidder, s3: Bidder, s4: Bidder
   let s5: string
   let requisitionId: string
+  let keyId: string
 
   async function supplierOrg(prefix: string, name: string, sme: "micro" | "pequena" | "mediana" | "grande") {
     const { result } = await createOrganizationWorkflow(container()).run({
@@ -94,7 +106,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
     const { data: offers } = await query.graph({ entity: "offer", fields: ["variant_id", "supplier_id"] })
     const variantId = offers.find((o) => o.supplier_id === world().orgs.supplier)!.variant_id as string
-    const keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
+    keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
     const requester = token("requiring_unit")
     const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester)
     expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 6100 }, requester)).status).toBe(200)
@@ -139,6 +151,8 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
   it("opens from the requisition and invites every eligible supplier of the lot serving the state (the others recorded with their reasons); the observer watches and files observations", async () => {
     const c = await draft()
+    // a draft is not public yet
+    expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.code).toBe("COMPETENCIA_NO_PUBLICA")
     expect(c).toEqual(expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }))
     expect(c.lines).toEqual([expect.objectContaining({ quantity: 6100, ceiling_price: "58.50" })])
     expect((c as unknown as { rules: object }).rules).toEqual(expect.objectContaining({ min_invitees: 3, min_valid_bids: 2, bid_window_business_days: 5, abnormally_low_pct: 40, citation: expect.stringMatching(/LAASSP/) }))
@@ -278,7 +292,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       [`/observer/competitions/${c.id}`, token("auditor"), 200],
       [`/auditor/audit/entries?entity_type=competition_bid&limit=200`, token("auditor"), 200],
       [`/auditor/audit/entries?entity_type=competition&limit=200`, token("auditor"), 200],
-      [`/public/competitions/${c.id}`, undefined, 404],
+      [`/public/competitions/${c.id}`, undefined, 200],
       [`/store/competitions/${c.id}`, admin, 403],
       [`/observer/competitions/${c.id}`, admin, 403],
       [`/supplier/competitions/${c.id}`, admin, 403],
@@ -295,6 +309,10 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     }
     const view = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     expect(view.bid_count).toBe(3)
+    // the public (no login) sees the procedure and the number of bids, nothing else of them
+    const early = (await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition
+    expect(early).toEqual(expect.objectContaining({ status: "bidding", bid_count: 3, bid_deadline: DEADLINE }))
+    expect([early.participants, early.bids, early.invitations, early.winner]).toEqual([undefined, undefined, undefined, undefined])
     expect(view.bids).toBeUndefined()
     const mine = (await get(`/supplier/competitions/${c.id}`, s1.token)).body.competition
     expect(mine.own_bids.map((b: { status: string; commitment: string }) => [b.status, b.commitment])).toEqual([["sealed", replaced.body.bid.commitment], ["replaced", first.body.bid.commitment]])
@@ -325,6 +343,10 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const pub = await request(baseUrl()).get(`/public/competitions/${c.id}`)
     expect(pub.status).toBe(200)
     expect(pub.body.competition.bids[0].revealed.lines[0].unit_price).toBe("46.31")
+    // participants with their names, totals and ranks; no winner until the award
+    expect(pub.body.competition.participants.map((p: { legal_name: string; total: string; rank: number }) => [p.total, p.rank])).toEqual([["282491.00", 1], ["291153.00", 2], ["299327.00", 3]])
+    expect(pub.body.competition.participants.every((p: { legal_name: string | null }) => !!p.legal_name)).toBe(true)
+    expect(pub.body.competition.winner).toBeNull()
     // a person cannot reopen or bid after the opening
     expect((await bid(c, s3, "40.00")).body.code).toBe("COMPETENCIA_NO_EN_PROPUESTAS")
   })
@@ -454,6 +476,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     }))
     expect(award.lines).toEqual([expect.objectContaining({ quantity: 6100, unit_price: "47.00", ceiling_price: "58.50", subtotal: "286700.00" })])
     expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered", "competition.awarded"])
+    // the winner is public (no login), with the savings against the ceilings
+    const pub = (await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition
+    expect(pub.winner).toEqual({ supplier_id: s1.org, legal_name: expect.any(String), subtotal: "286700.00", savings: "70150.00", confirmed: true })
     expect(await emitted).toEqual(expect.objectContaining({ competition_id: c.id, supplier_id: s1.org, subtotal: "286700.00", lines: award.lines }))
     const again = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
@@ -505,5 +530,197 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const final = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     const winner = results.find((r) => r.status === 200)!.body.competition.award
     expect(final.award).toEqual(winner)
+  })
+  // ── the award feeds the contract-bound path: contract at the winning prices → both sign → order ──
+
+  const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+  const rows = async (sql: string, params: unknown[] = []) => (await pg().raw(sql, params)).rows
+  const contractsOf = async (id: string) =>
+    rows("select id, number, supplier_id, status, subtotal::text as subtotal, total::text as total from specific_contract where requisition_id = ? and deleted_at is null", [id])
+  const keyStages = async () => {
+    const { data: [k] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
+    return { reservado: String(k.reservado), comprometido: String(k.comprometido) }
+  }
+  const creds = new Map<string, IssuedCredential>()
+  async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
+    if (!creds.has(actor.person_id)) {
+      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
+      const [p] = await orgs.listPeople({ id: actor.person_id })
+      const cred = issueCertificate(pki.ca, { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
+      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
+      const res = await request(baseUrl()).post(`${prefix}/me/efirma/certificates`).set("authorization", `Bearer ${actor.token}`)
+        .set("x-publishable-api-key", world().publishableKey).send({ certificate: cred.cer_der.toString("base64") })
+      expect(res.status).toBe(201)
+      creds.set(actor.person_id, cred)
+    }
+    return creds.get(actor.person_id)!
+  }
+  async function sign(contractId: string, side: "agency" | "supplier", actor: { person_id: string; token: string; actor_type: string }) {
+    const cred = await efirmaOf(actor)
+    const payload = (await get(`/store/specific-contracts/${contractId}`, purchasing())).body.specific_contract.signing_payload
+    const prefix = side === "agency" ? "/store" : "/supplier"
+    return request(baseUrl()).post(`${prefix}/specific-contracts/${contractId}/sign`).set("authorization", `Bearer ${actor.token}`)
+      .set("x-publishable-api-key", world().publishableKey).send(signWithKeyOf(cred, cred, payload))
+  }
+  /** A competition opened with these bids, awarded to the computed winner, who confirms. */
+  async function awarded(bids: [Bidder, string][]) {
+    const c = await published()
+    for (const [who, price] of bids) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    await opened(c.id)
+    const offered = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
+    expect(offered.status).toBe(200)
+    return { c, winner: offered.body.competition.award.supplier_id as string }
+  }
+
+  it("the confirmed award's contract comes out of the contract-bound path at the winning prices, and both signatures release its order — to the centavo", async () => {
+    const { c, winner } = await awarded([[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]])
+    // the winner is not the supplier the requisition asked for (s1 at 49.90)
+    expect(winner).toBe(s2.org)
+    const generate = (bearer?: string) => post(`/store/competitions/${c.id}/contracts`, {}, bearer)
+    // 304,390.00 + 16 % = 353,092.40 reserved at submission; nothing committed
+    expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
+
+    // not before the winner confirms; and the requisition's own route does not bypass the award
+    const unconfirmed = await generate(purchasing())
+    expect([unconfirmed.status, unconfirmed.body.code]).toEqual([409, "ADJUDICACION_NO_CONFIRMADA"])
+    const direct = await post(`/store/requisitions/${requisitionId}/contracts`, {}, purchasing())
+    expect([direct.status, direct.body.code]).toEqual([400, "REQUISICION_NO_APROBADA"])
+    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).status).toBe(200)
+
+    // other roles, other agencies, suppliers and the anonymous: refused, nothing written
+    expect((await generate(token("requiring_unit"))).status).toBe(403)
+    expect((await generate(token("observer"))).status).toBe(403)
+    expect((await generate(s2.token)).status).toBe(403)
+    expect((await generate()).status).toBe(401)
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras3@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790303", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+    })
+    const foreign = await generate(await login(baseUrl(), "customer", "compras3@sep.prueba.gob.mx"))
+    expect([foreign.status, foreign.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    const body = await post(`/store/competitions/${c.id}/contracts`, { supplier_id: s1.org }, purchasing())
+    expect([body.status, body.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    // the ceiling in force fell below the awarded price after the award: refused, not contracted above it
+    const fc = container().resolve("framework_contract") as { updateFrameworkItems: (d: object) => Promise<unknown> }
+    const itemId = (c as unknown as { lines: { item_id: string }[] }).lines[0].item_id
+    await fc.updateFrameworkItems({ id: itemId, ceiling_price: "45.99" })
+    const ceiling = await generate(purchasing())
+    expect([ceiling.status, ceiling.body.code]).toEqual([400, "CONTRATO_EXCEDE_PRECIO_TECHO"])
+    await fc.updateFrameworkItems({ id: itemId, ceiling_price: "58.50" })
+    expect(await contractsOf(requisitionId)).toEqual([])
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+
+    const head = await ledger.head()
+    const res = await generate(purchasing())
+    expect(res.status).toBe(201)
+    expect(res.body.specific_contracts).toHaveLength(1)
+    const [contract] = await contractsOf(requisitionId)
+    // 6,100 × 46.00 = 280,600.00; IVA 44,896.00; total 325,496.00 — the winner, at its bid
+    expect([contract.supplier_id, contract.status, contract.subtotal, contract.total]).toEqual([s2.org, "pending_signatures", "280600", "325496"])
+    const sc = (await get(`/store/specific-contracts/${contract.id}`, purchasing())).body.specific_contract
+    expect(sc.data.lines.map((l: { quantity: number; unit_price: string; subtotal: string; iva: string; total: string }) => [l.quantity, l.unit_price, l.subtotal, l.iva, l.total]))
+      .toEqual([[6100, "46.00", "280600.00", "44896.00", "325496.00"]])
+    expect(sc.data.requisition_id).toBe(requisitionId)
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("contracted")
+    // joined by module links: competition ↔ contract, requisition ↔ contract
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [linked] } = await query.graph({ entity: "competition", fields: ["id", "specific_contracts.id"], filters: { id: c.id } })
+    expect((linked.specific_contracts as { id: string }[]).map((x) => x.id)).toEqual([contract.id])
+    // savings against the ceilings: 6,100 × (58.50 − 46.00)
+    const entries = await ledger.since(head)
+    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["specific_contract.created", "requisition.contracts_generated", "competition.contract_generated"]))
+    expect(entries.find((e) => e.action === "competition.contract_generated")!.details).toEqual(expect.objectContaining({ contract: contract.number, subtotal: "280600.00", savings: "76250.00" }))
+    const again = await generate(purchasing())
+    expect([again.status, again.body.code]).toEqual([400, "CONTRATOS_YA_GENERADOS"])
+
+    // both sign → in force → commitment with IVA from the reservation, the order released at the contract's prices
+    const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ id: string }[]> }
+    const [rep2] = await orgs.listPeople({ email: "ventas@ofimex.prueba.mx" })
+    expect((await sign(contract.id as string, "agency", world().actors.purchasing_unit)).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
+    const inForce = await sign(contract.id as string, "supplier", { person_id: rep2.id, token: s2.token, actor_type: "supplier" })
+    expect(inForce.status).toBe(200)
+    expect(inForce.body.specific_contract.status).toBe("in_force")
+    // the only contract: commitment 325,496.00, the rest of the reservation (27,596.40) released
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "325496" })
+    expect(await rows("select type, amount::text as amount from budget_movement where budget_key_id = ? order by created_at", [keyId]))
+      .toEqual([{ type: "reserve", amount: "353092.40" }, { type: "commit", amount: "325496.00" }, { type: "release", amount: "27596.40" }])
+    const { data: [withOrder] } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.variant_id", "order.items.unit_price", "order.items.detail.quantity"], filters: { id: contract.id } })
+    const order = withOrder.order as unknown as { id: string; tax_total: number; total: number; items: { variant_id: string; unit_price: number; detail: { quantity: number } }[] }
+    const { data: offers } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: s2.org } })
+    expect(order.items.map((i) => [i.variant_id, Number(i.unit_price), Number(i.detail.quantity)])).toEqual([[offers[0].variant_id, 46, 6100]])
+    expect([Number(order.tax_total), Number(order.total)]).toEqual([44896, 325496])
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("ordered")
+    // the winner sees its order
+    const mine = await request(baseUrl()).get("/supplier/orders").set("authorization", `Bearer ${s2.token}`)
+    expect(mine.body.orders.map((o: { id: string }) => o.id)).toEqual([order.id])
+  })
+
+  it("an award whose total exceeds what the requisition reserved is refused with its code, and nothing is written", async () => {
+    // the requisition priced 6,100 at 49.90 (353,092.40 with IVA); the best bid is 50.00 (353,800.00)
+    const { c, winner } = await awarded([[s1, "50.00"], [s2, "51.00"], [s3, "52.00"]])
+    expect(winner).toBe(s1.org)
+    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)).status).toBe(200)
+    const head = await ledger.head()
+    const res = await post(`/store/competitions/${c.id}/contracts`, {}, purchasing())
+    expect([res.status, res.body.code]).toEqual([400, "CONTRATO_EXCEDE_REQUISICION"])
+    expect(await contractsOf(requisitionId)).toEqual([])
+    expect(await ledger.since(head)).toEqual([])
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
+  })
+  it("rules are effective-dated data per lot with their legal citation: the competition takes the rules in force when its bidding opens, and a later change never alters it", async () => {
+    const c = await draft()
+    const lotId = (c as unknown as { lot_id: string }).lot_id
+    const rule = (over: object = {}) => ({
+      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 5",
+      min_invitees: 3, min_valid_bids: 3, bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 30,
+      sme_preferences: { tie_break: false, reserved: false }, ...over,
+    })
+    const admin = token("shcp_contract_admin")
+    const list = async () => (await get(`/admin/competition-rules?lot_id=${lotId}`, admin)).body.competition_rules
+    // denials, retroactive and malformed rules: nothing written
+    expect((await post("/admin/competition-rules", rule(), token("shcp_planning"))).status).toBe(403)
+    expect((await post("/admin/competition-rules", rule(), s1.token)).status).toBe(401)
+    expect((await post("/admin/competition-rules", rule(), purchasing())).status).toBe(401)
+    const past = await post("/admin/competition-rules", rule({ effective_from: "2026-12-07T15:59:59.000Z" }), admin)
+    expect([past.status, past.body.code]).toEqual([400, "VIGENCIA_RETROACTIVA"])
+    const bad = await post("/admin/competition-rules", rule({ min_valid_bids: 0 }), admin)
+    expect([bad.status, bad.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const noCitation = await post("/admin/competition-rules", rule({ citation: "" }), admin)
+    expect([noCitation.status, noCitation.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect(await list()).toEqual([])
+
+    const head = await ledger.head()
+    const created = await post("/admin/competition-rules", rule(), admin)
+    expect(created.status).toBe(201)
+    expect((await ledger.since(head, "competition_rule.")).map((e) => e.action)).toEqual(["competition_rule.created"])
+    const twice = await post("/admin/competition-rules", rule(), admin)
+    expect([twice.status, twice.body.code]).toEqual([409, "REGLA_YA_EXISTE"])
+
+    // publication snapshots the rules in force now: 3 business days → Thursday 10 Dec 18:00
+    const p = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect(p.status).toBe(200)
+    expect(p.body.competition.bid_deadline).toBe("2026-12-11T00:00:00.000Z")
+    const snapshot = p.body.competition.rules
+    expect(snapshot).toEqual(expect.objectContaining({ rule_id: created.body.competition_rule.id, citation: rule().citation, min_valid_bids: 3, abnormally_low_pct: 30, winner_confirmation_business_days: 1, tie_break: ["earliest_submission"] }))
+
+    // a later rule (from Tuesday, asking only 2 valid bids) does not alter the published competition
+    expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-08T06:00:00.000Z", min_valid_bids: 2, bid_window_business_days: 5 }), admin)).status).toBe(201)
+    expect((await list()).map((r: { min_valid_bids: number }) => r.min_valid_bids)).toEqual([2, 3])
+    await setClock("2026-12-09T16:00:00.000Z")
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.rules).toEqual(snapshot)
+    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"]] as [Bidder, string][]) {
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    // two valid bids: enough under the new rule, not under the competition's → deserted
+    await setClock("2026-12-11T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const o = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(o.status).toBe("deserted")
+    expect(o.deserted_reason).toMatch(/2 propuesta\(s\) válida\(s\) de 2 presentada\(s\); las reglas exigen al menos 3/)
+    // the public record carries the rules with their citation
+    expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition.rules.citation).toBe(rule().citation)
   })
 })

@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { amountInWordsMxn } from "./amount-in-words"
-import { invalid, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
+import { invalid, notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
 import { lineAmounts, percentChange, round2, sumAmounts, type IvaTreatment } from "./money"
 import type { AmendmentChange, ContractData, ContractLine } from "./types"
 
@@ -22,6 +22,42 @@ export type OfferFacts = {
     iva_treatment: IvaTreatment
     contract_id: string
   }
+}
+
+const AWARDED_PRICE = /^\d{1,12}(\.\d{1,2})?$/
+
+/**
+ * The unit price (before IVA) a contract line is frozen at: the offer's
+ * price in force, or — for a contract drawn from a confirmed second-stage
+ * award — the winning bid's price, which only an award may set and which
+ * may never exceed the item's ceiling price in force.
+ */
+export function linePrice(input: {
+  item_name: string
+  offer_price: string
+  awarded_price?: string | null
+  ceiling_price: string | null
+  award_id?: string | null
+}): string {
+  if (input.awarded_price === undefined || input.awarded_price === null) {
+    return round2(input.offer_price)
+  }
+  if (!input.award_id) {
+    throw notAllowed(
+      E.PRICE_WITHOUT_AWARD,
+      `«${input.item_name}»: solo una adjudicación de segunda etapa fija un precio distinto del vigente de la oferta.`
+    )
+  }
+  if (!AWARDED_PRICE.test(input.awarded_price) || MathBN.lte(input.awarded_price, 0)) {
+    throw invalid(E.OFFER_INVALID, `«${input.item_name}»: el precio adjudicado debe ser un importe positivo con hasta dos decimales.`)
+  }
+  if (input.ceiling_price !== null && MathBN.gt(input.awarded_price, input.ceiling_price)) {
+    throw notAllowed(
+      E.ABOVE_CEILING,
+      `«${input.item_name}»: el precio adjudicado de ${round2(input.awarded_price)} MXN excede el precio techo vigente de ${round2(input.ceiling_price)} MXN.`
+    )
+  }
+  return round2(input.awarded_price)
 }
 
 export type LineRequest = { offer: OfferFacts; quantity: number; delivery_date: string | null }

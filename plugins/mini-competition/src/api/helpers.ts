@@ -127,16 +127,47 @@ export async function supplierView(container: MedusaContainer, c: Competition, s
   }
 }
 
-/** The public record after the opening: participants, prices, evaluation and winner. */
+type OrganizationReader = { listOrganizations: (f: object, c: object) => Promise<{ id: string; legal_name: string; sme_size?: string | null }[]> }
+
+/**
+ * The public record (no login). Before the opening: the procedure and only
+ * the number of live bids — nothing of who bid or at what price. After it:
+ * participants (name, bid total, validity, rank), every revealed price,
+ * the evaluation, the winner and the award with its savings against the
+ * ceilings, clarifications and observations.
+ */
 export async function publicView(container: MedusaContainer, c: Competition) {
   const { rules, lines, ...rest } = base(c)
+  const head = {
+    id: rest.id,
+    number: rest.number,
+    status: rest.status,
+    lot_title: rest.lot_title,
+    delivery_state: rest.delivery_state,
+    published_at: rest.published_at,
+    bid_deadline: rest.bid_deadline,
+    opened_at: rest.opened_at,
+  }
+  if (!c.opened_at) {
+    return { ...head, ...(await bidsPart(container, c)) }
+  }
+  const bids = await bidsPart(container, c)
+  const invitations = await invitationsOf(container, c.id)
+  const orgs = container.resolve<OrganizationReader>("organization")
+  const ids = [...new Set(invitations.map((i) => i.supplier_id))]
+  const names = new Map((ids.length ? await orgs.listOrganizations({ id: ids }, { select: ["id", "legal_name"], take: null }) : []).map((o) => [o.id, o.legal_name]))
+  const award = c.award as { supplier_id: string; subtotal: string; savings: string; accepted_at?: string } | null
   return {
     ...rest,
     rules,
     lines,
-    invitations: (await invitationsOf(container, c.id)).map((i) => ({ supplier_id: i.supplier_id, status: i.status })),
+    invitations: invitations.map((i) => ({ supplier_id: i.supplier_id, legal_name: names.get(i.supplier_id) ?? null, status: i.status })),
+    participants: (bids.bids ?? []).map((b) => ({ supplier_id: b.supplier_id, legal_name: names.get(b.supplier_id) ?? null, total: b.total, valid: b.valid, rank: b.rank, status: b.status })),
+    winner: award
+      ? { supplier_id: award.supplier_id, legal_name: names.get(award.supplier_id) ?? null, subtotal: award.subtotal, savings: award.savings, confirmed: !!award.accepted_at }
+      : null,
     clarifications: await clarificationsOf(container, c.id),
     observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
-    ...(await bidsPart(container, c)),
+    ...bids,
   }
 }

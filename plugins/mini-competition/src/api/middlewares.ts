@@ -1,7 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
-import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
+import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
+import { AdminCreateRule, AdminListRules, Empty, ListCompetitions, Observation, StoreAnswer, StoreAward, StoreCreateCompetition, StoreDesert, SupplierAsk, SupplierBid } from "./validators"
 
 /** The Purchasing Unit conducts competitions of its own agency (scoped in the workflows). */
 const purchasing = () => authorize({ actors: ["customer"], permission: P.COMPETITIONS_MANAGE })
@@ -10,13 +10,20 @@ const bidder = () => authorize({ actors: ["supplier"], permission: P.BIDS_SUBMIT
 /** Observers (testigos sociales) and auditors watch every procedure, read-only. */
 const observer = () => authorize({ actors: ["observer", "auditor"], permission: P.PROCEDURES_OBSERVE })
 
+/** The framework-contract administrator (SHCP) sets each lot's second-stage rules. */
+const rulesAdmin = () => authorize({ actors: ["user"], permission: P.FRAMEWORK_CONTRACTS_MANAGE })
+
 export default defineMiddlewares({
   routes: [
+    { method: ["GET"], matcher: "/admin/competition-rules", middlewares: [...rulesAdmin(), validateQuery(AdminListRules)] },
+    { method: ["POST"], matcher: "/admin/competition-rules", middlewares: [...rulesAdmin(), validateBody(AdminCreateRule)] },
     { method: ["GET"], matcher: "/store/competitions", middlewares: [...purchasing(), validateQuery(ListCompetitions)] },
     { method: ["POST"], matcher: "/store/competitions", middlewares: [...purchasing(), validateBody(StoreCreateCompetition)] },
     { method: ["GET"], matcher: "/store/competitions/:id", middlewares: [...purchasing()] },
     { method: ["POST"], matcher: "/store/competitions/:id/publish", middlewares: [...purchasing(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/competitions/:id/award", middlewares: [...purchasing(), validateBody(StoreAward)] },
+    // the award's contract: conducting the competition and issuing contracts (as for a requisition's)
+    { method: ["POST"], matcher: "/store/competitions/:id/contracts", middlewares: [...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
     { method: ["POST"], matcher: "/store/competitions/:id/clarifications/:clarification_id/answer", middlewares: [...purchasing(), validateBody(StoreAnswer)] },
     { method: ["GET"], matcher: "/supplier/competitions", middlewares: [...bidder(), validateQuery(ListCompetitions)] },

@@ -57,3 +57,25 @@ export const StoreAnswer = z
   })
   .strict()
 export type StoreAnswerType = z.infer<typeof StoreAnswer>
+
+const days = z.number().int().min(1).max(30)
+/** A lot's second-stage rules from `effective_from` on (never retroactive). */
+export const AdminCreateRule = z
+  .object({
+    lot_id: id,
+    effective_from: z.string().datetime({ offset: true }),
+    citation: z.string().trim().min(10).max(500),
+    min_invitees: z.number().int().min(1).max(50),
+    min_valid_bids: z.number().int().min(1).max(50),
+    /** With fewer valid bids than the minimum the competition is declared deserted (re-inviting is not offered yet). */
+    on_insufficient_bids: z.enum(["deserted"]).default("deserted"),
+    bid_window_business_days: days,
+    winner_confirmation_business_days: days,
+    abnormally_low_pct: z.number().int().min(1).max(99),
+    sme_preferences: z.object({ tie_break: z.boolean(), reserved: z.boolean() }).strict(),
+  })
+  .strict()
+export type AdminCreateRuleType = z.infer<typeof AdminCreateRule>
+
+export const AdminListRules = z.object({ lot_id: id }).strict()
+export type AdminListRulesType = z.infer<typeof AdminListRules>

@@ -19,6 +19,8 @@ export const CONFLICT_CODES = [
   "SIN_ADJUDICACION_POR_CONFIRMAR",
   "PLAZO_DE_CONFIRMACION_VENCIDO",
   "ACLARACION_YA_RESPONDIDA",
+  "ADJUDICACION_NO_CONFIRMADA",
+  "REGLA_YA_EXISTE",
 ]
 
 export function conflict(message: string, code: string): never {

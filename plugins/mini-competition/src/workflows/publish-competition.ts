@@ -24,7 +24,7 @@ export const publishCompetitionWorkflow = createWorkflow(
     const plan = planPublicationStep(input)
     createInvitationsStep(transform({ plan }, ({ plan }) => ({ competition_id: plan.competition_id, invitations: plan.invitations })))
     const competition = updateCompetitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.competition_id, status: "bidding", published_at: plan.published_at, bid_deadline: plan.bid_deadline }))
+      transform({ plan }, ({ plan }) => ({ id: plan.competition_id, status: "bidding", rules: plan.rules as unknown as Record<string, unknown>, published_at: plan.published_at, bid_deadline: plan.bid_deadline }))
     )
     appendAuditEntryStep(
       transform({ input, plan }, ({ input, plan }) =>
@@ -32,7 +32,7 @@ export const publishCompetitionWorkflow = createWorkflow(
           action: "competition.published",
           entity_type: "competition",
           entity_id: plan.competition_id,
-          after: { invitations: plan.invitations, bid_deadline: plan.bid_deadline },
+          after: { invitations: plan.invitations, bid_deadline: plan.bid_deadline, rules: plan.rules },
           details: {
             number: plan.number,
             invited: plan.invitations.filter((i) => i.status === "invited").map((i) => i.supplier_id),

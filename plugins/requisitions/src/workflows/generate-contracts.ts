@@ -13,8 +13,12 @@ export const generateRequisitionContractsWorkflowId = "requisitions-generate-req
 
 /**
  * This workflow generates the specific contracts of an approved requisition,
- * one per supplier (the only way a contract comes to exist): plan them from
- * the approved lines, move the requisition approved → contracted with a
+ * one per supplier (the only way a contract comes to exist) — or of a
+ * requisition in `requires_competition` from the confirmed awards of its
+ * competed lots (input `awards`, passed by the mini-competition plugin; the
+ * winner's contract at the winning prices comes first, in the awards'
+ * order; the requisition's reservation carries over): plan them from
+ * the lines, move the requisition approved (or requires_competition) → contracted with a
  * guarded UPDATE (of parallel calls exactly one passes), issue every
  * contract in one sub-workflow (all or none), link them to the requisition,
  * record it, and tell each supplier's signer that a contract awaits them.
@@ -24,7 +28,7 @@ export const generateRequisitionContractsWorkflow = createWorkflow(
   (input: WorkflowData<GenerateRequisitionContractsWorkflowInput>) => {
     const plan = evaluateContractGenerationStep(input)
     transitionRequisitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: ["approved"], to: "contracted" }))
+      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: plan.from, to: "contracted" }))
     )
     const contracts = issueSpecificContractsWorkflow.runAsStep({
       input: transform({ plan }, ({ plan }) => ({ contracts: plan.contracts })),
@@ -46,7 +50,7 @@ export const generateRequisitionContractsWorkflow = createWorkflow(
         entity_type: "requisition",
         entity_id: plan.requisition.id,
         after: { status: "contracted", contracts: contracts.map((c) => c.id) },
-        details: { number: plan.requisition.number, contracts: contracts.map((c) => c.number) },
+        details: { number: plan.requisition.number, contracts: contracts.map((c) => c.number), awards: plan.awards.map((a) => a.number) },
       }))
     )
     notifyContractPartiesStep(

@@ -27,9 +27,18 @@ export type CreateSpecificContractWorkflowInput = {
    */
   requisition_id: string
   approved_total: string
-  /** The second-stage award that lifts the lot threshold (when competition exists). */
+  /**
+   * The second-stage award the contract comes from (a confirmed award of a
+   * mini-competition): it lifts the lot threshold and lets the lines carry
+   * the winning bid's prices.
+   */
   award_id?: string | null
-  lines: { offer_id: string; quantity: number; delivery_date?: string | null }[]
+  /**
+   * `unit_price` (before IVA, two decimals) is the awarded price of the line;
+   * only with `award_id`, never above the item's ceiling price in force.
+   * Without it the line is priced at the offer's price in force.
+   */
+  lines: { offer_id: string; quantity: number; delivery_date?: string | null; unit_price?: string | null }[]
   delivery: { place: string; unit_id?: string | null; date?: string | null }
   penalties?: { rate_per_day_percent: string; cap_percent: string } | null
   agency_signer_person_id?: string | null

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { conflict, invalid, notFound } from "../../competition/errors"
 import { fixed2 } from "../../competition/money"
-import { rulesFromLot, type CompetitionRules } from "../../competition/rules"
+import { rulesInForce, type CompetitionRules, type RuleRow } from "../../competition/rules"
 import { frameworkContracts, mc, requisitions as requisitionService } from "./service"
 
 export type PlanCompetitionInput = {
@@ -76,6 +76,7 @@ export const planCompetitionStep = createStep(planCompetitionStepId, async (inpu
     }
   })
   const at = new Date(input.at)
+  const ruleRows = (await mc(container).listCompetitionRules({ lot_id: lot.id }, { take: null })) as unknown as RuleRow[]
   const planned: PlannedCompetition = {
     number: `MC-${at.getUTCFullYear()}-${randomBytes(4).toString("hex").toUpperCase()}`,
     organization_id: requisition.organization_id,
@@ -85,7 +86,7 @@ export const planCompetitionStep = createStep(planCompetitionStepId, async (inpu
     lot_id: lot.id,
     lot_title: `${lot.number} ${lot.title}`,
     delivery_state: input.delivery_state,
-    rules: rulesFromLot(lot),
+    rules: rulesInForce(lot, ruleRows, at),
     created_by_person_id: input.access.person_id,
     lines,
   }

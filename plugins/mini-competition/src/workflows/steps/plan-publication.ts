@@ -2,9 +2,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { bidDeadline } from "../../competition/business-days"
 import { conflict } from "../../competition/errors"
-import type { CompetitionRules } from "../../competition/rules"
+import { rulesInForce, type RuleRow } from "../../competition/rules"
 import { ownCompetition } from "./own-competition"
-import { frameworkContracts } from "./service"
+import { frameworkContracts, mc } from "./service"
+
+type OrganizationReader = { listOrganizations: (f: object, c: object) => Promise<{ id: string; sme_size?: string | null }[]> }
 
 export type PlanPublicationInput = { competition_id: string; organization_id: string; at: string }
 
@@ -16,7 +18,10 @@ export type PlannedInvitation = { supplier_id: string; status: "invited" | "not_
  * and invited when eligible now (enrolment in force, not sanctioned) and
  * holding an active offer of an item of the lot delivered to the
  * competition's state; the others are recorded with their reasons. Fewer
- * invited than the rules' minimum refuses the publication. The deadline is
+ * invited than the rules' minimum refuses the publication. The rules in
+ * force now (the lot's effective-dated rule row, else its fields and the
+ * defaults) are snapshotted for good: a later change never alters the
+ * competition; a lot reserved to SMEs invites only SMEs. The deadline is
  * the rules' window in Mexican business days from now.
  */
 export const planPublicationStepId = "mini-competition-plan-publication"
@@ -25,10 +30,17 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
   if (competition.status !== "draft") {
     conflict(`La segunda etapa ${competition.number} ya fue publicada (estado: ${competition.status}).`, "COMPETENCIA_NO_EN_BORRADOR")
   }
-  const rules = competition.rules as unknown as CompetitionRules
   const at = new Date(input.at)
   const fc = frameworkContracts(container)
+  // the rules in force when the bidding opens are the competition's for good
+  const [lot] = await fc.listFrameworkLots({ id: competition.lot_id }, { take: 1 })
+  const ruleRows = (await mc(container).listCompetitionRules({ lot_id: competition.lot_id }, { take: null })) as unknown as RuleRow[]
+  const rules = rulesInForce(lot, ruleRows, at)
   const enrolments = await fc.listSupplierEnrolments({ contract_id: competition.contract_id }, { take: null })
+  const organizations = container.resolve<OrganizationReader>("organization")
+  const sizes = rules.sme_reserved
+    ? new Map((await organizations.listOrganizations({ id: enrolments.map((e) => e.supplier_id) }, { select: ["id", "sme_size"], take: null })).map((o) => [o.id, o.sme_size ?? null]))
+    : null
   const items = await fc.listFrameworkItems({ lot_id: competition.lot_id }, { take: null })
   const offers = items.length ? await fc.listOffers({ item_id: items.map((i) => i.id), status: "active" }, { take: null }) : []
   const invitations: PlannedInvitation[] = []
@@ -36,6 +48,9 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
     const eligibility = await checkEligibility(container, { supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
     const reasons = [...eligibility.reasons]
     const serves = offers.some((o) => o.supplier_id === supplier_id && Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state))
+    if (sizes && !["micro", "pequena", "mediana"].includes(sizes.get(supplier_id) ?? "")) {
+      reasons.push({ code: "LOTE_RESERVADO_MIPYME", message: "Las reglas de esta segunda etapa la reservan a micro, pequeñas y medianas empresas." })
+    }
     if (!serves) {
       reasons.push({ code: "SIN_OFERTA_EN_LA_ENTIDAD", message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.` })
     }
@@ -52,6 +67,7 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
     competition_id: competition.id,
     number: competition.number,
     invitations,
+    rules,
     published_at: at,
     bid_deadline: bidDeadline(at, rules.bid_window_business_days),
   })

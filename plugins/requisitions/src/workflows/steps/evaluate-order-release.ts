@@ -11,7 +11,7 @@ export type OrderReleaseInput = {
   actor: { actor_type: string; actor_id: string; person_id: string; role: string | null }
 }
 
-type ContractLine = { line: number; offer_id: string; description: string; quantity: number; unit_price: string; iva_treatment: string; delivery_date: string | null; total: string }
+type ContractLine = { line: number; offer_id: string; item_id: string; description: string; quantity: number; unit_price: string; iva_treatment: string; delivery_date: string | null; total: string }
 
 type DeliveryAddress = { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string }
 
@@ -77,14 +77,20 @@ export const evaluateOrderReleaseStep = createStep(
     const org = container.resolve("organization") as { listPeople: (f: object, c: object) => Promise<{ email: string; full_name: string }[]> }
     const [requester] = await org.listPeople({ id: r.requester_person_id }, { take: 1 })
     const data = c.data as unknown as { lines: ContractLine[]; delivery: { place: string }; agency: { legal_name: string } }
-    const reqLines = (r.lines ?? []) as unknown as { offer_id: string; variant_id: string; delivery_place: string }[]
+    const reqLines = (r.lines ?? []) as unknown as { offer_id: string; item_id: string; variant_id: string; delivery_place: string }[]
+    // a contract drawn from a second-stage award sells the requisition's items through the winner's offers
+    const foreign = data.lines.filter((l) => !reqLines.some((x) => x.offer_id === l.offer_id)).map((l) => l.offer_id)
+    const fc = container.resolve("framework_contract") as { listOffers: (f: object, c: object) => Promise<{ id: string; variant_id: string | null }[]> }
+    const winners = foreign.length ? await fc.listOffers({ id: foreign }, { select: ["id", "variant_id"], take: null }) : []
     const items = data.lines.map((l) => {
-      const rl = reqLines.find((x) => x.offer_id === l.offer_id)
-      if (!rl) {
+      const own = reqLines.find((x) => x.offer_id === l.offer_id)
+      const awarded = own ? null : reqLines.some((x) => x.item_id === l.item_id) ? winners.find((o) => o.id === l.offer_id) : null
+      const variantId = own?.variant_id ?? awarded?.variant_id
+      if (!variantId) {
         refuse(`La partida ${l.line} del contrato ${c.number} no está en la requisición ${r.number}.`, "CONTRATO_DIFIERE_DE_REQUISICION")
       }
       return {
-        variant_id: rl!.variant_id,
+        variant_id: variantId as string,
         title: l.description,
         quantity: l.quantity,
         unit_price: l.unit_price as unknown as number,

@@ -13,6 +13,7 @@ import {
   DEFAULT_POSITIONS,
   fiscalAddress,
   invalid,
+  linePrice,
   loadOrganization,
   notAllowed,
   pickSigner,
@@ -192,7 +193,7 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
       fields: [
         "id", "supplier_id", "price", "status", "min_order_qty", "delivery_days",
         "item.id", "item.code", "item.name", "item.description", "item.unspsc_code", "item.cog_partida",
-        "item.sat_clave_unidad", "item.iva_treatment", "item.lot.id", "item.lot.number", "item.lot.contract_id", "item.lot.competition_threshold",
+        "item.sat_clave_unidad", "item.iva_treatment", "item.ceiling_price", "item.lot.id", "item.lot.number", "item.lot.contract_id", "item.lot.competition_threshold",
       ],
       filters: { id: offerIds },
     })
@@ -208,7 +209,13 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
       const offer: OfferFacts = {
         id: row.id as string,
         supplier_id: row.supplier_id as string,
-        price: String(row.price),
+        price: linePrice({
+          item_name: item.name as string,
+          offer_price: String(row.price),
+          awarded_price: l.unit_price,
+          ceiling_price: item.ceiling_price === null || item.ceiling_price === undefined ? null : String(item.ceiling_price),
+          award_id: input.award_id,
+        }),
         status: row.status as string,
         min_order_qty: Number(row.min_order_qty ?? 1),
         delivery_days: (row.delivery_days ?? null) as Record<string, number> | null,

@@ -1,0 +1,78 @@
+import { createStep, createWorkflow, StepResponse, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { appendAuditEntryStep } from "@tienda/contracts/workflows"
+import { auditDraft, type AuditActor } from "@tienda/organizations/audit"
+import { conflict, invalid, notFound } from "../competition/errors"
+import { frameworkContracts, mc } from "./steps/service"
+
+export type CreateCompetitionRuleWorkflowInput = {
+  lot_id: string
+  effective_from: string
+  citation: string
+  min_invitees: number
+  min_valid_bids: number
+  on_insufficient_bids: "deserted"
+  bid_window_business_days: number
+  winner_confirmation_business_days: number
+  abnormally_low_pct: number
+  sme_preferences: { tie_break: boolean; reserved: boolean }
+  person_id: string
+  actor: AuditActor
+  /** Now, by the procedure's clock. */
+  at: string
+}
+
+export const createCompetitionRuleStepId = "mini-competition-create-competition-rule"
+/**
+ * This step records a lot's rules from `effective_from` on. A rule never
+ * takes effect in the past (VIGENCIA_RETROACTIVA): what was in force for a
+ * published competition stays so. Its compensation deletes the row.
+ */
+export const createCompetitionRuleStep = createStep(
+  createCompetitionRuleStepId,
+  async (input: CreateCompetitionRuleWorkflowInput, { container }) => {
+    const [lot] = await frameworkContracts(container).listFrameworkLots({ id: input.lot_id }, { take: 1 })
+    if (!lot) {
+      notFound(`El lote ${input.lot_id} no existe.`, "LOTE_NO_EXISTE")
+    }
+    const from = new Date(input.effective_from)
+    if (from.getTime() < new Date(input.at).getTime()) {
+      invalid("Las reglas no pueden entrar en vigor en el pasado: indica una fecha de vigencia a partir de ahora.", "VIGENCIA_RETROACTIVA")
+    }
+    const same = await mc(container).listCompetitionRules({ lot_id: lot.id, effective_from: from }, { take: 1 })
+    if (same.length) {
+      conflict("El lote ya tiene reglas que entran en vigor en esa misma fecha.", "REGLA_YA_EXISTE")
+    }
+    const { person_id, actor: _actor, at: _at, ...values } = input
+    const row = await mc(container).createCompetitionRules({ ...values, effective_from: from, created_by_person_id: person_id })
+    return new StepResponse({ ...row, lot_title: `${lot.number} ${lot.title}` }, row.id)
+  },
+  async (id: string | undefined, { container }) => {
+    if (id) {
+      await mc(container).deleteCompetitionRules(id)
+    }
+  }
+)
+
+export const createCompetitionRuleWorkflowId = "mini-competition-create-rule"
+/**
+ * This workflow sets a lot's second-stage rules as effective-dated data
+ * (minimum invitees and valid bids, what fewer valid bids mean, the bid and
+ * confirmation windows in business days, the abnormally-low floor, SME
+ * preferences, with their legal citation) and records it in the ledger.
+ * Competitions snapshot the rules in force when their bidding opens.
+ */
+export const createCompetitionRuleWorkflow = createWorkflow(createCompetitionRuleWorkflowId, (input: WorkflowData<CreateCompetitionRuleWorkflowInput>) => {
+  const rule = createCompetitionRuleStep(input)
+  appendAuditEntryStep(
+    transform({ input, rule }, ({ input, rule }) =>
+      auditDraft(input.actor, "mini-competition", {
+        action: "competition_rule.created",
+        entity_type: "competition_rule",
+        entity_id: rule.id,
+        after: { ...rule },
+        details: { lot_id: input.lot_id, lot: rule.lot_title, effective_from: input.effective_from, citation: input.citation },
+      })
+    )
+  )
+  return new WorkflowResponse(rule)
+})
