@@ -12,7 +12,7 @@ import type { StoreBudgetReserveType } from "../../../validators"
  * key's disponible does not cover the amount; nothing is changed.
  */
 export const POST = async (req: AuthorizedRequest<StoreBudgetReserveType>, res: MedusaResponse) => {
-  const body = req.validatedBody as StoreBudgetReserveType
+  const body = req.validatedBody
   const idempotencyKey = req.get("idempotency-key")
   if (!idempotencyKey || idempotencyKey.length > 200) {
     throw new MedusaError(
