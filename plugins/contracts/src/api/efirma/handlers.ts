@@ -66,8 +66,8 @@ export async function listOwnCertificates(req: AuthorizedRequest, res: MedusaRes
 }
 
 /** POST …/me/efirma/certificates — registers a `.cer` for the caller only. */
-export async function registerOwnCertificate(req: AuthorizedRequest, res: MedusaResponse) {
-  const body = req.validatedBody as RegisterEfirmaCertificateType
+export async function registerOwnCertificate(req: AuthorizedRequest<RegisterEfirmaCertificateType>, res: MedusaResponse) {
+  const body = req.validatedBody
   await withConflicts(res, async () => {
     const { result } = await registerEfirmaCertificateWorkflow(req.scope).run({
       input: { person_id: req.access.person_id, certificate: body.certificate, actor: actorOf(req) },
@@ -77,8 +77,8 @@ export async function registerOwnCertificate(req: AuthorizedRequest, res: Medusa
 }
 
 /** POST …/me/efirma/certificates/:id/revoke — the caller revokes one of their certificates. */
-export async function revokeOwnCertificate(req: AuthorizedRequest, res: MedusaResponse) {
-  const body = req.validatedBody as RevokeEfirmaCertificateType
+export async function revokeOwnCertificate(req: AuthorizedRequest<RevokeEfirmaCertificateType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const { result } = await revokeEfirmaCertificateWorkflow(req.scope).run({
     input: {
       certificate_id: req.params.id,
@@ -95,8 +95,8 @@ export async function revokeOwnCertificate(req: AuthorizedRequest, res: MedusaRe
  * from the caller now? Stores nothing; answers 200 with what was verified or
  * 400 with the specific refusal.
  */
-export async function verifyOwnSignature(req: AuthorizedRequest, res: MedusaResponse) {
-  const body = req.validatedBody as VerifyEfirmaSignatureType
+export async function verifyOwnSignature(req: AuthorizedRequest<VerifyEfirmaSignatureType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const verified = await verifyEfirmaSignature(req.scope, {
     person_id: req.access.person_id,
     payload: body.payload,
@@ -122,8 +122,8 @@ export async function adminListCertificates(req: AuthorizedRequest, res: MedusaR
 }
 
 /** POST /admin/efirma/certificates/:id/revoke — revokes anyone's certificate. */
-export async function adminRevokeCertificate(req: AuthorizedRequest, res: MedusaResponse) {
-  const body = req.validatedBody as RevokeEfirmaCertificateType
+export async function adminRevokeCertificate(req: AuthorizedRequest<RevokeEfirmaCertificateType>, res: MedusaResponse) {
+  const body = req.validatedBody
   const { result } = await revokeEfirmaCertificateWorkflow(req.scope).run({
     input: { certificate_id: req.params.id, person_id: null, reason: body.reason, actor: actorOf(req) },
   })

@@ -8,6 +8,7 @@ import {
 } from "../../workflows/specific-contracts"
 import { actorOf, detail } from "./helpers"
 import type {
+  CancelSpecificContractType,
   CreateContractAmendmentType,
   SignSpecificContractType,
 } from "./validators"
@@ -27,7 +28,7 @@ export async function createContract(_req: MedusaRequest, _res: MedusaResponse) 
 /** POST …/:id/sign — the caller signs for their side. */
 export function signContract(side: "agency" | "supplier") {
   return async (req: MedusaRequest<SignSpecificContractType>, res: MedusaResponse) => {
-    const body = req.validatedBody as SignSpecificContractType
+    const body = req.validatedBody
     await signSpecificContractWorkflow(req.scope).run({
       input: {
         contract_id: req.params.id,
@@ -43,7 +44,7 @@ export function signContract(side: "agency" | "supplier") {
 
 /** POST /store/specific-contracts/:id/amendments — a convenio modificatorio of a contract in force. */
 export async function createAmendment(req: MedusaRequest<CreateContractAmendmentType>, res: MedusaResponse) {
-  const body = req.validatedBody as CreateContractAmendmentType
+  const body = req.validatedBody
   const { result } = await createContractAmendmentWorkflow(req.scope).run({
     input: { contract_id: req.params.id, changes: body.changes, reason: body.reason, agency_signer_person_id: body.agency_signer_person_id ?? null, actor: actorOf(req) },
   })
@@ -52,8 +53,8 @@ export async function createAmendment(req: MedusaRequest<CreateContractAmendment
 }
 
 /** POST /store/specific-contracts/:id/cancel */
-export async function cancelContract(req: MedusaRequest<{ reason: string }>, res: MedusaResponse) {
-  const { reason } = req.validatedBody as { reason: string }
+export async function cancelContract(req: MedusaRequest<CancelSpecificContractType>, res: MedusaResponse) {
+  const { reason } = req.validatedBody
   if (!req.params.id) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "Falta el contrato.", "DATOS_INVALIDOS")
   }

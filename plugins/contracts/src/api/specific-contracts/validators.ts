@@ -40,6 +40,7 @@ export const CreateContractAmendment = z
 export type CreateContractAmendmentType = z.infer<typeof CreateContractAmendment>
 
 export const CancelSpecificContract = z.object({ reason: z.string().min(10).max(2000) }).strict()
+export type CancelSpecificContractType = z.infer<typeof CancelSpecificContract>
 
 export const ListContractTemplates = z.object({ ...paginationSchema, code: z.string().max(100).optional() }).strict()
 

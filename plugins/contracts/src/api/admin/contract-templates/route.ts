@@ -19,7 +19,7 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
 
 /** POST /admin/contract-templates — a new version of a template; it supersedes the previous one from effective_from. */
 export const POST = async (req: MedusaRequest<CreateContractTemplateType>, res: MedusaResponse) => {
-  const body = req.validatedBody as CreateContractTemplateType
+  const body = req.validatedBody
   const { result } = await createContractTemplateWorkflow(req.scope).run({ input: { ...body, actor: actorOf(req) } })
   res.status(201).json({ contract_template: result })
 }

@@ -7,7 +7,7 @@ import type { StoreBudgetCheckType } from "../../../validators"
 
 /** Read-only sufficiency check of a key of the caller's agency. */
 export const POST = async (req: AuthorizedRequest<StoreBudgetCheckType>, res: MedusaResponse) => {
-  const body = req.validatedBody as StoreBudgetCheckType
+  const body = req.validatedBody
   await withBudgetErrors(res, async () => {
     const { result } = await checkSufficiencyWorkflow(req.scope).run({
       input: {
