@@ -722,5 +722,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(o.deserted_reason).toMatch(/2 propuesta\(s\) válida\(s\) de 2 presentada\(s\); las reglas exigen al menos 3/)
     // the public record carries the rules with their citation
     expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition.rules.citation).toBe(rule().citation)
+
+    // the lot competes again under a rule that reserves it to SMEs: the large supplier is recorded, not invited
+    expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-11T00:00:00.000Z", min_invitees: 2, sme_preferences: { tie_break: true, reserved: true } }), admin)).status).toBe(201)
+    const again = await draft()
+    const reserved = await post(`/store/competitions/${again.id}/publish`, {}, purchasing())
+    expect(reserved.status).toBe(200)
+    expect(reserved.body.competition.rules).toEqual(expect.objectContaining({ sme_reserved: true, min_invitees: 2 }))
+    const by = Object.fromEntries(reserved.body.competition.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
+    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["not_eligible", ["LOTE_RESERVADO_MIPYME"]], ["invited", []]])
   })
 })
