@@ -13,12 +13,14 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   // backend
   "GET /openapi.json": s("Este documento OpenAPI 3.1", "This OpenAPI 3.1 document"),
   "GET /admin/ops/job-runs": s("Últimas ejecuciones de tareas programadas", "Latest scheduled-job runs"),
+  "POST /auth/logout": s("Cerrar sesión: el token deja de servir de inmediato", "Log out: the token stops working at once", { "400": ["SIN_TOKEN_DE_SESION"] }),
 
   // budget
   "GET /store/budget/keys": s("Claves presupuestarias de mi unidad con su disponible", "My unit's budget keys and their availability"),
   "GET /store/budget/keys/:id/ledger": s("Movimientos de una clave presupuestaria", "A budget key's movements"),
   "POST /store/budget/check": s("Verificar suficiencia presupuestal", "Check budget sufficiency", { "4XX": ["CLAVE_PRESUPUESTAL_NO_EXISTE", "CLAVE_PRESUPUESTAL_INACTIVA", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD"] }),
-  "POST /store/budget/reservations": s("Reservar presupuesto (precompromiso)", "Reserve budget (pre-commitment)", { "409": ["FONDOS_INSUFICIENTES"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
+  "POST /store/budget/reservations": s("Apartar presupuesto a mano contra un oficio (reserva manual)", "Set budget aside by hand against an official document (manual reservation)", { "400": ["RESERVA_SOLO_MANUAL", "JUSTIFICACION_REQUERIDA", "IDEMPOTENCY_KEY_REQUERIDA"], "409": ["FONDOS_INSUFICIENTES", "IDEMPOTENCIA_CONFLICTO"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
+  "POST /store/budget/reservations/:id/release": s("Liberar a mano lo que queda de una reserva manual", "Release by hand what is left of a manual reservation", { "400": ["RESERVA_DE_PROCEDIMIENTO"], "404": ["RESERVA_NO_EXISTE"], "409": ["RESERVA_SIN_SALDO"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
   "GET /admin/budget/keys": s("Claves presupuestarias de todas las dependencias", "Every agency's budget keys"),
 
   // contracts: audit ledger
@@ -97,6 +99,9 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "GET /store/competitions/:id": s("Detalle de una mini-competencia", "A mini-competition"),
   "POST /store/competitions/:id/publish": s("Publicar la invitación", "Publish the invitation"),
   "POST /store/competitions/:id/award": s("Adjudicar tras la apertura", "Award after the opening"),
+  "POST /store/competitions/:id/contracts": s("Generar los contratos específicos de las adjudicaciones confirmadas", "Generate the specific contracts of the confirmed awards", { "409": ["ADJUDICACION_NO_CONFIRMADA"], "4XX": ["CONTRATO_EXCEDE_REQUISICION", "CONTRATO_EXCEDE_PRECIO_TECHO", "COMPETENCIA_SIN_ADJUDICAR", "ADJUDICACION_NO_CORRESPONDE", "ADJUDICACION_SIN_OFERTA"] }),
+  "GET /admin/competition-rules": s("Reglas de segunda etapa por lote, con su vigencia", "Second-stage rules per lot, effective-dated"),
+  "POST /admin/competition-rules": s("Publicar reglas de segunda etapa para un lote desde una fecha", "Publish second-stage rules for a lot from a date", { "4XX": ["VIGENCIA_RETROACTIVA"], "409": ["REGLA_YA_EXISTE"] }),
   "POST /store/competitions/:id/desert": s("Declarar desierta", "Declare void"),
   "POST /store/competitions/:id/clarifications/:clarification_id/answer": s("Responder una aclaración", "Answer a clarification"),
   "GET /supplier/competitions": s("Mini-competencias a las que estoy invitado", "Mini-competitions I am invited to"),
@@ -141,7 +146,8 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "POST /store/requisitions/:id/withdraw": s("Retirar una requisición sin contrato", "Withdraw a requisition without a contract", { "4XX": ["REQUISICION_NO_RETIRABLE", "SOLO_EL_SOLICITANTE"] }),
   "POST /store/requisitions/:id/decisions": s("Aprobar, devolver o rechazar el paso pendiente", "Approve, return or reject the pending step", { "4XX": ["REQUISICION_NO_PENDIENTE", "JUSTIFICACION_REQUERIDA"] }),
   "GET /store/delegations": s("Delegaciones de aprobación", "Approval delegations"),
-  "POST /store/delegations": s("Delegar mis aprobaciones por un periodo", "Delegate my approvals for a period", { "4XX": ["DELEGADO_INVALIDO", "ROL_NO_DELEGABLE", "PERIODO_INVALIDO"] }),
+  "POST /store/delegations": s("Delegar mis aprobaciones por un periodo", "Delegate my approvals for a period", { "4XX": ["DELEGADO_INVALIDO", "ROL_NO_DELEGABLE", "PERIODO_INVALIDO", "DELEGACION_EXCEDE_PLAZO"] }),
+  "POST /store/delegations/:id/revoke": s("Revocar una delegación que di", "Revoke a delegation I gave", { "404": ["DELEGACION_NO_EXISTE"], "409": ["DELEGACION_YA_REVOCADA", "DELEGACION_TERMINADA"] }),
   "GET /store/approval-policy": s("Política de aprobación vigente de mi dependencia", "My agency's current approval policy"),
   "POST /store/approval-policy": s("Publicar una nueva versión de la política de aprobación", "Publish a new approval policy version"),
   "GET /supplier/orders": s("Pedidos liberados a mi empresa", "Orders released to my company"),
