@@ -1,3 +1,6 @@
 export * from "./register-bank-account"
 export * from "./steps/prepare-bank-account"
 export * from "./steps/replace-bank-account"
+export * from "./record-shipment"
+export * from "./record-reception"
+export * from "./submit-invoice"
