@@ -13,6 +13,7 @@ import { auditLedger } from "../../utils/audit"
 import { freePort } from "../../utils/ports"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
+import { signWithKeyOf } from "../contracts/efirma-helpers"
 import { contractOrderFixtures } from "./contract-order"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE: it issues the
@@ -88,7 +89,8 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const c = buildInvoice({
       serie: "F",
       folio: String(++folio),
-      fecha: mexicoDateTime(new Date(Date.now() - 600000)),
+      // after the test CA's own start (it is created when this file loads)
+      fecha: mexicoDateTime(new Date(Date.now() - 30000)),
       forma_pago: "03",
       metodo_pago: "PUE",
       lugar_expedicion: "37000",
@@ -117,16 +119,17 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const res = await submit(o.order_id, xml)
     expect(res.status).toBe(201)
     // 6 × 49.90 = 299.40 + IVA 47.90 = 347.30
-    expect(res.body.invoice).toEqual(expect.objectContaining({ uuid, status: "accepted", subtotal: "299.40", iva: "47.90", total: "347.30", order_id: o.order_id }))
+    // accepted, then matched at once: a payment request awaits authorisation
+    expect(res.body.invoice).toEqual(expect.objectContaining({ uuid, status: "payment_requested", subtotal: "299.40", iva: "47.90", total: "347.30", order_id: o.order_id }))
     expect(res.body.invoice.due_date).toBe(new Date(Date.now() - 6 * 3600000 + 20 * 86400000).toISOString().slice(0, 10))
     expect(res.body.invoice.lines).toEqual([expect.objectContaining({ contract_line: 1, quantity: 6 })])
     const list = await send("get", "/supplier/invoices", supplier())
-    expect(list.body.invoices.map((i: { uuid: string; status: string }) => [i.uuid, i.status])).toEqual([[uuid, "accepted"]])
+    expect(list.body.invoices.map((i: { uuid: string; status: string }) => [i.uuid, i.status])).toEqual([[uuid, "payment_requested"]])
     const one = await send("get", `/supplier/invoices/${res.body.invoice.id}`, supplier())
     expect(one.body.invoice.xml).toBe(xml)
     const { rows } = await pg().raw("select accepted_quantity, invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])
     expect(rows).toEqual([{ accepted_quantity: 6, invoiced_quantity: 6 }])
-    expect((await ledger.since(before, "invoice.")).map((e) => e.action)).toEqual(["invoice.accepted"])
+    expect((await ledger.since(before, "invoice.")).map((e) => e.action)).toEqual(["invoice.accepted", "invoice.matched"])
 
     // the same CFDI again: refused, naming the rule; nothing else invoiced
     const again = await submit(o.order_id, xml)
@@ -143,7 +146,7 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const rules = res.body.failures.map((f: { rule: string; field: string; message: string }) => [f.rule, f.field])
     expect(rules).toEqual(expect.arrayContaining([
       ["CFDI_RECEPTOR_RFC", "/cfdi:Comprobante/cfdi:Receptor/@Rfc"],
-      ["CFDI_CONCEPTO_CANTIDAD", "/cfdi:Comprobante/cfdi:Conceptos/cfdi:Concepto[1]/@Cantidad"],
+      ["CFDI_CONCEPTO_CANTIDAD", "/cfdi:Comprobante/cfdi:Conceptos/cfdi:Concepto/@Cantidad"],
       ["CFDI_TOTAL_ADEUDADO", "/cfdi:Comprobante/@Total"],
     ]))
     expect(res.body.failures.every((f: { message: string }) => f.message.length > 20)).toBe(true)
@@ -199,5 +202,150 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(ok.status).toBe(201)
     expect((await send("get", `/supplier/invoices/${ok.body.invoice.id}`, other)).body.code).toBe("FACTURA_NO_EXISTE")
     expect((await send("get", "/supplier/invoices", other)).body.invoices).toEqual([])
+  })
+
+  const BANAMEX = "002010077777777771"
+  /** The supplier's CLABE, registered with its representative's e.firma. */
+  async function registerClabe() {
+    const actor = world().actors.supplier_user
+    const cred = await fx.efirmaOf(actor)
+    const prepared = await send("get", `/supplier/bank-accounts/signing-payload?clabe=${BANAMEX}`, actor.token)
+    const res = await send("post", "/supplier/bank-accounts", actor.token, { clabe: BANAMEX, ...signWithKeyOf(cred, cred, prepared.body.payload) })
+    expect(res.status).toBe(201)
+  }
+  const stages = async (keyId: string) => {
+    const { rows } = await pg().raw(
+      "select reservado::text as r, comprometido::text as c, devengado::text as d, ejercido::text as e, pagado::text as p from budget_key where id = ?",
+      [keyId]
+    )
+    const n = (v: unknown) => Number(v).toFixed(2)
+    return { comprometido: n(rows[0].c), devengado: n(rows[0].d), ejercido: n(rows[0].e), pagado: n(rows[0].p) }
+  }
+
+  it("end to end: signed contract → shipment → partial reception → CFDI → match → payment request → CLC → SPEI paid; the key's stages balance to the centavo", async () => {
+    await registerClabe()
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+    // 10 × 49.90 = 499.00 + 79.84
+    expect(o.total).toBe("578.84")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "578.84", devengado: "0.00", ejercido: "0.00", pagado: "0.00" })
+    const before = await ledger.head()
+
+    // 7 shipped, 6 accepted, 1 rejected
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-9", lines: [{ contract_line: 1, quantity: 7 }] })
+    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 1, notes: "Una caja dañada" }],
+    })
+    expect(r.body.reception.outcome).toBe("partial")
+
+    // the CFDI of the received part: 6 × 49.90 = 299.40 + 47.90 = 347.30 → devengado at match
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    const inv = await submit(o.order_id, xml)
+    expect(inv.status).toBe(201)
+    expect(inv.body.invoice.status).toBe("payment_requested")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "347.30", ejercido: "0.00", pagado: "0.00" })
+
+    // the Payment Request Typist's queue
+    const typist = world().actors.payment_typist.token
+    const queue = await send("get", "/store/payment-requests?status=pending_authorization", typist)
+    expect(queue.status).toBe(200)
+    const [pr] = queue.body.payment_requests
+    expect(pr).toEqual(expect.objectContaining({ invoice_id: inv.body.invoice.id, amount: "347.30", due_date: inv.body.invoice.due_date, status: "pending_authorization" }))
+
+    // only the budget area of this agency authorises; SAT is asked again; the CLC carries RFC and CLABE
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, typist, {})).status).toBe(403)
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.reception_manager.token, {})).status).toBe(403)
+    const sepEmail = "presupuesto.sep@prueba.gob.mx"
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Presupuesto SEP", email: sepEmail, rfc: makeRfc("PRSE", "800101", "AB"), password: PASSWORD, roles: [{ role: "budget", unit_id: world().units["SEP-PRES"] }] },
+    })
+    const sepBudget = await login(baseUrl(), "customer", sepEmail)
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, sepBudget, {})).body.code).toBe("SOLICITUD_PAGO_NO_EXISTE")
+    const budgetArea = world().actors.budget.token
+    const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
+    expect(authorized.status).toBe(200)
+    expect(authorized.body.payment_request).toEqual(expect.objectContaining({ status: "exercised", beneficiary_clabe: BANAMEX, beneficiary_rfc: expect.stringMatching(/^PIB/) }))
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "347.30", pagado: "0.00" })
+    // no second CLC
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("ESTADO_CAMBIO")
+
+    // SPEI confirmation with its clave de rastreo → pagado, on time
+    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, budgetArea, { clave_rastreo: "BNM2026120700001" })).status).toBe(403)
+    const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })
+    expect(paid.status).toBe(200)
+    expect(paid.body.payment_request).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
+    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })).body.code).toBe("ESTADO_CAMBIO")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "0.00", pagado: "347.30" })
+
+    // the ledger: commit, then accrue → exercise → pay of 347.30 each drawn from the one before; balanced
+    const { rows: moves } = await pg().raw(
+      "select type, amount::text as amount, reference_type from budget_movement where budget_key_id = ? and type in ('accrue','exercise','pay') order by created_at",
+      [o.budget_key_id]
+    )
+    expect(moves.map((m) => [m.type, Number(m.amount).toFixed(2), m.reference_type])).toEqual([
+      ["accrue", "347.30", "invoice"],
+      ["exercise", "347.30", "clc"],
+      ["pay", "347.30", "payment"],
+    ])
+    const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ balanced?: boolean }> }
+    expect(await budget.reconcile(o.budget_key_id)).toEqual(expect.objectContaining({ balanced: true }))
+
+    // the supplier sees it paid
+    const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
+    expect(mine.body.invoice).toEqual(expect.objectContaining({ uuid, status: "paid" }))
+    expect(mine.body.invoice.payment).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => !a.startsWith("budget_key."))).toEqual([
+      "shipment.recorded",
+      "reception.recorded",
+      "invoice.accepted",
+      "invoice.matched",
+      "payment_request.exercised",
+      "payment_request.paid",
+    ])
+
+    // the rest of the order later: 4 more (3 never shipped + the rejected one), received and invoiced
+    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-10", lines: [{ contract_line: 1, quantity: 4 }] })
+    expect(s2.status).toBe(201)
+    await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s2.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }] })
+    const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
+    expect(inv2.status).toBe(201)
+    // 4 × 49.90 = 199.60 + 31.94 = 231.54: the commitment is fully accrued
+    expect(inv2.body.invoice.total).toBe("231.54")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "0.00", devengado: "231.54", ejercido: "0.00", pagado: "347.30" })
+  })
+
+  it("a payment is refused when SAT no longer reports the CFDI Vigente, or the supplier has no CLABE", async () => {
+    const o = await receivedOrder(6)
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    expect((await submit(o.order_id, xml)).status).toBe(201)
+    const [pr] = (await send("get", "/store/payment-requests", world().actors.payment_typist.token)).body.payment_requests
+    const budgetArea = world().actors.budget.token
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("PROVEEDOR_SIN_CUENTA_BANCARIA")
+    await registerClabe()
+    await request(satUrl).post(`/api/v1/cfdi/${uuid}/cancelar`).expect(200)
+    const refused = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
+    expect([refused.status, refused.body.code]).toEqual([409, "CFDI_NO_VIGENTE"])
+    expect((await send("get", `/store/payment-requests/${pr.id}`, world().actors.payment_typist.token)).body.payment_request.status).toBe("pending_authorization")
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "347.30", ejercido: "0.00" }))
+  })
+
+  it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {
+    const o = await receivedOrder(6)
+    // the contract's commitment shrank meanwhile (e.g. partly released): the match cannot accrue
+    const { rows: [commit] } = await pg().raw("select id from budget_movement where idempotency_key = ?", [`specific_contract:${o.contract_id}:compromiso`])
+    const { releaseBudgetWorkflow } = await import("@tienda/budget/workflows")
+    await releaseBudgetWorkflow(container()).run({
+      input: { budget_key_id: o.budget_key_id, organization_id: world().orgs.agencyA, amount: "300.00", parent_id: commit.id as string, reference_type: "contract", reference_id: o.contract_id, idempotency_key: "test:release-300" },
+    })
+    const inv = await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)
+    expect(inv.status).toBe(201)
+    expect(inv.body.invoice.status).toBe("exception")
+    const queue = await send("get", "/store/invoices?status=exception", world().actors.payment_typist.token)
+    expect(queue.body.invoices.map((i: { id: string; exception_reason: string }) => i.id)).toEqual([inv.body.invoice.id])
+    expect(queue.body.invoices[0].exception_reason).toContain("no alcanza para devengar 347.30")
+    expect(queue.body.invoices[0].match.reasons.map((r: { code: string }) => r.code)).toEqual(["COMPROMISO_INSUFICIENTE"])
+    expect((await send("get", "/store/payment-requests", world().actors.payment_typist.token)).body.payment_requests).toEqual([])
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "0.00" }))
+    expect((await send("get", "/store/invoices?status=exception", world().otherAgencyActor.token)).status).toBe(403)
   })
 })

@@ -1,8 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { deliveryMiddlewares } from "./delivery/middlewares"
 import { invoicingMiddlewares } from "./invoicing/middlewares"
+import { paymentMiddlewares } from "./payments/middlewares"
 import { supplierBankAccountMiddlewares } from "./supplier/bank-accounts/middlewares"
 
 export default defineMiddlewares({
-  routes: [...supplierBankAccountMiddlewares, ...deliveryMiddlewares, ...invoicingMiddlewares],
+  routes: [...supplierBankAccountMiddlewares, ...deliveryMiddlewares, ...invoicingMiddlewares, ...paymentMiddlewares],
 })

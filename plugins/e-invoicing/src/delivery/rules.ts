@@ -22,9 +22,9 @@ export type ContractLineTerms = {
 /** What LIVA rate each treatment of the catalog means (TasaOCuota). */
 export const IVA_RATE_OF: Record<string, string> = { tasa_16: "0.160000", tasa_0: "0.000000", exento: "0.000000" }
 
-/** A date in Mexico City (UTC−6, no DST since 2022), YYYY-MM-DD. */
-export function mexicoDate(at: Date): string {
-  return new Date(at.getTime() - 6 * 3600 * 1000).toISOString().slice(0, 10)
+/** A date in Mexico City (UTC−6, no DST since 2022), YYYY-MM-DD. (A string: an ISO instant, as steps pass dates on.) */
+export function mexicoDate(at: Date | string): string {
+  return new Date(new Date(at).getTime() - 6 * 3600 * 1000).toISOString().slice(0, 10)
 }
 
 /** Natural days from `from` to `to` (YYYY-MM-DD), negative when `to` is earlier. */
@@ -161,12 +161,12 @@ export function conventionalPenalty(input: {
 }
 
 /** Payment due date: `days` natural days after the invoice was accepted (LAASSP art. 51). */
-export function paymentDueDate(acceptedAt: Date, days = 20): string {
+export function paymentDueDate(acceptedAt: Date | string, days = 20): string {
   return addDays(mexicoDate(acceptedAt), days)
 }
 
 /** Paid after the due date (compared as Mexico City dates). */
-export function isPaidLate(paidAt: Date, dueDate: string): boolean {
+export function isPaidLate(paidAt: Date | string, dueDate: string): boolean {
   return mexicoDate(paidAt) > dueDate
 }
 

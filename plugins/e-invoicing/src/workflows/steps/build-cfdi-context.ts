@@ -1,5 +1,4 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { configuredTrustStore } from "@tienda/contracts/efirma"
 import { parseCfdi } from "../../cfdi/document"
 import { invoiceContext } from "../../invoicing/context"
 import { contractOfOrder, einv, tallyOf } from "./load"
@@ -13,7 +12,8 @@ export const buildCfdiContextStepId = "einvoicing-build-cfdi-context"
  * This step reads, in one place, everything a CFDI for the order is judged
  * against: the supplier's RFC, the agency's fiscal data, the contract lines
  * with what was received and not invoiced, what that is worth, whether the
- * CFDI's UUID was accepted before (any agency) and the trusted CAs.
+ * CFDI's UUID was accepted before (any agency). (The trusted CAs are added
+ * by the validation step: certificates do not survive a step's serialized output.)
  */
 export const buildCfdiContextStep = createStep(buildCfdiContextStepId, async (input: BuildCfdiContextStepInput, { container }) => {
   const contract = await contractOfOrder(container, input.order_id, { supplier_id: input.supplier_id })
@@ -24,7 +24,6 @@ export const buildCfdiContextStep = createStep(buildCfdiContextStepId, async (in
   const parsed = parseCfdi(input.xml)
   const uuid = parsed.ok ? parsed.model.timbre?.attrs.UUID ?? null : null
   const seen = uuid ? await einv(container).listInvoices({ uuid: [uuid, uuid.toUpperCase(), uuid.toLowerCase()] }, { select: ["uuid"], withDeleted: true }) : []
-  const trust = await configuredTrustStore(container)
   const context = invoiceContext({
     supplier_rfc: supplier.rfc,
     agency,
@@ -32,7 +31,6 @@ export const buildCfdiContextStep = createStep(buildCfdiContextStepId, async (in
     tally: await tallyOf(container, input.order_id),
     accepted_uuids: seen.map((s) => s.uuid),
     payment_plan: contract.payment_plan,
-    trusted_authorities: trust.authorities.map((a) => a.x509),
   })
   return new StepResponse({ contract, context })
 })

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { configuredTrustStore } from "@tienda/contracts/efirma"
 import { querySatStatus } from "../../cfdi/sat-status"
 import type { CfdiValidationContext } from "../../cfdi/types"
 import { validateCfdi } from "../../cfdi/validate"
@@ -16,7 +17,9 @@ export const validateCfdiStepId = "einvoicing-validate-cfdi"
  */
 export const validateCfdiStep = createStep(validateCfdiStepId, async (input: ValidateCfdiStepInput, { container }) => {
   const { satUrl, satTimeoutMs } = await einv(container).satConfig()
-  const result = await validateCfdi(input.xml, input.context, {
+  // SAT's CAs (the project's test CA in development): the e.firma trust store
+  const trusted_authorities = (await configuredTrustStore(container)).authorities.map((a) => a.x509)
+  const result = await validateCfdi(input.xml, { ...input.context, trusted_authorities }, {
     satStatus: (expression) => querySatStatus(expression, { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs }),
     stampCertificate: async (no) => {
       const r = await fetch(`${satUrl}/api/v1/certificados/${encodeURIComponent(no)}`, { signal: AbortSignal.timeout(satTimeoutMs) })

@@ -1,5 +1,7 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
+import { matchInvoiceWorkflow } from "../../../workflows/match-invoice"
 import { submitInvoiceWorkflow } from "../../../workflows/submit-invoice"
 import { einvService } from "../../delivery/helpers"
 import { invoiceView, ownInvoice } from "../../invoicing/helpers"
@@ -19,7 +21,8 @@ export async function GET(req: AuthorizedRequest & { validatedQuery: SupplierLis
 
 /**
  * POST /supplier/invoices — I present the CFDI of what the agency received.
- * 201 with the invoice when every rule passes; 422 with every failure (rule,
+ * 201 with the invoice when every rule passes (then matched: payment
+ * request, or the exception queue); 422 with every failure (rule,
  * field, Spanish message) otherwise; 503 when SAT could not be asked (retry).
  */
 export async function POST(req: AuthorizedRequest<SupplierSubmitInvoiceType>, res: MedusaResponse) {
@@ -38,6 +41,10 @@ async function submit(req: AuthorizedRequest<SupplierSubmitInvoiceType>, res: Me
   })
   const { result: validation, invoice } = result
   if (invoice) {
+    // the three-way match follows at once; a fault there leaves the invoice accepted, to match again
+    await matchInvoiceWorkflow(req.scope)
+      .run({ input: { invoice_id: invoice.id, actor: auditActorOf(req) } })
+      .catch((e: Error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`three-way match of invoice ${invoice.id} deferred: ${e.message}`))
     const { row, payment } = await ownInvoice(req, invoice.id, "supplier")
     res.status(201).json({ invoice: invoiceView(row, payment) })
     return
