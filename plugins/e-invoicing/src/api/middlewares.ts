@@ -1,6 +1,9 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { deliveryMiddlewares } from "./delivery/middlewares"
+import { invoicingMiddlewares } from "./invoicing/middlewares"
+import { paymentMiddlewares } from "./payments/middlewares"
 import { supplierBankAccountMiddlewares } from "./supplier/bank-accounts/middlewares"
 
 export default defineMiddlewares({
-  routes: [...supplierBankAccountMiddlewares],
+  routes: [...supplierBankAccountMiddlewares, ...deliveryMiddlewares, ...invoicingMiddlewares, ...paymentMiddlewares],
 })

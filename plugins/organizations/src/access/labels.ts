@@ -44,6 +44,7 @@ export const PERMISSION_LABELS_ES: Record<Permission, string> = {
   "contract_templates:manage": "administrar las plantillas de contratos",
   "reception:record": "registrar la recepción de bienes",
   "payment_requests:create": "capturar solicitudes de pago",
+  "payment_requests:authorize": "autorizar solicitudes de pago (CLC)",
   "procedures:observe": "observar procedimientos",
   "competitions:manage": "conducir segundas etapas (minicompetencias)",
   "bids:submit": "presentar propuestas en segundas etapas",

@@ -43,6 +43,7 @@ export const PERMISSIONS = {
   CONTRACT_TEMPLATES_MANAGE: "contract_templates:manage",
   RECEPTION_RECORD: "reception:record",
   PAYMENT_REQUESTS_CREATE: "payment_requests:create",
+  PAYMENT_REQUESTS_AUTHORIZE: "payment_requests:authorize",
   // second-stage mini-competition
   COMPETITIONS_MANAGE: "competitions:manage",
   BIDS_SUBMIT: "bids:submit",
@@ -129,6 +130,8 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.BUDGET_READ,
     P.BUDGET_LEDGER_READ,
     P.BUDGET_RESERVE,
+    // the budget area authorises what the Payment Request Typist captured (segregation of duties)
+    P.PAYMENT_REQUESTS_AUTHORIZE,
   ],
   contract_admin: [
     ...AGENCY_BASE,

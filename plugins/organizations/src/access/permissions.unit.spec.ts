@@ -29,6 +29,9 @@ describe("role-permission matrix defaults", () => {
     expect(holders("audit_ledger:read")).toEqual(["auditor"])
     // the requester creates; approving is somebody else's role
     expect(DEFAULT_ROLE_PERMISSIONS.requiring_unit).not.toContain("requisitions:approve")
+    // the Payment Request Typist captures a payment; the budget area authorises its CLC
+    expect(holders("payment_requests:authorize")).toEqual(["budget"])
+    expect(holders("payment_requests:create")).toEqual(["payment_typist"])
     // each side signs only for itself
     expect(holders("contracts:sign_supplier")).toEqual(["supplier_user"])
     expect(holders("contracts:sign_agency")).toEqual(["purchasing_unit"])

@@ -1,1 +1,6 @@
 export { default as SupplierBankAccount } from "./supplier-bank-account"
+export { default as DeliveryTally } from "./delivery-tally"
+export { Shipment, ShipmentLine } from "./shipment"
+export { Reception, ReceptionLine } from "./reception"
+export { default as Invoice } from "./invoice"
+export { default as PaymentRequest } from "./payment-request"

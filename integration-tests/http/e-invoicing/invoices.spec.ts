@@ -1,0 +1,351 @@
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { caKeyPem, writeTestCaDirectory, type TestCaDirectory } from "@tienda/contracts/efirma"
+import { buildInvoice, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
+import { createCfdiTestPki, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
+import { createPersonWorkflow } from "@tienda/organizations/workflows"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import request from "supertest"
+import { createSatSimulator } from "../../../simulators/sat/src/app"
+import { makeRfc } from "../../../seed/src/rfc"
+import { auditLedger } from "../../utils/audit"
+import { freePort } from "../../utils/ports"
+import { describeApp } from "../../utils/runner"
+import { login, PASSWORD } from "../../utils/world"
+import { signWithKeyOf } from "../contracts/efirma-helpers"
+import { contractOrderFixtures } from "./contract-order"
+
+// The project's own test CA, trusted through EFIRMA_CA_BUNDLE: it issues the
+// e.firmas that sign the contract, the supplier's CSD and the SAT simulator's PAC certificate.
+const pki: TestCaDirectory = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "einv-inv-")))
+process.env.EFIRMA_CA_BUNDLE = pki.bundle
+const cfdiPki = createCfdiTestPki(pki.ca)
+const schema = `sat_inv_${process.pid}`
+let sim: Awaited<ReturnType<typeof createSatSimulator>>
+let satUrl = ""
+
+// Before the app boots (medusa-config reads SAT_URL into the plugin options once).
+beforeAll(async () => {
+  const e = process.env
+  sim = await createSatSimulator({
+    databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+    schema,
+    ca: { cert_der: pki.ca.cert_der, key_pem: caKeyPem(pki.ca) },
+  })
+  const port = await freePort()
+  satUrl = `http://127.0.0.1:${port}`
+  await sim.listen(port)
+  process.env.SAT_URL = satUrl
+  process.env.SAT_TIMEOUT_MS = "4000"
+})
+afterAll(async () => {
+  await sim?.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
+  await sim?.close()
+  rmSync(pki.dir, { recursive: true, force: true })
+})
+
+type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+
+/**
+ * CFDI upload by the supplier for what the agency received: the context
+ * comes from the records (contract, receptions, agency, accepted UUIDs);
+ * the CFDI is stamped by the SAT simulator's test PAC and its status asked
+ * through @nodecfdi/sat-estado-cfdi. 201 for the valid one, 422 with every
+ * failure, 503 when SAT is down; a UUID is accepted once, in any agency.
+ */
+describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container }) => {
+  const fx = contractOrderFixtures(world, baseUrl, container, () => pki.ca)
+  const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
+  const ledger = auditLedger(container)
+  const send = (method: "get" | "post", path: string, token: string, body?: object) => {
+    const r = request(baseUrl())[method](path).set("authorization", `Bearer ${token}`).set("x-publishable-api-key", world().publishableKey)
+    return body ? r.send(body) : r
+  }
+  const supplier = () => world().actors.supplier_user.token
+  const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10)
+  beforeEach(() => Object.assign(sim.faults, { rate500: 0, rateTimeout: 0, rateGarbage: 0, rateNotFound: 0, latencyMs: 0, seed: null }))
+
+  /** An order with `received` pens accepted by the agency's Reception Manager. */
+  async function receivedOrder(received: number, shipped = received) {
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-1", lines: [{ contract_line: 1, quantity: shipped }] })
+    expect(s.status).toBe(201)
+    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: received, rejected_quantity: shipped - received }],
+    })
+    expect(r.status).toBe(201)
+    return o
+  }
+
+  let folio = 0
+  /** A CFDI from the world's supplier to agency A, sealed with its CSD and stamped by the simulator's PAC. */
+  async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string } = {}) {
+    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string; legal_name: string }> }
+    const sup = await orgs.retrieveOrganization(world().orgs.supplier)
+    const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
+    const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
+    const c = buildInvoice({
+      serie: "F",
+      folio: String(++folio),
+      // after the test CA's own start (it is created when this file loads)
+      fecha: mexicoDateTime(new Date(Date.now() - 30000)),
+      forma_pago: "03",
+      metodo_pago: "PUE",
+      lugar_expedicion: "37000",
+      emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
+      receptor: { rfc: over.receptorRfc ?? agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603", uso_cfdi: "G01" },
+      conceptos: lines.map((l) => ({
+        clave_prod_serv: "44121704",
+        no_identificacion: "AM-001",
+        cantidad: "1",
+        clave_unidad: "XBX",
+        descripcion: "Bolígrafo tinta azul punto mediano",
+        valor_unitario: "49.90",
+        ...l,
+      })),
+    })
+    const res = await request(satUrl).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealCfdi(c, csd))
+    expect(res.status).toBe(201)
+    return { uuid: res.body.uuid as string, xml: res.body.xml as string }
+  }
+  const submit = (orderId: string, xml: string, token = supplier()) => send("post", "/supplier/invoices", token, { order_id: orderId, xml })
+
+  it("accepts the CFDI of the received part: stored with its due date, visible to the supplier, the units counted as invoiced", async () => {
+    const o = await receivedOrder(6)
+    const before = await ledger.head()
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    const res = await submit(o.order_id, xml)
+    expect(res.status).toBe(201)
+    // 6 × 49.90 = 299.40 + IVA 47.90 = 347.30
+    // accepted, then matched at once: a payment request awaits authorisation
+    expect(res.body.invoice).toEqual(expect.objectContaining({ uuid, status: "payment_requested", subtotal: "299.40", iva: "47.90", total: "347.30", order_id: o.order_id }))
+    expect(res.body.invoice.due_date).toBe(new Date(Date.now() - 6 * 3600000 + 20 * 86400000).toISOString().slice(0, 10))
+    expect(res.body.invoice.lines).toEqual([expect.objectContaining({ contract_line: 1, quantity: 6 })])
+    const list = await send("get", "/supplier/invoices", supplier())
+    expect(list.body.invoices.map((i: { uuid: string; status: string }) => [i.uuid, i.status])).toEqual([[uuid, "payment_requested"]])
+    const one = await send("get", `/supplier/invoices/${res.body.invoice.id}`, supplier())
+    expect(one.body.invoice.xml).toBe(xml)
+    const { rows } = await pg().raw("select accepted_quantity, invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])
+    expect(rows).toEqual([{ accepted_quantity: 6, invoiced_quantity: 6 }])
+    expect((await ledger.since(before, "invoice.")).map((e) => e.action)).toEqual(["invoice.accepted", "invoice.matched"])
+
+    // the same CFDI again: refused, naming the rule; nothing else invoiced
+    const again = await submit(o.order_id, xml)
+    expect(again.status).toBe(422)
+    expect(again.body.failures.map((f: { rule: string }) => f.rule)).toContain("CFDI_UUID_DUPLICADO")
+  })
+
+  it("refuses a CFDI for more than was received, with every failure named; nothing is stored", async () => {
+    const o = await receivedOrder(4, 6)
+    const { xml } = await stamped([{ cantidad: "6" }], { receptorRfc: makeRfc("SEP", "210905", "AB") })
+    const res = await submit(o.order_id, xml)
+    expect(res.status).toBe(422)
+    expect(res.body.code).toBe("CFDI_INVALIDO")
+    const rules = res.body.failures.map((f: { rule: string; field: string; message: string }) => [f.rule, f.field])
+    expect(rules).toEqual(expect.arrayContaining([
+      ["CFDI_RECEPTOR_RFC", "/cfdi:Comprobante/cfdi:Receptor/@Rfc"],
+      ["CFDI_CONCEPTO_CANTIDAD", "/cfdi:Comprobante/cfdi:Conceptos/cfdi:Concepto/@Cantidad"],
+      ["CFDI_TOTAL_ADEUDADO", "/cfdi:Comprobante/@Total"],
+    ]))
+    expect(res.body.failures.every((f: { message: string }) => f.message.length > 20)).toBe(true)
+    expect(Number((await pg().raw("select count(*)::int as n from einv_invoice")).rows[0].n)).toBe(0)
+    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([{ invoiced_quantity: 0 }])
+  })
+
+  it("a UUID accepted by another agency is refused; a concurrent twin loses to the unique index", async () => {
+    const o = await receivedOrder(6)
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    // another agency accepted this UUID before (same supplier, another order)
+    await pg().raw(
+      `insert into einv_invoice (id, uuid, order_id, specific_contract_id, supplier_id, agency_id, metodo_pago, subtotal, iva, total, xml, summary, lines, accepted_at, due_date, submitted_by_person_id)
+       values ('inv_otra', ?, 'order_otra', 'spc_otra', ?, ?, 'PUE', '299.40', '47.90', '347.30', '<x/>', '{}', '[]', now(), '2027-01-01', 'per_x')`,
+      [uuid.toLowerCase(), world().orgs.supplier, world().orgs.agencyB]
+    )
+    const res = await submit(o.order_id, xml)
+    expect(res.status).toBe(422)
+    expect(res.body.failures.map((f: { rule: string }) => f.rule)).toEqual(["CFDI_UUID_DUPLICADO"])
+    await pg().raw("delete from einv_invoice where id = 'inv_otra'")
+    // two submissions of one CFDI at once: exactly one is accepted
+    const [a, b] = await Promise.all([submit(o.order_id, xml), submit(o.order_id, xml)])
+    expect([a.status, b.status].sort()).toEqual([201, expect.any(Number)])
+    expect([a.status, b.status].filter((s) => s === 201)).toHaveLength(1)
+    expect(Number((await pg().raw("select count(*)::int as n from einv_invoice")).rows[0].n)).toBe(1)
+    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([{ invoiced_quantity: 6 }])
+  })
+
+  it("answers 503 (retry) when SAT does not answer, and stores nothing", async () => {
+    const o = await receivedOrder(6)
+    const { xml } = await stamped([{ cantidad: "6" }])
+    sim.faults.rate500 = 1
+    const res = await submit(o.order_id, xml)
+    expect(res.status).toBe(503)
+    expect(res.body.code).toBe("SAT_NO_DISPONIBLE")
+    expect(res.body.failures.map((f: { rule: string }) => f.rule)).toEqual(["CFDI_SAT_NO_DISPONIBLE"])
+    expect(Number((await pg().raw("select count(*)::int as n from einv_invoice")).rows[0].n)).toBe(0)
+    sim.faults.rate500 = 0
+    expect((await submit(o.order_id, xml)).status).toBe(201)
+  })
+
+  it("denies other roles and other suppliers", async () => {
+    const o = await receivedOrder(6)
+    const { xml } = await stamped([{ cantidad: "6" }])
+    expect((await submit(o.order_id, xml, world().actors.requiring_unit.token)).status).toBe(403)
+    const email = "facturas.ofimex@prueba.com.mx"
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.supplier2, full_name: "Facturación Ofimex", email, rfc: makeRfc("FAOF", "800101", "AB"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+    })
+    const other = await login(baseUrl(), "supplier", email)
+    expect((await submit(o.order_id, xml, other)).body.code).toBe("PEDIDO_NO_EXISTE")
+    const ok = await submit(o.order_id, xml)
+    expect(ok.status).toBe(201)
+    expect((await send("get", `/supplier/invoices/${ok.body.invoice.id}`, other)).body.code).toBe("FACTURA_NO_EXISTE")
+    expect((await send("get", "/supplier/invoices", other)).body.invoices).toEqual([])
+  })
+
+  const BANAMEX = "002010077777777771"
+  /** The supplier's CLABE, registered with its representative's e.firma. */
+  async function registerClabe() {
+    const actor = world().actors.supplier_user
+    const cred = await fx.efirmaOf(actor)
+    const prepared = await send("get", `/supplier/bank-accounts/signing-payload?clabe=${BANAMEX}`, actor.token)
+    const res = await send("post", "/supplier/bank-accounts", actor.token, { clabe: BANAMEX, ...signWithKeyOf(cred, cred, prepared.body.payload) })
+    expect(res.status).toBe(201)
+  }
+  const stages = async (keyId: string) => {
+    const { rows } = await pg().raw(
+      "select reservado::text as r, comprometido::text as c, devengado::text as d, ejercido::text as e, pagado::text as p from budget_key where id = ?",
+      [keyId]
+    )
+    const n = (v: unknown) => Number(v).toFixed(2)
+    return { comprometido: n(rows[0].c), devengado: n(rows[0].d), ejercido: n(rows[0].e), pagado: n(rows[0].p) }
+  }
+
+  it("end to end: signed contract → shipment → partial reception → CFDI → match → payment request → CLC → SPEI paid; the key's stages balance to the centavo", async () => {
+    await registerClabe()
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+    // 10 × 49.90 = 499.00 + 79.84
+    expect(o.total).toBe("578.84")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "578.84", devengado: "0.00", ejercido: "0.00", pagado: "0.00" })
+    const before = await ledger.head()
+
+    // 7 shipped, 6 accepted, 1 rejected
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-9", lines: [{ contract_line: 1, quantity: 7 }] })
+    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 1, notes: "Una caja dañada" }],
+    })
+    expect(r.body.reception.outcome).toBe("partial")
+
+    // the CFDI of the received part: 6 × 49.90 = 299.40 + 47.90 = 347.30 → devengado at match
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    const inv = await submit(o.order_id, xml)
+    expect(inv.status).toBe(201)
+    expect(inv.body.invoice.status).toBe("payment_requested")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "347.30", ejercido: "0.00", pagado: "0.00" })
+
+    // the Payment Request Typist's queue
+    const typist = world().actors.payment_typist.token
+    const queue = await send("get", "/store/payment-requests?status=pending_authorization", typist)
+    expect(queue.status).toBe(200)
+    const [pr] = queue.body.payment_requests
+    expect(pr).toEqual(expect.objectContaining({ invoice_id: inv.body.invoice.id, amount: "347.30", due_date: inv.body.invoice.due_date, status: "pending_authorization" }))
+
+    // only the budget area of this agency authorises; SAT is asked again; the CLC carries RFC and CLABE
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, typist, {})).status).toBe(403)
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.reception_manager.token, {})).status).toBe(403)
+    const sepEmail = "presupuesto.sep@prueba.gob.mx"
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Presupuesto SEP", email: sepEmail, rfc: makeRfc("PRSE", "800101", "AB"), password: PASSWORD, roles: [{ role: "budget", unit_id: world().units["SEP-PRES"] }] },
+    })
+    const sepBudget = await login(baseUrl(), "customer", sepEmail)
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, sepBudget, {})).body.code).toBe("SOLICITUD_PAGO_NO_EXISTE")
+    const budgetArea = world().actors.budget.token
+    const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
+    expect(authorized.status).toBe(200)
+    expect(authorized.body.payment_request).toEqual(expect.objectContaining({ status: "exercised", beneficiary_clabe: BANAMEX, beneficiary_rfc: expect.stringMatching(/^PIB/) }))
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "347.30", pagado: "0.00" })
+    // no second CLC
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("ESTADO_CAMBIO")
+
+    // SPEI confirmation with its clave de rastreo → pagado, on time
+    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, budgetArea, { clave_rastreo: "BNM2026120700001" })).status).toBe(403)
+    const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })
+    expect(paid.status).toBe(200)
+    expect(paid.body.payment_request).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
+    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })).body.code).toBe("ESTADO_CAMBIO")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "0.00", pagado: "347.30" })
+
+    // the ledger: commit, then accrue → exercise → pay of 347.30 each drawn from the one before; balanced
+    const { rows: moves } = await pg().raw(
+      "select type, amount::text as amount, reference_type from budget_movement where budget_key_id = ? and type in ('accrue','exercise','pay') order by created_at",
+      [o.budget_key_id]
+    )
+    expect(moves.map((m) => [m.type, Number(m.amount).toFixed(2), m.reference_type])).toEqual([
+      ["accrue", "347.30", "invoice"],
+      ["exercise", "347.30", "clc"],
+      ["pay", "347.30", "payment"],
+    ])
+    const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ balanced?: boolean }> }
+    expect(await budget.reconcile(o.budget_key_id)).toEqual(expect.objectContaining({ balanced: true }))
+
+    // the supplier sees it paid
+    const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
+    expect(mine.body.invoice).toEqual(expect.objectContaining({ uuid, status: "paid" }))
+    expect(mine.body.invoice.payment).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => !/^(budget_key|person)\./.test(a))).toEqual([
+      "shipment.recorded",
+      "reception.recorded",
+      "invoice.accepted",
+      "invoice.matched",
+      "payment_request.exercised",
+      "payment_request.paid",
+    ])
+
+    // the rest of the order later: 4 more (3 never shipped + the rejected one), received and invoiced
+    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-10", lines: [{ contract_line: 1, quantity: 4 }] })
+    expect(s2.status).toBe(201)
+    await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s2.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }] })
+    const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
+    expect(inv2.status).toBe(201)
+    // 4 × 49.90 = 199.60 + 31.94 = 231.54: the commitment is fully accrued
+    expect(inv2.body.invoice.total).toBe("231.54")
+    expect(await stages(o.budget_key_id)).toEqual({ comprometido: "0.00", devengado: "231.54", ejercido: "0.00", pagado: "347.30" })
+  })
+
+  it("a payment is refused when SAT no longer reports the CFDI Vigente, or the supplier has no CLABE", async () => {
+    const o = await receivedOrder(6)
+    const { uuid, xml } = await stamped([{ cantidad: "6" }])
+    expect((await submit(o.order_id, xml)).status).toBe(201)
+    const [pr] = (await send("get", "/store/payment-requests", world().actors.payment_typist.token)).body.payment_requests
+    const budgetArea = world().actors.budget.token
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("PROVEEDOR_SIN_CUENTA_BANCARIA")
+    await registerClabe()
+    await request(satUrl).post(`/api/v1/cfdi/${uuid}/cancelar`).expect(200)
+    const refused = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
+    expect([refused.status, refused.body.code]).toEqual([409, "CFDI_NO_VIGENTE"])
+    expect((await send("get", `/store/payment-requests/${pr.id}`, world().actors.payment_typist.token)).body.payment_request.status).toBe("pending_authorization")
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "347.30", ejercido: "0.00" }))
+  })
+
+  it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {
+    const o = await receivedOrder(6)
+    // the contract's commitment shrank meanwhile (e.g. partly released): the match cannot accrue
+    const { rows: [commit] } = await pg().raw("select id from budget_movement where idempotency_key = ?", [`specific_contract:${o.contract_id}:compromiso`])
+    const { releaseBudgetWorkflow } = await import("@tienda/budget/workflows")
+    await releaseBudgetWorkflow(container()).run({
+      input: { budget_key_id: o.budget_key_id, organization_id: world().orgs.agencyA, amount: "300.00", parent_id: commit.id as string, reference_type: "contract", reference_id: o.contract_id, idempotency_key: "test:release-300" },
+    })
+    const inv = await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)
+    expect(inv.status).toBe(201)
+    expect(inv.body.invoice.status).toBe("exception")
+    const queue = await send("get", "/store/invoices?status=exception", world().actors.payment_typist.token)
+    expect(queue.body.invoices.map((i: { id: string; exception_reason: string }) => i.id)).toEqual([inv.body.invoice.id])
+    expect(queue.body.invoices[0].exception_reason).toContain("no alcanza para devengar 347.30")
+    expect(queue.body.invoices[0].match.reasons.map((r: { code: string }) => r.code)).toEqual(["COMPROMISO_INSUFICIENTE"])
+    expect((await send("get", "/store/payment-requests", world().actors.payment_typist.token)).body.payment_requests).toEqual([])
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "0.00" }))
+    expect((await send("get", "/store/invoices?status=exception", world().otherAgencyActor.token)).status).toBe(403)
+  })
+})

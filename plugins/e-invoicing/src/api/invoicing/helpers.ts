@@ -1,0 +1,38 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { einvService } from "../delivery/helpers"
+
+type InvoiceRow = Awaited<ReturnType<ReturnType<typeof einvService>["retrieveInvoice"]>>
+type PaymentRow = Awaited<ReturnType<ReturnType<typeof einvService>["retrievePaymentRequest"]>>
+
+/** What a party sees of an invoice and its payment (the XML only on request). */
+export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml = false) {
+  const { xml, ...rest } = row
+  return {
+    ...rest,
+    ...(withXml ? { xml } : {}),
+    payment: payment
+      ? {
+          id: payment.id,
+          status: payment.status,
+          amount: payment.amount,
+          due_date: payment.due_date,
+          clc_folio: payment.clc_folio,
+          clave_rastreo: payment.clave_rastreo,
+          paid_at: payment.paid_at,
+          paid_late: payment.paid_late,
+        }
+      : null,
+  }
+}
+
+/** An invoice of the caller's organization (as supplier or as agency), 404 otherwise. */
+export async function ownInvoice(req: AuthorizedRequest, id: string, side: "supplier" | "agency") {
+  const service = einvService(req)
+  const [row] = await service.listInvoices({ id, [side === "supplier" ? "supplier_id" : "agency_id"]: req.access.organization_id }, { take: 1 })
+  if (!row) {
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La factura no existe o no es de tu organización.", "FACTURA_NO_EXISTE")
+  }
+  const [payment] = await service.listPaymentRequests({ invoice_id: row.id }, { take: 1 })
+  return { row, payment: payment ?? null }
+}

@@ -1,0 +1,20 @@
+import { z } from "@medusajs/framework/zod"
+
+export const SupplierSubmitInvoice = z
+  .object({
+    /** The order (released by the supplier's contract) the CFDI bills. */
+    order_id: z.string().trim().min(1).max(64),
+    /** The stamped CFDI 4.0, as XML text. */
+    xml: z.string().min(20).max(2_000_000),
+  })
+  .strict()
+export type SupplierSubmitInvoiceType = z.infer<typeof SupplierSubmitInvoice>
+
+export const SupplierListInvoices = z
+  .object({
+    status: z.enum(["accepted", "exception", "payment_requested", "authorized", "exercised", "paid"]).optional(),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
+  })
+  .strict()
+export type SupplierListInvoicesType = z.infer<typeof SupplierListInvoices>

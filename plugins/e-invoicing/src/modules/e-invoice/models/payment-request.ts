@@ -1,0 +1,35 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The payment of one matched invoice, for the Payment Request Typist: the
+ * accrual (devengado) recorded at match, then the CLC (ejercido) once
+ * authorised, then SPEI (pagado). Each budget movement is keyed by this
+ * request, so retries never move money twice.
+ */
+const PaymentRequest = model
+  .define({ name: "PaymentRequest", tableName: "einv_payment_request" }, {
+    id: model.id({ prefix: "pyr" }).primaryKey(),
+    invoice_id: model.text(),
+    order_id: model.text(),
+    specific_contract_id: model.text(),
+    supplier_id: model.text(),
+    agency_id: model.text(),
+    budget_key_id: model.text(),
+    amount: model.text(),
+    status: model.enum(["pending_authorization", "authorized", "exercised", "paid"]).default("pending_authorization"),
+    due_date: model.text(),
+    accrue_movement_id: model.text(),
+    exercise_movement_id: model.text().nullable(),
+    pay_movement_id: model.text().nullable(),
+    clc_folio: model.text().nullable(),
+    clave_rastreo: model.text().nullable(),
+    beneficiary_rfc: model.text().nullable(),
+    beneficiary_clabe: model.text().nullable(),
+    authorized_by_person_id: model.text().nullable(),
+    authorized_at: model.dateTime().nullable(),
+    paid_at: model.dateTime().nullable(),
+    paid_late: model.boolean().nullable(),
+  })
+  .indexes([{ on: ["invoice_id"], unique: true }, { on: ["agency_id", "status"] }])
+
+export default PaymentRequest

@@ -1,0 +1,71 @@
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { exerciseBudgetWorkflow } from "@tienda/budget/workflows"
+import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
+import { evaluateAuthorizationStep } from "./steps/evaluate-authorization"
+import { einvNowStep } from "./steps/now"
+import { transitionStatusStep } from "./steps/transition-status"
+
+export type AuthorizePaymentWorkflowInput = { payment_request_id: string; agency_id: string; person_id: string; actor: AuditActor }
+
+export const authorizePaymentWorkflowId = "einvoicing-authorize-payment"
+/**
+ * This workflow authorises a payment request and sends the CLC: checks
+ * (pending, active CLABE, SAT still Vigente) → request `authorized` (guarded
+ * move: once) → the budget's exercise workflow requests the CLC with the
+ * beneficiary's RFC and CLABE (ejercido; idempotency key per request, so a
+ * retry never issues a second CLC) → request `exercised` with the CLC folio,
+ * invoice `exercised` → audit.
+ */
+export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowId, (input: WorkflowData<AuthorizePaymentWorkflowInput>) => {
+  const plan = evaluateAuthorizationStep(transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })))
+  const now = einvNowStep()
+  transitionStatusStep(
+    transform({ input, plan, now }, ({ input, plan, now }) => ({
+      table: "einv_payment_request" as const,
+      id: plan.request.id,
+      from: ["pending_authorization"],
+      to: "authorized",
+      data: { authorized_by_person_id: input.person_id, authorized_at: now, beneficiary_rfc: plan.beneficiary.rfc, beneficiary_clabe: plan.beneficiary.clabe },
+    }))
+  ).config({ name: "payment-request-authorized" })
+  const exercised = exerciseBudgetWorkflow.runAsStep({
+    input: transform({ input, plan }, ({ input, plan }) => ({
+      budget_key_id: plan.request.budget_key_id,
+      organization_id: plan.request.agency_id,
+      amount: plan.request.amount,
+      parent_id: plan.request.accrue_movement_id,
+      reference_type: "clc" as const,
+      reference_id: plan.request.id,
+      idempotency_key: `payment_request:${plan.request.id}:ejercido`,
+      actor: input.actor,
+      beneficiary_rfc: plan.beneficiary.rfc,
+      beneficiary_clabe: plan.beneficiary.clabe,
+      metadata: { cfdi_uuid: plan.invoice.uuid },
+    })),
+  })
+  transitionStatusStep(
+    transform({ plan, exercised }, ({ plan, exercised }) => ({
+      table: "einv_payment_request" as const,
+      id: plan.request.id,
+      from: ["authorized"],
+      to: "exercised",
+      data: { exercise_movement_id: exercised.id, clc_folio: exercised.external_ref ?? null },
+    }))
+  ).config({ name: "payment-request-exercised" })
+  transitionStatusStep(
+    transform({ plan }, ({ plan }) => ({ table: "einv_invoice" as const, id: plan.invoice.id, from: ["payment_requested"], to: "exercised" }))
+  ).config({ name: "invoice-exercised" })
+  appendAuditEntryStep(
+    transform({ input, plan, exercised }, ({ input, plan, exercised }) => ({
+      actor_type: input.actor.actor_type,
+      actor_id: input.actor.actor_id,
+      role: input.actor.role ?? null,
+      action: "payment_request.exercised",
+      entity_type: "payment_request",
+      entity_id: plan.request.id,
+      after: { status: "exercised", amount: plan.request.amount, clc_folio: exercised.external_ref ?? null },
+      details: { uuid: plan.invoice.uuid, beneficiary_rfc: plan.beneficiary.rfc, clabe_ultimos_4: plan.beneficiary.clabe.slice(-4), exercise_movement_id: exercised.id },
+    }))
+  )
+  return new WorkflowResponse(transform({ plan, exercised }, ({ plan, exercised }) => ({ id: plan.request.id, clc_folio: exercised.external_ref ?? null })))
+})

@@ -1,0 +1,29 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { einv } from "./load"
+
+export type CreatePaymentRequestStepInput = {
+  invoice_id: string
+  order_id: string
+  specific_contract_id: string
+  supplier_id: string
+  agency_id: string
+  budget_key_id: string
+  amount: string
+  due_date: string
+  accrue_movement_id: string
+}
+
+export const createPaymentRequestStepId = "einvoicing-create-payment-request"
+/** This step opens the invoice's payment request (one per invoice: unique index). Compensation deletes it. */
+export const createPaymentRequestStep = createStep(
+  createPaymentRequestStepId,
+  async (input: CreatePaymentRequestStepInput, { container }) => {
+    const created = await einv(container).createPaymentRequests({ ...input, status: "pending_authorization" })
+    return new StepResponse(created, created.id)
+  },
+  async (id, { container }) => {
+    if (id) {
+      await einv(container).deletePaymentRequests(id)
+    }
+  }
+)

@@ -1,0 +1,31 @@
+import { MedusaError } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { einv } from "./load"
+
+export const evaluatePaymentConfirmationStepId = "einvoicing-evaluate-payment-confirmation"
+/** This step checks a payment request can be confirmed paid (read-only): the caller's agency's, its CLC exercised. */
+export const evaluatePaymentConfirmationStep = createStep(
+  evaluatePaymentConfirmationStepId,
+  async (input: { payment_request_id: string; agency_id: string }, { container }) => {
+    const [request] = await einv(container).listPaymentRequests({ id: input.payment_request_id, agency_id: input.agency_id }, { take: 1 })
+    if (!request) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, "La solicitud de pago no existe o no es de tu dependencia.", "SOLICITUD_PAGO_NO_EXISTE")
+    }
+    if (request.status !== "exercised" || !request.exercise_movement_id) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        request.status === "paid" ? "La solicitud de pago ya está pagada." : "La solicitud de pago aún no tiene CLC; autorízala primero.",
+        "ESTADO_CAMBIO"
+      )
+    }
+    return new StepResponse({
+      id: request.id,
+      invoice_id: request.invoice_id,
+      amount: request.amount,
+      budget_key_id: request.budget_key_id,
+      agency_id: request.agency_id,
+      exercise_movement_id: request.exercise_movement_id,
+      due_date: request.due_date,
+    })
+  }
+)
