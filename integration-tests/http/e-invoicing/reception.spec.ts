@@ -152,5 +152,16 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect(results.filter((r) => r.status !== 201).map((r) => r.body.code)).toEqual(Array(5).fill("CANTIDAD_EXCEDE_PEDIDO"))
     expect((await tally(o.order_id))[0]).toEqual(expect.objectContaining({ ordered_quantity: 10, shipped_quantity: 9 }))
     expect(Number((await pg().raw("select count(*)::int as n from einv_shipment where order_id = ?", [o.order_id])).rows[0].n)).toBe(3)
+
+    // the guard itself, below the workflows' own check: 6 concurrent additions of 1 to a line with 1 unit left
+    const service = container().resolve("e_invoice") as unknown as { applyTally: (order: string, d: { contract_line: number; shipped: number }[]) => Promise<void> }
+    const second = barrier()
+    const direct = Array.from({ length: 6 }, async () => {
+      await second.gate
+      return service.applyTally(o.order_id, [{ contract_line: 1, shipped: 1 }]).then(() => "ok", (e: { code?: string }) => e.code)
+    })
+    second.open()
+    expect((await Promise.all(direct)).sort()).toEqual([...Array(5).fill("CANTIDAD_EXCEDE_PEDIDO"), "ok"])
+    expect((await tally(o.order_id))[0]).toEqual(expect.objectContaining({ shipped_quantity: 10 }))
   })
 })
