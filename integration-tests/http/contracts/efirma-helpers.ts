@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process"
 import { createPrivateKey, sign } from "node:crypto"
 import { join } from "node:path"
 import { pathToFileURL } from "node:url"
+import request from "supertest"
 import { canonicalJson } from "@tienda/contracts/utils"
 import { issueCertificate, type IssuedCredential, type TestCa } from "@tienda/contracts/efirma"
 
@@ -67,4 +68,50 @@ function issueAll(ca: TestCa, untrusted: TestCa, person: { rfc: string; full_nam
     expired: issueCertificate(ca, holder, { password, valid_from: new Date(Date.now() - 4 * 365 * DAY), valid_to: new Date(Date.now() - DAY) }),
     untrusted: issueCertificate(untrusted, holder, { password }),
   }
+}
+
+type Signer = { person_id: string; token: string; actor_type: string }
+type SignerContext = {
+  baseUrl: () => string
+  publishableKey: () => string
+  container: () => { resolve: (key: string) => unknown }
+  ca: () => TestCa
+  /** A token that may read the contract's signing payload (the agency's Purchasing Unit). */
+  reader: () => string
+}
+
+/**
+ * e.firma for the people of a test world, registered over HTTP the first
+ * time each one signs, and the signature of a specific contract by one side.
+ * Call `reset()` when the database is restored between tests.
+ */
+export function contractSigners(ctx: SignerContext) {
+  const creds = new Map<string, IssuedCredential>()
+  const call = (path: string, bearer: string) =>
+    request(ctx.baseUrl()).post(path).set("authorization", `Bearer ${bearer}`).set("x-publishable-api-key", ctx.publishableKey())
+
+  async function efirmaOf(actor: Signer): Promise<IssuedCredential> {
+    if (!creds.has(actor.person_id)) {
+      const orgs = ctx.container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
+      const [p] = await orgs.listPeople({ id: actor.person_id })
+      const cred = issueCertificate(ctx.ca(), { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
+      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
+      const res = await call(`${prefix}/me/efirma/certificates`, actor.token).send({ certificate: cred.cer_der.toString("base64") })
+      expect(res.status).toBe(201)
+      creds.set(actor.person_id, cred)
+    }
+    return creds.get(actor.person_id)!
+  }
+
+  /** One side signs a contract with its e.firma; the answer is returned unchecked. */
+  async function signContract(contractId: string, side: "agency" | "supplier", actor: Signer) {
+    const cred = await efirmaOf(actor)
+    const payload = (
+      await request(ctx.baseUrl()).get(`/store/specific-contracts/${contractId}`).set("authorization", `Bearer ${ctx.reader()}`).set("x-publishable-api-key", ctx.publishableKey())
+    ).body.specific_contract.signing_payload
+    const prefix = side === "agency" ? "/store" : "/supplier"
+    return call(`${prefix}/specific-contracts/${contractId}/sign`, actor.token).send(signWithKeyOf(cred, cred, payload))
+  }
+
+  return { efirmaOf, sign: signContract, reset: () => creds.clear() }
 }

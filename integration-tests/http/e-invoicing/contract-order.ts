@@ -1,13 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { issueCertificate, type IssuedCredential, type TestCa } from "@tienda/contracts/efirma"
+import { type TestCa } from "@tienda/contracts/efirma"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
-import request from "supertest"
 import { makeRfc } from "../../../seed/src/rfc"
 import type { World } from "../../utils/world"
 import { login, PASSWORD } from "../../utils/world"
 import { makeKey } from "../budget/helpers"
-import { signWithKeyOf } from "../contracts/efirma-helpers"
+import { contractSigners } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
 
 /**
@@ -22,30 +21,13 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
   const fx = catalogFixtures(world, baseUrl, container)
   const { post, get, token } = fx
   const requester = () => token("requiring_unit")
-  const creds = new Map<string, IssuedCredential>()
+  const signers = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca, reader: () => token("purchasing_unit") })
+  const { efirmaOf } = signers
   // the database is restored before each test: registered certificates with it
-  beforeEach(() => creds.clear())
-
-  async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
-    if (!creds.has(actor.person_id)) {
-      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
-      const [p] = await orgs.listPeople({ id: actor.person_id })
-      const cred = issueCertificate(ca(), { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
-      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
-      const res = await request(baseUrl()).post(`${prefix}/me/efirma/certificates`).set("authorization", `Bearer ${actor.token}`)
-        .set("x-publishable-api-key", world().publishableKey).send({ certificate: cred.cer_der.toString("base64") })
-      expect(res.status).toBe(201)
-      creds.set(actor.person_id, cred)
-    }
-    return creds.get(actor.person_id)!
-  }
+  beforeEach(() => signers.reset())
 
   async function sign(contractId: string, side: "agency" | "supplier", actor: { person_id: string; token: string; actor_type: string }) {
-    const cred = await efirmaOf(actor)
-    const payload = (await get(`/store/specific-contracts/${contractId}`, token("purchasing_unit"))).body.specific_contract.signing_payload
-    const prefix = side === "agency" ? "/store" : "/supplier"
-    const res = await request(baseUrl()).post(`${prefix}/specific-contracts/${contractId}/sign`).set("authorization", `Bearer ${actor.token}`)
-      .set("x-publishable-api-key", world().publishableKey).send(signWithKeyOf(cred, cred, payload))
+    const res = await signers.sign(contractId, side, actor)
     expect(res.status).toBe(200)
     return res
   }

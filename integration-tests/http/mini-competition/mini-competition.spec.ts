@@ -3,7 +3,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
+import { writeTestCaDirectory } from "@tienda/contracts/efirma"
 import { sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
@@ -12,7 +12,7 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
 import { barrier, makeKey } from "../budget/helpers"
-import { signWithKeyOf } from "../contracts/efirma-helpers"
+import { contractSigners } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification):
@@ -541,27 +541,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const { data: [k] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
     return { reservado: String(k.reservado), comprometido: String(k.comprometido) }
   }
-  const creds = new Map<string, IssuedCredential>()
-  async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
-    if (!creds.has(actor.person_id)) {
-      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
-      const [p] = await orgs.listPeople({ id: actor.person_id })
-      const cred = issueCertificate(pki.ca, { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
-      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
-      const res = await request(baseUrl()).post(`${prefix}/me/efirma/certificates`).set("authorization", `Bearer ${actor.token}`)
-        .set("x-publishable-api-key", world().publishableKey).send({ certificate: cred.cer_der.toString("base64") })
-      expect(res.status).toBe(201)
-      creds.set(actor.person_id, cred)
-    }
-    return creds.get(actor.person_id)!
-  }
-  async function sign(contractId: string, side: "agency" | "supplier", actor: { person_id: string; token: string; actor_type: string }) {
-    const cred = await efirmaOf(actor)
-    const payload = (await get(`/store/specific-contracts/${contractId}`, purchasing())).body.specific_contract.signing_payload
-    const prefix = side === "agency" ? "/store" : "/supplier"
-    return request(baseUrl()).post(`${prefix}/specific-contracts/${contractId}/sign`).set("authorization", `Bearer ${actor.token}`)
-      .set("x-publishable-api-key", world().publishableKey).send(signWithKeyOf(cred, cred, payload))
-  }
+  const { sign } = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca: () => pki.ca, reader: purchasing })
   /** A competition opened with these bids, awarded to the computed winner, who confirms. */
   async function awarded(bids: [Bidder, string][]) {
     const c = await published()

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
+import { writeTestCaDirectory } from "@tienda/contracts/efirma"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
 import { DEFAULT_POLICY_STEPS } from "@tienda/requisitions/requisitions"
 import { mkdtempSync, rmSync } from "node:fs"
@@ -10,7 +10,7 @@ import { makeRfc } from "../../../seed/src/rfc"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
 import { barrier, makeKey } from "../budget/helpers"
-import { signWithKeyOf } from "../contracts/efirma-helpers"
+import { contractSigners } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
@@ -411,29 +411,8 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     return r
   }
 
-  const creds = new Map<string, IssuedCredential>()
-  beforeEach(() => creds.clear())
-  async function efirmaOf(actor: { person_id: string; token: string; actor_type: string }) {
-    if (!creds.has(actor.person_id)) {
-      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
-      const [p] = await orgs.listPeople({ id: actor.person_id })
-      const cred = issueCertificate(pki.ca, { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
-      const prefix = actor.actor_type === "supplier" ? "/supplier" : "/store"
-      const res = await request(baseUrl()).post(`${prefix}/me/efirma/certificates`).set("authorization", `Bearer ${actor.token}`)
-        .set("x-publishable-api-key", world().publishableKey).send({ certificate: cred.cer_der.toString("base64") })
-      expect(res.status).toBe(201)
-      creds.set(actor.person_id, cred)
-    }
-    return creds.get(actor.person_id)!
-  }
-  /** One side signs a contract with its e.firma. */
-  async function sign(contractId: string, side: "agency" | "supplier", actor: { person_id: string; token: string; actor_type: string }) {
-    const cred = await efirmaOf(actor)
-    const payload = (await get(`/store/specific-contracts/${contractId}`, purchasing())).body.specific_contract.signing_payload
-    const prefix = side === "agency" ? "/store" : "/supplier"
-    return request(baseUrl()).post(`${prefix}/specific-contracts/${contractId}/sign`).set("authorization", `Bearer ${actor.token}`)
-      .set("x-publishable-api-key", world().publishableKey).send(signWithKeyOf(cred, cred, payload))
-  }
+  const { sign, reset: resetSigners } = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca: () => pki.ca, reader: purchasing })
+  beforeEach(() => resetSigners())
   const buyer = () => world().actors.purchasing_unit
   const rep = () => world().actors.supplier_user
   const ordersOf = async (contractId: string) => {
