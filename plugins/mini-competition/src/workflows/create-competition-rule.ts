@@ -2,18 +2,12 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowData, Work
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import { auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { conflict, invalid, notFound } from "../competition/errors"
+import type { RuleRow } from "../competition/rules"
 import { frameworkContracts, mc } from "./steps/service"
 
-export type CreateCompetitionRuleWorkflowInput = {
-  lot_id: string
+/** A rule row as asked for (the stored row's fields), by whom and when. */
+export type CreateCompetitionRuleWorkflowInput = Omit<RuleRow, "id" | "effective_from" | "sme_preferences"> & {
   effective_from: string
-  citation: string
-  min_invitees: number
-  min_valid_bids: number
-  on_insufficient_bids: "deserted"
-  bid_window_business_days: number
-  winner_confirmation_business_days: number
-  abnormally_low_pct: number
   sme_preferences: { tie_break: boolean; reserved: boolean }
   person_id: string
   actor: AuditActor
