@@ -8,6 +8,8 @@
 //   npm test -- --only=http        one Jest project (unit|modules|http|e2e|processes)
 //   npm test -- --only=redis       what differs under REDIS_URL: the HTTP files marked
 //                                  `// @redis:` and the server/worker processes
+//   npm test -- --redis=<url>      everything, plus that Redis pass in the same run (CI):
+//                                  its suites share the two slots with the rest
 //   npm test -- --skip-static      skip lint and typecheck
 //   npm test -- --filter=budget,seed  only the suites whose name (file path) contains "budget" or "seed"
 //   npm test -- <jest args>        passed to every Jest process (e.g. -t "name")
@@ -27,7 +29,9 @@ const args = process.argv.slice(2)
 const only = args.find((a) => a.startsWith("--only="))?.split("=")[1]
 const skipStatic = args.includes("--skip-static") || !!only
 const filter = args.find((a) => a.startsWith("--filter="))?.split("=")[1]
-const extra = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--filter=") && a !== "--skip-static")
+// The Redis pass's server, for the suites marked `redis` (with --only=redis, REDIS_URL itself).
+const redisArg = args.find((a) => a.startsWith("--redis="))?.slice("--redis=".length)
+const extra = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--filter=") && !a.startsWith("--redis=") && a !== "--skip-static")
 const t0 = Date.now()
 const sec = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`
 
@@ -43,7 +47,8 @@ if (!chromium && (!only || only === "e2e")) {
 if (!process.env.REDIS_URL && (only === "processes" || only === "redis")) {
   console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
 }
-const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL }).filter((s) => !filter || filter.split(",").some((f) => s.name.includes(f)))
+const redisUrl = redisArg || (only === "redis" || only === "processes" ? process.env.REDIS_URL : undefined)
+const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL, withRedis: !!redisArg }).filter((s) => !filter || filter.split(",").some((f) => s.name.includes(f)))
 if (suites.length === 0) {
   console.log(`✘ no suite matches --only=${only ?? ""} --filter=${filter ?? ""}`)
   console.log("Summary: 0 passed, 1 failed")
@@ -107,15 +112,16 @@ async function adminQuery(sql) {
 const slug = (name) => name.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase()
 
 /**
- * Under REDIS_URL each slot gets its own Redis database, emptied before each
- * suite: two Medusa apps on one Redis database would consume each other's
- * events and jobs.
+ * A Redis suite (and every suite when REDIS_URL is set) gets its slot's own
+ * Redis database, emptied before each suite: two Medusa apps on one Redis
+ * database would consume each other's events and jobs.
  */
-async function redisForSlot(slot) {
-  if (!env.REDIS_URL) {
+async function redisForSlot(slot, s) {
+  const base = s.redis ? redisUrl : env.REDIS_URL
+  if (!base) {
     return {}
   }
-  const u = new URL(env.REDIS_URL)
+  const u = new URL(base)
   u.pathname = `/${slot + 1}`
   await new Promise((resolve, reject) => {
     const sock = net.connect(Number(u.port || 6379), u.hostname, () => sock.write(`SELECT ${slot + 1}\r\nFLUSHDB\r\nQUIT\r\n`))
@@ -128,7 +134,7 @@ async function redisForSlot(slot) {
 
 /** Runs one suite in a slot; resolves { passed, failed, tests?, seconds }. */
 async function runSuite(s, slot) {
-  const slotEnv = s.kind === "jest" ? await redisForSlot(slot) : {}
+  const slotEnv = s.kind === "jest" ? await redisForSlot(slot, s) : {}
   if (s.project === "http") {
     Object.assign(slotEnv, await templateReady)
   }
@@ -226,7 +232,7 @@ const passed = results.reduce((n, r) => n + r.passed, 0)
 const failed = results.reduce((n, r) => n + r.failed, 0)
 const byGroup = new Map()
 for (const r of results) {
-  const g = r.kind === "cmd" ? "static" : r.project
+  const g = r.kind === "cmd" ? "static" : r.redis && r.project === "http" ? "http (Redis)" : r.project
   const e = byGroup.get(g) ?? { suites: 0, passed: 0, failed: 0, seconds: 0 }
   byGroup.set(g, { suites: e.suites + 1, passed: e.passed + r.passed, failed: e.failed + r.failed, seconds: e.seconds + r.seconds })
 }

@@ -34,9 +34,11 @@ export function redisReason(file) {
 
 /**
  * The suites of a run. `only`: unit | modules | http | e2e | processes | redis.
- * `chromium` and `redis` say whether browser and process suites can run.
+ * `chromium` and `redis` say whether browser and process suites can run;
+ * `withRedis` adds the Redis pass (marked `redis: true`, named "… (Redis)")
+ * to a full run, so CI schedules both passes in one set of slots.
  */
-export function testPlan(root, { only, skipStatic, chromium, redis }) {
+export function testPlan(root, { only, skipStatic, chromium, redis, withRedis = false }) {
   const suites = []
   const jest = (name, project, files = []) => ({ name, kind: "jest", project, files })
   const rel = (f) => relative(root, f)
@@ -57,14 +59,16 @@ export function testPlan(root, { only, skipStatic, chromium, redis }) {
   if (want("http")) {
     suites.push(...http.map((f) => jest(rel(f), "http", [rel(f)])))
   }
-  if (only === "redis") {
-    suites.push(...http.filter((f) => redisReason(f)).map((f) => jest(rel(f), "http", [rel(f)])))
+  const redisPass = only === "redis" || (withRedis && !only)
+  if (redisPass) {
+    const name = (f) => (only === "redis" ? rel(f) : `${rel(f)} (Redis)`)
+    suites.push(...http.filter((f) => redisReason(f)).map((f) => ({ ...jest(name(f), "http", [rel(f)]), redis: true })))
   }
   if (chromium && want("e2e")) {
     suites.push(...findFiles(join(root, "integration-tests", "e2e"), ".e2e.spec.ts").map((f) => jest(rel(f), "e2e", [rel(f)])))
   }
-  if (redis && (only === "processes" || only === "redis")) {
-    suites.push(...findFiles(join(root, "integration-tests", "processes"), ".spec.ts").map((f) => jest(rel(f), "processes", [rel(f)])))
+  if ((redis || withRedis) && (only === "processes" || redisPass)) {
+    suites.push(...findFiles(join(root, "integration-tests", "processes"), ".spec.ts").map((f) => ({ ...jest(rel(f), "processes", [rel(f)]), redis: true })))
   }
   return suites
 }

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs"
 import { join, relative } from "node:path"
 
 const root = join(__dirname, "..", "..")
-type Suite = { name: string; kind: string; project?: string; files?: string[] }
+type Suite = { name: string; kind: string; project?: string; files?: string[]; redis?: boolean }
 
 /** The plan as the ES module computes it (Jest's sandbox cannot import .mjs without flags). */
 function plan(options: Record<string, unknown>): Suite[] {
@@ -56,5 +56,16 @@ describe("npm test's plan", () => {
     const redis = plan({ only: "redis", skipStatic: true, chromium: true, redis: true })
     expect(redis.filter((s) => s.project === "http").flatMap((s) => s.files).sort()).toEqual(marked)
     expect(redis.filter((s) => s.project !== "http").map((s) => s.project)).toEqual(["processes"])
+  })
+
+  it("CI's one run (--redis) is the full plan plus the Redis pass, each Redis suite named apart and marked to get Redis", () => {
+    const full = plan({ chromium: true, redis: false })
+    const redis = plan({ only: "redis", skipStatic: true, chromium: true, redis: true })
+    const both = plan({ chromium: true, redis: false, withRedis: true })
+    expect(both.filter((s) => !s.redis).map((s) => s.name)).toEqual(full.map((s) => s.name))
+    const extra = both.filter((s) => s.redis)
+    expect(extra.map((s) => s.files)).toEqual(redis.map((s) => s.files))
+    expect(new Set(both.map((s) => s.name)).size).toBe(both.length)
+    expect(full.some((s) => s.redis)).toBe(false)
   })
 })
