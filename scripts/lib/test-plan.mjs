@@ -33,6 +33,16 @@ export function redisReason(file) {
 }
 
 /**
+ * Which of a marked file's tests differ under Redis, from a header line
+ * `// @redis-tests: <regex over test names>`; null runs the whole file. The
+ * rest of the file runs in the main pass only (same code paths either way).
+ */
+export function redisTests(file) {
+  const head = readFileSync(file, "utf8").slice(0, 4000)
+  return /^\/\/ @redis-tests: (.+)$/m.exec(head)?.[1] ?? null
+}
+
+/**
  * The suites of a run. `only`: unit | modules | http | e2e | processes | redis.
  * `chromium` and `redis` say whether browser and process suites can run;
  * `withRedis` adds the Redis pass (marked `redis: true`, named "… (Redis)")
@@ -62,7 +72,7 @@ export function testPlan(root, { only, skipStatic, chromium, redis, withRedis = 
   const redisPass = only === "redis" || (withRedis && !only)
   if (redisPass) {
     const name = (f) => (only === "redis" ? rel(f) : `${rel(f)} (Redis)`)
-    suites.push(...http.filter((f) => redisReason(f)).map((f) => ({ ...jest(name(f), "http", [rel(f)]), redis: true })))
+    suites.push(...http.filter((f) => redisReason(f)).map((f) => ({ ...jest(name(f), "http", [rel(f)]), redis: true, testNamePattern: redisTests(f) })))
   }
   if (chromium && want("e2e")) {
     suites.push(...findFiles(join(root, "integration-tests", "e2e"), ".e2e.spec.ts").map((f) => jest(rel(f), "e2e", [rel(f)])))

@@ -68,4 +68,18 @@ describe("npm test's plan", () => {
     expect(new Set(both.map((s) => s.name)).size).toBe(both.length)
     expect(full.some((s) => s.redis)).toBe(false)
   })
+
+  it("each alternative of a file's // @redis-tests: pattern names one of its tests (a renamed test cannot drop out of the Redis pass)", () => {
+    const withPattern = specs("integration-tests/http", ".spec.ts")
+      .map((f) => ({ f, text: readFileSync(join(root, f), "utf8") }))
+      .map(({ f, text }) => ({ f, text, pattern: /^\/\/ @redis-tests: (.+)$/m.exec(text)?.[1] }))
+      .filter((x) => x.pattern)
+    expect(withPattern.length).toBeGreaterThan(0)
+    for (const { f, text, pattern } of withPattern) {
+      expect(/^\/\/ @redis: .+$/m.test(text)).toBe(true)
+      const titles = [...text.matchAll(/^\s*it\("([^"]+)"/gm)].map((m) => m[1])
+      const orphans = pattern!.split("|").filter((alt) => !titles.some((t) => new RegExp(alt).test(t)))
+      expect({ file: f, orphans }).toEqual({ file: f, orphans: [] })
+    }
+  })
 })

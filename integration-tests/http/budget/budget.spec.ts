@@ -8,6 +8,7 @@ import { describeApp } from "../../utils/runner"
 import { amounts, barrier, makeKey } from "./helpers"
 
 // @redis: workflow engine under concurrent reservations on one key
+// @redis-tests: ACCEPTANCE: 200 barrier-started|rolls back a reservation when a later step fails|reserves idempotently
 
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>

@@ -9,6 +9,7 @@ import { describeApp } from "../../utils/runner"
 import { makeKey } from "./helpers"
 
 // @redis: scheduled job releasing stale reservations
+// @redis-tests: stale-reservation job|authorize commits the reservation
 
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>

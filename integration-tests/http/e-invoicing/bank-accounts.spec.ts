@@ -12,6 +12,7 @@ import { login, PASSWORD, type Actor } from "../../utils/world"
 import { signWithKeyOf } from "../contracts/efirma-helpers"
 
 // @redis: locking module (per-supplier lock on simultaneous CLABE changes)
+// @redis-tests: two simultaneous changes
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
 const pki: TestCaDirectory = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "einv-http-")))

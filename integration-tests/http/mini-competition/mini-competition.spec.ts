@@ -22,6 +22,7 @@ afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
 process.env.EFIRMA_CA_BUNDLE = pki.bundle
 
 // @redis: the competition lock (locking module) under two racing awards
+// @redis-tests: two awards racing|confirmation window lapses
 
 // The tests run the opening job themselves with the injected clock; the cron
 // schedule is moved out of the way so it never acts between two requests.

@@ -21,6 +21,7 @@ process.env.EFIRMA_CA_BUNDLE = pki.bundle
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
 // @redis: workflow engine under concurrent submissions; the escalation scheduled job
+// @redis-tests: escalates an overdue step|racing for the last budget|exactly once: 10 parallel|the whole chain: requisition
 
 /**
  * Requisitions and their approval chain, enforced on the server: the full

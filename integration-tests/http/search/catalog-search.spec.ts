@@ -10,6 +10,7 @@ import { syncSearchIndexWorkflow } from "@tienda/search/workflows"
 import { describeApp } from "../../utils/runner"
 
 // @redis: event bus (catalog-changed subscriber keeps the index fresh) and the cache
+// @redis-tests: after their events|serves repeated searches|never shows a sanctioned supplier
 
 /**
  * Provider-agnostic contract of GET /store/catalog/search: the same file runs
