@@ -21,13 +21,20 @@ import { seedSearchIndex } from "./steps/search"
 export default async function seed(args: ExecArgs) {
   const logger = args.container.resolve(ContainerRegistrationKeys.LOGGER)
   const started = Date.now()
-  const store = await seedStore(args)
-  const orgs = await seedOrganizations(args)
-  await seedEfirma(args, orgs.logins)
-  await seedFrameworkContracts(args)
-  await seedBudget(args)
-  await seedSpecificContracts(args)
-  await seedSearchIndex(args)
+  // one line per phase with its time: where a slow first start goes
+  const phase = async <T>(name: string, fn: () => Promise<T>): Promise<T> => {
+    const t = Date.now()
+    const out = await fn()
+    logger.info(`seed: phase ${name} ${((Date.now() - t) / 1000).toFixed(1)} s`)
+    return out
+  }
+  const store = await phase("store", () => seedStore(args))
+  const orgs = await phase("organizations", () => seedOrganizations(args))
+  await phase("efirma", () => seedEfirma(args, orgs.logins))
+  await phase("framework-contracts", () => seedFrameworkContracts(args))
+  await phase("budget", () => seedBudget(args))
+  await phase("specific-contracts", () => seedSpecificContracts(args))
+  await phase("search", () => seedSearchIndex(args))
   // fails the seed when a policy step would have no demo holder but the requester
   const walkthrough = requisitionWalkthrough(orgs.logins)
   const out = process.env.TIENDA_SEED_OUTPUT

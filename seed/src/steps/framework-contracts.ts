@@ -130,6 +130,7 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
     .map((u) => u.id)
 
   let offersCreated = 0
+  const started = Date.now()
   for (const input of contracts) {
     const { data: existing } = await query.graph({ entity: "framework_contract", fields: ["id", "status"], filters: { number: input.number } })
     let contractId = existing[0]?.id
@@ -181,6 +182,8 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
       }
     }
   }
+
+  logger.info(`seed: ${offersCreated} offers requested and approved in ${((Date.now() - started) / 1000).toFixed(1)} s`)
 
   // the approved offers enter Medusa's store in one batch
   if (offersCreated) {
