@@ -106,3 +106,4 @@ export const SupplierUpdateContact = z
 export type SupplierUpdateContactType = z.infer<typeof SupplierUpdateContact>
 
 export const ListDirectory = z.object({ ...paginationSchema }).strict()
+export type ListDirectoryType = z.infer<typeof ListDirectory>

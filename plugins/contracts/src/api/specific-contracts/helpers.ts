@@ -5,6 +5,7 @@ import { SPECIFIC_CONTRACT_MODULE } from "../../modules/specific-contract"
 import type SpecificContractModuleService from "../../modules/specific-contract/service"
 import { contractNotFound, signingPayload } from "../../specific-contract"
 import type { ContractActor } from "../../workflows/specific-contracts/types"
+import type { ListSpecificContractsType } from "./validators"
 
 export type Scope = "agency" | "supplier" | "all"
 
@@ -100,8 +101,8 @@ export async function sendPdf(req: MedusaRequest, res: MedusaResponse, scope: Sc
   res.status(200).send(pdf)
 }
 
-export async function list(req: MedusaRequest, res: MedusaResponse, scope: Scope, extra: Record<string, unknown> = {}) {
-  const { limit, offset, status, kind } = req.validatedQuery as { limit: number; offset: number; status?: string; kind?: string }
+export async function list(req: MedusaRequest<unknown, ListSpecificContractsType>, res: MedusaResponse, scope: Scope, extra: Record<string, unknown> = {}) {
+  const { limit, offset, status, kind } = req.validatedQuery
   const filters: Record<string, unknown> = { ...scopeFilters(req, scope), ...extra }
   if (status) {
     filters.status = status

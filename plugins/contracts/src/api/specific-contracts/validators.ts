@@ -17,6 +17,7 @@ export const AdminListSpecificContracts = ListSpecificContracts.extend({
   agency_id: id.optional(),
   supplier_id: id.optional(),
 }).strict()
+export type AdminListSpecificContractsType = z.infer<typeof AdminListSpecificContracts>
 
 export const SignSpecificContract = z
   .object({
@@ -43,6 +44,7 @@ export const CancelSpecificContract = z.object({ reason: z.string().min(10).max(
 export type CancelSpecificContractType = z.infer<typeof CancelSpecificContract>
 
 export const ListContractTemplates = z.object({ ...paginationSchema, code: z.string().max(100).optional() }).strict()
+export type ListContractTemplatesType = z.infer<typeof ListContractTemplates>
 
 export const CreateContractTemplate = z
   .object({

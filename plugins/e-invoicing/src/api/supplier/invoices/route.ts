@@ -8,7 +8,7 @@ import { invoiceView, ownInvoice } from "../../invoicing/helpers"
 import type { SupplierListInvoicesType, SupplierSubmitInvoiceType } from "../../invoicing/validators"
 
 /** GET /supplier/invoices — my company's accepted invoices and where their payment stands. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: SupplierListInvoicesType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, SupplierListInvoicesType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const service = einvService(req)
   const [rows, count] = await service.listAndCountInvoices(

@@ -4,7 +4,7 @@ import { mcService } from "../../helpers"
 import type { ListCompetitionsType } from "../../validators"
 
 /** GET /observer/competitions — every competition, read-only, for observers (testigos sociales) and auditors. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: ListCompetitionsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await mcService(req.scope).listAndCountCompetitions(status ? { status } : {}, {
     take: limit,

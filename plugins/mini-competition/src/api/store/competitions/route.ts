@@ -6,7 +6,7 @@ import { mcService, procedureNow, procedureView, withCompetitionErrors } from ".
 import type { ListCompetitionsType, StoreCreateCompetitionType } from "../../validators"
 
 /** GET /store/competitions — the caller's agency's competitions, newest first. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: ListCompetitionsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await mcService(req.scope).listAndCountCompetitions(
     { organization_id: req.access.organization_id, ...(status ? { status } : {}) },

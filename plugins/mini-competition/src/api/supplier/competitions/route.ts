@@ -4,7 +4,7 @@ import { mcService } from "../../helpers"
 import type { ListCompetitionsType } from "../../validators"
 
 /** GET /supplier/competitions — the competitions the caller's company is invited to. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: ListCompetitionsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const service = mcService(req.scope)
   const invitations = await service.listCompetitionInvitations({ supplier_id: req.access.organization_id, status: "invited" }, { take: null, select: ["id", "competition_id"] })

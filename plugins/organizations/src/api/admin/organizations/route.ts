@@ -8,8 +8,8 @@ import type {
   AdminListOrganizationsType,
 } from "../../validators"
 
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as AdminListOrganizationsType
+export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizationsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   res.json(await listOrganizations(req.scope, q))
 }
 

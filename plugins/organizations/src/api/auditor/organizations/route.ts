@@ -4,7 +4,7 @@ import { listOrganizations } from "../../helpers"
 import type { AdminListOrganizationsType } from "../../validators"
 
 /** Read-only directory of organizations for auditors. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as AdminListOrganizationsType
+export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizationsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   res.json(await listOrganizations(req.scope, q))
 }

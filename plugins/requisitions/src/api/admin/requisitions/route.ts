@@ -1,10 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { rqService } from "../../helpers"
+import type { StoreListRequisitionsType } from "../../validators"
 
 /** Every agency's requisitions (SHCP oversight), newest first. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as { limit: number; offset: number; status?: string }
+export const GET = async (req: AuthorizedRequest<unknown, StoreListRequisitionsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
     q.status ? { status: q.status as never } : {},
     { relations: ["approval_steps"], order: { created_at: "DESC" }, skip: q.offset, take: q.limit }

@@ -4,8 +4,8 @@ import { listBudgetKeys } from "../../../helpers"
 import type { ListBudgetKeysType } from "../../../validators"
 
 /** All budget keys of every agency (SHCP). */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as ListBudgetKeysType
+export const GET = async (req: AuthorizedRequest<unknown, ListBudgetKeysType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const filters: Record<string, unknown> = {}
   for (const f of ["organization_id", "fiscal_year", "partida_especifica"] as const) {
     if (q[f] !== undefined) {

@@ -8,8 +8,8 @@ import type { ListBudgetKeysType } from "../../../validators"
  * Budget keys of the caller's agency with their disponible; unit-scoped
  * roles see the agency-wide keys and those of their units.
  */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as ListBudgetKeysType
+export const GET = async (req: AuthorizedRequest<unknown, ListBudgetKeysType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const units = unitsWithPermission(req.access, PERMISSIONS.BUDGET_READ)
   const filters: Record<string, unknown> = { organization_id: req.access.organization_id }
   if (units !== null) {
