@@ -39,17 +39,17 @@ export const evaluateDecisionStep = createStep(
     }
     assertSameAgency(input.access, r)
     if (r.status !== "pending_approval") {
-      invalid(`La requisición no está en espera de aprobación (estado: ${r.status}).`, "REQUISICION_NO_PENDIENTE")
+      invalid("REQUISICION_NO_PENDIENTE", `La requisición no está en espera de aprobación (estado: ${r.status}).`)
     }
     const steps = (r.approval_steps ?? []).filter((s) => s.revision === r.revision).sort((a, b) => a.sequence - b.sequence)
     const current = steps.find((s) => s.status === "pending")
     if (!current) {
-      invalid("La requisición no tiene pasos pendientes.", "REQUISICION_NO_PENDIENTE")
+      invalid("REQUISICION_NO_PENDIENTE", "La requisición no tiene pasos pendientes.")
     }
     const authority = await resolveAuthority(container, input.access, r, current)
     const reason = input.reason?.trim() || null
     if (input.decision !== "approve" && (!reason || reason.length < 5)) {
-      invalid("Indica el motivo (al menos 5 caracteres) para rechazar o devolver.", "MOTIVO_REQUERIDO")
+      invalid("MOTIVO_REQUERIDO", "Indica el motivo (al menos 5 caracteres) para rechazar o devolver.")
     }
     let signature: Record<string, unknown> | null = null
     if (input.signature) {
@@ -60,7 +60,7 @@ export const evaluateDecisionStep = createStep(
       })
       signature = { ...verified, signature: input.signature.signature }
     } else if (process.env.REQUISITIONS_REQUIRE_EFIRMA === "true") {
-      invalid("Firma tu decisión con tu e.firma.", "FIRMA_REQUERIDA")
+      invalid("FIRMA_REQUERIDA", "Firma tu decisión con tu e.firma.")
     }
     const now = new Date()
     const status = input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "returned"

@@ -82,7 +82,7 @@ async function cartLines(container: MedusaContainer, cartId: string, customerId:
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `El carrito ${cartId} no existe.`, "CARRITO_NO_EXISTE")
   }
   if (cart.completed_at) {
-    invalid("El carrito ya se convirtió en pedido.", "CARRITO_YA_COMPLETADO")
+    invalid("CARRITO_YA_COMPLETADO", "El carrito ya se convirtió en pedido.")
   }
   const items = (cart.items ?? []) as { variant_id: string; quantity: unknown }[]
   return items.map((i) => ({ variant_id: i.variant_id, quantity: Number(i.quantity) }))
@@ -97,20 +97,20 @@ async function cartLines(container: MedusaContainer, cartId: string, customerId:
 export async function prepareRequisition(container: MedusaContainer, input: PrepareRequisitionInput): Promise<PreparedRequisition> {
   assertUnitInScope(input.access, PERMISSIONS.REQUISITIONS_CREATE, input.unit_id)
   if (input.justification.trim().length < 10) {
-    invalid("Escribe una justificación de al menos 10 caracteres.", "JUSTIFICACION_REQUERIDA")
+    invalid("JUSTIFICACION_REQUERIDA", "Escribe una justificación de al menos 10 caracteres.")
   }
   const today = new Date(new Date().toISOString().slice(0, 10))
   const lines = input.lines?.length ? input.lines : input.cart_id ? await cartLines(container, input.cart_id, input.customer_id) : []
   if (!lines.length) {
-    invalid("La requisición no tiene artículos.", "REQUISICION_SIN_ARTICULOS")
+    invalid("REQUISICION_SIN_ARTICULOS", "La requisición no tiene artículos.")
   }
   for (const l of lines) {
     const date = new Date(l.delivery_date ?? input.delivery_date)
     if (Number.isNaN(date.getTime()) || date < today) {
-      invalid("La fecha de entrega debe ser hoy o posterior.", "FECHA_DE_ENTREGA_INVALIDA")
+      invalid("FECHA_DE_ENTREGA_INVALIDA", "La fecha de entrega debe ser hoy o posterior.")
     }
     if (!Number.isInteger(l.quantity) || l.quantity < 1) {
-      invalid("Cada cantidad debe ser un entero mayor que cero.", "CANTIDAD_INVALIDA")
+      invalid("CANTIDAD_INVALIDA", "Cada cantidad debe ser un entero mayor que cero.")
     }
   }
   await assertOffersPurchasable(container, { customer_id: input.customer_id, lines, check_quantities: true })
@@ -125,7 +125,7 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "La clave presupuestaria no existe en tu dependencia.", "CLAVE_PRESUPUESTAL_NO_EXISTE")
   }
   if (key.unit_id && key.unit_id !== input.unit_id) {
-    invalid("La clave presupuestaria pertenece a otra unidad.", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD")
+    invalid("CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD", "La clave presupuestaria pertenece a otra unidad.")
   }
   const fc = container.resolve("framework_contract") as { listOffers: (f: object, c: object) => Promise<unknown[]> }
   const offers = (await fc.listOffers(
@@ -136,8 +136,8 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
     const offer = offers.find((o) => o.variant_id === l.variant_id)!
     if (offer.item.cog_partida !== key.partida_especifica) {
       invalid(
-        `«${offer.item.name}» es de la partida ${offer.item.cog_partida} y la clave ${key.clave} es de la partida ${key.partida_especifica}.`,
-        "PARTIDA_NO_CORRESPONDE"
+        "PARTIDA_NO_CORRESPONDE",
+        `«${offer.item.name}» es de la partida ${offer.item.cog_partida} y la clave ${key.clave} es de la partida ${key.partida_especifica}.`
       )
     }
     const amounts = lineAmounts(String(offer.price), l.quantity, offer.item.iva_treatment)

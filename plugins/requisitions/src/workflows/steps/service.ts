@@ -5,7 +5,7 @@ import type RequisitionModuleService from "../../modules/requisition/service"
 
 export const rq = (container: MedusaContainer) => container.resolve<RequisitionModuleService>(REQUISITION_MODULE)
 
-export function invalid(message: string, code: string): never {
+export function invalid(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 
