@@ -28,7 +28,7 @@ export const evaluateDecisionStepId = "requisitions-evaluate-decision"
  * caller may decide its current step (role, unit, delegation, escalation;
  * never their own requisition), a rejection or return gives a reason, and an
  * e.firma signature over the decision verifies when given (required when
- * REQUISITIONS_REQUIRE_EFIRMA=true).
+ * the plugin's `requireEfirma` option is set: REQUISITIONS_REQUIRE_EFIRMA=true).
  */
 export const evaluateDecisionStep = createStep(
   evaluateDecisionStepId,
@@ -59,7 +59,7 @@ export const evaluateDecisionStep = createStep(
         envelope: input.signature,
       })
       signature = { ...verified, signature: input.signature.signature }
-    } else if (process.env.REQUISITIONS_REQUIRE_EFIRMA === "true") {
+    } else if ((await rq(container).settings()).requireEfirma) {
       invalid("FIRMA_REQUERIDA", "Firma tu decisión con tu e.firma.")
     }
     const now = new Date()
