@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const day = z.iso.date()
 const line = z
@@ -60,6 +60,7 @@ export type StoreDecideType = z.infer<typeof StoreDecide>
 export const StoreListRequisitions = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"]).optional(),
   })
   .strict()
