@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const decimal = z
   .union([z.string(), z.number()])
@@ -65,7 +65,7 @@ export const AdminGetContract = z.object({ as_of: z.iso.datetime({ offset: true 
 export type AdminGetContractType = z.infer<typeof AdminGetContract>
 
 export const AdminListContracts = z
-  .object({ ...paginationSchema, status: z.enum(["draft", "published", "suspended", "expired"]).optional() })
+  .object({ ...paginationSchema, ...fieldsSchema, status: z.enum(["draft", "published", "suspended", "expired"]).optional() })
   .strict()
 export type AdminListContractsType = z.infer<typeof AdminListContracts>
 

@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createFrameworkContractWorkflow } from "../../../workflows/create-framework-contract"
 import { fcService, ficha } from "../../helpers"
 import type { AdminCreateFrameworkContractType, AdminListContractsType } from "../../validators"
@@ -10,7 +10,7 @@ export const GET = async (req: AuthorizedRequest<unknown, AdminListContractsType
     status ? { status: status as never } : {},
     { skip: offset, take: limit, order: { number: "ASC" } }
   )
-  res.json({ framework_contracts: contracts, count, offset, limit })
+  res.json({ framework_contracts: pickFields(req, contracts), count, offset, limit })
 }
 
 export const POST = async (req: AuthorizedRequest<AdminCreateFrameworkContractType>, res: MedusaResponse) => {
