@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../http/authorize"
+import { pickFields } from "../../../http/query-config"
 import { auditActorOf } from "../../../http/audit-actor"
 import { createOrganizationWorkflow } from "../../../workflows/create-organization"
 import { listOrganizations, retrieveOrganization } from "../../helpers"
@@ -10,7 +11,8 @@ import type {
 
 export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizationsType>, res: MedusaResponse) => {
   const q = req.validatedQuery
-  res.json(await listOrganizations(req.scope, q))
+  const page = await listOrganizations(req.scope, q, req.queryConfig.fields)
+  res.json({ ...page, organizations: pickFields(req, page.organizations) })
 }
 
 export const POST = async (
