@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { listBudgetKeys } from "../../../helpers"
 import type { ListBudgetKeysType } from "../../../validators"
 
@@ -12,5 +12,6 @@ export const GET = async (req: AuthorizedRequest<unknown, ListBudgetKeysType>, r
       filters[f] = q[f]
     }
   }
-  res.json(await listBudgetKeys(req.scope, filters, q))
+  const page = await listBudgetKeys(req.scope, filters, q)
+  res.json({ ...page, budget_keys: pickFields(req, page.budget_keys) })
 }

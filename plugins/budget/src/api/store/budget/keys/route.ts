@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { type AuthorizedRequest, unitsWithPermission } from "@tienda/organizations/http"
+import { type AuthorizedRequest, pickFields, unitsWithPermission } from "@tienda/organizations/http"
 import { PERMISSIONS } from "@tienda/organizations/utils"
 import { listBudgetKeys } from "../../../helpers"
 import type { ListBudgetKeysType } from "../../../validators"
@@ -21,5 +21,6 @@ export const GET = async (req: AuthorizedRequest<unknown, ListBudgetKeysType>, r
   if (q.partida_especifica) {
     filters.partida_especifica = q.partida_especifica
   }
-  res.json(await listBudgetKeys(req.scope, filters, q))
+  const page = await listBudgetKeys(req.scope, filters, q)
+  res.json({ ...page, budget_keys: pickFields(req, page.budget_keys) })
 }
