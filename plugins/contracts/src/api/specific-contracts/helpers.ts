@@ -1,6 +1,6 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MathBN } from "@medusajs/framework/utils"
-import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { SPECIFIC_CONTRACT_MODULE } from "../../modules/specific-contract"
 import type SpecificContractModuleService from "../../modules/specific-contract/service"
 import { contractNotFound, signingPayload } from "../../specific-contract"
@@ -116,5 +116,5 @@ export async function list(req: MedusaRequest<unknown, ListSpecificContractsType
     skip: offset,
     take: limit,
   })
-  res.json({ specific_contracts: rows.map((r) => present(r as unknown as Row)), count, limit, offset })
+  res.json({ specific_contracts: pickFields(req, rows.map((r) => present(r as unknown as Row))), count, limit, offset })
 }

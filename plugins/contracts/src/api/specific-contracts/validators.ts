@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "fecha AAAA-MM-DD")
 const id = z.string().min(1).max(100)
@@ -7,6 +7,7 @@ const id = z.string().min(1).max(100)
 export const ListSpecificContracts = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     status: z.enum(["draft", "pending_signatures", "partially_signed", "in_force", "cancelled"]).optional(),
     kind: z.enum(["contract", "amendment"]).optional(),
   })
