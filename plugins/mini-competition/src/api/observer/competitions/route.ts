@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { mcService } from "../../helpers"
 import type { ListCompetitionsType } from "../../validators"
 
@@ -10,7 +10,7 @@ export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>,
     take: limit,
     skip: offset,
     order: { created_at: "DESC" },
-    select: ["id", "number", "status", "organization_id", "requisition_id", "lot_title", "delivery_state", "bid_deadline", "opened_at", "awarded_at"],
+    select: req.queryConfig.fields,
   })
-  res.json({ competitions: rows, count, limit, offset })
+  res.json({ competitions: pickFields(req, rows), count, limit, offset })
 }

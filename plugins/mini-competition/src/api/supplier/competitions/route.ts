@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { mcService } from "../../helpers"
 import type { ListCompetitionsType } from "../../validators"
 
@@ -12,8 +12,8 @@ export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>,
   const [rows, count] = ids.length
     ? await service.listAndCountCompetitions(
         { id: ids, ...(status ? { status } : {}) },
-        { take: limit, skip: offset, order: { created_at: "DESC" }, select: ["id", "number", "status", "lot_title", "delivery_state", "bid_deadline", "opened_at", "awarded_at"] }
+        { take: limit, skip: offset, order: { created_at: "DESC" }, select: req.queryConfig.fields }
       )
     : [[], 0]
-  res.json({ competitions: rows, count, limit, offset })
+  res.json({ competitions: pickFields(req, rows), count, limit, offset })
 }
