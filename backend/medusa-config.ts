@@ -40,7 +40,7 @@ module.exports = defineConfig({
     { resolve: "@tienda/search", options: { meilisearch: process.env.MEILISEARCH_HOST ? { host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY, index: process.env.MEILISEARCH_INDEX } : null } },
     { resolve: "@tienda/budget", options: { sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100", timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000), token: process.env.SIMULATOR_TOKEN || undefined } },
     { resolve: "@tienda/contracts", options: {} },
-    { resolve: "@tienda/requisitions", options: {} },
+    { resolve: "@tienda/requisitions", options: { requireEfirma: process.env.REQUISITIONS_REQUIRE_EFIRMA, notificationChannel: process.env.REQUISITIONS_NOTIFICATION_CHANNEL } },
     { resolve: "@tienda/mini-competition", options: { sealKey: process.env.MINI_COMPETITION_SEAL_KEY || null } },
     { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000) } },
   ],

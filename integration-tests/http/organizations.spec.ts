@@ -64,6 +64,12 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     expect(res.body.organization.units.map((u: { code: string }) => u.code).sort()).toEqual(["BIE-AR01", "BIE-UC"])
     const list = await get("/admin/organizations?kind=agency&q=bienestar")
     expect(list.body.count).toBe(1)
+    // ?fields= narrows each record (query-config.ts); an unknown field is a clear 400, never ignored
+    const narrow = await get("/admin/organizations?kind=agency&q=bienestar&fields=rfc,legal_name")
+    expect(narrow.body.organizations).toEqual([{ rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" }])
+    const unknown = await get("/admin/organizations?fields=rfc,password_hash")
+    expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
+    expect(unknown.body.message).toContain("password_hash")
   })
 
   it.each([

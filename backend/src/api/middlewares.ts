@@ -1,7 +1,7 @@
 import { defineMiddlewares, type MiddlewareRoute } from "@medusajs/framework/http"
 import { z } from "@medusajs/framework/zod"
 import { PERMISSIONS } from "@tienda/organizations/utils"
-import { authorize, paginationSchema, validateBody, validateQuery } from "@tienda/organizations/http"
+import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import {
   denyByDefault,
   MEDUSA_ROUTE_RULES,
@@ -13,6 +13,7 @@ import {
   spanishErrorHandler,
   throttleLogin,
 } from "../security"
+import { AdminListJobRuns } from "./admin/ops/job-runs/validators"
 
 /** The application's own routes (backend/src/api). */
 export const appRoutes: MiddlewareRoute[] = [
@@ -27,7 +28,7 @@ export const appRoutes: MiddlewareRoute[] = [
     matcher: "/admin/ops/job-runs",
     middlewares: [
       ...authorize({ actors: ["user"], permission: PERMISSIONS.OPERATIONS_READ }),
-      validateQuery(z.object({ ...paginationSchema }).strict()),
+      validateQuery(AdminListJobRuns),
     ],
   },
 ]

@@ -213,6 +213,11 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     expect(res.body.budget_keys.map((k: { id: string }) => k.id).sort()).toEqual([a.id, b.id].sort())
     const filtered = await request(baseUrl()).get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}`).set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
     expect(filtered.body.budget_keys.map((k: { id: string }) => k.id)).toEqual([b.id])
+    // ?fields= narrows each key, computed fields included; an unknown field is a 400
+    const narrow = await request(baseUrl()).get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}&fields=clave,disponible`).set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
+    expect(narrow.body.budget_keys).toEqual([{ clave: b.clave, disponible: "1000000.00" }])
+    const unknown = await request(baseUrl()).get("/admin/budget/keys?fields=clave,secreto").set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
+    expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     const denied = await request(baseUrl()).get("/admin/budget/keys").set("authorization", `Bearer ${world().actors.system_admin.token}`)
     expect(denied.status).toBe(403)
   })

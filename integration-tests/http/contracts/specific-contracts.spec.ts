@@ -319,6 +319,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
 
     const all = await get(`/admin/specific-contracts?agency_id=${w().orgs.agencyA}`, token("shcp_contract_admin"))
     expect(all.body.specific_contracts.map((x: { id: string }) => x.id)).toEqual([c.id])
+    // ?fields= narrows each contract (query-config.ts); an unknown field is a 400
+    const narrow = await get("/supplier/specific-contracts?fields=id,status,total", token("supplier_user"))
+    expect(narrow.body.specific_contracts).toEqual([{ id: c.id, status: expect.any(String), total: expect.stringMatching(/^\d+\.\d{2}$/) }])
+    const unknown = await get("/store/specific-contracts?fields=id,pdf_base64", token("contract_admin"))
+    expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     expect((await get(`/admin/specific-contracts/${c.id}/pdf`, token("shcp_contract_admin"))).status).toBe(200)
     expect((await get("/admin/specific-contracts", token("shcp_planning"))).status).toBe(403)
   })

@@ -175,6 +175,10 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the invited see it, the others do not
     expect((await get("/supplier/competitions", s1.token)).body.competitions.map((x: { id: string }) => x.id)).toEqual([c.id])
     expect((await get("/supplier/competitions", s4.token)).body.competitions).toEqual([])
+    // ?fields= narrows each competition; a supplier cannot ask for the agency-side fields its list does not answer
+    expect((await get("/supplier/competitions?fields=id,number", s1.token)).body.competitions).toEqual([{ id: c.id, number: expect.any(String) }])
+    const agencyField = await get("/supplier/competitions?fields=id,requisition_id", s1.token)
+    expect([agencyField.status, agencyField.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     expect((await get(`/supplier/competitions/${c.id}`, s4.token)).status).toBe(404)
     // publishing twice changes nothing
     const again = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())

@@ -131,6 +131,10 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(await notificationsTo(world().actors.requiring_unit.email)).toEqual(expect.arrayContaining(["requisition.submitted", "requisition.approved"]))
     const timeline = await get(`/store/requisitions/${r.id}`, requester())
     expect(timeline.body.requisition.status).toBe("approved")
+    // the list answers only the asked fields (query-config.ts); an unknown one is a 400
+    expect((await get("/store/requisitions?fields=id,status", requester())).body.requisitions).toEqual([{ id: r.id, status: "approved" }])
+    const unknown = await get("/store/requisitions?fields=id,cart", requester())
+    expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
   })
 
   it("refuses a rejection without reason (nothing changes), then rejects and releases the budget", async () => {

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import { listBudgetKeysQueryConfig } from "./store/budget/keys/query-config"
 import { ListBudgetKeys, ListLedger, StoreBudgetCheck, StoreBudgetReserve, StoreReleaseReservation } from "./validators"
 
 export default defineMiddlewares({
@@ -10,7 +11,7 @@ export default defineMiddlewares({
       matcher: "/store/budget/keys",
       middlewares: [
         ...authorize({ actors: ["customer"], permission: P.BUDGET_READ }),
-        validateQuery(ListBudgetKeys),
+        validateQuery(ListBudgetKeys, listBudgetKeysQueryConfig),
       ],
     },
     {
@@ -50,7 +51,7 @@ export default defineMiddlewares({
       matcher: "/admin/budget/keys",
       middlewares: [
         ...authorize({ actors: ["user"], permission: P.BUDGET_READ_ALL }),
-        validateQuery(ListBudgetKeys),
+        validateQuery(ListBudgetKeys, listBudgetKeysQueryConfig),
       ],
     },
   ],

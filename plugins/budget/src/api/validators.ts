@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 import { AMOUNT_PATTERN } from "../utils/money"
 
 const amount = z.string().regex(AMOUNT_PATTERN, "importe decimal con a lo más dos decimales, p. ej. 1250.50")
@@ -27,6 +27,7 @@ export type StoreReleaseReservationType = z.infer<typeof StoreReleaseReservation
 export const ListBudgetKeys = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     fiscal_year: z.coerce.number().int().optional(),
     partida_especifica: z.string().optional(),
     organization_id: z.string().optional(),

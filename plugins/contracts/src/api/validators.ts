@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { paginationSchema } from "@tienda/organizations/http"
 
 export const PublicListCheckpoints = z.object({ ...paginationSchema }).strict()
+export type PublicListCheckpointsType = z.infer<typeof PublicListCheckpoints>
 
 export const AuditorListEntries = z
   .object({

@@ -7,7 +7,7 @@ import { transitionStatusStep } from "./steps/transition-status"
 
 export type AuthorizePaymentWorkflowInput = { payment_request_id: string; agency_id: string; person_id: string; actor: AuditActor }
 
-export const authorizePaymentWorkflowId = "einvoicing-authorize-payment"
+export const authorizePaymentWorkflowId = "e-invoicing-authorize-payment"
 /**
  * This workflow authorises a payment request and sends the CLC: checks
  * (pending, active CLABE, SAT still Vigente) → request `authorized` (guarded

@@ -14,7 +14,7 @@ export type ConfirmPaymentWorkflowInput = {
   actor: AuditActor
 }
 
-export const confirmPaymentWorkflowId = "einvoicing-confirm-payment"
+export const confirmPaymentWorkflowId = "e-invoicing-confirm-payment"
 /**
  * This workflow records that the CLC was paid by SPEI: the budget's pay
  * workflow verifies it (SIAFF's payment status with its clave de rastreo;

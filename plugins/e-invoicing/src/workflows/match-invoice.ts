@@ -7,7 +7,7 @@ import { transitionStatusStep } from "./steps/transition-status"
 
 export type MatchInvoiceWorkflowInput = { invoice_id: string; actor?: AuditActor | null }
 
-export const matchInvoiceWorkflowId = "einvoicing-match-invoice"
+export const matchInvoiceWorkflowId = "e-invoicing-match-invoice"
 /**
  * This workflow runs the three-way match of an accepted invoice. Matched:
  * the budget accrues (devengado) the invoice's total from the contract's

@@ -15,7 +15,7 @@ export type RecordReceptionWorkflowInput = {
   lines: (ReceptionLineRequest & { notes?: string | null; serials?: string[] | null })[]
 }
 
-export const recordReceptionWorkflowId = "einvoicing-record-reception"
+export const recordReceptionWorkflowId = "e-invoicing-record-reception"
 /**
  * This workflow records the agency's reception of a shipment: plan (lines
  * judged, outcome, pena convencional) → add accepted/rejected to the order's

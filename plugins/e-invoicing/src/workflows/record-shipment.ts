@@ -14,7 +14,7 @@ export type RecordShipmentWorkflowInput = {
   lines: ShipmentLineRequest[]
 }
 
-export const recordShipmentWorkflowId = "einvoicing-record-shipment"
+export const recordShipmentWorkflowId = "e-invoicing-record-shipment"
 /**
  * This workflow records a supplier's shipment against its order: plan
  * (contract in force, lines, what is left to deliver) → add to the order's

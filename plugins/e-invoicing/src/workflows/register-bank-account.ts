@@ -18,7 +18,7 @@ export type RegisterBankAccountWorkflowInput = {
   at?: string | null
 }
 
-export const registerBankAccountWorkflowId = "einvoicing-register-bank-account"
+export const registerBankAccountWorkflowId = "e-invoicing-register-bank-account"
 /**
  * This workflow registers or changes a supplier's CLABE for SPEI payments:
  * the CLABE is checked (check digit, bank derived from it), the change is
@@ -30,7 +30,7 @@ export const registerBankAccountWorkflowId = "einvoicing-register-bank-account"
 export const registerBankAccountWorkflow = createWorkflow(
   registerBankAccountWorkflowId,
   (input: WorkflowData<RegisterBankAccountWorkflowInput>) => {
-    const lockKey = transform({ input }, ({ input }) => `einvoicing-bank-account:${input.supplier_id}`)
+    const lockKey = transform({ input }, ({ input }) => `e-invoicing-bank-account:${input.supplier_id}`)
     acquireLockStep({ key: lockKey, timeout: 10, ttl: 30 })
     const plan = prepareBankAccountStep(
       transform({ input }, ({ input }) => ({

@@ -17,7 +17,7 @@ export type SubmitInvoiceWorkflowInput = {
   xml: string
 }
 
-export const submitInvoiceWorkflowId = "einvoicing-submit-invoice"
+export const submitInvoiceWorkflowId = "e-invoicing-submit-invoice"
 /**
  * This workflow judges a CFDI the supplier presents for its order and, when
  * valid, accepts it: context from the records (one read step) → the CFDI

@@ -1,6 +1,7 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import { listAdminFrameworkContractsQueryConfig } from "./admin/framework-contracts/query-config"
 import {
   AdminChangeStatus,
   AdminCreateFrameworkContract,
@@ -28,7 +29,7 @@ export default defineMiddlewares({
     { method: ["GET"], matcher: "/admin/classifier", middlewares: [...authorize({ actors: user, permission: P.CATALOG_BROWSE }), validateQuery(AdminListClassifier)] },
     { method: ["POST"], matcher: "/admin/classifier/import", middlewares: [...authorize({ actors: user, permission: P.CLASSIFIER_MANAGE }), validateBody(AdminImportCsv)], bodyParser: { sizeLimit: "25mb" } },
     { method: ["POST"], matcher: "/admin/classifier/crosswalk", middlewares: [...authorize({ actors: user, permission: P.CLASSIFIER_MANAGE }), validateBody(AdminSetCrosswalk)] },
-    { method: ["GET"], matcher: "/admin/framework-contracts", middlewares: [...authorize({ actors: user, permission: P.CATALOG_BROWSE }), validateQuery(AdminListContracts)] },
+    { method: ["GET"], matcher: "/admin/framework-contracts", middlewares: [...authorize({ actors: user, permission: P.CATALOG_BROWSE }), validateQuery(AdminListContracts, listAdminFrameworkContractsQueryConfig)] },
     { method: ["POST"], matcher: "/admin/framework-contracts", middlewares: [...authorize({ actors: user, permission: P.FRAMEWORK_CONTRACTS_MANAGE }), validateBody(AdminCreateFrameworkContract)], bodyParser: { sizeLimit: "10mb" } },
     { method: ["GET"], matcher: "/admin/framework-contracts/:id", middlewares: [...authorize({ actors: user, permission: P.CATALOG_BROWSE }), validateQuery(AdminGetContract)] },
     { method: ["POST"], matcher: "/admin/framework-contracts/:id/status", middlewares: [...authorize({ actors: user, permission: P.FRAMEWORK_CONTRACTS_MANAGE }), validateBody(AdminChangeStatus)] },

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const decimal = z
   .union([z.string(), z.number()])
@@ -47,6 +47,7 @@ export const AdminCreateFrameworkContract = z
 export type AdminCreateFrameworkContractType = z.infer<typeof AdminCreateFrameworkContract>
 
 export const AdminChangeStatus = z.object({ status: z.enum(["published", "suspended", "expired"]) }).strict()
+export type AdminChangeStatusType = z.infer<typeof AdminChangeStatus>
 
 export const AdminEnrolSuppliers = z
   .object({
@@ -55,30 +56,38 @@ export const AdminEnrolSuppliers = z
     valid_until: z.iso.date().nullish(),
   })
   .strict()
+export type AdminEnrolSuppliersType = z.infer<typeof AdminEnrolSuppliers>
 
 export const AdminEnrolUnits = z.object({ unit_ids: z.array(z.string().min(1)).min(1).max(500) }).strict()
+export type AdminEnrolUnitsType = z.infer<typeof AdminEnrolUnits>
 
 export const AdminGetContract = z.object({ as_of: z.iso.datetime({ offset: true }).or(z.iso.date()).optional() }).strict()
+export type AdminGetContractType = z.infer<typeof AdminGetContract>
 
 export const AdminListContracts = z
-  .object({ ...paginationSchema, status: z.enum(["draft", "published", "suspended", "expired"]).optional() })
+  .object({ ...paginationSchema, ...fieldsSchema, status: z.enum(["draft", "published", "suspended", "expired"]).optional() })
   .strict()
+export type AdminListContractsType = z.infer<typeof AdminListContracts>
 
 export const AdminImportCsv = z
   .object({ csv: z.string().min(1).max(20_000_000), version: z.string().trim().min(1).max(40).optional() })
   .strict()
+export type AdminImportCsvType = z.infer<typeof AdminImportCsv>
 
 export const AdminSetCrosswalk = z
   .object({ unspsc_code: z.string().trim(), partida: z.string().trim(), partida_title: z.string().trim().min(3).max(300) })
   .strict()
+export type AdminSetCrosswalkType = z.infer<typeof AdminSetCrosswalk>
 
 export const AdminListClassifier = z
   .object({ parent_code: z.string().optional(), q: z.string().trim().max(100).optional() })
   .strict()
+export type AdminListClassifierType = z.infer<typeof AdminListClassifier>
 
 export const AdminListOfferRequests = z
   .object({ ...paginationSchema, status: z.enum(["pending", "approved", "rejected"]).optional() })
   .strict()
+export type AdminListOfferRequestsType = z.infer<typeof AdminListOfferRequests>
 
 export const AdminReviewOfferRequest = z
   .object({ decision: z.enum(["approve", "reject"]), reason: z.string().trim().max(2000).nullish() })
@@ -95,8 +104,10 @@ const Sanction = z
     reason: z.string().trim().max(2000).nullish(),
   })
   .strict()
+export type AdminReviewOfferRequestType = z.infer<typeof AdminReviewOfferRequest>
 
 export const AdminCreateSanctions = z.object({ sanctions: z.array(Sanction).min(1).max(1000) }).strict()
+export type AdminCreateSanctionsType = z.infer<typeof AdminCreateSanctions>
 
 export const SupplierSubmitOfferRequest = z
   .object({
@@ -112,5 +123,6 @@ export type SupplierSubmitOfferRequestType = z.infer<typeof SupplierSubmitOfferR
 export const StoreListItems = z
   .object({ ...paginationSchema, unspsc: z.string().regex(/^\d{2,8}$/).optional(), q: z.string().trim().max(100).optional() })
   .strict()
+export type StoreListItemsType = z.infer<typeof StoreListItems>
 
 export const Empty = z.object({}).strict()

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const id = z.string().trim().min(1).max(100)
 /** A non-negative amount with at most two decimals, as a string (exact money). */
@@ -20,7 +20,7 @@ export type StoreCreateCompetitionType = z.infer<typeof StoreCreateCompetition>
 
 const status = z.enum(["draft", "bidding", "opened", "offered", "awarded", "deserted"])
 
-export const ListCompetitions = z.object({ status: status.optional(), ...paginationSchema }).strict()
+export const ListCompetitions = z.object({ status: status.optional(), ...paginationSchema, ...fieldsSchema }).strict()
 export type ListCompetitionsType = z.infer<typeof ListCompetitions>
 
 export const StoreAward = z

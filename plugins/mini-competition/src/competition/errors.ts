@@ -23,18 +23,18 @@ export const CONFLICT_CODES = [
   "REGLA_YA_EXISTE",
 ]
 
-export function conflict(message: string, code: string): never {
+export function conflict(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
-export function invalid(message: string, code: string): never {
+export function invalid(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 
-export function notFound(message: string, code: string): never {
+export function notFound(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.NOT_FOUND, message, code)
 }
 
-export function forbidden(message: string, code: string): never {
+export function forbidden(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.FORBIDDEN, message, code)
 }

@@ -23,18 +23,18 @@ export const planAcceptanceStep = createStep(planAcceptanceStepId, async (input:
   const competition = await ownCompetition(container, input.competition_id, null)
   const award = competition.award as unknown as Award | null
   if (competition.status !== "offered" || !award) {
-    conflict(`La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`, "SIN_ADJUDICACION_POR_CONFIRMAR")
+    conflict("SIN_ADJUDICACION_POR_CONFIRMAR", `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`)
   }
   if (award.supplier_id !== input.supplier_id) {
-    forbidden("La adjudicación no está ofrecida a tu empresa.", "ADJUDICACION_DE_OTRO_PROVEEDOR")
+    forbidden("ADJUDICACION_DE_OTRO_PROVEEDOR", "La adjudicación no está ofrecida a tu empresa.")
   }
   const at = new Date(input.at)
   if (at.getTime() >= new Date(award.confirmation_deadline).getTime()) {
-    conflict(`El plazo para confirmar la adjudicación venció el ${award.confirmation_deadline}.`, "PLAZO_DE_CONFIRMACION_VENCIDO")
+    conflict("PLAZO_DE_CONFIRMACION_VENCIDO", `El plazo para confirmar la adjudicación venció el ${award.confirmation_deadline}.`)
   }
   const eligibility = await checkEligibility(container, { supplier_id: input.supplier_id, contract_id: competition.contract_id, purpose: "award", at })
   if (!eligibility.eligible) {
-    conflict(`No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`, "PROVEEDOR_NO_ELEGIBLE")
+    conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
   return new StepResponse({ ...award, accepted_at: at.toISOString(), accepted_by_person_id: input.person_id } satisfies Award)
 })

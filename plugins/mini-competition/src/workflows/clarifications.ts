@@ -78,10 +78,10 @@ export const planAnswerStep = createStep(planAnswerStepId, async (input: AnswerC
   assertWindowOpen(competition, new Date(input.at))
   const [clarification] = await mc(container).listCompetitionClarifications({ id: input.clarification_id, competition_id: competition.id }, { take: 1 })
   if (!clarification) {
-    notFound(`La aclaración ${input.clarification_id} no existe en esta segunda etapa.`, "ACLARACION_NO_EXISTE")
+    notFound("ACLARACION_NO_EXISTE", `La aclaración ${input.clarification_id} no existe en esta segunda etapa.`)
   }
   if (clarification.answered_at) {
-    conflict("La aclaración ya fue respondida.", "ACLARACION_YA_RESPONDIDA")
+    conflict("ACLARACION_YA_RESPONDIDA", "La aclaración ya fue respondida.")
   }
   const previous = new Date(competition.bid_deadline!)
   const extended = input.extend_business_days ? bidDeadline(previous, input.extend_business_days) : null

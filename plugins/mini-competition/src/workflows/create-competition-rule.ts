@@ -26,15 +26,15 @@ export const createCompetitionRuleStep = createStep(
   async (input: CreateCompetitionRuleWorkflowInput, { container }) => {
     const [lot] = await frameworkContracts(container).listFrameworkLots({ id: input.lot_id }, { take: 1 })
     if (!lot) {
-      notFound(`El lote ${input.lot_id} no existe.`, "LOTE_NO_EXISTE")
+      notFound("LOTE_NO_EXISTE", `El lote ${input.lot_id} no existe.`)
     }
     const from = new Date(input.effective_from)
     if (from.getTime() < new Date(input.at).getTime()) {
-      invalid("Las reglas no pueden entrar en vigor en el pasado: indica una fecha de vigencia a partir de ahora.", "VIGENCIA_RETROACTIVA")
+      invalid("VIGENCIA_RETROACTIVA", "Las reglas no pueden entrar en vigor en el pasado: indica una fecha de vigencia a partir de ahora.")
     }
     const same = await mc(container).listCompetitionRules({ lot_id: lot.id, effective_from: from }, { take: 1 })
     if (same.length) {
-      conflict("El lote ya tiene reglas que entran en vigor en esa misma fecha.", "REGLA_YA_EXISTE")
+      conflict("REGLA_YA_EXISTE", "El lote ya tiene reglas que entran en vigor en esa misma fecha.")
     }
     const { person_id, actor: _actor, at: _at, ...values } = input
     const row = await mc(container).createCompetitionRules({ ...values, effective_from: from, created_by_person_id: person_id })

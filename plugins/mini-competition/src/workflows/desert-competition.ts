@@ -19,7 +19,7 @@ export const planDesertionStepId = "mini-competition-plan-desertion"
 export const planDesertionStep = createStep(planDesertionStepId, async (input: DesertCompetitionWorkflowInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   if (!["draft", "opened"].includes(competition.status)) {
-    conflict(`La segunda etapa ${competition.number} no puede declararse desierta en su estado actual (${competition.status}).`, "COMPETENCIA_NO_ABIERTA")
+    conflict("COMPETENCIA_NO_ABIERTA", `La segunda etapa ${competition.number} no puede declararse desierta en su estado actual (${competition.status}).`)
   }
   return new StepResponse({ competition_id: competition.id, number: competition.number, previous_status: competition.status })
 })

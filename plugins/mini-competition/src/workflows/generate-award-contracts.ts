@@ -44,12 +44,12 @@ export const planAwardContractsStep = createStep(planAwardContractsStepId, async
   const award = competition.award as unknown as Award | null
   if (competition.status !== "awarded" || !award?.accepted_at) {
     conflict(
-      `La adjudicación de la segunda etapa ${competition.number} no está confirmada por el proveedor ganador (estado: ${competition.status}); sin confirmación no hay contrato.`,
-      "ADJUDICACION_NO_CONFIRMADA"
+      "ADJUDICACION_NO_CONFIRMADA",
+      `La adjudicación de la segunda etapa ${competition.number} no está confirmada por el proveedor ganador (estado: ${competition.status}); sin confirmación no hay contrato.`
     )
   }
   if (!competition.requisition_id) {
-    conflict(`La segunda etapa ${competition.number} no proviene de una requisición; el contrato se genera desde una requisición.`, "CONTRATO_SOLO_DESDE_REQUISICION")
+    conflict("CONTRATO_SOLO_DESDE_REQUISICION", `La segunda etapa ${competition.number} no proviene de una requisición; el contrato se genera desde una requisición.`)
   }
   const others = await mc(container).listCompetitions(
     { requisition_id: competition.requisition_id, status: "awarded", id: { $ne: competition.id } },

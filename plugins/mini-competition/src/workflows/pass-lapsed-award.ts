@@ -25,10 +25,10 @@ export const planLapseStep = createStep(planLapseStepId, async (input: PassLapse
   const award = competition.award as unknown as Award | null
   const at = new Date(input.at)
   if (competition.status !== "offered" || !award) {
-    conflict(`La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`, "SIN_ADJUDICACION_POR_CONFIRMAR")
+    conflict("SIN_ADJUDICACION_POR_CONFIRMAR", `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`)
   }
   if (at.getTime() < new Date(award.confirmation_deadline).getTime()) {
-    conflict(`El plazo de confirmación de ${competition.number} aún no vence.`, "PLAZO_NO_VENCIDO")
+    conflict("PLAZO_NO_VENCIDO", `El plazo de confirmación de ${competition.number} aún no vence.`)
   }
   const lapsed: LapsedOffer[] = [
     ...award.lapsed,

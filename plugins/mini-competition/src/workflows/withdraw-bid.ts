@@ -18,7 +18,7 @@ export const planWithdrawalStep = createStep(planWithdrawalStepId, async (input:
   assertWindowOpen(competition, new Date(input.at))
   const [bid] = await mc(container).listCompetitionBids({ competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" }, { take: 1 })
   if (!bid) {
-    conflict("Tu empresa no tiene una propuesta vigente en esta segunda etapa.", "SIN_PROPUESTA_VIGENTE")
+    conflict("SIN_PROPUESTA_VIGENTE", "Tu empresa no tiene una propuesta vigente en esta segunda etapa.")
   }
   return new StepResponse({ bid_id: bid.id, commitment: bid.commitment, number: competition.number })
 })

@@ -60,7 +60,7 @@ type ListInput = {
   organization_id?: string
 }
 
-export async function listOrganizations(container: MedusaContainer, input: ListInput) {
+export async function listOrganizations(container: MedusaContainer, input: ListInput, fields: readonly string[] = ORGANIZATION_FIELDS) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const filters: Record<string, unknown> = {}
   if (input.kind) {
@@ -74,7 +74,7 @@ export async function listOrganizations(container: MedusaContainer, input: ListI
   }
   const { data, metadata } = await query.graph({
     entity: "organization",
-    fields: ORGANIZATION_FIELDS,
+    fields: [...fields],
     filters,
     pagination: { skip: input.offset, take: input.limit, order: { legal_name: "ASC" } },
   })

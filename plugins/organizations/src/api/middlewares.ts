@@ -2,6 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { PERMISSIONS as P } from "../access/permissions"
 import { authorize } from "../http/authorize"
 import { validateBody, validateQuery } from "../http/validate"
+import { listAdminOrganizationsQueryConfig } from "./admin/organizations/query-config"
 import {
   AdminCreateOrganization,
   AdminCreatePerson,
@@ -23,7 +24,7 @@ export default defineMiddlewares({
       matcher: "/admin/organizations",
       middlewares: [
         ...authorize({ ...admin, permission: P.ORGANIZATIONS_READ }),
-        validateQuery(AdminListOrganizations),
+        validateQuery(AdminListOrganizations, listAdminOrganizationsQueryConfig),
       ],
     },
     {
@@ -137,7 +138,7 @@ export default defineMiddlewares({
       matcher: "/auditor/organizations",
       middlewares: [
         ...authorize({ actors: ["auditor"], permission: P.AUDIT_DIRECTORY_READ }),
-        validateQuery(AdminListOrganizations),
+        validateQuery(AdminListOrganizations, listAdminOrganizationsQueryConfig),
       ],
     },
   ],

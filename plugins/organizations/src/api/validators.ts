@@ -1,5 +1,6 @@
 import { z } from "@medusajs/framework/zod"
 import { ROLE_CODES } from "../access/roles"
+import { fieldsSchema } from "../http/query-config"
 import { paginationSchema } from "../http/validate"
 
 const UNIT_KINDS = [
@@ -45,6 +46,7 @@ export type AdminCreateOrganizationType = z.infer<typeof AdminCreateOrganization
 export const AdminListOrganizations = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     kind: z.enum(["shcp", "agency", "supplier", "civil_society"]).optional(),
     q: z.string().trim().max(100).optional(),
   })
@@ -106,3 +108,4 @@ export const SupplierUpdateContact = z
 export type SupplierUpdateContactType = z.infer<typeof SupplierUpdateContact>
 
 export const ListDirectory = z.object({ ...paginationSchema }).strict()
+export type ListDirectoryType = z.infer<typeof ListDirectory>

@@ -24,8 +24,7 @@ async function revert(appended: AppendedAuditEntry[] | undefined, { container }:
   }
 }
 
-/** Kept from when the step lived in @tienda/contracts, the owner of the ledger module. */
-export const appendAuditEntryStepId = "contracts-append-audit-entry"
+export const appendAuditEntryStepId = "organizations-append-audit-entry"
 /**
  * This step appends one entry to the hash-chained audit ledger. Add it to
  * every state-changing workflow, after the change. `null` records nothing

@@ -39,7 +39,13 @@ export function accessRequirementOf(middlewares: unknown[] | undefined): AccessR
   return undefined
 }
 
-export type AuthorizedRequest<Body = unknown> = MedusaRequest<Body> & {
+/**
+ * A request that passed `authorize`. `Body` and `Query` are the types inferred
+ * from the zod schemas given to `validateBody`/`validateQuery` on the route
+ * (`z.infer<typeof Schema>`), so `req.validatedBody`/`req.validatedQuery` are
+ * typed without casts.
+ */
+export type AuthorizedRequest<Body = unknown, Query = Record<string, unknown>> = MedusaRequest<Body, Query> & {
   access: AccessContext
   auth_context: { actor_id: string; actor_type: string }
 }

@@ -6,6 +6,7 @@ import type {
 } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import { applyQueryConfig, type ListQueryConfig } from "./query-config"
 
 type Issue = z.core.$ZodIssue
 
@@ -67,8 +68,8 @@ function failure(issues: Issue[], body: unknown): MedusaError {
  */
 export const VALIDATED_INPUT = "__tiendaValidatedInput"
 
-/** What a validating middleware checks: the request body or the query string, against `schema`. */
-export type ValidatedInput = { in: "body" | "query"; schema: z.ZodType }
+/** What a validating middleware checks: the request body or the query string, against `schema` (and, for a list route, its fields). */
+export type ValidatedInput = { in: "body" | "query"; schema: z.ZodType; fields?: ListQueryConfig }
 
 /** A middleware that carries the schema it validates. */
 export type ValidatorMiddleware = MiddlewareFunction & { [VALIDATED_INPUT]?: ValidatedInput }
@@ -101,17 +102,29 @@ export function validateBody(schema: z.ZodType) {
   return publish(middleware, { in: "body", schema })
 }
 
-/** Query-string counterpart; the result is in `req.validatedQuery`. */
-export function validateQuery(schema: z.ZodType) {
+/**
+ * Query-string counterpart; the result is in `req.validatedQuery`. With a
+ * list route's `query-config.ts` (`ListQueryConfig`), the schema spreads
+ * `fieldsSchema` and `req.queryConfig.fields` holds the fields to answer
+ * (an unknown field is a 400 CAMPOS_NO_PERMITIDOS).
+ */
+export function validateQuery(schema: z.ZodType, queryConfig?: ListQueryConfig) {
   const middleware = async (req: MedusaRequest, _res: MedusaResponse, next: MedusaNextFunction) => {
     const result = await schema.safeParseAsync(req.query ?? {})
     if (!result.success) {
       return next(failure(result.error.issues, req.query))
     }
     req.validatedQuery = result.data as Record<string, unknown>
+    if (queryConfig) {
+      try {
+        applyQueryConfig(req, req.validatedQuery, queryConfig)
+      } catch (e) {
+        return next(e)
+      }
+    }
     return next()
   }
-  return publish(middleware, { in: "query", schema })
+  return publish(middleware, { in: "query", schema, ...(queryConfig ? { fields: queryConfig } : {}) })
 }
 
 /** limit/offset pagination with sane bounds. */

@@ -1,6 +1,8 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
+import { listAdminRequisitionsQueryConfig } from "./admin/requisitions/query-config"
+import { listStoreRequisitionsQueryConfig } from "./store/requisitions/query-config"
 import {
   Empty,
   StoreCreateDelegation,
@@ -21,7 +23,7 @@ const supplier = ["supplier" as const]
 
 export default defineMiddlewares({
   routes: [
-    { method: ["GET"], matcher: "/store/requisitions", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateQuery(StoreListRequisitions)] },
+    { method: ["GET"], matcher: "/store/requisitions", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateQuery(StoreListRequisitions, listStoreRequisitionsQueryConfig)] },
     { method: ["POST"], matcher: "/store/requisitions", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), idempotent(), validateBody(StoreCreateRequisition)] },
     { method: ["GET"], matcher: "/store/requisitions/inbox", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), validateQuery(StoreInbox)] },
     { method: ["GET"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })] },
@@ -41,7 +43,7 @@ export default defineMiddlewares({
     { method: ["GET"], matcher: "/supplier/orders", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
     { method: ["GET"], matcher: "/supplier/orders/:id", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
     { method: ["POST"], matcher: "/supplier/orders/:id/acknowledge", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierAcknowledge)] },
-    { method: ["GET"], matcher: "/admin/requisitions", middlewares: [...authorize({ actors: user, permission: P.REQUISITIONS_READ_ALL }), validateQuery(StoreListRequisitions)] },
+    { method: ["GET"], matcher: "/admin/requisitions", middlewares: [...authorize({ actors: user, permission: P.REQUISITIONS_READ_ALL }), validateQuery(StoreListRequisitions, listAdminRequisitionsQueryConfig)] },
     { method: ["GET"], matcher: "/admin/approval-policies", middlewares: [...authorize({ actors: user, permission: P.REQUISITIONS_READ_ALL })] },
   ],
 })

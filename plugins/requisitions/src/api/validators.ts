@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const day = z.iso.date()
 const line = z
@@ -32,6 +32,7 @@ export const StoreCreateRequisition = z
     delivery_address: address.nullish(),
   })
   .strict()
+export type StoreCreateRequisitionType = z.infer<typeof StoreCreateRequisition>
 
 export const StoreEditRequisition = z
   .object({
@@ -45,6 +46,7 @@ export const StoreEditRequisition = z
   .strict()
 
 const envelope = z.object({ certificate: z.string().min(100).max(20000), signature: z.string().min(16).max(4000) }).strict()
+export type StoreEditRequisitionType = z.infer<typeof StoreEditRequisition>
 
 export const StoreDecide = z
   .object({
@@ -53,15 +55,19 @@ export const StoreDecide = z
     signature: envelope.nullish(),
   })
   .strict()
+export type StoreDecideType = z.infer<typeof StoreDecide>
 
 export const StoreListRequisitions = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"]).optional(),
   })
   .strict()
+export type StoreListRequisitionsType = z.infer<typeof StoreListRequisitions>
 
 export const StoreInbox = z.object({ ...paginationSchema, unit_id: z.string().optional() }).strict()
+export type StoreInboxType = z.infer<typeof StoreInbox>
 
 export const StoreCreateDelegation = z
   .object({
@@ -74,6 +80,7 @@ export const StoreCreateDelegation = z
   .strict()
 
 const decimal = z.string().regex(/^\d{1,13}(\.\d{1,2})?$/, "Importe inválido: usa números con hasta dos decimales, p. ej. 50000.00")
+export type StoreCreateDelegationType = z.infer<typeof StoreCreateDelegation>
 
 export const StoreSetPolicy = z
   .object({
@@ -95,11 +102,15 @@ export const StoreSetPolicy = z
     max_delegation_days: z.number().int().min(1).max(365).optional(),
   })
   .strict()
+export type StoreSetPolicyType = z.infer<typeof StoreSetPolicy>
 
 export const Empty = z.object({}).strict()
 
 export const StoreRevokeDelegation = z.object({ reason: z.string().trim().min(5).max(500) }).strict()
+export type StoreRevokeDelegationType = z.infer<typeof StoreRevokeDelegation>
 
 export const StoreWithdraw = z.object({ reason: z.string().trim().min(5).max(2000) }).strict()
+export type StoreWithdrawType = z.infer<typeof StoreWithdraw>
 
 export const SupplierAcknowledge = z.object({ promised_delivery_date: day, note: z.string().trim().max(1000).nullish() }).strict()
+export type SupplierAcknowledgeType = z.infer<typeof SupplierAcknowledge>

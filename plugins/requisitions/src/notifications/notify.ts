@@ -1,6 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import Handlebars from "handlebars"
+import { REQUISITION_MODULE } from "../modules/requisition"
+import type RequisitionModuleService from "../modules/requisition/service"
 import { TEMPLATES, type TemplateName } from "./templates"
 
 export type NotificationRequest = { template: TemplateName; to: string[]; data: Record<string, unknown> }
@@ -24,13 +26,13 @@ export function renderNotification(template: TemplateName, data: Record<string, 
 }
 
 /**
- * Sends through Medusa's notification module on the configured channel
- * (`REQUISITIONS_NOTIFICATION_CHANNEL`, default "feed": the local provider
+ * Sends through Medusa's notification module on the plugin's configured
+ * `notificationChannel` (REQUISITIONS_NOTIFICATION_CHANNEL, default "feed": the local provider
  * stores it and logs it; "email" goes to the SMTP provider when configured).
  * A failure to notify never undoes a decision: it is logged.
  */
 export async function sendNotifications(container: MedusaContainer, requests: NotificationRequest[]) {
-  const channel = process.env.REQUISITIONS_NOTIFICATION_CHANNEL || "feed"
+  const { notificationChannel: channel } = await container.resolve<RequisitionModuleService>(REQUISITION_MODULE).settings()
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const rows = requests.flatMap((r) =>
     [...new Set(r.to)].map((to) => ({

@@ -8,7 +8,7 @@ export type DecidingStep = { role: string; escalate_to_role: string | null; esca
 export type RequisitionScope = { id: string; organization_id: string; unit_id: string; requester_person_id: string }
 export type Authority = { role: string; on_behalf_of: string | null }
 
-const forbidden = (message: string, code: string): never => {
+const forbidden = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.FORBIDDEN, message, code)
 }
 
@@ -48,7 +48,7 @@ export async function resolveAuthority(
 ): Promise<Authority> {
   assertSameAgency(access, requisition)
   if (access.person_id === requisition.requester_person_id) {
-    forbidden("No puedes aprobar ni rechazar una requisición que tú elaboraste.", "AUTOAPROBACION_NO_PERMITIDA")
+    forbidden("AUTOAPROBACION_NO_PERMITIDA", "No puedes aprobar ni rechazar una requisición que tú elaboraste.")
   }
   const roles = [step.role, ...(step.escalated_at && step.escalate_to_role ? [step.escalate_to_role] : [])]
   for (const role of roles) {
@@ -83,7 +83,7 @@ export async function resolveAuthority(
     }
   }
   return forbidden(
-    `Este paso corresponde al rol «${step.role}»; no lo tienes en esta unidad ni te lo delegaron.`,
-    "SIN_FACULTAD_PARA_APROBAR"
+    "SIN_FACULTAD_PARA_APROBAR",
+    `Este paso corresponde al rol «${step.role}»; no lo tienes en esta unidad ni te lo delegaron.`
   )
 }

@@ -22,16 +22,16 @@ export const evaluateWithdrawalStep = createStep(
   async (input: WithdrawRequisitionWorkflowInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })
     if (!r) {
-      invalid(`La requisición ${input.requisition_id} no existe.`, "REQUISICION_NO_EXISTE")
+      invalid("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
     }
     assertSameAgency(input.access, r)
     if (r.requester_person_id !== input.access.person_id) {
-      invalid("Solo quien elaboró la requisición puede retirarla.", "SOLO_EL_SOLICITANTE")
+      invalid("SOLO_EL_SOLICITANTE", "Solo quien elaboró la requisición puede retirarla.")
     }
     if (!WITHDRAWABLE.includes(r.status)) {
       invalid(
-        `La requisición ${r.number} ya no se puede retirar (estado: ${r.status}); cancela sus contratos pendientes de firma.`,
-        "REQUISICION_NO_RETIRABLE"
+        "REQUISICION_NO_RETIRABLE",
+        `La requisición ${r.number} ya no se puede retirar (estado: ${r.status}); cancela sus contratos pendientes de firma.`
       )
     }
     return new StepResponse({

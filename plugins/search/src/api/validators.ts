@@ -41,3 +41,4 @@ export const StoreSuggest = z
     limit: z.coerce.number().int().min(1).max(20).default(8),
   })
   .strict()
+export type StoreSuggestType = z.infer<typeof StoreSuggest>

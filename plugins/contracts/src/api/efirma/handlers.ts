@@ -56,8 +56,8 @@ async function withConflicts(res: MedusaResponse, fn: () => Promise<void>) {
 const service = (req: AuthorizedRequest) => req.scope.resolve<EfirmaModuleService>(EFIRMA_MODULE)
 
 /** GET …/me/efirma/certificates — the caller's own certificates. */
-export async function listOwnCertificates(req: AuthorizedRequest, res: MedusaResponse) {
-  const { limit, offset, status } = req.validatedQuery as ListOwnEfirmaCertificatesType
+export async function listOwnCertificates(req: AuthorizedRequest<unknown, ListOwnEfirmaCertificatesType>, res: MedusaResponse) {
+  const { limit, offset, status } = req.validatedQuery
   const [rows, count] = await service(req).listAndCountEfirmaCertificates(
     { person_id: req.access.person_id, ...(status ? { status } : {}) },
     { take: limit, skip: offset, order: { registered_at: "DESC" } }
@@ -106,8 +106,8 @@ export async function verifyOwnSignature(req: AuthorizedRequest<VerifyEfirmaSign
 }
 
 /** GET /admin/efirma/certificates — every registered certificate (system administrator). */
-export async function adminListCertificates(req: AuthorizedRequest, res: MedusaResponse) {
-  const { limit, offset, status, person_id, rfc } = req.validatedQuery as AdminListEfirmaCertificatesType
+export async function adminListCertificates(req: AuthorizedRequest<unknown, AdminListEfirmaCertificatesType>, res: MedusaResponse) {
+  const { limit, offset, status, person_id, rfc } = req.validatedQuery
   const filters = {
     ...(status ? { status } : {}),
     ...(person_id ? { person_id } : {}),

@@ -1,10 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MathBN } from "@medusajs/framework/utils"
-import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { SPECIFIC_CONTRACT_MODULE } from "../../modules/specific-contract"
 import type SpecificContractModuleService from "../../modules/specific-contract/service"
 import { contractNotFound, signingPayload } from "../../specific-contract"
 import type { ContractActor } from "../../workflows/specific-contracts/types"
+import type { ListSpecificContractsType } from "./validators"
 
 export type Scope = "agency" | "supplier" | "all"
 
@@ -100,8 +101,8 @@ export async function sendPdf(req: MedusaRequest, res: MedusaResponse, scope: Sc
   res.status(200).send(pdf)
 }
 
-export async function list(req: MedusaRequest, res: MedusaResponse, scope: Scope, extra: Record<string, unknown> = {}) {
-  const { limit, offset, status, kind } = req.validatedQuery as { limit: number; offset: number; status?: string; kind?: string }
+export async function list(req: MedusaRequest<unknown, ListSpecificContractsType>, res: MedusaResponse, scope: Scope, extra: Record<string, unknown> = {}) {
+  const { limit, offset, status, kind } = req.validatedQuery
   const filters: Record<string, unknown> = { ...scopeFilters(req, scope), ...extra }
   if (status) {
     filters.status = status
@@ -115,5 +116,5 @@ export async function list(req: MedusaRequest, res: MedusaResponse, scope: Scope
     skip: offset,
     take: limit,
   })
-  res.json({ specific_contracts: rows.map((r) => present(r as unknown as Row)), count, limit, offset })
+  res.json({ specific_contracts: pickFields(req, rows.map((r) => present(r as unknown as Row))), count, limit, offset })
 }

@@ -1,5 +1,5 @@
 import { z } from "@medusajs/framework/zod"
-import { paginationSchema } from "@tienda/organizations/http"
+import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "fecha AAAA-MM-DD")
 const id = z.string().min(1).max(100)
@@ -7,6 +7,7 @@ const id = z.string().min(1).max(100)
 export const ListSpecificContracts = z
   .object({
     ...paginationSchema,
+    ...fieldsSchema,
     status: z.enum(["draft", "pending_signatures", "partially_signed", "in_force", "cancelled"]).optional(),
     kind: z.enum(["contract", "amendment"]).optional(),
   })
@@ -17,6 +18,7 @@ export const AdminListSpecificContracts = ListSpecificContracts.extend({
   agency_id: id.optional(),
   supplier_id: id.optional(),
 }).strict()
+export type AdminListSpecificContractsType = z.infer<typeof AdminListSpecificContracts>
 
 export const SignSpecificContract = z
   .object({
@@ -43,6 +45,7 @@ export const CancelSpecificContract = z.object({ reason: z.string().min(10).max(
 export type CancelSpecificContractType = z.infer<typeof CancelSpecificContract>
 
 export const ListContractTemplates = z.object({ ...paginationSchema, code: z.string().max(100).optional() }).strict()
+export type ListContractTemplatesType = z.infer<typeof ListContractTemplates>
 
 export const CreateContractTemplate = z
   .object({

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { fieldsSchema } from "@tienda/organizations/http"
 
 export const SupplierSubmitInvoice = z
   .object({
@@ -15,6 +16,7 @@ export const SupplierListInvoices = z
     status: z.enum(["accepted", "exception", "payment_requested", "authorized", "exercised", "paid"]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
+    ...fieldsSchema,
   })
   .strict()
 export type SupplierListInvoicesType = z.infer<typeof SupplierListInvoices>

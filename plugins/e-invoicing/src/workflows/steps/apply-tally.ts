@@ -18,7 +18,7 @@ const negate = (d: TallyDelta): TallyDelta => ({
   invoiced: -(d.invoiced ?? 0),
 })
 
-export const applyTallyStepId = "einvoicing-apply-delivery-tally"
+export const applyTallyStepId = "e-invoicing-apply-delivery-tally"
 /**
  * This step adds a shipment's, reception's or invoice's quantities to the
  * order's running totals in one guarded UPDATE: the database's CHECKs refuse

@@ -7,7 +7,7 @@ export type BuildCfdiContextStepInput = { order_id: string; supplier_id: string;
 
 type Org = { rfc: string; legal_name: string; codigo_postal: string; regimen_fiscal: string }
 
-export const buildCfdiContextStepId = "einvoicing-build-cfdi-context"
+export const buildCfdiContextStepId = "e-invoicing-build-cfdi-context"
 /**
  * This step reads, in one place, everything a CFDI for the order is judged
  * against: the supplier's RFC, the agency's fiscal data, the contract lines

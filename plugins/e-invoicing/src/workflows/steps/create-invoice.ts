@@ -25,7 +25,7 @@ export type CreateInvoiceStepInput = {
   submitted_by_person_id: string
 }
 
-export const createInvoiceStepId = "einvoicing-create-invoice"
+export const createInvoiceStepId = "e-invoicing-create-invoice"
 /**
  * This step stores the accepted CFDI. The unique index on the UUID is the
  * last word on "once across every agency": a concurrent twin fails here

@@ -13,7 +13,7 @@ export type CreatePaymentRequestStepInput = {
   accrue_movement_id: string
 }
 
-export const createPaymentRequestStepId = "einvoicing-create-payment-request"
+export const createPaymentRequestStepId = "e-invoicing-create-payment-request"
 /** This step opens the invoice's payment request (one per invoice: unique index). Compensation deletes it. */
 export const createPaymentRequestStep = createStep(
   createPaymentRequestStepId,

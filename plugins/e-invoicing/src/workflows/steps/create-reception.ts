@@ -18,7 +18,7 @@ export type CreateReceptionStepInput = {
   lines: { contract_line: number; shipped_quantity: number; accepted_quantity: number; rejected_quantity: number; notes: string | null; serials: string[] | null }[]
 }
 
-export const createReceptionStepId = "einvoicing-create-reception"
+export const createReceptionStepId = "e-invoicing-create-reception"
 /**
  * This step stores the reception and its lines and marks the shipment
  * received. One reception per shipment is a unique index: of two concurrent

@@ -12,7 +12,7 @@ export type CreateShipmentStepInput = {
   lines: { contract_line: number; quantity: number; description: string }[]
 }
 
-export const createShipmentStepId = "einvoicing-create-shipment"
+export const createShipmentStepId = "e-invoicing-create-shipment"
 /** This step stores the shipment and its lines. Compensation deletes them. */
 export const createShipmentStep = createStep(
   createShipmentStepId,

@@ -6,7 +6,7 @@ import { einv } from "./load"
 
 export type EvaluateAuthorizationStepInput = { payment_request_id: string; agency_id: string }
 
-export const evaluateAuthorizationStepId = "einvoicing-evaluate-payment-authorization"
+export const evaluateAuthorizationStepId = "e-invoicing-evaluate-payment-authorization"
 /**
  * This step checks a payment request can be authorised (read-only, one
  * outside read): the caller's agency's, pending; the supplier has an

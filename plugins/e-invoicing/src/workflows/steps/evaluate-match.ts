@@ -12,7 +12,7 @@ type Budget = {
 /** The idempotency key of a contract's commitment (requisitions' release-contract-order). */
 export const commitmentKeyOf = (contractId: string) => `specific_contract:${contractId}:compromiso`
 
-export const evaluateMatchStepId = "einvoicing-evaluate-match"
+export const evaluateMatchStepId = "e-invoicing-evaluate-match"
 /**
  * This step runs the three-way match of an accepted invoice (read-only):
  * the contract, the order's receptions and the CFDI, and the contract's

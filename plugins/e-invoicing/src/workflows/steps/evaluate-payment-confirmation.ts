@@ -2,7 +2,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { einv } from "./load"
 
-export const evaluatePaymentConfirmationStepId = "einvoicing-evaluate-payment-confirmation"
+export const evaluatePaymentConfirmationStepId = "e-invoicing-evaluate-payment-confirmation"
 /** This step checks a payment request can be confirmed paid (read-only): the caller's agency's, its CLC exercised. */
 export const evaluatePaymentConfirmationStep = createStep(
   evaluatePaymentConfirmationStepId,

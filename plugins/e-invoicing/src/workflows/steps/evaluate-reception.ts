@@ -10,7 +10,7 @@ export type EvaluateReceptionStepInput = {
   lines: (ReceptionLineRequest & { notes?: string | null; serials?: string[] | null })[]
 }
 
-export const evaluateReceptionStepId = "einvoicing-evaluate-reception"
+export const evaluateReceptionStepId = "e-invoicing-evaluate-reception"
 /**
  * This step plans a reception (read-only): the shipment must be the caller's
  * agency's and not received yet; every shipped line judged (accepted +

@@ -10,7 +10,7 @@ export type EvaluateShipmentStepInput = {
   lines: ShipmentLineRequest[]
 }
 
-export const evaluateShipmentStepId = "einvoicing-evaluate-shipment"
+export const evaluateShipmentStepId = "e-invoicing-evaluate-shipment"
 /**
  * This step plans a shipment (read-only): the order must be the supplier's,
  * released by a contract in force; each line a contract line with units

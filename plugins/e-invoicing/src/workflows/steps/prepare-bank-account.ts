@@ -41,7 +41,7 @@ export async function planBankAccount(service: EInvoiceModuleService, input: Pre
   }
 }
 
-export const prepareBankAccountStepId = "einvoicing-prepare-bank-account"
+export const prepareBankAccountStepId = "e-invoicing-prepare-bank-account"
 /**
  * This step checks the CLABE (length, check digit, bank) and finds the
  * supplier's active account; it returns the payload the e.firma signature

@@ -23,7 +23,7 @@ export type ReplaceBankAccountStepInput = {
 
 type Undo = { created_id: string; previous_id: string | null }
 
-export const replaceBankAccountStepId = "einvoicing-replace-bank-account"
+export const replaceBankAccountStepId = "e-invoicing-replace-bank-account"
 /**
  * This step makes the new CLABE the supplier's active account: the previous
  * one (if any) becomes "replaced" first (one active account per supplier is

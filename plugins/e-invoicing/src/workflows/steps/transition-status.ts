@@ -13,7 +13,7 @@ export type TransitionStatusStepInput = {
 
 const NOUN = { einv_invoice: "La factura", einv_payment_request: "La solicitud de pago" }
 
-export const transitionStatusStepId = "einvoicing-transition-status"
+export const transitionStatusStepId = "e-invoicing-transition-status"
 /**
  * This step moves an invoice or payment request between states with one
  * guarded UPDATE (`… WHERE status IN from`): of concurrent runs exactly one

@@ -8,7 +8,7 @@ import { einv } from "./load"
 
 export type ValidateCfdiStepInput = { xml: string; context: CfdiValidationContext }
 
-export const validateCfdiStepId = "einvoicing-validate-cfdi"
+export const validateCfdiStepId = "e-invoicing-validate-cfdi"
 /**
  * This step runs the CFDI 4.0 engine: every rule, with SAT's status asked
  * through @nodecfdi/sat-estado-cfdi and the stamp certificate fetched from

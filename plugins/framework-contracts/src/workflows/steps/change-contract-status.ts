@@ -32,17 +32,17 @@ export const changeContractStatusStep = createStep(
       { relations: ["lots", "lots.items"], take: 1 }
     )
     if (!contract) {
-      notFound(`El contrato marco ${input.contract_id} no existe.`, "CONTRATO_MARCO_NO_EXISTE")
+      notFound("CONTRATO_MARCO_NO_EXISTE", `El contrato marco ${input.contract_id} no existe.`)
     }
     const from = contract.status as ContractStatus
     if (!ALLOWED[from].includes(input.status)) {
       invalid(
-        `No se puede pasar un contrato marco de «${LABEL[from]}» a «${LABEL[input.status]}».`,
-        "TRANSICION_NO_PERMITIDA"
+        "TRANSICION_NO_PERMITIDA",
+        `No se puede pasar un contrato marco de «${LABEL[from]}» a «${LABEL[input.status]}».`
       )
     }
     if (input.status === "published" && !contract.lots.some((l) => l.items.length)) {
-      invalid("No se puede publicar un contrato marco sin artículos.", "CONTRATO_SIN_ARTICULOS")
+      invalid("CONTRATO_SIN_ARTICULOS", "No se puede publicar un contrato marco sin artículos.")
     }
     const updated = await service.updateFrameworkContracts({ id: contract.id, status: input.status })
     return new StepResponse(updated, { id: contract.id, status: from })

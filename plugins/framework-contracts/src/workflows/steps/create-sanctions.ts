@@ -25,10 +25,10 @@ export const createSanctionsStep = createStep(
     const rows = input.sanctions.map((s, i) => {
       const rfc = checkRfc(s.supplier_rfc)
       if (!rfc.valid) {
-        invalid(`Sanción ${i + 1}: ${rfc.message}`, rfc.code)
+        invalid(rfc.code, `Sanción ${i + 1}: ${rfc.message}`)
       }
       if (s.ends_on && new Date(s.ends_on) <= new Date(s.starts_on)) {
-        invalid(`Sanción ${i + 1}: la fecha de término debe ser posterior a la de inicio.`, "VIGENCIA_INVALIDA")
+        invalid("VIGENCIA_INVALIDA", `Sanción ${i + 1}: la fecha de término debe ser posterior a la de inicio.`)
       }
       return { ...s, supplier_rfc: rfc.rfc, starts_on: new Date(s.starts_on), ends_on: s.ends_on ? new Date(s.ends_on) : null }
     })

@@ -20,7 +20,7 @@ export const enrolSuppliersStep = createStep(
     const service = fc(container)
     const [contract] = await service.listFrameworkContracts({ id: input.contract_id }, { take: 1 })
     if (!contract) {
-      notFound(`El contrato marco ${input.contract_id} no existe.`, "CONTRATO_MARCO_NO_EXISTE")
+      notFound("CONTRATO_MARCO_NO_EXISTE", `El contrato marco ${input.contract_id} no existe.`)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: orgs } = await query.graph({
@@ -31,7 +31,7 @@ export const enrolSuppliersStep = createStep(
     for (const id of input.supplier_ids) {
       const org = orgs.find((o) => o.id === id)
       if (!org || org.kind !== "supplier") {
-        invalid(`${id} no es un proveedor registrado.`, "NO_ES_PROVEEDOR")
+        invalid("NO_ES_PROVEEDOR", `${id} no es un proveedor registrado.`)
       }
     }
     const existing = await service.listSupplierEnrolments(

@@ -14,7 +14,7 @@ export const enrolUnitsStep = createStep(
     const service = fc(container)
     const [contract] = await service.listFrameworkContracts({ id: input.contract_id }, { take: 1 })
     if (!contract) {
-      notFound(`El contrato marco ${input.contract_id} no existe.`, "CONTRATO_MARCO_NO_EXISTE")
+      notFound("CONTRATO_MARCO_NO_EXISTE", `El contrato marco ${input.contract_id} no existe.`)
     }
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const { data: units } = await query.graph({
@@ -25,7 +25,7 @@ export const enrolUnitsStep = createStep(
     for (const id of input.unit_ids) {
       const u = units.find((x) => x.id === id)
       if (!u || u.organization?.kind !== "agency") {
-        invalid(`${id} no es una unidad de una dependencia o entidad.`, "UNIDAD_INVALIDA")
+        invalid("UNIDAD_INVALIDA", `${id} no es una unidad de una dependencia o entidad.`)
       }
     }
     const existing = await service.listUnitEnrolments({ contract_id: contract.id, unit_id: input.unit_ids }, { take: null })

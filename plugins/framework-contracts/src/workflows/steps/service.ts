@@ -6,11 +6,11 @@ import type FrameworkContractModuleService from "../../modules/framework_contrac
 export const fc = (container: MedusaContainer) =>
   container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
 
-export function invalid(message: string, code: string): never {
+export function invalid(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 
-export function notFound(message: string, code: string): never {
+export function notFound(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.NOT_FOUND, message, code)
 }
 

@@ -22,12 +22,12 @@ export const setCrosswalkStep = createStep(
     const [code] = await service.listUnspscCodes({ code: input.unspsc_code }, { take: 1 })
     if (!code || code.level !== "commodity") {
       invalid(
-        `«${input.unspsc_code}» no es un artículo (commodity) del clasificador UNSPSC.`,
-        "UNSPSC_NO_ES_ARTICULO"
+        "UNSPSC_NO_ES_ARTICULO",
+        `«${input.unspsc_code}» no es un artículo (commodity) del clasificador UNSPSC.`
       )
     }
     if (!isCogPartida(input.partida)) {
-      invalid(`«${input.partida}» no es una partida específica del COG (5 dígitos).`, "PARTIDA_INVALIDA")
+      invalid("PARTIDA_INVALIDA", `«${input.partida}» no es una partida específica del COG (5 dígitos).`)
     }
     const at = new Date(input.at)
     const [current] = await service.listCogCrosswalks({ unspsc_code: input.unspsc_code, valid_until: null }, { take: 1 })

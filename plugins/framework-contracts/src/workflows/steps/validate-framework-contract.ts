@@ -20,16 +20,16 @@ export const validateFrameworkContractStep = createStep(
     const service = fc(container)
     const [dup] = await service.listFrameworkContracts({ number: input.number }, { take: 1 })
     if (dup) {
-      invalid(`Ya existe el contrato marco ${input.number}.`, "CONTRATO_MARCO_DUPLICADO")
+      invalid("CONTRATO_MARCO_DUPLICADO", `Ya existe el contrato marco ${input.number}.`)
     }
     if (new Date(input.valid_until) <= new Date(input.valid_from)) {
-      invalid("La vigencia debe terminar después de iniciar.", "VIGENCIA_INVALIDA")
+      invalid("VIGENCIA_INVALIDA", "La vigencia debe terminar después de iniciar.")
     }
     if (MathBN.lt(input.max_amount, input.min_amount) || MathBN.lte(input.max_amount, 0)) {
-      invalid("El monto máximo debe ser positivo y no menor que el mínimo.", "MONTOS_INVALIDOS")
+      invalid("MONTOS_INVALIDOS", "El monto máximo debe ser positivo y no menor que el mínimo.")
     }
     if (!input.lots?.length) {
-      invalid("El contrato marco necesita al menos una partida (lote).", "SIN_LOTES")
+      invalid("SIN_LOTES", "El contrato marco necesita al menos una partida (lote).")
     }
     const items: ItemInput[] = input.lots.flatMap((l) => l.items)
     const codes = [...new Set(items.map((i) => i.unspsc_code))]
@@ -43,50 +43,50 @@ export const validateFrameworkContractStep = createStep(
     const seen = new Set<string>()
     const lots = input.lots.map((lot) => {
       if (MathBN.lte(lot.competition_threshold, 0)) {
-        invalid(`El umbral de segunda etapa del lote ${lot.number} debe ser positivo.`, "UMBRAL_INVALIDO")
+        invalid("UMBRAL_INVALIDO", `El umbral de segunda etapa del lote ${lot.number} debe ser positivo.`)
       }
       return {
         ...lot,
         items: lot.items.map((item) => {
           const where = `Artículo ${item.code} (${item.name})`
           if (seen.has(item.code)) {
-            invalid(`${where}: la clave está repetida en el contrato.`, "ARTICULO_DUPLICADO")
+            invalid("ARTICULO_DUPLICADO", `${where}: la clave está repetida en el contrato.`)
           }
           seen.add(item.code)
           if (unspscLevel(item.unspsc_code) !== "commodity") {
             invalid(
-              `${where}: «${item.unspsc_code}» no es un código UNSPSC de nivel artículo (commodity) válido.`,
-              "UNSPSC_NO_ES_ARTICULO"
+              "UNSPSC_NO_ES_ARTICULO",
+              `${where}: «${item.unspsc_code}» no es un código UNSPSC de nivel artículo (commodity) válido.`
             )
           }
           if (!known.some((k) => k.code === item.unspsc_code)) {
             invalid(
-              `${where}: el código UNSPSC ${item.unspsc_code} no está en el clasificador vigente.`,
-              "UNSPSC_NO_CLASIFICADO"
+              "UNSPSC_NO_CLASIFICADO",
+              `${where}: el código UNSPSC ${item.unspsc_code} no está en el clasificador vigente.`
             )
           }
           const partida =
             item.cog_partida ?? crosswalk.find((c) => c.unspsc_code === item.unspsc_code)?.partida ?? null
           if (!partida) {
             invalid(
-              `${where}: no tiene partida del Clasificador por Objeto del Gasto (COG) y el código UNSPSC ${item.unspsc_code} no tiene correspondencia registrada.`,
-              "ARTICULO_SIN_PARTIDA"
+              "ARTICULO_SIN_PARTIDA",
+              `${where}: no tiene partida del Clasificador por Objeto del Gasto (COG) y el código UNSPSC ${item.unspsc_code} no tiene correspondencia registrada.`
             )
           }
           if (!isCogPartida(partida)) {
-            invalid(`${where}: «${partida}» no es una partida específica del COG (5 dígitos).`, "PARTIDA_INVALIDA")
+            invalid("PARTIDA_INVALIDA", `${where}: «${partida}» no es una partida específica del COG (5 dígitos).`)
           }
           if (!CLAVES_UNIDAD.has(item.sat_clave_unidad)) {
-            invalid(`${where}: «${item.sat_clave_unidad}» no es una clave de unidad del catálogo c_ClaveUnidad del SAT.`, "CLAVE_UNIDAD_INVALIDA")
+            invalid("CLAVE_UNIDAD_INVALIDA", `${where}: «${item.sat_clave_unidad}» no es una clave de unidad del catálogo c_ClaveUnidad del SAT.`)
           }
           if (MathBN.lte(item.ceiling_price, 0)) {
-            invalid(`${where}: el precio techo debe ser mayor que cero.`, "PRECIO_TECHO_INVALIDO")
+            invalid("PRECIO_TECHO_INVALIDO", `${where}: el precio techo debe ser mayor que cero.`)
           }
           const badState = (item.delivery_states ?? []).find((s) => !states.has(s))
           if (!item.delivery_states?.length || badState) {
             invalid(
-              `${where}: indica las entidades federativas de entrega con claves c_Estado válidas${badState ? ` («${badState}» no lo es)` : ""}.`,
-              "ZONAS_DE_ENTREGA_INVALIDAS"
+              "ZONAS_DE_ENTREGA_INVALIDAS",
+              `${where}: indica las entidades federativas de entrega con claves c_Estado válidas${badState ? ` («${badState}» no lo es)` : ""}.`
             )
           }
           return { ...item, cog_partida: partida }

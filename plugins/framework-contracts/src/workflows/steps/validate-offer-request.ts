@@ -35,7 +35,7 @@ export async function assertOfferAcceptable(
   const service = fc(container)
   const [item] = await service.listFrameworkItems({ id: input.item_id }, { relations: ["lot"], take: 1 })
   if (!item) {
-    notFound(`El artículo ${input.item_id} no existe.`, "ARTICULO_NO_EXISTE")
+    notFound("ARTICULO_NO_EXISTE", `El artículo ${input.item_id} no existe.`)
   }
   const contractId = (item.lot as unknown as { contract_id: string }).contract_id
   const eligibility = await checkEligibility(container, {
@@ -51,28 +51,28 @@ export async function assertOfferAcceptable(
     )
   }
   if (MathBN.lte(input.price, 0)) {
-    invalid("El precio debe ser mayor que cero.", "PRECIO_INVALIDO")
+    invalid("PRECIO_INVALIDO", "El precio debe ser mayor que cero.")
   }
   if (MathBN.gt(input.price, item.ceiling_price)) {
     invalid(
-      `El precio ofertado (${MathBN.convert(input.price).toFixed(2)} MXN) supera el precio techo vigente del artículo ${item.code} (${MathBN.convert(item.ceiling_price).toFixed(2)} MXN).`,
-      "PRECIO_SUPERA_TECHO"
+      "PRECIO_SUPERA_TECHO",
+      `El precio ofertado (${MathBN.convert(input.price).toFixed(2)} MXN) supera el precio techo vigente del artículo ${item.code} (${MathBN.convert(item.ceiling_price).toFixed(2)} MXN).`
     )
   }
   const states = (item.delivery_states as unknown as string[]) ?? []
   const offered = Object.keys(input.delivery_days ?? {})
   if (!offered.length) {
-    invalid("Indica los días de entrega por entidad federativa.", "SIN_ZONAS_DE_ENTREGA")
+    invalid("SIN_ZONAS_DE_ENTREGA", "Indica los días de entrega por entidad federativa.")
   }
   const outside = offered.filter((s) => !states.includes(s))
   if (outside.length) {
     invalid(
-      `El artículo ${item.code} no se entrega en: ${outside.join(", ")} (zonas del contrato: ${states.join(", ")}).`,
-      "ZONA_FUERA_DE_CONTRATO"
+      "ZONA_FUERA_DE_CONTRATO",
+      `El artículo ${item.code} no se entrega en: ${outside.join(", ")} (zonas del contrato: ${states.join(", ")}).`
     )
   }
   if (Object.values(input.delivery_days).some((d) => !Number.isInteger(d) || d < 1 || d > 90)) {
-    invalid("Los días de entrega deben ser enteros entre 1 y 90.", "DIAS_DE_ENTREGA_INVALIDOS")
+    invalid("DIAS_DE_ENTREGA_INVALIDOS", "Los días de entrega deben ser enteros entre 1 y 90.")
   }
   return { item, contractId }
 }
@@ -93,8 +93,8 @@ export const validateOfferRequestStep = createStep(
     )
     if (pending) {
       invalid(
-        "Ya tienes una solicitud pendiente para este artículo; espera su resolución.",
-        "SOLICITUD_PENDIENTE"
+        "SOLICITUD_PENDIENTE",
+        "Ya tienes una solicitud pendiente para este artículo; espera su resolución."
       )
     }
     const [offer] = await service.listOffers({ item_id: input.item_id, supplier_id: input.supplier_id }, { take: 1 })

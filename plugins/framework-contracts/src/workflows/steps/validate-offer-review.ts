@@ -20,13 +20,13 @@ export const validateOfferReviewStep = createStep(
   async (input: OfferReviewInput, { container }) => {
     const [request] = await fc(container).listOfferRequests({ id: input.request_id }, { take: 1 })
     if (!request) {
-      notFound(`La solicitud ${input.request_id} no existe.`, "SOLICITUD_NO_EXISTE")
+      notFound("SOLICITUD_NO_EXISTE", `La solicitud ${input.request_id} no existe.`)
     }
     if (request.status !== "pending") {
-      invalid("La solicitud ya fue resuelta.", "SOLICITUD_YA_RESUELTA")
+      invalid("SOLICITUD_YA_RESUELTA", "La solicitud ya fue resuelta.")
     }
     if (input.decision === "reject" && (input.reason ?? "").trim().length < 5) {
-      invalid("Indica el motivo del rechazo.", "MOTIVO_REQUERIDO")
+      invalid("MOTIVO_REQUERIDO", "Indica el motivo del rechazo.")
     }
     if (input.decision === "approve") {
       await assertOfferAcceptable(container, {

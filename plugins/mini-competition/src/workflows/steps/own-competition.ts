@@ -6,7 +6,7 @@ import { mc } from "./service"
 export async function ownCompetition(container: MedusaContainer, id: string, organizationId: string | null) {
   const [row] = await mc(container).listCompetitions({ id }, { relations: ["lines"], take: 1 })
   if (!row || (organizationId && row.organization_id !== organizationId)) {
-    notFound(`La segunda etapa ${id} no existe.`, "COMPETENCIA_NO_EXISTE")
+    notFound("COMPETENCIA_NO_EXISTE", `La segunda etapa ${id} no existe.`)
   }
   return row
 }

@@ -29,24 +29,24 @@ export const planAwardStepId = "mini-competition-plan-award"
 export const planAwardStep = createStep(planAwardStepId, async (input: PlanAwardInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   if (competition.status !== "opened") {
-    conflict(`La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`, "COMPETENCIA_NO_ABIERTA")
+    conflict("COMPETENCIA_NO_ABIERTA", `La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`)
   }
   const evaluation = competition.evaluation as unknown as Evaluation
   const computed = evaluation.winner?.supplier_id ?? null
   const chosen = input.supplier_id ?? computed
   const ranked = evaluation.bids.find((b) => b.supplier_id === chosen && b.valid)
   if (!chosen || !ranked) {
-    invalid("Solo se puede adjudicar a una propuesta válida de esta segunda etapa.", "PROPUESTA_NO_VALIDA")
+    invalid("PROPUESTA_NO_VALIDA", "Solo se puede adjudicar a una propuesta válida de esta segunda etapa.")
   }
   const deviates = chosen !== computed
   const justification = input.justification?.trim() || null
   if (deviates && (!justification || justification.length < 30)) {
-    invalid("Adjudicar a una propuesta distinta de la ganadora calculada exige una justificación de al menos 30 caracteres.", "JUSTIFICACION_REQUERIDA")
+    invalid("JUSTIFICACION_REQUERIDA", "Adjudicar a una propuesta distinta de la ganadora calculada exige una justificación de al menos 30 caracteres.")
   }
   const at = new Date(input.at)
   const eligibility = await checkEligibility(container, { supplier_id: chosen, contract_id: competition.contract_id, purpose: "award", at })
   if (!eligibility.eligible) {
-    conflict(`No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`, "PROVEEDOR_NO_ELEGIBLE")
+    conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
   const flags = deviates
     ? [{ kind: "adjudicacion_distinta_a_la_calculada", message: `Se adjudicó a ${chosen} y no a la propuesta ganadora calculada (${computed}).`, justification }]

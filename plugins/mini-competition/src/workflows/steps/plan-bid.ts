@@ -17,12 +17,12 @@ export type PlanBidInput = {
 /** Whether the competition still takes bids at `at` (the server's clock): refused from the deadline on. */
 export function assertWindowOpen(competition: { number: string; status: string; bid_deadline: Date | string | null }, at: Date): void {
   if (competition.status !== "bidding") {
-    conflict(`La segunda etapa ${competition.number} no está recibiendo propuestas (estado: ${competition.status}).`, "COMPETENCIA_NO_EN_PROPUESTAS")
+    conflict("COMPETENCIA_NO_EN_PROPUESTAS", `La segunda etapa ${competition.number} no está recibiendo propuestas (estado: ${competition.status}).`)
   }
   if (at.getTime() >= new Date(competition.bid_deadline!).getTime()) {
     conflict(
-      `El plazo para presentar propuestas venció el ${new Date(competition.bid_deadline!).toISOString()}; la propuesta no se recibió.`,
-      "PROPUESTA_EXTEMPORANEA"
+      "PROPUESTA_EXTEMPORANEA",
+      `El plazo para presentar propuestas venció el ${new Date(competition.bid_deadline!).toISOString()}; la propuesta no se recibió.`
     )
   }
 }
@@ -31,7 +31,7 @@ export function assertWindowOpen(competition: { number: string; status: string; 
 export async function assertInvited(container: Parameters<typeof ownCompetition>[0], competitionId: string, supplierId: string) {
   const [invitation] = await mc(container).listCompetitionInvitations({ competition_id: competitionId, supplier_id: supplierId, status: "invited" }, { take: 1 })
   if (!invitation) {
-    forbidden("Tu empresa no está invitada a esta segunda etapa.", "PROVEEDOR_NO_INVITADO")
+    forbidden("PROVEEDOR_NO_INVITADO", "Tu empresa no está invitada a esta segunda etapa.")
   }
   return invitation
 }
@@ -50,20 +50,20 @@ export const planBidStep = createStep(planBidStepId, async (input: PlanBidInput,
   assertWindowOpen(competition, at)
   const eligibility = await checkEligibility(container, { supplier_id: input.supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
   if (!eligibility.eligible) {
-    conflict(`Tu empresa ya no puede participar: ${eligibility.reasons.map((r) => r.message).join(" ")}`, "PROVEEDOR_NO_ELEGIBLE")
+    conflict("PROVEEDOR_NO_ELEGIBLE", `Tu empresa ya no puede participar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
   const lines = competition.lines ?? []
   const ids = input.bid.lines.map((l) => l.line_id)
   if (new Set(ids).size !== ids.length || ids.length !== lines.length || lines.some((l) => !ids.includes(l.id))) {
-    invalid("La propuesta debe cotizar cada partida de la segunda etapa exactamente una vez.", "PARTIDAS_INCOMPLETAS")
+    invalid("PARTIDAS_INCOMPLETAS", "La propuesta debe cotizar cada partida de la segunda etapa exactamente una vez.")
   }
   for (const line of lines) {
     const price = input.bid.lines.find((l) => l.line_id === line.id)!.unit_price
     if (toCentavos(price) <= 0n) {
-      invalid(`El precio de «${line.item_name}» debe ser mayor que cero.`, "PRECIO_NO_VALIDO")
+      invalid("PRECIO_NO_VALIDO", `El precio de «${line.item_name}» debe ser mayor que cero.`)
     }
     if (toCentavos(price) > toCentavos(String(line.ceiling_price))) {
-      invalid(`El precio ${price} de «${line.item_name}» excede el precio techo del contrato marco (${line.ceiling_price}).`, "PRECIO_SOBRE_TECHO")
+      invalid("PRECIO_SOBRE_TECHO", `El precio ${price} de «${line.item_name}» excede el precio techo del contrato marco (${line.ceiling_price}).`)
     }
   }
   const [previous] = await mc(container).listCompetitionBids({ competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" }, { take: 1 })

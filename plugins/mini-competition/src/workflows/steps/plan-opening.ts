@@ -54,10 +54,10 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
   const at = new Date(input.at)
   const competition = await ownCompetition(container, input.competition_id, null)
   if (competition.status !== "bidding") {
-    conflict(`La segunda etapa ${competition.number} no está en periodo de propuestas (estado: ${competition.status}).`, "COMPETENCIA_NO_EN_PROPUESTAS")
+    conflict("COMPETENCIA_NO_EN_PROPUESTAS", `La segunda etapa ${competition.number} no está en periodo de propuestas (estado: ${competition.status}).`)
   }
   if (at.getTime() < new Date(competition.bid_deadline!).getTime()) {
-    conflict(`Las propuestas de ${competition.number} se abren al vencer el plazo (${new Date(competition.bid_deadline!).toISOString()}), no antes.`, "PLAZO_NO_VENCIDO")
+    conflict("PLAZO_NO_VENCIDO", `Las propuestas de ${competition.number} se abren al vencer el plazo (${new Date(competition.bid_deadline!).toISOString()}), no antes.`)
   }
   const service = mc(container)
   const bids = await service.listCompetitionBids({ competition_id: competition.id, status: "sealed" }, { take: null })

@@ -28,7 +28,7 @@ export const planPublicationStepId = "mini-competition-plan-publication"
 export const planPublicationStep = createStep(planPublicationStepId, async (input: PlanPublicationInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   if (competition.status !== "draft") {
-    conflict(`La segunda etapa ${competition.number} ya fue publicada (estado: ${competition.status}).`, "COMPETENCIA_NO_EN_BORRADOR")
+    conflict("COMPETENCIA_NO_EN_BORRADOR", `La segunda etapa ${competition.number} ya fue publicada (estado: ${competition.status}).`)
   }
   const at = new Date(input.at)
   const fc = frameworkContracts(container)
@@ -59,8 +59,8 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
   const invited = invitations.filter((i) => i.status === "invited").length
   if (invited < rules.min_invitees) {
     conflict(
-      `Solo ${invited} proveedor(es) elegible(s) del lote atienden ${competition.delivery_state}; las reglas exigen invitar al menos a ${rules.min_invitees}. No se publicó la segunda etapa.`,
-      "INVITADOS_INSUFICIENTES"
+      "INVITADOS_INSUFICIENTES",
+      `Solo ${invited} proveedor(es) elegible(s) del lote atienden ${competition.delivery_state}; las reglas exigen invitar al menos a ${rules.min_invitees}. No se publicó la segunda etapa.`
     )
   }
   return new StepResponse({

@@ -3,7 +3,7 @@ import { getRole, type ActorType } from "../../access/roles"
 import type OrganizationModuleService from "../../modules/organization/service"
 import type { RoleGrantInput } from "../types"
 
-function invalid(message: string, code: string): never {
+function invalid(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 
@@ -22,7 +22,7 @@ export async function validateRoleGrants(
   roles: (RoleGrantInput & { valid_from: string })[]
 }> {
   if (!grants?.length) {
-    invalid("Asigna al menos un rol a la persona.", "ROL_REQUERIDO")
+    invalid("ROL_REQUERIDO", "Asigna al menos un rol a la persona.")
   }
   const [org] = await service.listOrganizations({ id: organizationId }, { take: 1 })
   if (!org) {
@@ -41,44 +41,44 @@ export async function validateRoleGrants(
   const roles = grants.map((g) => {
     const role = getRole(g.role)
     if (!role) {
-      invalid(`El rol «${g.role}» no existe.`, "ROL_DESCONOCIDO")
+      invalid("ROL_DESCONOCIDO", `El rol «${g.role}» no existe.`)
     }
     if (role.organization_kind !== "any" && role.organization_kind !== org.kind) {
       invalid(
-        `El rol «${role.label_es}» no puede asignarse a personal de ${org.legal_name}.`,
-        "ROL_NO_CORRESPONDE_A_ORGANIZACION"
+        "ROL_NO_CORRESPONDE_A_ORGANIZACION",
+        `El rol «${role.label_es}» no puede asignarse a personal de ${org.legal_name}.`
       )
     }
     if (actorType && actorType !== role.actor_type) {
       invalid(
-        `El rol «${role.label_es}» requiere otro tipo de cuenta; una persona no puede combinar roles de tipos de cuenta distintos.`,
-        "ROLES_DE_TIPOS_DISTINTOS"
+        "ROLES_DE_TIPOS_DISTINTOS",
+        `El rol «${role.label_es}» requiere otro tipo de cuenta; una persona no puede combinar roles de tipos de cuenta distintos.`
       )
     }
     actorType = role.actor_type
     if (role.unit_scoped && !g.unit_id) {
       invalid(
-        `El rol «${role.label_es}» se ejerce dentro de una unidad: indica la unidad.`,
-        "UNIDAD_REQUERIDA"
+        "UNIDAD_REQUERIDA",
+        `El rol «${role.label_es}» se ejerce dentro de una unidad: indica la unidad.`
       )
     }
     if (!role.unit_scoped && g.unit_id) {
       invalid(
-        `El rol «${role.label_es}» no se asigna por unidad.`,
-        "UNIDAD_NO_APLICA"
+        "UNIDAD_NO_APLICA",
+        `El rol «${role.label_es}» no se asigna por unidad.`
       )
     }
     if (g.unit_id && !units.some((u) => u.id === g.unit_id)) {
       invalid(
-        `La unidad ${g.unit_id} no pertenece a ${org.legal_name}.`,
-        "UNIDAD_DE_OTRA_ORGANIZACION"
+        "UNIDAD_DE_OTRA_ORGANIZACION",
+        `La unidad ${g.unit_id} no pertenece a ${org.legal_name}.`
       )
     }
     const from = g.valid_from ?? now
     if (g.valid_until && new Date(g.valid_until) <= new Date(from)) {
       invalid(
-        "La fecha de término del rol debe ser posterior a la de inicio.",
-        "VIGENCIA_INVALIDA"
+        "VIGENCIA_INVALIDA",
+        "La fecha de término del rol debe ser posterior a la de inicio."
       )
     }
     return { ...g, unit_id: g.unit_id ?? null, valid_from: from }

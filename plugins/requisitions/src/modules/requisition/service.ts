@@ -1,4 +1,5 @@
 import { MedusaService } from "@medusajs/framework/utils"
+import { requisitionsSettings, type RequisitionsOptions, type RequisitionsSettings } from "../../config"
 import { ApprovalPolicy, ApprovalStep, Delegation, Requisition, RequisitionLine } from "./models"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
@@ -11,10 +12,18 @@ class RequisitionModuleService extends MedusaService({
   ApprovalStep,
 }) {
   protected readonly manager_: { getKnex: () => Knex }
+  protected readonly settings_: RequisitionsSettings
 
-  constructor(container: { manager: { getKnex: () => Knex } }, ...rest: unknown[]) {
-    super(container, ...rest)
+  constructor(container: { manager: { getKnex: () => Knex } }, options?: RequisitionsOptions) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...(arguments as unknown as [Record<string, unknown>]))
     this.manager_ = container.manager
+    this.settings_ = requisitionsSettings(options ?? {})
+  }
+
+  /** The plugin's settings, parsed once from its options (docs/conventions.md, configuration). */
+  async settings(): Promise<RequisitionsSettings> {
+    return this.settings_
   }
 
   /**

@@ -25,17 +25,17 @@ export const createDelegationRecordStep = createStep(
   async (input: DelegationInput, { container }) => {
     const { access } = input
     if (!APPROVER_ROLES.includes(input.role) || !access.roles.some((r) => r.role === input.role)) {
-      invalid(`No tienes el rol «${input.role}» para delegarlo.`, "ROL_NO_DELEGABLE")
+      invalid("ROL_NO_DELEGABLE", `No tienes el rol «${input.role}» para delegarlo.`)
     }
     if (input.delegate_person_id === access.person_id) {
-      invalid("No puedes delegarte a ti mismo.", "DELEGADO_INVALIDO")
+      invalid("DELEGADO_INVALIDO", "No puedes delegarte a ti mismo.")
     }
     const org = container.resolve("organization") as {
       listPeople: (f: object, c: object) => Promise<{ id: string; organization_id?: string; is_active: boolean; organization?: { id: string } }[]>
     }
     const [delegate] = await org.listPeople({ id: input.delegate_person_id }, { relations: ["organization"], take: 1 })
     if (!delegate || !delegate.is_active || delegate.organization?.id !== access.organization_id) {
-      invalid("La persona a quien delegas no pertenece a tu dependencia.", "DELEGADO_INVALIDO")
+      invalid("DELEGADO_INVALIDO", "La persona a quien delegas no pertenece a tu dependencia.")
     }
     const starts = new Date(input.starts_at)
     const ends = new Date(input.ends_at)
@@ -45,7 +45,7 @@ export const createDelegationRecordStep = createStep(
     )
     const problem = delegationPeriodProblem(starts, ends, policy?.max_delegation_days ?? DEFAULT_MAX_DELEGATION_DAYS)
     if (problem) {
-      invalid(problem.message, problem.code)
+      invalid(problem.code, problem.message)
     }
     const created = await rq(container).createDelegations({
       organization_id: access.organization_id,

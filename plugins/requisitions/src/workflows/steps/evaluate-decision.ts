@@ -28,7 +28,7 @@ export const evaluateDecisionStepId = "requisitions-evaluate-decision"
  * caller may decide its current step (role, unit, delegation, escalation;
  * never their own requisition), a rejection or return gives a reason, and an
  * e.firma signature over the decision verifies when given (required when
- * REQUISITIONS_REQUIRE_EFIRMA=true).
+ * the plugin's `requireEfirma` option is set: REQUISITIONS_REQUIRE_EFIRMA=true).
  */
 export const evaluateDecisionStep = createStep(
   evaluateDecisionStepId,
@@ -39,17 +39,17 @@ export const evaluateDecisionStep = createStep(
     }
     assertSameAgency(input.access, r)
     if (r.status !== "pending_approval") {
-      invalid(`La requisición no está en espera de aprobación (estado: ${r.status}).`, "REQUISICION_NO_PENDIENTE")
+      invalid("REQUISICION_NO_PENDIENTE", `La requisición no está en espera de aprobación (estado: ${r.status}).`)
     }
     const steps = (r.approval_steps ?? []).filter((s) => s.revision === r.revision).sort((a, b) => a.sequence - b.sequence)
     const current = steps.find((s) => s.status === "pending")
     if (!current) {
-      invalid("La requisición no tiene pasos pendientes.", "REQUISICION_NO_PENDIENTE")
+      invalid("REQUISICION_NO_PENDIENTE", "La requisición no tiene pasos pendientes.")
     }
     const authority = await resolveAuthority(container, input.access, r, current)
     const reason = input.reason?.trim() || null
     if (input.decision !== "approve" && (!reason || reason.length < 5)) {
-      invalid("Indica el motivo (al menos 5 caracteres) para rechazar o devolver.", "MOTIVO_REQUERIDO")
+      invalid("MOTIVO_REQUERIDO", "Indica el motivo (al menos 5 caracteres) para rechazar o devolver.")
     }
     let signature: Record<string, unknown> | null = null
     if (input.signature) {
@@ -59,8 +59,8 @@ export const evaluateDecisionStep = createStep(
         envelope: input.signature,
       })
       signature = { ...verified, signature: input.signature.signature }
-    } else if (process.env.REQUISITIONS_REQUIRE_EFIRMA === "true") {
-      invalid("Firma tu decisión con tu e.firma.", "FIRMA_REQUERIDA")
+    } else if ((await rq(container).settings()).requireEfirma) {
+      invalid("FIRMA_REQUERIDA", "Firma tu decisión con tu e.firma.")
     }
     const now = new Date()
     const status = input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "returned"

@@ -35,10 +35,10 @@ export const evaluateEditStep = createStep(
     }
     assertSameAgency(input.access, r)
     if (r.requester_person_id !== input.access.person_id) {
-      invalid("Solo quien elaboró la requisición puede modificarla.", "SOLO_EL_SOLICITANTE")
+      invalid("SOLO_EL_SOLICITANTE", "Solo quien elaboró la requisición puede modificarla.")
     }
     if (!["draft", "returned", "pending_approval"].includes(r.status)) {
-      invalid(`La requisición ya no puede modificarse (estado: ${r.status}).`, "REQUISICION_NO_MODIFICABLE")
+      invalid("REQUISICION_NO_MODIFICABLE", `La requisición ya no puede modificarse (estado: ${r.status}).`)
     }
     const prepared = await prepareRequisition(container, {
       access: input.access,

@@ -31,14 +31,14 @@ export const evaluateSubmissionStep = createStep(
     const now = new Date()
     const [requisition] = await service.listRequisitions({ id: input.requisition_id }, { relations: ["lines"], take: 1 })
     if (!requisition) {
-      invalid(`La requisición ${input.requisition_id} no existe.`, "REQUISICION_NO_EXISTE")
+      invalid("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
     }
     assertSameAgency(input.access, requisition)
     if (requisition.requester_person_id !== input.access.person_id) {
-      invalid("Solo quien elaboró la requisición puede enviarla.", "SOLO_EL_SOLICITANTE")
+      invalid("SOLO_EL_SOLICITANTE", "Solo quien elaboró la requisición puede enviarla.")
     }
     if (!["draft", "returned"].includes(requisition.status)) {
-      invalid(`La requisición ya fue enviada (estado: ${requisition.status}).`, "REQUISICION_YA_ENVIADA")
+      invalid("REQUISICION_YA_ENVIADA", `La requisición ya fue enviada (estado: ${requisition.status}).`)
     }
     const lines = requisition.lines as unknown as Line[]
     await assertOffersPurchasable(container, { customer_id: input.customer_id, lines, check_quantities: true })

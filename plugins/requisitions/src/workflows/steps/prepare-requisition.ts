@@ -4,10 +4,20 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { assertOffersPurchasable } from "@tienda/framework-contracts/catalog"
 import { assertUnitInScope } from "@tienda/organizations/http"
 import { PERMISSIONS, type AccessContext } from "@tienda/organizations/utils"
-import { lineAmounts, sumAmounts } from "../../requisitions/money"
+import {
+  assertJustification,
+  assertRequestedLines,
+  assertRequisitionKey,
+  pricedLines,
+  requisitionTotals,
+  type PricedLine,
+  type RequisitionKeyFacts,
+  type RequisitionOfferFacts,
+  type RequestedLine,
+} from "../../requisitions/prepare"
 import { invalid } from "./service"
 
-export type LineInput = { variant_id: string; quantity: number; delivery_place?: string | null; delivery_date?: string | null }
+export type LineInput = RequestedLine
 
 export type DeliveryAddress = { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string }
 
@@ -26,24 +36,7 @@ export type PrepareRequisitionInput = {
   lines?: LineInput[] | null
 }
 
-export type PreparedLine = {
-  offer_id: string
-  variant_id: string
-  supplier_id: string
-  contract_id: string
-  lot_id: string
-  item_id: string
-  item_name: string
-  unspsc_code: string
-  quantity: number
-  unit_price: string
-  iva_rate: string
-  subtotal: string
-  iva: string
-  total: string
-  delivery_place: string
-  delivery_date: string
-}
+export type PreparedLine = PricedLine
 
 export type PreparedRequisition = {
   header: {
@@ -63,14 +56,6 @@ export type PreparedRequisition = {
   lines: PreparedLine[]
 }
 
-type OfferRow = {
-  id: string
-  variant_id: string
-  supplier_id: string
-  price: unknown
-  item: { id: string; name: string; unspsc_code: string; cog_partida: string; iva_treatment: string; lot: { id: string; contract_id: string } }
-}
-
 async function cartLines(container: MedusaContainer, cartId: string, customerId: string): Promise<LineInput[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: [cart] } = await query.graph({
@@ -82,7 +67,7 @@ async function cartLines(container: MedusaContainer, cartId: string, customerId:
     throw new MedusaError(MedusaError.Types.NOT_FOUND, `El carrito ${cartId} no existe.`, "CARRITO_NO_EXISTE")
   }
   if (cart.completed_at) {
-    invalid("El carrito ya se convirtió en pedido.", "CARRITO_YA_COMPLETADO")
+    invalid("CARRITO_YA_COMPLETADO", "El carrito ya se convirtió en pedido.")
   }
   const items = (cart.items ?? []) as { variant_id: string; quantity: unknown }[]
   return items.map((i) => ({ variant_id: i.variant_id, quantity: Number(i.quantity) }))
@@ -96,23 +81,9 @@ async function cartLines(container: MedusaContainer, cartId: string, customerId:
  */
 export async function prepareRequisition(container: MedusaContainer, input: PrepareRequisitionInput): Promise<PreparedRequisition> {
   assertUnitInScope(input.access, PERMISSIONS.REQUISITIONS_CREATE, input.unit_id)
-  if (input.justification.trim().length < 10) {
-    invalid("Escribe una justificación de al menos 10 caracteres.", "JUSTIFICACION_REQUERIDA")
-  }
-  const today = new Date(new Date().toISOString().slice(0, 10))
+  assertJustification(input.justification)
   const lines = input.lines?.length ? input.lines : input.cart_id ? await cartLines(container, input.cart_id, input.customer_id) : []
-  if (!lines.length) {
-    invalid("La requisición no tiene artículos.", "REQUISICION_SIN_ARTICULOS")
-  }
-  for (const l of lines) {
-    const date = new Date(l.delivery_date ?? input.delivery_date)
-    if (Number.isNaN(date.getTime()) || date < today) {
-      invalid("La fecha de entrega debe ser hoy o posterior.", "FECHA_DE_ENTREGA_INVALIDA")
-    }
-    if (!Number.isInteger(l.quantity) || l.quantity < 1) {
-      invalid("Cada cantidad debe ser un entero mayor que cero.", "CANTIDAD_INVALIDA")
-    }
-  }
+  assertRequestedLines(lines, input.delivery_date, new Date(new Date().toISOString().slice(0, 10)))
   await assertOffersPurchasable(container, { customer_id: input.customer_id, lines, check_quantities: true })
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -121,42 +92,13 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
     fields: ["id", "organization_id", "unit_id", "partida_especifica", "is_active", "clave"],
     filters: { id: input.budget_key_id },
   })
-  if (!key || key.organization_id !== input.access.organization_id) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La clave presupuestaria no existe en tu dependencia.", "CLAVE_PRESUPUESTAL_NO_EXISTE")
-  }
-  if (key.unit_id && key.unit_id !== input.unit_id) {
-    invalid("La clave presupuestaria pertenece a otra unidad.", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD")
-  }
+  assertRequisitionKey(key as RequisitionKeyFacts | undefined, input.access.organization_id, input.unit_id)
   const fc = container.resolve("framework_contract") as { listOffers: (f: object, c: object) => Promise<unknown[]> }
   const offers = (await fc.listOffers(
     { variant_id: [...new Set(lines.map((l) => l.variant_id))] },
     { relations: ["item", "item.lot"], take: null }
-  )) as OfferRow[]
-  const prepared: PreparedLine[] = lines.map((l) => {
-    const offer = offers.find((o) => o.variant_id === l.variant_id)!
-    if (offer.item.cog_partida !== key.partida_especifica) {
-      invalid(
-        `«${offer.item.name}» es de la partida ${offer.item.cog_partida} y la clave ${key.clave} es de la partida ${key.partida_especifica}.`,
-        "PARTIDA_NO_CORRESPONDE"
-      )
-    }
-    const amounts = lineAmounts(String(offer.price), l.quantity, offer.item.iva_treatment)
-    return {
-      offer_id: offer.id,
-      variant_id: l.variant_id,
-      supplier_id: offer.supplier_id,
-      contract_id: offer.item.lot.contract_id,
-      lot_id: offer.item.lot.id,
-      item_id: offer.item.id,
-      item_name: offer.item.name,
-      unspsc_code: offer.item.unspsc_code,
-      quantity: l.quantity,
-      unit_price: String(offer.price),
-      ...amounts,
-      delivery_place: (l.delivery_place ?? input.delivery_place).trim(),
-      delivery_date: l.delivery_date ?? input.delivery_date,
-    }
-  })
+  )) as RequisitionOfferFacts[]
+  const prepared = pricedLines(lines, offers, key as RequisitionKeyFacts, { place: input.delivery_place, date: input.delivery_date })
   const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, "")
   return {
     header: {
@@ -168,9 +110,7 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
       justification: input.justification.trim(),
       delivery_address: input.delivery_address ?? null,
       budget_key_id: key.id as string,
-      subtotal: sumAmounts(prepared.map((l) => l.subtotal)),
-      iva: sumAmounts(prepared.map((l) => l.iva)),
-      total: sumAmounts(prepared.map((l) => l.total)),
+      ...requisitionTotals(prepared),
       currency_code: "mxn",
     },
     lines: prepared,

@@ -1,13 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
 import { REQUISITION_MODULE } from "../../modules/requisition"
 import type RequisitionModuleService from "../../modules/requisition/service"
 
 export const rq = (container: MedusaContainer) => container.resolve<RequisitionModuleService>(REQUISITION_MODULE)
 
-export function invalid(message: string, code: string): never {
-  throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
-}
+export { invalid } from "../../requisitions/errors"
 
 /** Decimal strings go to bigNumber columns as-is (exact); the typings only say number. */
 export const dec = (value: string | null): number => value as unknown as number

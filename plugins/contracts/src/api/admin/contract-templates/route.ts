@@ -1,13 +1,13 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { actorOf, service } from "../../specific-contracts/helpers"
-import type { CreateContractTemplateType } from "../../specific-contracts/validators"
+import type { CreateContractTemplateType, ListContractTemplatesType } from "../../specific-contracts/validators"
 import { createContractTemplateWorkflow } from "../../../workflows/specific-contracts"
 
 const FIELDS = ["id", "code", "kind", "version", "title", "effective_from", "created_by", "used_at", "created_at"]
 
 /** GET /admin/contract-templates — every version (newest first), without bodies. */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset, code } = req.validatedQuery as { limit: number; offset: number; code?: string }
+export const GET = async (req: MedusaRequest<unknown, ListContractTemplatesType>, res: MedusaResponse) => {
+  const { limit, offset, code } = req.validatedQuery
   const [templates, count] = await service(req).listAndCountContractTemplates(code ? { code } : {}, {
     select: FIELDS,
     order: { code: "ASC", version: "DESC" },

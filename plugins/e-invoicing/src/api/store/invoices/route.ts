@@ -5,7 +5,7 @@ import { invoiceView } from "../../invoicing/helpers"
 import type { StoreListAgencyInvoicesType } from "../../payments/validators"
 
 /** GET /store/invoices?status=exception — my agency's invoices; `exception` is the exception queue with its reasons. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: StoreListAgencyInvoicesType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, StoreListAgencyInvoicesType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const service = einvService(req)
   const [rows, count] = await service.listAndCountInvoices(

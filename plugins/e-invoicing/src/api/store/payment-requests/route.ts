@@ -4,7 +4,7 @@ import { einvService } from "../../delivery/helpers"
 import type { StoreListPaymentRequestsType } from "../../payments/validators"
 
 /** GET /store/payment-requests — my agency's payment requests, the oldest due first. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: StoreListPaymentRequestsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, StoreListPaymentRequestsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [payment_requests, count] = await einvService(req).listAndCountPaymentRequests(
     { agency_id: req.access.organization_id, ...(status ? { status } : {}) },

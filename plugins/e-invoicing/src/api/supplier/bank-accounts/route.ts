@@ -5,7 +5,7 @@ import { bankAccountService, bankAccountView, supplierLegalName } from "./helper
 import type { SupplierListBankAccountsType, SupplierRegisterBankAccountType } from "./validators"
 
 /** GET /supplier/bank-accounts — the supplier's accounts, the active one first, then the history. */
-export async function GET(req: AuthorizedRequest<unknown> & { validatedQuery: SupplierListBankAccountsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, SupplierListBankAccountsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await bankAccountService(req).listAndCountSupplierBankAccounts(
     { supplier_id: req.access.organization_id, ...(status ? { status } : {}) },

@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { auditActorOf, withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
 import { matchInvoiceWorkflow } from "../../../workflows/match-invoice"
 import { submitInvoiceWorkflow } from "../../../workflows/submit-invoice"
 import { einvService } from "../../delivery/helpers"
@@ -8,7 +8,7 @@ import { invoiceView, ownInvoice } from "../../invoicing/helpers"
 import type { SupplierListInvoicesType, SupplierSubmitInvoiceType } from "../../invoicing/validators"
 
 /** GET /supplier/invoices — my company's accepted invoices and where their payment stands. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: SupplierListInvoicesType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, SupplierListInvoicesType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const service = einvService(req)
   const [rows, count] = await service.listAndCountInvoices(
@@ -16,7 +16,7 @@ export async function GET(req: AuthorizedRequest & { validatedQuery: SupplierLis
     { take: limit, skip: offset, order: { created_at: "DESC" } }
   )
   const payments = rows.length ? await service.listPaymentRequests({ invoice_id: rows.map((r) => r.id) }) : []
-  res.json({ invoices: rows.map((r) => invoiceView(r, payments.find((p) => p.invoice_id === r.id) ?? null)), count, limit, offset })
+  res.json({ invoices: pickFields(req, rows.map((r) => invoiceView(r, payments.find((p) => p.invoice_id === r.id) ?? null))), count, limit, offset })
 }
 
 /**

@@ -1,10 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { fcService } from "../../helpers"
+import type { AdminListClassifierType } from "../../validators"
 
 /** Children of a classifier node (segments when no parent), with the COG partida in force. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const { parent_code, q } = req.validatedQuery as { parent_code?: string; q?: string }
+export const GET = async (req: AuthorizedRequest<unknown, AdminListClassifierType>, res: MedusaResponse) => {
+  const { parent_code, q } = req.validatedQuery
   const service = fcService(req.scope)
   const filters: Record<string, unknown> = q
     ? { title_es: { $ilike: `%${q}%` } }

@@ -1,16 +1,16 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createFrameworkContractWorkflow } from "../../../workflows/create-framework-contract"
 import { fcService, ficha } from "../../helpers"
-import type { AdminCreateFrameworkContractType } from "../../validators"
+import type { AdminCreateFrameworkContractType, AdminListContractsType } from "../../validators"
 
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const { limit, offset, status } = req.validatedQuery as { limit: number; offset: number; status?: string }
+export const GET = async (req: AuthorizedRequest<unknown, AdminListContractsType>, res: MedusaResponse) => {
+  const { limit, offset, status } = req.validatedQuery
   const [contracts, count] = await fcService(req.scope).listAndCountFrameworkContracts(
     status ? { status: status as never } : {},
     { skip: offset, take: limit, order: { number: "ASC" } }
   )
-  res.json({ framework_contracts: contracts, count, offset, limit })
+  res.json({ framework_contracts: pickFields(req, contracts), count, offset, limit })
 }
 
 export const POST = async (req: AuthorizedRequest<AdminCreateFrameworkContractType>, res: MedusaResponse) => {

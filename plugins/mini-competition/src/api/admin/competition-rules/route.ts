@@ -5,7 +5,7 @@ import { mcService, procedureNow, withCompetitionErrors } from "../../helpers"
 import type { AdminCreateRuleType, AdminListRulesType } from "../../validators"
 
 /** GET /admin/competition-rules?lot_id= — a lot's effective-dated second-stage rules, newest first. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: AdminListRulesType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, AdminListRulesType>, res: MedusaResponse) {
   const { lot_id } = req.validatedQuery
   const rules = await mcService(req.scope).listCompetitionRules({ lot_id }, { take: null, order: { effective_from: "DESC" } })
   res.json({ competition_rules: rules })

@@ -1,16 +1,16 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { mcService } from "../../helpers"
 import type { ListCompetitionsType } from "../../validators"
 
 /** GET /observer/competitions — every competition, read-only, for observers (testigos sociales) and auditors. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: ListCompetitionsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await mcService(req.scope).listAndCountCompetitions(status ? { status } : {}, {
     take: limit,
     skip: offset,
     order: { created_at: "DESC" },
-    select: ["id", "number", "status", "organization_id", "requisition_id", "lot_title", "delivery_state", "bid_deadline", "opened_at", "awarded_at"],
+    select: req.queryConfig.fields,
   })
-  res.json({ competitions: rows, count, limit, offset })
+  res.json({ competitions: pickFields(req, rows), count, limit, offset })
 }

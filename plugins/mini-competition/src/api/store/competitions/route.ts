@@ -1,18 +1,18 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
+import { auditActorOf, pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createCompetitionWorkflow } from "../../../workflows/create-competition"
 import { ownCompetition } from "../../../workflows/steps/own-competition"
 import { mcService, procedureNow, procedureView, withCompetitionErrors } from "../../helpers"
 import type { ListCompetitionsType, StoreCreateCompetitionType } from "../../validators"
 
 /** GET /store/competitions — the caller's agency's competitions, newest first. */
-export async function GET(req: AuthorizedRequest & { validatedQuery: ListCompetitionsType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>, res: MedusaResponse) {
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await mcService(req.scope).listAndCountCompetitions(
     { organization_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { created_at: "DESC" }, select: ["id", "number", "status", "requisition_id", "lot_title", "delivery_state", "bid_deadline", "opened_at", "awarded_at"] }
+    { take: limit, skip: offset, order: { created_at: "DESC" }, select: req.queryConfig.fields }
   )
-  res.json({ competitions: rows, count, limit, offset })
+  res.json({ competitions: pickFields(req, rows), count, limit, offset })
 }
 
 /** POST /store/competitions — opens a draft competition from a requisition in `requires_competition`. */

@@ -1,5 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "../../../http/authorize"
+import { pickFields } from "../../../http/query-config"
 import { auditActorOf } from "../../../http/audit-actor"
 import { createOrganizationWorkflow } from "../../../workflows/create-organization"
 import { listOrganizations, retrieveOrganization } from "../../helpers"
@@ -8,9 +9,10 @@ import type {
   AdminListOrganizationsType,
 } from "../../validators"
 
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as AdminListOrganizationsType
-  res.json(await listOrganizations(req.scope, q))
+export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizationsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
+  const page = await listOrganizations(req.scope, q, req.queryConfig.fields)
+  res.json({ ...page, organizations: pickFields(req, page.organizations) })
 }
 
 export const POST = async (

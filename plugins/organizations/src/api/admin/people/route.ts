@@ -5,8 +5,8 @@ import { createPersonWorkflow } from "../../../workflows/create-person"
 import { listPeople, retrievePerson } from "../../helpers"
 import type { AdminCreatePersonType, AdminListPeopleType } from "../../validators"
 
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as AdminListPeopleType
+export const GET = async (req: AuthorizedRequest<unknown, AdminListPeopleType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   res.json(await listPeople(req.scope, q))
 }
 

@@ -1,13 +1,14 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { rqService } from "../../helpers"
+import type { StoreListRequisitionsType } from "../../validators"
 
-/** Every agency's requisitions (SHCP oversight), newest first. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as { limit: number; offset: number; status?: string }
+/** Every agency's requisitions (SHCP oversight), newest first; `?fields=` narrows each (query-config.ts). */
+export const GET = async (req: AuthorizedRequest<unknown, StoreListRequisitionsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
     q.status ? { status: q.status as never } : {},
     { relations: ["approval_steps"], order: { created_at: "DESC" }, skip: q.offset, take: q.limit }
   )
-  res.json({ requisitions, count, offset: q.offset, limit: q.limit })
+  res.json({ requisitions: pickFields(req, requisitions), count, offset: q.offset, limit: q.limit })
 }

@@ -1,9 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
-import type { z } from "@medusajs/framework/zod"
 import { DEFAULT_MAX_DELEGATION_DAYS } from "../../../requisitions/delegation"
 import { DEFAULT_POLICY_STEPS } from "../../../requisitions/policy"
-import type { StoreSetPolicy } from "../../validators"
+import type { StoreSetPolicyType } from "../../validators"
 import { setApprovalPolicyWorkflow } from "../../../workflows/set-approval-policy"
 import { rqService } from "../../helpers"
 
@@ -20,7 +19,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 }
 
 /** Publishes a new version of my agency's approval policy. */
-export const POST = async (req: AuthorizedRequest<z.infer<typeof StoreSetPolicy>>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreSetPolicyType>, res: MedusaResponse) => {
   const { result } = await setApprovalPolicyWorkflow(req.scope).run({
     input: { ...req.validatedBody, organization_id: req.access.organization_id, created_by: req.access.person_id, actor_type: req.access.actor_type },
   })

@@ -1,8 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { createDelegationWorkflow } from "../../../workflows/create-delegation"
-import type { DelegationInput } from "../../../workflows/steps/create-delegation-record"
 import { rqService } from "../../helpers"
+import type { StoreCreateDelegationType } from "../../validators"
 
 /** Delegations I gave or received. */
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
@@ -13,7 +13,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 }
 
 /** Delegates one of my approval roles to a colleague for a period. */
-export const POST = async (req: AuthorizedRequest<Omit<DelegationInput, "access">>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreCreateDelegationType>, res: MedusaResponse) => {
   const { result } = await createDelegationWorkflow(req.scope).run({ input: { ...req.validatedBody, access: req.access } })
   res.status(201).json({ delegation: result })
 }

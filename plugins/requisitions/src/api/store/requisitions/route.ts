@@ -1,26 +1,21 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { createRequisitionWorkflow } from "../../../workflows/create-requisition"
 import { requisitionOf, rqService } from "../../helpers"
-import type { StoreCreateRequisition } from "../../validators"
-import type { z } from "@medusajs/framework/zod"
+import type { StoreCreateRequisitionType, StoreListRequisitionsType } from "../../validators"
 
-type ListQuery = { limit: number; offset: number; status?: string }
-
-/** My requisitions (as requester), newest first. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as ListQuery
+/** My requisitions (as requester), newest first; `?fields=` narrows each (query-config.ts). */
+export const GET = async (req: AuthorizedRequest<unknown, StoreListRequisitionsType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
     { requester_person_id: req.access.person_id, ...(q.status ? { status: q.status as never } : {}) },
     { order: { created_at: "DESC" }, skip: q.offset, take: q.limit }
   )
-  res.json({ requisitions, count, offset: q.offset, limit: q.limit })
+  res.json({ requisitions: pickFields(req, requisitions), count, offset: q.offset, limit: q.limit })
 }
 
-type CreateBody = z.infer<typeof StoreCreateRequisition>
-
 /** Turns my cart into a draft requisition. */
-export const POST = async (req: AuthorizedRequest<CreateBody>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreCreateRequisitionType>, res: MedusaResponse) => {
   const { result } = await createRequisitionWorkflow(req.scope).run({
     input: { ...req.validatedBody, access: req.access, customer_id: req.auth_context.actor_id },
   })

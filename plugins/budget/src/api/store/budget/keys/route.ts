@@ -1,5 +1,5 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import { type AuthorizedRequest, unitsWithPermission } from "@tienda/organizations/http"
+import { type AuthorizedRequest, pickFields, unitsWithPermission } from "@tienda/organizations/http"
 import { PERMISSIONS } from "@tienda/organizations/utils"
 import { listBudgetKeys } from "../../../helpers"
 import type { ListBudgetKeysType } from "../../../validators"
@@ -8,8 +8,8 @@ import type { ListBudgetKeysType } from "../../../validators"
  * Budget keys of the caller's agency with their disponible; unit-scoped
  * roles see the agency-wide keys and those of their units.
  */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as ListBudgetKeysType
+export const GET = async (req: AuthorizedRequest<unknown, ListBudgetKeysType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const units = unitsWithPermission(req.access, PERMISSIONS.BUDGET_READ)
   const filters: Record<string, unknown> = { organization_id: req.access.organization_id }
   if (units !== null) {
@@ -21,5 +21,6 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   if (q.partida_especifica) {
     filters.partida_especifica = q.partida_especifica
   }
-  res.json(await listBudgetKeys(req.scope, filters, q))
+  const page = await listBudgetKeys(req.scope, filters, q)
+  res.json({ ...page, budget_keys: pickFields(req, page.budget_keys) })
 }

@@ -15,8 +15,8 @@ type Knex = { raw: (sql: string, params: unknown[]) => Promise<{ rows: Record<st
  * (AUDIT_RETENTION_YEARS, at least 3) up to today inclusive. Complements the
  * paginated /auditor/audit/entries.
  */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as AuditorExportType
+export const GET = async (req: AuthorizedRequest<unknown, AuditorExportType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const now = new Date()
   const tomorrow = new Date(now.getTime() + 24 * 3600 * 1000).toISOString().slice(0, 10)
   const range = { from: q.from ?? retainedSince(auditRetentionYears(), now), to: q.to ?? tomorrow }

@@ -1,6 +1,7 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { AUDIT_LEDGER_MODULE } from "../../../../modules/audit-ledger"
 import type AuditLedgerModuleService from "../../../../modules/audit-ledger/service"
+import type { PublicListCheckpointsType } from "../../../validators"
 
 /**
  * GET /public/audit/checkpoints — the published daily checkpoints of the
@@ -8,8 +9,8 @@ import type AuditLedgerModuleService from "../../../../modules/audit-ledger/serv
  * routes outside /admin and /store get no authentication, on purpose, so
  * anyone can keep a copy and later detect a rewritten history.
  */
-export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
-  const { limit, offset } = req.validatedQuery as { limit: number; offset: number }
+export const GET = async (req: MedusaRequest<unknown, PublicListCheckpointsType>, res: MedusaResponse) => {
+  const { limit, offset } = req.validatedQuery
   const ledger = req.scope.resolve<AuditLedgerModuleService>(AUDIT_LEDGER_MODULE)
   const { checkpoints, count } = await ledger.listPublishedCheckpoints({ limit, offset })
   res.json({

@@ -9,7 +9,7 @@ import type { SupplierBankAccountSigningPayloadType } from "../validators"
  * (400 with a code when it is not valid) and returns the bank it belongs to
  * and the exact payload to sign with e.firma before POSTing it.
  */
-export async function GET(req: AuthorizedRequest<unknown> & { validatedQuery: SupplierBankAccountSigningPayloadType }, res: MedusaResponse) {
+export async function GET(req: AuthorizedRequest<unknown, SupplierBankAccountSigningPayloadType>, res: MedusaResponse) {
   const { clabe, holder_name } = req.validatedQuery
   const plan = await planBankAccount(bankAccountService(req), {
     supplier_id: req.access.organization_id,

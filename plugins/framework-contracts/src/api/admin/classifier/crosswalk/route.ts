@@ -1,9 +1,10 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { setCrosswalkWorkflow } from "../../../../workflows/set-crosswalk"
+import type { AdminSetCrosswalkType } from "../../../validators"
 
 export const POST = async (
-  req: AuthorizedRequest<{ unspsc_code: string; partida: string; partida_title: string }>,
+  req: AuthorizedRequest<AdminSetCrosswalkType>,
   res: MedusaResponse
 ) => {
   const { result } = await setCrosswalkWorkflow(req.scope).run({

@@ -2,10 +2,11 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { buyerScope } from "../../../../catalog/buyer-catalog"
 import { fcService } from "../../../helpers"
+import type { StoreListItemsType } from "../../../validators"
 
 /** Items the caller's units may buy, optionally under a UNSPSC node or matching text. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const { limit, offset, unspsc, q } = req.validatedQuery as { limit: number; offset: number; unspsc?: string; q?: string }
+export const GET = async (req: AuthorizedRequest<unknown, StoreListItemsType>, res: MedusaResponse) => {
+  const { limit, offset, unspsc, q } = req.validatedQuery
   const scope = await buyerScope(req.scope, req.access)
   const service = fcService(req.scope)
   const lots = scope.contract_ids.length

@@ -11,7 +11,7 @@ import { publicView } from "../../../helpers"
 export async function GET(req: MedusaRequest, res: MedusaResponse) {
   const competition = await ownCompetition(req.scope, req.params.id, null)
   if (!competition.published_at) {
-    notFound(`La segunda etapa ${req.params.id} no existe o aún no se publica.`, "COMPETENCIA_NO_PUBLICA")
+    notFound("COMPETENCIA_NO_PUBLICA", `La segunda etapa ${req.params.id} no existe o aún no se publica.`)
   }
   res.json({ competition: await publicView(req.scope, competition) })
 }

@@ -11,7 +11,7 @@ export async function GET(req: AuthorizedRequest, res: MedusaResponse) {
     { take: 1 }
   )
   if (!invitation) {
-    notFound(`La segunda etapa ${req.params.id} no existe.`, "COMPETENCIA_NO_EXISTE")
+    notFound("COMPETENCIA_NO_EXISTE", `La segunda etapa ${req.params.id} no existe.`)
   }
   const competition = await ownCompetition(req.scope, req.params.id, null)
   res.json({ competition: await supplierView(req.scope, competition, req.access.organization_id) })

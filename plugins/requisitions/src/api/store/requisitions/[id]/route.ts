@@ -1,7 +1,8 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
-import { editRequisitionWorkflow, type EditRequisitionWorkflowInput } from "../../../../workflows/edit-requisition"
+import { editRequisitionWorkflow } from "../../../../workflows/edit-requisition"
 import { requisitionOf } from "../../../helpers"
+import type { StoreEditRequisitionType } from "../../../validators"
 
 /** A requisition of my agency with its lines and approval timeline (every revision). */
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
@@ -9,7 +10,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 }
 
 /** Edits my requisition: a new revision whose approval chain starts over. */
-export const POST = async (req: AuthorizedRequest<Omit<EditRequisitionWorkflowInput, "requisition_id" | "access" | "customer_id">>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreEditRequisitionType>, res: MedusaResponse) => {
   await editRequisitionWorkflow(req.scope).run({
     input: { ...req.validatedBody, requisition_id: req.params.id, access: req.access, customer_id: req.auth_context.actor_id },
   })

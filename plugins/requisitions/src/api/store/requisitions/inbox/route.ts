@@ -2,10 +2,11 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
 import { resolveAuthority } from "../../../../requisitions/authority"
 import { rqService } from "../../../helpers"
+import type { StoreInboxType } from "../../../validators"
 
 /** Requisitions of my agency whose current step I may decide now (own role, delegation or escalation). */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as { limit: number; offset: number; unit_id?: string }
+export const GET = async (req: AuthorizedRequest<unknown, StoreInboxType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const pending = await rqService(req.scope).listRequisitions(
     { organization_id: req.access.organization_id, status: "pending_approval", ...(q.unit_id ? { unit_id: q.unit_id } : {}) },
     { relations: ["approval_steps"], order: { submitted_at: "ASC" }, take: null }

@@ -15,8 +15,8 @@ const results = new TtlLru<SearchResult>(1000)
  * units may buy from, only offers of suppliers eligible now; facets,
  * sorting (relevance, price, delivery) and pagination.
  */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const input = req.validatedQuery as StoreSearchType
+export const GET = async (req: AuthorizedRequest<unknown, StoreSearchType>, res: MedusaResponse) => {
+  const input = req.validatedQuery
   const min = input.price_min !== undefined ? toCents(input.price_min) : undefined
   const max = input.price_max !== undefined ? toCents(input.price_max) : undefined
   if (min !== undefined && max !== undefined && min > max) {

@@ -2,9 +2,10 @@ import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { enrolSuppliersWorkflow } from "../../../../../workflows/enrol-suppliers"
 import { ficha } from "../../../../helpers"
+import type { AdminEnrolSuppliersType } from "../../../../validators"
 
 export const POST = async (
-  req: AuthorizedRequest<{ supplier_ids: string[]; valid_from: string; valid_until?: string | null }>,
+  req: AuthorizedRequest<AdminEnrolSuppliersType>,
   res: MedusaResponse
 ) => {
   await enrolSuppliersWorkflow(req.scope).run({

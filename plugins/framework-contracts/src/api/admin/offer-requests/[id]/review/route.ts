@@ -1,9 +1,10 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
 import { reviewOfferRequestWorkflow } from "../../../../../workflows/review-offer-request"
+import type { AdminReviewOfferRequestType } from "../../../../validators"
 
 export const POST = async (
-  req: AuthorizedRequest<{ decision: "approve" | "reject"; reason?: string | null }>,
+  req: AuthorizedRequest<AdminReviewOfferRequestType>,
   res: MedusaResponse
 ) => {
   const { result } = await reviewOfferRequestWorkflow(req.scope).run({

@@ -1,11 +1,10 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { z } from "@medusajs/framework/zod"
 import { withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
-import type { StoreRevokeDelegation } from "../../../../validators"
+import type { StoreRevokeDelegationType } from "../../../../validators"
 import { revokeDelegationWorkflow } from "../../../../../workflows/revoke-delegation"
 
 /** Revokes a delegation I gave: my delegate stops acting for me at once. */
-export const POST = async (req: AuthorizedRequest<z.infer<typeof StoreRevokeDelegation>>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreRevokeDelegationType>, res: MedusaResponse) => {
   await withDomainErrors(
     res,
     async () => {

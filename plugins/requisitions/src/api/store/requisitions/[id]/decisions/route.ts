@@ -1,10 +1,11 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
-import { decideRequisitionWorkflow, type DecideRequisitionWorkflowInput } from "../../../../../workflows/decide-requisition"
+import { decideRequisitionWorkflow } from "../../../../../workflows/decide-requisition"
 import { requisitionOf, withBudgetErrors } from "../../../../helpers"
+import type { StoreDecideType } from "../../../../validators"
 
 /** Approves, rejects or returns the current step of a requisition of my agency. */
-export const POST = async (req: AuthorizedRequest<Pick<DecideRequisitionWorkflowInput, "decision" | "reason" | "signature">>, res: MedusaResponse) => {
+export const POST = async (req: AuthorizedRequest<StoreDecideType>, res: MedusaResponse) => {
   await withBudgetErrors(res, async () => {
     await decideRequisitionWorkflow(req.scope).run({
       input: { ...req.validatedBody, requisition_id: req.params.id, access: req.access },

@@ -7,8 +7,8 @@ import { toCentavos } from "../../../../../../utils/money"
 import type { ListLedgerType } from "../../../../../validators"
 
 /** The ledger of one key of the caller's agency, newest first. */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const q = req.validatedQuery as unknown as ListLedgerType
+export const GET = async (req: AuthorizedRequest<unknown, ListLedgerType>, res: MedusaResponse) => {
+  const q = req.validatedQuery
   const id = req.params.id as string
   const key = await keyInScope(
     req.scope,

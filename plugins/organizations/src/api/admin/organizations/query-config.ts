@@ -1,0 +1,7 @@
+import type { ListQueryConfig } from "../../../http/query-config"
+import { ORGANIZATION_FIELDS } from "../../helpers"
+
+/** What `GET /admin/organizations` (and `/auditor/organizations`) answers per organization without `?fields=`. */
+export const defaultAdminOrganizationFields = ORGANIZATION_FIELDS
+
+export const listAdminOrganizationsQueryConfig: ListQueryConfig = { defaults: defaultAdminOrganizationFields, isList: true }
