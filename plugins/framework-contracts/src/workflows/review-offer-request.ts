@@ -16,8 +16,10 @@ import { validateOfferReviewStep, type OfferReviewInput } from "./steps/validate
 export type ReviewOfferRequestWorkflowInput = OfferReviewInput & {
   at: string
   /**
-   * false only for bulk loads (the seed) that bring the store in line once at
-   * the end with syncStoreProductsWorkflow; every request path syncs at once.
+   * false only for bulk loads (the seed) that bring the store and the search
+   * index in line once at the end (syncStoreProductsWorkflow, a reindex): no
+   * per-offer store sync and no per-offer catalog event. Every request path
+   * syncs and announces at once.
    */
   sync_store?: boolean
   /** Who acts (audit ledger); the system when omitted. */
@@ -38,16 +40,19 @@ export const reviewOfferRequestWorkflow = createWorkflow(
       syncStoreProductsWorkflow.runAsStep({
         input: transform({ offer, input }, ({ offer, input }) => ({ offer_ids: input.sync_store === false ? [] : [offer.offer_id] })),
       })
+      return offer
+    })
+    // the search index (and any other listener) learns of the new price; a bulk load reindexes once at its end
+    when("announce-offer-changed", { review, input }, ({ review, input }) => review.approve && input.sync_store !== false).then(() => {
       emitEventStep({
         eventName: CATALOG_EVENTS.OFFER_CHANGED,
-        data: transform({ offer, review }, ({ offer, review }) => ({
-          offer_id: offer.offer_id,
+        data: transform({ applied, review }, ({ applied, review }) => ({
+          offer_id: applied!.offer_id,
           contract_id: review.contract_id,
           supplier_id: review.supplier_id,
           item_ids: [review.item_id],
         })),
       })
-      return offer
     })
     const request = resolveOfferRequestStep(
       transform({ review, input, applied }, ({ review, input, applied }) => ({
