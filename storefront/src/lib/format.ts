@@ -97,8 +97,7 @@ export function priceWithIva(price: string | number, treatment: string): string 
   if (p === null) {
     return null
   }
-  const centavos = (p * (100n + ivaPercent(treatment)) + 500_000n) / MICRO
-  return `${centavos / 100n}.${String(centavos % 100n).padStart(2, "0")}`
+  return fromCentavos((p * (100n + ivaPercent(treatment)) + 500_000n) / MICRO)
 }
 
 /** A Medusa amount (number or decimal string) as es-MX currency. */
@@ -108,4 +107,29 @@ export function amount(v: number | string | null | undefined): string {
   }
   const s = typeof v === "number" ? v.toFixed(2) : v
   return pesos(s)
+}
+
+/** Whole centavos as a decimal string, e.g. 123456n → "1234.56". */
+function fromCentavos(c: bigint): string {
+  return `${c / 100n}.${String(c % 100n).padStart(2, "0")}`
+}
+
+/**
+ * A line's amounts as the requisition and the CFDI compute them: importe =
+ * quantity × unit price, IVA = importe × rate, each rounded half up to the
+ * centavo (per concept); exact integer arithmetic on millionths of a peso.
+ */
+export function lineAmounts(unitPrice: string | number, quantity: number, treatment: string): { subtotal: string; iva: string; total: string } | null {
+  const p = micros(typeof unitPrice === "number" ? unitPrice.toFixed(6) : unitPrice)
+  if (p === null || !Number.isInteger(quantity) || quantity < 0) {
+    return null
+  }
+  const subtotal = (p * BigInt(quantity) + 5_000n) / 10_000n
+  const iva = (subtotal * ivaPercent(treatment) + 50n) / 100n
+  return { subtotal: fromCentavos(subtotal), iva: fromCentavos(iva), total: fromCentavos(subtotal + iva) }
+}
+
+/** Sum of decimal strings with two decimals, exact. */
+export function sumAmounts(values: string[]): string {
+  return fromCentavos(values.reduce((acc, v) => acc + (micros(v) ?? 0n) / 10_000n, 0n))
 }

@@ -3,8 +3,8 @@ import Link from "next/link"
 import { ApiErrorNotice } from "../../components/api-error"
 import { requireAccount } from "@lib/data/account"
 import { capabilities } from "@lib/data/me"
-import { getCart } from "@lib/data/purchasing"
-import { amount } from "@lib/format"
+import { getCart, priceCart } from "@lib/data/purchasing"
+import { amount, pesos } from "@lib/format"
 import { t } from "@lib/i18n"
 import { CartLineControls } from "./line-controls"
 
@@ -58,11 +58,12 @@ export default async function CartPage() {
       </section>
     )
   }
+  const priced = priceCart(cart)
   return (
     <section aria-labelledby="carrito">
       {heading}
       <ul className="cart-lines" data-testid="cart-lines">
-        {cart.items.map((line) => {
+        {priced.lines.map((line) => {
           const itemId = line.product?.metadata?.framework_item_id
           const name = line.product_title ?? ""
           return (
@@ -76,7 +77,7 @@ export default async function CartPage() {
                 </p>
                 <p>
                   {m.cart.unitPrice}: {amount(line.unit_price)} · {m.cart.lineTotal}:{" "}
-                  <strong data-testid="cart-line-total">{amount(line.total)}</strong>
+                  <strong data-testid="cart-line-total">{line.amounts ? pesos(line.amounts.total) : "—"}</strong>
                 </p>
               </div>
               <CartLineControls lang={lang} lineId={line.id} quantity={Number(line.quantity)} name={name} />
@@ -87,15 +88,15 @@ export default async function CartPage() {
       <dl className="totals" data-testid="cart-totals">
         <div>
           <dt>{m.cart.subtotal}</dt>
-          <dd>{amount(cart.subtotal)}</dd>
+          <dd>{pesos(priced.subtotal)}</dd>
         </div>
         <div>
           <dt>{m.cart.iva}</dt>
-          <dd>{amount(cart.tax_total)}</dd>
+          <dd data-testid="cart-iva">{pesos(priced.iva)}</dd>
         </div>
         <div className="grand">
           <dt>{m.cart.total}</dt>
-          <dd data-testid="cart-total">{amount(cart.total)}</dd>
+          <dd data-testid="cart-total">{pesos(priced.total)}</dd>
         </div>
       </dl>
       <p className="muted">{m.cart.estimate}</p>

@@ -1,6 +1,7 @@
 import "server-only"
 import { cookies } from "next/headers"
 import type { Session } from "@lib/session"
+import { lineAmounts, sumAmounts } from "@lib/format"
 import { callBackend, type ApiResult } from "./backend"
 
 /** One eligible offer of an item, as GET /store/catalog/items/:id compares them (cheapest first). */
@@ -50,9 +51,6 @@ export type CartLine = {
   variant_id: string
   quantity: number
   unit_price: number | string
-  subtotal: number | string
-  tax_total: number | string
-  total: number | string
   product?: { metadata?: Record<string, unknown> | null } | null
 }
 
@@ -60,16 +58,29 @@ export type Cart = {
   id: string
   completed_at: string | null
   items: CartLine[]
-  subtotal: number | string
-  tax_total: number | string
-  total: number | string
   currency_code: string
+}
+
+export type PricedLine = CartLine & { amounts: { subtotal: string; iva: string; total: string } | null }
+
+/**
+ * The cart's lines with their amounts computed as the requisition will
+ * (IVA per concept, from each offer's item treatment in the product's
+ * metadata), and their sums: an estimate at the prices in the cart.
+ */
+export function priceCart(cart: Cart): { lines: PricedLine[]; subtotal: string; iva: string; total: string } {
+  const lines = cart.items.map((l) => ({
+    ...l,
+    amounts: lineAmounts(l.unit_price, Number(l.quantity), String(l.product?.metadata?.iva_treatment ?? "tasa_16")),
+  }))
+  const sum = (k: "subtotal" | "iva" | "total") => sumAmounts(lines.map((l) => l.amounts?.[k] ?? "0"))
+  return { lines, subtotal: sum("subtotal"), iva: sum("iva"), total: sum("total") }
 }
 
 /** The cart is remembered per browser in an httpOnly cookie; the API checks it is the caller's. */
 const CART_COOKIE = "tienda_carrito"
-const CART_FIELDS =
-  "id,completed_at,currency_code,subtotal,tax_total,total,*items,items.product.metadata,items.subtotal,items.tax_total,items.total"
+// the product carries the offer's framework item, COG partida and IVA treatment (metadata)
+const CART_FIELDS = "id,completed_at,currency_code,*items,*items.product"
 
 export function cartIdCookie(): string | null {
   return cookies().get(CART_COOKIE)?.value ?? null

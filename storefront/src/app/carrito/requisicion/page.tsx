@@ -3,8 +3,8 @@ import Link from "next/link"
 import { ApiErrorNotice } from "../../../components/api-error"
 import { requireAccount } from "@lib/data/account"
 import { capabilities } from "@lib/data/me"
-import { getCart, getUnits, listBudgetKeys } from "@lib/data/purchasing"
-import { amount, pesos } from "@lib/format"
+import { getCart, getUnits, listBudgetKeys, priceCart } from "@lib/data/purchasing"
+import { pesos } from "@lib/format"
 import { t } from "@lib/i18n"
 import { RequisitionForm, type KeyOption, type UnitOption } from "./requisition-form"
 
@@ -93,7 +93,7 @@ export default async function NewRequisitionPage() {
       {heading}
       <p className="muted">{m.form.intro}</p>
       <p data-testid="requisition-cart-summary">
-        <Link href="/carrito">{m.form.summary(cart.data.items.length, amount(cart.data.total))}</Link>
+        <Link href="/carrito">{m.form.summary(cart.data.items.length, pesos(priceCart(cart.data).total))}</Link>
       </p>
       <ul className="compact" aria-label={m.cart.title}>
         {cart.data.items.map((i) => (
