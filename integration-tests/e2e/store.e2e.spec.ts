@@ -691,7 +691,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
 
     // step 1: the head of the requiring unit (not the requester), on a desktop
     const page = await newPage()
-    await loginTo(page, "/", head.email)
+    await loginTo(page, "/ingresar", head.email)
     await page.waitForURL((u) => u.pathname === "/buscar")
     await page.getByTestId("nav-approvals").click()
     await page.waitForURL((u) => u.pathname === "/aprobaciones")

@@ -142,7 +142,6 @@ export default async function RequisitionPage({ params, searchParams }: { params
       </dl>
 
       {mine && (r.status === "draft" || r.status === "returned") ? <SubmitRequisition lang={lang} requisitionId={r.id} /> : null}
-      {myTurn ? <DecisionPanel lang={lang} requisitionId={r.id} number={r.number} stepLabel={m.detail.step(myTurn.current_step.sequence, m.role(myTurn.current_step.role))} /> : null}
 
       <section aria-labelledby="articulos">
         <h2 id="articulos">{m.detail.lines}</h2>
@@ -168,11 +167,15 @@ export default async function RequisitionPage({ params, searchParams }: { params
                   <th scope="row">
                     <Link href={`/articulos/${encodeURIComponent(l.item_id)}`}>{l.item_name}</Link>
                   </th>
-                  <td className="num" data-testid="requisition-line-quantity">
+                  <td className="num" data-label={m.detail.quantity} data-testid="requisition-line-quantity">
                     {Number(l.quantity).toLocaleString("es-MX")}
                   </td>
-                  <td className="num">{amount(l.unit_price)}</td>
-                  <td className="num">{amount(l.total)}</td>
+                  <td className="num" data-label={m.detail.unitPrice}>
+                    {amount(l.unit_price)}
+                  </td>
+                  <td className="num" data-label={m.detail.lineTotal}>
+                    {amount(l.total)}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -180,6 +183,7 @@ export default async function RequisitionPage({ params, searchParams }: { params
         </div>
       </section>
 
+      {myTurn ? <DecisionPanel lang={lang} requisitionId={r.id} number={r.number} stepLabel={m.detail.step(myTurn.current_step.sequence, m.role(myTurn.current_step.role))} /> : null}
       <Chain m={m} steps={current} who={who} />
       <History m={m} r={r} steps={steps} who={who} />
     </article>
