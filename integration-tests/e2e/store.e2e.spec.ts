@@ -641,7 +641,10 @@ describe("buying and approving in the storefront: item → cart → requisition 
     if (!(await page.getByTestId("requisition-budget-key").inputValue())) {
       await page.getByTestId("requisition-budget-key").selectOption({ index: 1 })
     }
-    expect(await page.getByTestId("requisition-budget-key").locator("option:checked").textContent()).toMatch(/disponible \$[\d,]+\.\d{2}/)
+    // only the keys of the item's COG partida, with today's disponible
+    const partida = (await api<{ item: { cog_partida: string } }>(`/store/catalog/items/${itemId}`, requesterToken)).body.item.cog_partida
+    expect(await page.getByTestId("requisition-budget-key").locator("option:checked").textContent()).toMatch(new RegExp(`-${partida}-.* · disponible \\$[\\d,]+\\.\\d{2}$`))
+    expect(await page.getByTestId("requisition-available").textContent()).toMatch(new RegExp(`^Disponible hoy: \\$[\\d,]+\\.\\d{2} \\(partida ${partida}\\)\\.$`))
     const justification = "Reposición de papelería del trimestre para la Dirección General de Administración"
     await page.getByTestId("requisition-justification").fill(justification)
     await page.getByTestId("requisition-place").fill("Almacén general, andén 2")

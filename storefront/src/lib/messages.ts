@@ -115,7 +115,9 @@ const es = {
     unitHint: "La unidad a cuyo nombre compras.",
     budgetKey: "Clave presupuestaria",
     budgetKeyHint: (partidas: string) => `Solo claves de la partida de los artículos (${partidas}); se muestra lo disponible hoy.`,
-    budgetOption: (clave: string, partida: string, disponible: string) => `${clave} · partida ${partida} · disponible ${disponible}`,
+    budgetOption: (clave: string, disponible: string) => `${clave} · disponible ${disponible}`,
+    available: (disponible: string, partida: string, covers: boolean) =>
+      `Disponible hoy: ${disponible} (partida ${partida}).${covers ? "" : " No alcanza para el total estimado del carrito: al enviarla se rechazará por fondos insuficientes."}`,
     otherKeys: "Claves de otras partidas (la requisición se rechazará)",
     noKeys: "Tu dependencia no tiene claves presupuestarias que puedas usar. Pide a tu área de presupuesto que registre una.",
     justification: "Justificación",
@@ -316,7 +318,9 @@ const en: Messages = {
     unitHint: "The unit you are buying for.",
     budgetKey: "Budget key",
     budgetKeyHint: (partidas) => `Only keys of the items' expense item (${partidas}); today's available amount is shown.`,
-    budgetOption: (clave, partida, disponible) => `${clave} · partida ${partida} · available ${disponible}`,
+    budgetOption: (clave, disponible) => `${clave} · available ${disponible}`,
+    available: (disponible, partida, covers) =>
+      `Available today: ${disponible} (partida ${partida}).${covers ? "" : " Not enough for the cart's estimated total: submitting will be refused for insufficient funds."}`,
     otherKeys: "Keys of other expense items (the requisition will be refused)",
     noKeys: "Your agency has no budget keys you can use. Ask your budget area to register one.",
     justification: "Justification",

@@ -81,19 +81,24 @@ export default async function NewRequisitionPage() {
     ),
   ].sort()
   const unitName = new Map(units.data.map((u) => [u.id, u.name]))
+  const total = priceCart(cart.data).total
+  const cents = (v: string) => BigInt(v.replace(".", ""))
   const keyOptions: KeyOption[] = keys.data
     .filter((k) => k.is_active && (partidas.length === 0 || partidas.includes(k.partida_especifica)))
     .map((k) => ({
       id: k.id,
       unit_id: k.unit_id,
-      label: `${m.form.budgetOption(k.clave, k.partida_especifica, pesos(k.disponible))}${k.unit_id && unitName.get(k.unit_id) ? ` · ${unitName.get(k.unit_id)}` : ""}`,
+      label: `${m.form.budgetOption(k.clave, pesos(k.disponible))}${k.unit_id && unitName.get(k.unit_id) ? ` · ${unitName.get(k.unit_id)}` : ""}`,
+      disponible: pesos(k.disponible),
+      partida: k.partida_especifica,
+      covers: /^\d+\.\d{2}$/.test(k.disponible) ? cents(k.disponible) >= cents(total) : true,
     }))
   return (
     <section aria-labelledby="requisicion" className="requisition-new">
       {heading}
       <p className="muted">{m.form.intro}</p>
       <p data-testid="requisition-cart-summary">
-        <Link href="/carrito">{m.form.summary(cart.data.items.length, pesos(priceCart(cart.data).total))}</Link>
+        <Link href="/carrito">{m.form.summary(cart.data.items.length, pesos(total))}</Link>
       </p>
       <ul className="compact" aria-label={m.cart.title}>
         {cart.data.items.map((i) => (

@@ -1,13 +1,21 @@
 "use client"
 
-import { useId } from "react"
+import { useId, useState } from "react"
 import { useFormState } from "react-dom"
 import { FormMessage, SubmitButton, useAttemptKey } from "../../../components/forms"
 import { createRequisitionAction, type FormResult } from "@lib/actions/purchasing"
 import { messages, type Lang } from "@lib/messages"
 
 export type UnitOption = { id: string; label: string }
-export type KeyOption = { id: string; unit_id: string | null; label: string }
+export type KeyOption = {
+  id: string
+  unit_id: string | null
+  label: string
+  /** Today's disponible, es-MX currency, and whether it covers the cart's estimated total. */
+  disponible: string
+  partida: string
+  covers: boolean
+}
 
 /** A labelled field with its hint and, after a refusal, its own error (announced with the field). */
 function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
@@ -36,6 +44,8 @@ export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: 
   const uid = useId().replace(/:/g, "")
   const f = (name: string) => `${uid}-${name}`
   const errors = result.state === "error" ? result.fields ?? {} : {}
+  const [keyId, setKeyId] = useState(keys.length === 1 ? keys[0].id : "")
+  const chosen = keys.find((k) => k.id === keyId)
   const described = (name: string, hint = false) =>
     [hint ? `${f(name)}-hint` : "", errors[name] ? `${f(name)}-error` : ""].filter(Boolean).join(" ") || undefined
   return (
@@ -74,10 +84,11 @@ export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: 
           <select
             id={f("budget_key_id")}
             name="budget_key_id"
-            defaultValue={keys.length === 1 ? keys[0].id : ""}
+            value={keyId}
+            onChange={(e) => setKeyId(e.target.value)}
             required
             aria-invalid={!!errors.budget_key_id}
-            aria-describedby={described("budget_key_id", partidas.length > 0)}
+            aria-describedby={[described("budget_key_id", partidas.length > 0), `${f("budget_key_id")}-available`].filter(Boolean).join(" ")}
             data-testid="requisition-budget-key"
           >
             {keys.length > 1 ? <option value="">—</option> : null}
@@ -88,6 +99,9 @@ export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: 
             ))}
           </select>
         )}
+        <span id={`${f("budget_key_id")}-available`} aria-live="polite" className={chosen && !chosen.covers ? "field-error" : "hint"} data-testid="requisition-available">
+          {chosen ? m.form.available(chosen.disponible, chosen.partida, chosen.covers) : ""}
+        </span>
       </Field>
       <Field id={f("justification")} label={m.form.justification} hint={m.form.justificationHint} error={errors.justification}>
         <textarea
