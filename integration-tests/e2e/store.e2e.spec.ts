@@ -577,6 +577,17 @@ describe("buying and approving in the storefront: item → cart → requisition 
 
   const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
+  /** axe-core (WCAG 2.1 A/AA rules) on the page as it is now: no serious or critical violation. */
+  async function accessible(page: Page) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") })
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+      const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }))
+    })
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([])
+  }
+
   it("finds an item, compares its offers, adds one to the cart and turns the cart into a submitted requisition", async () => {
     const page = await newPage()
     await loginTo(page, `/buscar?q=${encodeURIComponent("papel")}`, requester.email)
@@ -613,6 +624,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(await page.getByTestId("offer-min-qty").first().textContent()).toMatch(/^\d+ unidad(es)?$/)
     expect(await page.getByTestId("offer-quantity").first().inputValue()).toBe(String(cheapest.min_order_qty))
     await page.screenshot({ path: join(shots, "storefront-item.png"), fullPage: true })
+    await accessible(page)
 
     // the English toggle, and back to Spanish
     await page.getByTestId("language-toggle").click()
@@ -634,6 +646,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(await page.getByTestId("cart-line-supplier").textContent()).toContain(cheapest.supplier.legal_name)
     expect(await page.getByTestId("cart-line-quantity").inputValue()).toBe(String(quantity))
     await page.screenshot({ path: join(shots, "storefront-cart.png"), fullPage: true })
+    await accessible(page)
 
     // the requisition form: a delivery date in the past is refused by the API, in Spanish, nothing created
     await page.getByTestId("to-requisition").click()
@@ -656,6 +669,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     // the refusal is announced and focused; what was typed stays
     expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("requisition-error")
     expect(await page.getByTestId("requisition-justification").inputValue()).toBe(justification)
+    await accessible(page)
     expect((await api<{ count: number }>("/store/requisitions?status=draft", requesterToken)).body.count).toBe(0)
 
     const tomorrow = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10)
@@ -679,6 +693,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(await page.getByTestId("nav-cart-count").textContent()).toBe("0")
     expect(await page.getByTestId("history-event").count()).toBe(2)
     await page.screenshot({ path: join(shots, "storefront-requisition-submitted.png"), fullPage: true })
+    await accessible(page)
 
     // my requisitions lists it
     await page.getByTestId("nav-requisitions").click()
@@ -702,6 +717,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     const row = page.locator(`[data-testid="inbox-row"][data-number="${r.number}"]`)
     expect(await row.getByTestId("inbox-step").textContent()).toBe("Paso 1: Área Requirente")
     await page.screenshot({ path: join(shots, "storefront-approvals-inbox.png"), fullPage: true })
+    await accessible(page)
     await row.getByTestId("inbox-review").click()
     await page.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
 
@@ -716,6 +732,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     await page.getByTestId("decision-dialog").waitFor()
     expect(await page.getByTestId("decision-dialog").textContent()).toContain("¿Aprobar la requisición?")
     await page.screenshot({ path: join(shots, "storefront-approval-confirm.png") })
+    await accessible(page)
     await page.getByTestId("decision-cancel").click()
     expect(await page.getByTestId("decision-dialog").isVisible()).toBe(false)
     let stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
@@ -743,6 +760,7 @@ describe("buying and approving in the storefront: item → cart → requisition 
     await phone.locator(`[data-testid="inbox-row"][data-number="${r.number}"]`).getByTestId("inbox-review").click()
     await phone.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
     expect(await noSideScroll(phone)).toBeLessThanOrEqual(0)
+    await accessible(phone)
     await phone.getByTestId("decide-approve").click()
     await phone.getByTestId("decision-confirm").click()
     await phone.waitForURL((u) => u.searchParams.get("decision") === "approve")
@@ -753,5 +771,30 @@ describe("buying and approving in the storefront: item → cart → requisition 
     await phone.context().close()
     stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
     expect(stored.status).toBe("approved")
+
+    // before any contract exists the requester may withdraw it: a reason, a confirmation, the budget released
+    const reserved = async () =>
+      (await api<{ budget_keys: { partida_especifica: string; reservado: string }[] }>("/store/budget/keys?limit=200", requesterToken)).body.budget_keys
+        .map((k) => k.reservado)
+        .join()
+    const before = await reserved()
+    const mineAgain = await newPage()
+    await loginTo(mineAgain, `/requisiciones/${r.id}`, requester.email)
+    await mineAgain.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
+    expect(await mineAgain.getByTestId("decision-panel").count()).toBe(0)
+    await mineAgain.getByTestId("withdraw-panel").locator("summary").click()
+    await mineAgain.getByTestId("withdraw-ask").click()
+    expect(await mineAgain.getByTestId("withdraw-reason-error").textContent()).toBe("Escribe el motivo del retiro (al menos 5 caracteres).")
+    await mineAgain.getByTestId("withdraw-reason").fill("Se atenderá con el contrato anual de papelería")
+    await mineAgain.getByTestId("withdraw-ask").click()
+    await mineAgain.getByTestId("withdraw-dialog").waitFor()
+    await mineAgain.getByTestId("withdraw-confirm").click()
+    await mineAgain.waitForURL((u) => u.searchParams.get("retirada") === "1")
+    expect(await mineAgain.getByTestId("requisition-status").textContent()).toBe("Retirada")
+    expect(await mineAgain.getByTestId("withdraw-panel").count()).toBe(0)
+    stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
+    expect(stored.status).toBe("cancelled")
+    expect(await reserved()).not.toBe(before)
+    await mineAgain.context().close()
   })
 })

@@ -13,6 +13,7 @@ import {
   removeCartLine,
   submitRequisition,
   updateCartLine,
+  withdrawRequisition,
 } from "@lib/data/purchasing"
 import { t } from "@lib/i18n"
 import { getSession, type Session } from "@lib/session"
@@ -217,4 +218,27 @@ export async function decideAction(_prev: FormResult, form: FormData): Promise<F
     return { state: "error", ...res.error }
   }
   redirect(`/requisiciones/${encodeURIComponent(id)}?decision=${decision}`)
+}
+
+/** Withdraw my requisition (POST …/:id/withdraw, reason of at least 5 characters), after the confirmation dialog. */
+export async function withdrawAction(_prev: FormResult, form: FormData): Promise<FormResult> {
+  const session = customer()
+  if (!session) {
+    return SESSION_ENDED()
+  }
+  const m = t()
+  const id = String(form.get("requisition_id") ?? "")
+  const reason = String(form.get("reason") ?? "").trim()
+  if (!ID.test(id)) {
+    return { state: "error", code: "REQUISICION_NO_EXISTE", message: m.detail.notFound }
+  }
+  if (reason.length < 5) {
+    return { state: "error", code: "MOTIVO_REQUERIDO", message: m.withdraw.reasonRequired, fields: { reason: m.withdraw.reasonRequired } }
+  }
+  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const res = await withdrawRequisition(session, id, reason, `${key}-retirar`)
+  if (!res.ok) {
+    return { state: "error", ...res.error }
+  }
+  redirect(`/requisiciones/${encodeURIComponent(id)}?retirada=1`)
 }

@@ -9,11 +9,15 @@ import { t } from "@lib/i18n"
 import type { Messages } from "@lib/messages"
 import { DecisionPanel } from "./decision-panel"
 import { SubmitRequisition } from "./submit-requisition"
+import { WithdrawPanel } from "./withdraw-panel"
+
+/** Statuses a requester may still withdraw from (before contracts exist); the API decides. */
+const WITHDRAWABLE = ["draft", "returned", "pending_approval", "requires_competition", "approved"]
 
 export const metadata: Metadata = { title: "Requisición — Tienda Digital" }
 export const dynamic = "force-dynamic"
 
-type Search = { enviada?: string; no_enviada?: string; decision?: string }
+type Search = { enviada?: string; no_enviada?: string; decision?: string; retirada?: string }
 
 /**
  * A requisition of my agency in full: status, lines, totals, delivery, the
@@ -81,6 +85,11 @@ export default async function RequisitionPage({ params, searchParams }: { params
             Código: <code>{searchParams.no_enviada.replace(/[^A-Z0-9_]/g, "").slice(0, 60)}</code>
           </p>
         </div>
+      ) : null}
+      {searchParams.retirada ? (
+        <p className="success" role="status" data-testid="requisition-withdrawn">
+          {m.withdraw.done}
+        </p>
       ) : null}
       {decision && decision in m.decision.past ? (
         <p className="success" role="status" data-testid="decision-recorded">
@@ -186,6 +195,7 @@ export default async function RequisitionPage({ params, searchParams }: { params
       {myTurn ? <DecisionPanel lang={lang} requisitionId={r.id} number={r.number} stepLabel={m.detail.step(myTurn.current_step.sequence, m.role(myTurn.current_step.role))} /> : null}
       <Chain m={m} steps={current} who={who} />
       <History m={m} r={r} steps={steps} who={who} />
+      {mine && WITHDRAWABLE.includes(r.status) ? <WithdrawPanel lang={lang} requisitionId={r.id} number={r.number} /> : null}
     </article>
   )
 }
