@@ -536,3 +536,269 @@ describe("searching the catalog in the storefront", () => {
     await page.context().close()
   })
 })
+
+type ItemAnswer = {
+  item: { id: string; name: string; iva_treatment: string }
+  offers: { offer_id: string; variant_id: string | null; price: string; min_order_qty: number; delivery_days: number | null; supplier: { legal_name: string; sme: boolean } }[]
+}
+
+type RequisitionAnswer = {
+  id: string
+  number: string
+  status: string
+  budget_key_id: string
+  total: string | number
+  requester_person_id: string
+  justification: string
+  lines: { item_name: string; quantity: number; supplier_id: string }[]
+  approval_steps: { sequence: number; role: string; status: string; decided_by_person_id: string | null; revision: number }[]
+}
+
+describe("buying and approving in the storefront: item → cart → requisition → approvals", () => {
+  let requester: { email: string }
+  let head: { email: string }
+  let purchasing: { email: string }
+  let requesterToken: string
+
+  beforeAll(async () => {
+    // the printed walkthrough: who places the requisition, who approves steps 1 and 2
+    ;[requester, head, purchasing] = demo.walkthrough.slice(0, 3)
+    expect(requester.email).toMatch(/^area\.requirente@/)
+    expect(head.email).toMatch(/^titular\.area\.requirente@/)
+    requesterToken = await apiLogin("customer", requester.email)
+  })
+
+  async function loginTo(page: Page, path: string, email: string) {
+    await page.goto(`${storefront}${path}`)
+    await page.waitForURL((u) => u.pathname === "/ingresar")
+    await page.getByTestId("login-account").selectOption("customer")
+    await page.getByTestId("login-email").fill(email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+  }
+
+  const noSideScroll = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
+
+  /** axe-core (WCAG 2.1 A/AA rules) on the page as it is now: no serious or critical violation. */
+  async function accessible(page: Page) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") })
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+      const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
+      return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }))
+    })
+    expect(violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([])
+  }
+
+  it("finds an item, compares its offers, adds one to the cart and turns the cart into a submitted requisition", async () => {
+    const page = await newPage()
+    await loginTo(page, `/buscar?q=${encodeURIComponent("papel")}`, requester.email)
+    await page.waitForURL((u) => u.pathname === "/buscar")
+    // the buyer's menu: search, cart (empty), my requisitions; approvals for the unit's role
+    expect(await page.getByTestId("nav-cart-count").textContent()).toBe("0")
+    expect(await page.getByTestId("nav-requisitions").isVisible()).toBe(true)
+
+    // the first result opens its item page
+    const first = page.getByTestId("result-link").first()
+    const name = (await first.textContent()) as string
+    await first.click()
+    await page.waitForURL((u) => u.pathname.startsWith("/articulos/"))
+    const itemId = decodeURIComponent(new URL(page.url()).pathname.split("/")[2])
+    const answer = (await api<ItemAnswer>(`/store/catalog/items/${itemId}`, requesterToken)).body
+    expect(await page.getByTestId("item-name").textContent()).toBe(name)
+    expect(answer.item.name).toBe(name)
+
+    // every eligible offer side by side, cheapest first, price with IVA, MIPYME, delivery days, minimum
+    const offers = page.getByTestId("offer")
+    expect(await offers.count()).toBe(answer.offers.length)
+    expect(answer.offers.length).toBeGreaterThan(1)
+    // each offer names the Medusa variant its cart line adds
+    expect(answer.offers.every((o) => typeof o.variant_id === "string")).toBe(true)
+    expect(await page.getByTestId("offer-supplier").allTextContents()).toEqual(answer.offers.map((o) => o.supplier.legal_name))
+    expect(await page.getByTestId("offer-sme").count()).toBe(answer.offers.filter((o) => o.supplier.sme).length)
+    const cheapest = answer.offers[0]
+    expect(answer.item.iva_treatment).toBe("tasa_16")
+    // IVA 16 % to the centavo, half up (exact arithmetic on whole centavos)
+    const gross = Math.floor((cents(cheapest.price) * 116 + 50) / 100)
+    const grossText = `$${Math.floor(gross / 100).toLocaleString("en-US")}.${String(gross % 100).padStart(2, "0")} MXN`
+    expect(await page.getByTestId("offer-price-iva").first().textContent()).toBe(grossText)
+    expect(await page.getByTestId("offer-delivery").first().textContent()).toMatch(/^\d+ días? · Ciudad de México$/)
+    expect(await page.getByTestId("offer-min-qty").first().textContent()).toMatch(/^\d+ unidad(es)?$/)
+    expect(await page.getByTestId("offer-quantity").first().inputValue()).toBe(String(cheapest.min_order_qty))
+    await page.screenshot({ path: join(shots, "storefront-item.png"), fullPage: true })
+    await accessible(page)
+
+    // the English toggle, and back to Spanish
+    await page.getByTestId("language-toggle").click()
+    await page.getByRole("heading", { name: "Offers you can buy" }).waitFor()
+    expect(await page.getAttribute("html", "lang")).toBe("en")
+    await page.getByTestId("language-toggle").click()
+    await page.getByRole("heading", { name: "Ofertas que puedes comprar" }).waitFor()
+    expect(await page.getAttribute("html", "lang")).toBe("es-MX")
+
+    // add the cheapest offer at its minimum quantity
+    const quantity = Math.max(cheapest.min_order_qty, 3)
+    await page.getByTestId("offer-quantity").first().fill(String(quantity))
+    await page.getByTestId("offer-add").first().click()
+    expect(await page.getByTestId("add-to-cart-ok").textContent()).toContain(`Agregaste ${quantity} × «${name}» al carrito.`)
+    await page.locator('[data-testid="nav-cart-count"]', { hasText: "1" }).waitFor()
+    await page.getByTestId("go-to-cart").click()
+    await page.waitForURL((u) => u.pathname === "/carrito")
+    expect(await page.getByTestId("cart-line-name").allTextContents()).toEqual([name])
+    expect(await page.getByTestId("cart-line-supplier").textContent()).toContain(cheapest.supplier.legal_name)
+    expect(await page.getByTestId("cart-line-quantity").inputValue()).toBe(String(quantity))
+    await page.screenshot({ path: join(shots, "storefront-cart.png"), fullPage: true })
+    await accessible(page)
+
+    // the requisition form: a delivery date in the past is refused by the API, in Spanish, nothing created
+    await page.getByTestId("to-requisition").click()
+    await page.waitForURL((u) => u.pathname === "/carrito/requisicion")
+    if (!(await page.getByTestId("requisition-budget-key").inputValue())) {
+      await page.getByTestId("requisition-budget-key").selectOption({ index: 1 })
+    }
+    // only the keys of the item's COG partida, with today's disponible
+    const partida = (await api<{ item: { cog_partida: string } }>(`/store/catalog/items/${itemId}`, requesterToken)).body.item.cog_partida
+    expect(await page.getByTestId("requisition-budget-key").locator("option:checked").textContent()).toMatch(new RegExp(`-${partida}-.* · disponible \\$[\\d,]+\\.\\d{2}$`))
+    expect(await page.getByTestId("requisition-available").textContent()).toMatch(new RegExp(`^Disponible hoy: \\$[\\d,]+\\.\\d{2} \\(partida ${partida}\\)\\.$`))
+    const justification = "Reposición de papelería del trimestre para la Dirección General de Administración"
+    await page.getByTestId("requisition-justification").fill(justification)
+    await page.getByTestId("requisition-place").fill("Almacén general, andén 2")
+    await page.getByTestId("requisition-date").fill("2020-01-15")
+    await page.getByTestId("requisition-submit").click()
+    await page.getByTestId("requisition-error").waitFor()
+    expect(await page.getByTestId("requisition-error-code").textContent()).toBe("FECHA_DE_ENTREGA_INVALIDA")
+    expect(await page.getByTestId("requisition-error").textContent()).toContain("La fecha de entrega debe ser hoy o posterior.")
+    // the refusal is announced and focused; what was typed stays
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("requisition-error")
+    expect(await page.getByTestId("requisition-justification").inputValue()).toBe(justification)
+    await accessible(page)
+    expect((await api<{ count: number }>("/store/requisitions?status=draft", requesterToken)).body.count).toBe(0)
+
+    const tomorrow = new Date(Date.now() + 7 * 86400_000).toISOString().slice(0, 10)
+    await page.getByTestId("requisition-date").fill(tomorrow)
+    await page.getByTestId("requisition-submit").click()
+    await page.waitForURL((u) => u.pathname.startsWith("/requisiciones/") && u.searchParams.get("enviada") === "1")
+    await page.getByTestId("requisition-submitted").waitFor()
+    const id = decodeURIComponent(new URL(page.url()).pathname.split("/")[2])
+    const stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${id}`, requesterToken)).body.requisition
+    expect(stored.status).toBe("pending_approval")
+    expect(stored.justification).toBe(justification)
+    expect(stored.lines.map((l) => [l.item_name, l.quantity])).toEqual([[name, quantity]])
+    expect(await page.getByTestId("requisition-number").textContent()).toBe(`Requisición ${stored.number}`)
+    expect(await page.getByTestId("requisition-status").textContent()).toBe("En aprobación")
+    expect(await page.getByTestId("approval-step").evaluateAll((els) => els.map((e) => [e.getAttribute("data-role"), e.getAttribute("data-status")]))).toEqual([
+      ["requiring_unit", "pending"],
+      ["purchasing_unit", "pending"],
+    ])
+    // the requester never decides their own requisition; the cart is empty again
+    expect(await page.getByTestId("decision-panel").count()).toBe(0)
+    expect(await page.getByTestId("nav-cart-count").textContent()).toBe("0")
+    expect(await page.getByTestId("history-event").count()).toBe(2)
+    await page.screenshot({ path: join(shots, "storefront-requisition-submitted.png"), fullPage: true })
+    await accessible(page)
+
+    // my requisitions lists it
+    await page.getByTestId("nav-requisitions").click()
+    await page.waitForURL((u) => u.pathname === "/requisiciones")
+    expect(await page.locator(`[data-testid="requisition-row"][data-number="${stored.number}"] [data-testid="requisition-status"]`).textContent()).toBe("En aprobación")
+    await page.context().close()
+  })
+
+  it("lets each approver decide from the inbox, with a reason for a refusal and a confirmation dialog, until it is approved", async () => {
+    const mine = (await api<{ requisitions: RequisitionAnswer[] }>("/store/requisitions?status=pending_approval", requesterToken)).body.requisitions
+    expect(mine.length).toBe(1)
+    const r = mine[0]
+
+    // step 1: the head of the requiring unit (not the requester), on a desktop
+    const page = await newPage()
+    await loginTo(page, "/ingresar", head.email)
+    await page.waitForURL((u) => u.pathname === "/buscar")
+    await page.getByTestId("nav-approvals").click()
+    await page.waitForURL((u) => u.pathname === "/aprobaciones")
+    expect(await page.getByTestId("inbox-count").textContent()).toBe("1 requisición espera tu decisión")
+    const row = page.locator(`[data-testid="inbox-row"][data-number="${r.number}"]`)
+    expect(await row.getByTestId("inbox-step").textContent()).toBe("Paso 1: Área Requirente")
+    await page.screenshot({ path: join(shots, "storefront-approvals-inbox.png"), fullPage: true })
+    await accessible(page)
+    await row.getByTestId("inbox-review").click()
+    await page.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
+
+    // rejecting needs a reason: asked for before any dialog opens
+    await page.getByTestId("decide-reject").click()
+    expect(await page.getByTestId("decision-reason-error").textContent()).toBe("Escribe el motivo para rechazar o devolver la requisición.")
+    expect(await page.getByTestId("decision-dialog").isVisible()).toBe(false)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("decision-reason")
+
+    // approving asks for confirmation; cancelling changes nothing
+    await page.getByTestId("decide-approve").click()
+    await page.getByTestId("decision-dialog").waitFor()
+    expect(await page.getByTestId("decision-dialog").textContent()).toContain("¿Aprobar la requisición?")
+    await page.screenshot({ path: join(shots, "storefront-approval-confirm.png") })
+    await accessible(page)
+    await page.getByTestId("decision-cancel").click()
+    expect(await page.getByTestId("decision-dialog").isVisible()).toBe(false)
+    let stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
+    expect(stored.approval_steps.map((s) => s.status)).toEqual(["pending", "pending"])
+
+    await page.getByTestId("decision-reason").fill("Conforme con el programa anual de adquisiciones")
+    await page.getByTestId("decide-approve").click()
+    await page.getByTestId("decision-confirm").click()
+    await page.waitForURL((u) => u.searchParams.get("decision") === "approve")
+    expect(await page.getByTestId("decision-recorded").textContent()).toBe("Registramos tu decisión: aprobada.")
+    expect(await page.getByTestId("approval-step-status").allTextContents()).toEqual(["Aprobó", "Pendiente"])
+    expect(await page.getByTestId("decision-panel").count()).toBe(0)
+    stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
+    const headId = (await api<{ profile: { id: string } }>("/store/me", await apiLogin("customer", head.email))).body.profile.id
+    expect(stored.approval_steps[0]).toEqual(expect.objectContaining({ status: "approved", decided_by_person_id: headId }))
+    // the inbox is empty for them now
+    await page.getByTestId("nav-approvals").click()
+    await page.getByTestId("inbox-empty").waitFor()
+    await page.context().close()
+
+    // step 2: the purchasing unit, on a phone
+    const phone = await newPhonePage()
+    await loginTo(phone, "/aprobaciones", purchasing.email)
+    await phone.waitForURL((u) => u.pathname === "/aprobaciones")
+    await phone.locator(`[data-testid="inbox-row"][data-number="${r.number}"]`).getByTestId("inbox-review").click()
+    await phone.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
+    expect(await noSideScroll(phone)).toBeLessThanOrEqual(0)
+    await accessible(phone)
+    await phone.getByTestId("decide-approve").click()
+    await phone.getByTestId("decision-confirm").click()
+    await phone.waitForURL((u) => u.searchParams.get("decision") === "approve")
+    expect(await phone.getByTestId("requisition-status").textContent()).toBe("Aprobada")
+    expect(await phone.getByTestId("approval-step-status").allTextContents()).toEqual(["Aprobó", "Aprobó"])
+    await phone.screenshot({ path: join(shots, "storefront-requisition-approved-mobile.png"), fullPage: true })
+    expect(await noSideScroll(phone)).toBeLessThanOrEqual(0)
+    await phone.context().close()
+    stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
+    expect(stored.status).toBe("approved")
+
+    // before any contract exists the requester may withdraw it: a reason, a confirmation, the budget released
+    const reserved = async () =>
+      cents(
+        (await api<{ budget_keys: { id: string; reservado: string }[] }>("/store/budget/keys?limit=200", requesterToken)).body.budget_keys.find(
+          (k) => k.id === stored.budget_key_id
+        )?.reservado ?? "0"
+      )
+    const before = await reserved()
+    const mineAgain = await newPage()
+    await loginTo(mineAgain, `/requisiciones/${r.id}`, requester.email)
+    await mineAgain.waitForURL((u) => u.pathname === `/requisiciones/${r.id}`)
+    expect(await mineAgain.getByTestId("decision-panel").count()).toBe(0)
+    await mineAgain.getByTestId("withdraw-panel").locator("summary").click()
+    await mineAgain.getByTestId("withdraw-ask").click()
+    expect(await mineAgain.getByTestId("withdraw-reason-error").textContent()).toBe("Escribe el motivo del retiro (al menos 5 caracteres).")
+    await mineAgain.getByTestId("withdraw-reason").fill("Se atenderá con el contrato anual de papelería")
+    await mineAgain.getByTestId("withdraw-ask").click()
+    await mineAgain.getByTestId("withdraw-dialog").waitFor()
+    await mineAgain.getByTestId("withdraw-confirm").click()
+    await mineAgain.waitForURL((u) => u.searchParams.get("retirada") === "1")
+    expect(await mineAgain.getByTestId("requisition-status").textContent()).toBe("Retirada")
+    expect(await mineAgain.getByTestId("withdraw-panel").count()).toBe(0)
+    stored = (await api<{ requisition: RequisitionAnswer }>(`/store/requisitions/${r.id}`, requesterToken)).body.requisition
+    expect(stored.status).toBe("cancelled")
+    expect(before - (await reserved())).toBe(cents(String(stored.total)))
+    await mineAgain.context().close()
+  })
+})

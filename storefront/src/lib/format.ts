@@ -74,3 +74,62 @@ export function priceRange(min: string | null, max: string | null): string {
   }
   return max === null || pesos(min) === pesos(max) ? `${pesos(min)} MXN` : `${pesos(min)} a ${pesos(max)} MXN`
 }
+
+const MICRO = 1_000_000n
+
+/** A non-negative decimal string as millionths of a peso (exact, no float). */
+function micros(amount: string): bigint | null {
+  const m = /^(\d+)(?:\.(\d{1,6}))?$/.exec(amount.trim())
+  return m ? BigInt(m[1]) * MICRO + BigInt((m[2] ?? "").padEnd(6, "0")) : null
+}
+
+/** IVA rate in percent of a framework item's treatment (LIVA arts. 1 and 2-A). */
+export function ivaPercent(treatment: string): bigint {
+  return treatment === "tasa_16" ? 16n : 0n
+}
+
+/**
+ * A unit price before IVA plus its IVA, rounded half up to the centavo, as
+ * a decimal string ("49.90", tasa_16 → "57.88"). Exact integer arithmetic.
+ */
+export function priceWithIva(price: string | number, treatment: string): string | null {
+  const p = micros(String(price))
+  if (p === null) {
+    return null
+  }
+  return fromCentavos((p * (100n + ivaPercent(treatment)) + 500_000n) / MICRO)
+}
+
+/** A Medusa amount (number or decimal string) as es-MX currency. */
+export function amount(v: number | string | null | undefined): string {
+  if (v === null || v === undefined) {
+    return "—"
+  }
+  const s = typeof v === "number" ? v.toFixed(2) : v
+  return pesos(s)
+}
+
+/** Whole centavos as a decimal string, e.g. 123456n → "1234.56". */
+function fromCentavos(c: bigint): string {
+  return `${c / 100n}.${String(c % 100n).padStart(2, "0")}`
+}
+
+/**
+ * A line's amounts as the requisition and the CFDI compute them: importe =
+ * quantity × unit price, IVA = importe × rate, each rounded half up to the
+ * centavo (per concept); exact integer arithmetic on millionths of a peso.
+ */
+export function lineAmounts(unitPrice: string | number, quantity: number, treatment: string): { subtotal: string; iva: string; total: string } | null {
+  const p = micros(typeof unitPrice === "number" ? unitPrice.toFixed(6) : unitPrice)
+  if (p === null || !Number.isInteger(quantity) || quantity < 0) {
+    return null
+  }
+  const subtotal = (p * BigInt(quantity) + 5_000n) / 10_000n
+  const iva = (subtotal * ivaPercent(treatment) + 50n) / 100n
+  return { subtotal: fromCentavos(subtotal), iva: fromCentavos(iva), total: fromCentavos(subtotal + iva) }
+}
+
+/** Sum of decimal strings with two decimals, exact. */
+export function sumAmounts(values: string[]): string {
+  return fromCentavos(values.reduce((acc, v) => acc + (micros(v) ?? 0n) / 10_000n, 0n))
+}

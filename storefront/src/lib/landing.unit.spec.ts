@@ -3,7 +3,7 @@ import { DEFAULT_ROLE_PERMISSIONS, ROLES } from "@tienda/organizations/utils"
 import { landingFor } from "./landing"
 
 describe("where a person lands after logging in", () => {
-  it("sends every storefront role to a page its permissions open: signers to their contracts, the rest to the catalog", () => {
+  it("sends every storefront role to a page its permissions open: signers to their contracts, approvers who do not buy to their inbox, the rest to the catalog", () => {
     const storefrontRoles = ROLES.filter((r) => r.actor_type === "customer" || r.actor_type === "supplier")
     expect(storefrontRoles.length).toBeGreaterThanOrEqual(8)
     for (const role of storefrontRoles) {
@@ -12,6 +12,10 @@ describe("where a person lands after logging in", () => {
       // /contratos lists contracts to sign: only for roles that sign; /buscar needs catalog:browse
       if (landing === "/contratos") {
         expect(permissions.some((p) => p.startsWith("contracts:sign_"))).toBe(true)
+      } else if (landing === "/aprobaciones") {
+        // the inbox needs an approving role of an agency
+        expect(role.actor_type).toBe("customer")
+        expect(permissions.some((p) => p.startsWith("requisitions:approve"))).toBe(true)
       } else {
         expect(landing).toBe("/buscar")
         expect(permissions).toContain("catalog:browse")
@@ -19,5 +23,8 @@ describe("where a person lands after logging in", () => {
     }
     expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create"] })).toBe("/buscar")
     expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "contracts:sign_agency"] })).toBe("/contratos")
+    // Presupuesto approves and never buys: the inbox; the unit's head buys and approves: the catalog
+    expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.budget as string[] })).toBe("/aprobaciones")
+    expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create", "requisitions:approve_unit"] })).toBe("/buscar")
   })
 })

@@ -37,7 +37,7 @@ export async function buyerScope(container: MedusaContainer, access: AccessConte
   return { unit_ids: unitIds, state_code: units[0]?.state_code ?? null, contract_ids: inForce.map((c) => c.id) }
 }
 
-type Offer = { id: string; supplier_id: string; price: unknown; min_order_qty: number; delivery_days: unknown; stock: number | null; status: string }
+type Offer = { id: string; variant_id?: string | null; supplier_id: string; price: unknown; min_order_qty: number; delivery_days: unknown; stock: number | null; status: string }
 
 /**
  * The offers of an item buyers may see side by side: active offers of
@@ -77,6 +77,8 @@ export async function eligibleOffers(container: MedusaContainer, contractId: str
       const days = (o.delivery_days ?? {}) as Record<string, number>
       return {
         offer_id: o.id,
+        /** The Medusa variant that sells the offer: what a cart line adds (POST /store/carts/:id/line-items). */
+        variant_id: o.variant_id ?? null,
         supplier: { id: org.id, legal_name: org.legal_name, rfc: org.rfc, sme: SME.has(org.sme_size as string) },
         price: String(o.price),
         currency_code: "mxn",

@@ -118,7 +118,7 @@ function Results({ state, data }: { state: SearchState; data: SearchResponse }) 
             <>
               <ol className="results" data-testid="search-results" start={(state.page - 1) * PAGE_SIZE + 1}>
                 {data.items.map((item) => (
-                  <Result key={item.id} item={item} buyerState={buyerState} />
+                  <Result key={item.id} item={item} buyerState={buyerState} back={searchHref(state)} />
                 ))}
               </ol>
               <Pagination state={state} pages={pages} />
@@ -132,14 +132,16 @@ function Results({ state, data }: { state: SearchState; data: SearchResponse }) 
   )
 }
 
-function Result({ item, buyerState }: { item: SearchItem; buyerState: string | null }) {
+function Result({ item, buyerState, back }: { item: SearchItem; buyerState: string | null; back: string }) {
   const suppliers = [...new Set(item.offers.map((o) => o.supplier_name))]
   const offers = item.offers.length
   return (
     <li className="result" data-testid="search-result" data-min-price={item.min_price ?? ""}>
       <div className="result-head">
         <h2 className="result-name" data-testid="result-name">
-          {item.name}
+          <Link href={`/articulos/${encodeURIComponent(item.id)}?volver=${encodeURIComponent(back)}`} prefetch={false} data-testid="result-link">
+            {item.name}
+          </Link>
         </h2>
         {item.sme ? (
           <span className="badge" title="Al menos una oferta de una micro, pequeña o mediana empresa" data-testid="result-sme">

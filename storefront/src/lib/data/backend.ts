@@ -7,11 +7,13 @@ export type ApiError = { status: number; code: string; message: string }
 export type ApiResult<T> = { ok: true; data: T; headers: Headers } | { ok: false; error: ApiError }
 
 type Options = {
-  method?: "GET" | "POST"
+  method?: "GET" | "POST" | "DELETE"
   token?: string
   body?: unknown
   /** "json" (default) parses the answer; "text" and "bytes" return it raw. */
   as?: "json" | "text" | "bytes"
+  /** Sent as `Idempotency-Key`: a repeated form submission replays the first answer instead of acting twice. */
+  idempotencyKey?: string
 }
 
 const UNREACHABLE: ApiError = {
@@ -51,6 +53,9 @@ export async function callBackend<T>(path: string, opts: Options = {}): Promise<
   }
   if (opts.body !== undefined) {
     headers["content-type"] = "application/json"
+  }
+  if (opts.idempotencyKey) {
+    headers["idempotency-key"] = opts.idempotencyKey
   }
   let res: Response
   try {

@@ -10,7 +10,7 @@ export type Profile = {
   rfc: string
   actor_type: string
   organization: { id: string; kind: string; rfc: string }
-  roles: { role: string; label_es: string }[]
+  roles: { role: string; label_es: string; label_en?: string; unit_id?: string | null }[]
   permissions: string[]
 }
 
