@@ -42,7 +42,7 @@ module.exports = defineConfig({
     { resolve: "@tienda/contracts", options: {} },
     { resolve: "@tienda/requisitions", options: {} },
     { resolve: "@tienda/mini-competition", options: { sealKey: process.env.MINI_COMPETITION_SEAL_KEY || null } },
-    { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000) } },
+    { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000), satToken: process.env.SIMULATOR_TOKEN || undefined } },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })
