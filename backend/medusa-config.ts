@@ -1,8 +1,12 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { buildModules, assertProductionSecrets, jwtVerification, resolveWorkerMode } from "./src/config"
+import { installFrontDoor } from "./src/security/front-door"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertProductionSecrets(process.env)
+// the dashboard's no-framing headers and Spanish bodies for Medusa's own 401s,
+// ahead of everything Medusa mounts on the Express app (docs/security.md)
+installFrontDoor()
 
 const redisUrl = process.env.REDIS_URL || undefined
 
