@@ -1,8 +1,12 @@
 import { defineConfig, loadEnv } from "@medusajs/framework/utils"
 import { buildModules, assertProductionSecrets, jwtVerification, resolveWorkerMode } from "./src/config"
+import { installFrontDoor } from "./src/security/front-door"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
 assertProductionSecrets(process.env)
+// the dashboard's no-framing headers and Spanish bodies for Medusa's own 401s,
+// ahead of everything Medusa mounts on the Express app (docs/security.md)
+installFrontDoor()
 
 const redisUrl = process.env.REDIS_URL || undefined
 
@@ -42,7 +46,7 @@ module.exports = defineConfig({
     { resolve: "@tienda/contracts", options: {} },
     { resolve: "@tienda/requisitions", options: { requireEfirma: process.env.REQUISITIONS_REQUIRE_EFIRMA, notificationChannel: process.env.REQUISITIONS_NOTIFICATION_CHANNEL } },
     { resolve: "@tienda/mini-competition", options: { sealKey: process.env.MINI_COMPETITION_SEAL_KEY || null } },
-    { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000) } },
+    { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000), satToken: process.env.SIMULATOR_TOKEN || undefined } },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

@@ -95,9 +95,21 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true })
 })
 
+/** Scripts or other content a page's Content-Security-Policy refused, on any page of the journey. */
+const cspViolations: string[] = []
+
+function watchCsp(page: Page): Page {
+  page.on("console", (m) => {
+    if (m.type() === "error" && m.text().includes("Content Security Policy")) {
+      cspViolations.push(`${page.url()}: ${m.text()}`)
+    }
+  })
+  return page
+}
+
 async function newPage(): Promise<Page> {
   const context = await browser.newContext({ locale: "es-MX", viewport: { width: 1280, height: 900 } })
-  return context.newPage()
+  return watchCsp(await context.newPage())
 }
 
 /** A phone: 375 px wide, touch, mobile viewport rules. */
@@ -109,7 +121,7 @@ async function newPhonePage(): Promise<Page> {
     isMobile: true,
     hasTouch: true,
   })
-  return context.newPage()
+  return watchCsp(await context.newPage())
 }
 
 describe("npm start, as a user sees it", () => {
@@ -130,8 +142,19 @@ describe("npm start, as a user sees it", () => {
 
   it("serves the storefront home in Spanish with the catalog state", async () => {
     const page = await newPage()
-    await page.goto(storefront)
+    const res = await page.goto(storefront)
     expect(await page.getAttribute("html", "lang")).toBe("es-MX")
+    // scripts run only with this page view's nonce: no inline script without it
+    const scriptSrc = (res?.headers()["content-security-policy"] ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? ""
+    const nonce = /'nonce-([A-Za-z0-9+/=]{20,})'/.exec(scriptSrc)?.[1]
+    expect(nonce).toBeDefined()
+    expect(scriptSrc).not.toContain("'unsafe-inline'")
+    expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'")
+    // Next.js put it on its own scripts (the page hydrates: see the search tests), and the next view gets another
+    expect(await page.evaluate((n) => [...document.scripts].filter((x) => x.nonce === n).length, nonce)).toBeGreaterThan(0)
+    const again = (await fetch(storefront)).headers.get("content-security-policy") ?? ""
+    expect(again).toMatch(/'nonce-[A-Za-z0-9+/=]{20,}'/)
+    expect(again).not.toContain(`'nonce-${nonce}'`)
     await expect(page.getByRole("heading", { name: "Catálogo de contratos marco" }).isVisible()).resolves.toBe(true)
     // every approved offer of the demo contracts is a published Medusa product
     const count = await page.getByTestId("catalog-count").textContent()
@@ -148,7 +171,10 @@ describe("npm start, as a user sees it", () => {
   it("lets the SHCP system administrator log in to the dashboard over plain http", async () => {
     const page = await newPage()
     const admin = demo.logins.find((l) => l.role === "system_admin") as { email: string }
-    await page.goto(`${backend}/app`)
+    const res = await page.goto(`${backend}/app`)
+    // nobody may frame the dashboard (the backend's front door, ahead of Medusa's dashboard router)
+    expect(res?.headers()["x-frame-options"]).toBe("DENY")
+    expect(res?.headers()["content-security-policy"]).toContain("frame-ancestors 'none'")
     await page.locator('input[name="email"]').fill(admin.email)
     await page.locator('input[name="password"]').fill(demo.password)
     await page.locator('button[type="submit"]').click()
@@ -800,5 +826,11 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(stored.status).toBe("cancelled")
     expect(before - (await reserved())).toBe(cents(String(stored.total)))
     await mineAgain.context().close()
+  })
+})
+
+describe("the storefront's Content-Security-Policy", () => {
+  it("refused nothing the journey needed (every storefront and dashboard page above ran under it)", () => {
+    expect(cspViolations).toEqual([])
   })
 })

@@ -1,12 +1,15 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { createApiKeysWorkflow, createOrderWorkflow, createUsersWorkflow } from "@medusajs/medusa/core-flows"
 import { DEFAULT_ROLE_PERMISSIONS, type RoleCode } from "@tienda/organizations/utils"
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { join } from "node:path"
+import express from "express"
 import fc from "fast-check"
 import request from "supertest"
 import { routeRules } from "../../backend/src/api/middlewares"
 import { openApiPath, openApiProblems } from "../../backend/src/openapi"
-import { GUARD_CODES, RouteMap, type RoutePolicy } from "../../backend/src/security"
+import { DASHBOARD_HEADERS, GUARD_CODES, NOT_AUTHENTICATED, RouteMap, type RoutePolicy } from "../../backend/src/security"
 import { auditLedger } from "../utils/audit"
 import { registeredRoutes, type RegisteredRoute } from "../utils/routes"
 import { describeApp } from "../utils/runner"
@@ -33,12 +36,9 @@ function expectedAllowed(policy: RoutePolicy, who: Identity): boolean {
   return !permission || DEFAULT_ROLE_PERMISSIONS[who.actor.role].includes(permission)
 }
 
-/** A refusal by the guard (or by Medusa's own admin authentication, which runs before it). */
-function isRefusal(path: string, status: number, body: { code?: string; message?: string } | undefined): boolean {
-  if ((GUARD_CODES as readonly string[]).includes(body?.code ?? "")) {
-    return [401, 403, 404].includes(status)
-  }
-  return status === 401 && path.startsWith("/admin") && body?.message === "Unauthorized"
+/** A refusal by the guard (or by Medusa's own admin authentication, which runs before it, answered in Spanish by the front door). */
+function isRefusal(status: number, body: { code?: string; message?: string } | undefined): boolean {
+  return (GUARD_CODES as readonly string[]).includes(body?.code ?? "") && [401, 403, 404].includes(status)
 }
 
 /** Routes that end the session of the token they are called with. */
@@ -162,8 +162,11 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
         } catch {
           body = undefined
         }
-        const allowed = !isRefusal(path, res.status, body)
         const rule = m.ruleForRoute(route.method, route.matcher)
+        // the guard lets public routes through untouched: a 401 there is the route's own
+        // authentication (e.g. POST /auth/session without a token), in Spanish
+        const ownAuthentication = rule?.policy.kind === "public" && res.status === 401 && body?.code === "NO_AUTENTICADO"
+        const allowed = ownAuthentication || !isRefusal(res.status, body)
         const expected = !!rule && expectedAllowed(rule.policy, who)
         if (allowed !== expected || res.status >= 500) {
           mismatches.push(`${route.method} ${route.matcher} as ${who.name}: expected ${expected ? "allowed" : "refused"}, got ${res.status} ${text.slice(0, 160)}`)
@@ -468,6 +471,28 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       expect(invalid.body).toEqual({ type: "invalid_data", code: "DATOS_INVALIDOS", message: expect.any(String) })
     })
 
+    it("answers Medusa's own 401s on /admin, /store and /auth in Spanish with a stable code", async () => {
+      const customer = token("requiring_unit")
+      const answers = [
+        await request(baseUrl()).get("/admin/orders"),
+        await request(baseUrl()).get("/admin/orders").set("authorization", "Bearer no-es-un-token"),
+        // a buyer's (customer) token is not an admin user's: Medusa's own authentication refuses it
+        await request(baseUrl()).get("/admin/orders").set("authorization", `Bearer ${customer}`),
+        await request(baseUrl()).post("/admin/products").set("authorization", "Bearer no-es-un-token").send({}),
+        await call("get", "/store/orders", "no-es-un-token"),
+        await request(baseUrl()).post("/auth/token/refresh").set("authorization", "Bearer no-es-un-token"),
+      ]
+      for (const res of answers) {
+        expect(res.status).toBe(401)
+        expect(res.body).toEqual({ type: "unauthorized", code: "NO_AUTENTICADO", message: expect.stringMatching(/^(Inicia sesión|Tu sesión)/) })
+      }
+      expect(answers[0].body).toEqual(NOT_AUTHENTICATED)
+      // a wrong password keeps its own code
+      const wrong = await request(baseUrl()).post("/auth/user/emailpass").send({ email: world().actors.system_admin.email, password: "mala" })
+      expect(wrong.status).toBe(401)
+      expect(wrong.body.code).toBe("AUTENTICACION_FALLIDA")
+    })
+
     it("answers GET /admin/ops/job-runs", async () => {
       const res = await call("get", "/admin/ops/job-runs?limit=5", token("system_admin"))
       expect(res.status).toBe(200)
@@ -577,6 +602,36 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       expect(wrong.status).toBe(401)
       expect(unknown.status).toBe(401)
       expect(unknown.body).toEqual(wrong.body)
+    })
+
+    it("never lets a page frame the admin dashboard: index.html, its assets and its client routes", async () => {
+      // Test apps never mount the dashboard (test-utils disables it), so Medusa's own admin
+      // loader — as medusa-config.ts left it in this process, behind the front door — mounts
+      // a built dashboard on an Express app of its own, exactly as it does at `medusa start`.
+      const loader = require("@medusajs/medusa/loaders/admin").default
+      const root = mkdtempSync(join(tmpdir(), "panel-"))
+      try {
+        const mark = "<!-- panel de prueba -->"
+        mkdirSync(join(root, "public", "admin", "assets"), { recursive: true })
+        writeFileSync(join(root, "public", "admin", "index.html"), `<!doctype html>${mark}<html><head><script type="module" src="/app/assets/panel.js"></script></head><body></body></html>`)
+        writeFileSync(join(root, "public", "admin", "assets", "panel.js"), "export const panel = true\n")
+        const app = express()
+        await loader({ app, configModule: { admin: { path: "/app", backendUrl: "/" } }, rootDirectory: root, plugins: [] })
+        for (const path of ["/app", "/app/", "/app/assets/panel.js", "/app/orders/order_1", "/app/login"]) {
+          const res = await request(app).get(path)
+          expect({ path, status: res.status }).toEqual({ path, status: 200 })
+          // Medusa's dashboard router answered: the page or the asset
+          expect(res.text).toContain(path.endsWith(".js") ? "export const panel" : mark)
+          expect(res.headers["content-security-policy"]).toBe(DASHBOARD_HEADERS["Content-Security-Policy"])
+          expect(res.headers["content-security-policy"]).toContain("frame-ancestors 'none'")
+          expect(res.headers["x-frame-options"]).toBe("DENY")
+          expect(res.headers["x-content-type-options"]).toBe("nosniff")
+        }
+        // and the running app answers Medusa's admin 401 through the same front door
+        expect((await request(baseUrl()).get("/admin/stores")).body).toEqual(NOT_AUTHENTICATED)
+      } finally {
+        rmSync(root, { recursive: true, force: true })
+      }
     })
 
     it("sends security headers: nothing may frame or sniff an API answer", async () => {

@@ -19,7 +19,7 @@ type Ctx = {
  * PostgreSQL) once per file, builds the world of one actor per role, and
  * restores the database to that state before every test.
  */
-export function describeApp(name: string, suite: (ctx: Ctx) => void) {
+export function describeApp(name: string, suite: (ctx: Ctx) => void, options: { env?: Record<string, string> } = {}) {
   const dbName = `tienda-test-${randomUUID().slice(0, 8)}`
   medusaIntegrationTestRunner({
     inApp: true,
@@ -27,7 +27,7 @@ export function describeApp(name: string, suite: (ctx: Ctx) => void) {
     // Runs before the runner creates (when missing) and migrates the database.
     hooks: { beforeServerStart: () => cloneMigratedTemplate(dbName) },
     cwd: join(__dirname, "..", "..", "backend"),
-    env: { MEDUSA_DISABLE_TELEMETRY: "true", DISABLE_ADMIN: "true" },
+    env: { MEDUSA_DISABLE_TELEMETRY: "true", DISABLE_ADMIN: "true", ...options.env },
     testSuite: ({ api, getContainer }) => {
       let world: World
       describe(name, () => {

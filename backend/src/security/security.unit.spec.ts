@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { errorResponse } from "./errors"
+import { directErrorBody, installFrontDoor, NOT_AUTHENTICATED } from "./front-door"
 import { inputProblem, MAX_INT } from "./input"
 import { MEDUSA_ROUTE_RULES } from "./medusa-routes"
 import { RouteMap, type RouteRule } from "./policy"
@@ -101,5 +102,32 @@ describe("the error handler's answers", () => {
       status: 413,
       body: expect.objectContaining({ code: "CUERPO_DEMASIADO_GRANDE" }),
     })
+  })
+})
+
+describe("the front door (ahead of Medusa's dashboard and authentication)", () => {
+  it("turns Medusa's direct English error answers into Spanish with a code; ours pass untouched", () => {
+    expect(directErrorBody(401, { message: "Unauthorized" })).toEqual(NOT_AUTHENTICATED)
+    expect(directErrorBody(401, { message: "A secret API key was passed as a Bearer token." })).toEqual(NOT_AUTHENTICATED)
+    expect(directErrorBody(403, { message: "Forbidden" })).toEqual(expect.objectContaining({ code: "PROHIBIDO" }))
+    expect(directErrorBody(400, { message: "A valid publishable key is required" })).toEqual(expect.objectContaining({ code: "DATOS_INVALIDOS" }))
+    expect(directErrorBody(401, { type: "unauthorized", code: "SESION_CERRADA", message: "Tu sesión se cerró." })).toBeNull()
+    expect(directErrorBody(200, { message: "Unauthorized" })).toBeNull()
+  })
+
+  it("registers itself on the app before Medusa's admin loader mounts anything, once", async () => {
+    const order: string[] = []
+    const original = jest.fn(async ({ app }: { app: { use: (...a: unknown[]) => unknown } }) => {
+      order.push("dashboard")
+      app.use("/app", () => undefined)
+    })
+    const loaderModule: { default?: unknown } = { default: original }
+    installFrontDoor(loaderModule)
+    installFrontDoor(loaderModule)
+    const app = { use: jest.fn((path: unknown) => void order.push(`use ${JSON.stringify(path)}`)) }
+    await (loaderModule.default as (a: unknown) => Promise<void>)({ app, configModule: { admin: { path: "/panel" } } })
+    expect(order).toEqual(['use "/panel"', 'use ["/admin","/store","/auth"]', "dashboard", 'use "/app"'])
+    expect(original).toHaveBeenCalledTimes(1)
+    expect(() => installFrontDoor({})).toThrow(/admin loader/)
   })
 })

@@ -1,6 +1,7 @@
 import {
   buildInvoice,
   querySatStatus,
+  satAuthorization,
   satExpression,
   sealCfdi,
   validateCfdi,
@@ -218,6 +219,42 @@ describe("SAT simulator", () => {
       .reduce((n, [k, v]) => n + v - (before[k] ?? 0), 0)
     expect(injected).toBeGreaterThanOrEqual(2 * unavailable)
     expect(injected).toBeLessThanOrEqual(2 * first.filter((o) => o !== "Vigente").length)
+  })
+
+  it("listens on loopback only and, given a token, answers nothing but /health without it; the adapter sends it", async () => {
+    const e = process.env
+    const token = "token-compartido-de-prueba"
+    const guarded = await createSatSimulator({
+      databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+      schema,
+      ca: { cert_der: pki.ca.cert_der, key_pem: caKeyPem(pki.ca) },
+      token,
+    })
+    const port = await freePort()
+    const guardedUrl = `http://127.0.0.1:${port}`
+    const server = await guarded.listen(port)
+    try {
+      expect((server.address() as { address: string }).address).toBe("127.0.0.1")
+      const { xml } = await stampNew("8")
+      const expression = satExpression(xml)
+      expect((await request(guardedUrl).get("/health")).status).toBe(200)
+      for (const authorization of [undefined, "Bearer otro", token /* without "Bearer " */]) {
+        let r = request(guardedUrl).get(`/api/v1/certificados/${sim.pacCertificate.serial}`)
+        r = authorization ? r.set("authorization", authorization) : r
+        const res = await r
+        expect(res.status).toBe(401)
+        expect(res.body).toEqual({ code: "TOKEN_REQUERIDO", message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …)." })
+      }
+      const soap = await request(guardedUrl).post("/ConsultaCFDIService.svc").set("Content-Type", "text/xml").send("<x/>")
+      expect(soap.status).toBe(401)
+      // the e-invoicing adapter: without the token SAT is unavailable (retry later), with it SAT answers
+      expect(await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })).toMatchObject({ kind: "unavailable" })
+      expect(await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS, token })).toMatchObject({ kind: "answered", found: true, estado: "Vigente" })
+      const cert = await fetch(`${guardedUrl}/api/v1/certificados/${sim.pacCertificate.serial}`, { headers: satAuthorization(token) })
+      expect(cert.status).toBe(200)
+    } finally {
+      await guarded.close()
+    }
   })
 
   it("serves the PAC's certificate from SAT's certificate repository; an unknown number is 404", async () => {

@@ -1,5 +1,5 @@
 import "reflect-metadata"
-import { createHash, createPrivateKey, randomUUID } from "node:crypto"
+import { createHash, createPrivateKey, randomUUID, timingSafeEqual } from "node:crypto"
 import type { Server } from "node:http"
 import express, { type Request, type Response } from "express"
 import { DataSource } from "typeorm"
@@ -17,6 +17,11 @@ export type SatSimulatorOptions = {
   ca: IssuingCa | null
   /** RFC of the test PAC (TimbreFiscalDigital/@RfcProvCertif). */
   pacRfc?: string
+  /**
+   * Shared token every call but /health must carry (`Authorization: Bearer …`);
+   * `npm start` sets it (SIMULATOR_TOKEN). Unset: open, for tests that drive it directly.
+   */
+  token?: string
 }
 
 type Reply = { status: number; type: "xml" | "json"; body: unknown }
@@ -170,6 +175,17 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   app.use(express.text({ type: ["text/xml", "application/xml", "application/soap+xml"], limit: "4mb" }))
   app.use(express.json({ limit: "4mb" }))
   app.get("/health", (_req, res) => void res.json({ status: "ok" }))
+  if (options.token) {
+    const expected = Buffer.from(`Bearer ${options.token}`)
+    app.use((req, res, next) => {
+      const given = Buffer.from(req.get("authorization") ?? "")
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+        res.status(401).json({ code: "TOKEN_REQUERIDO", message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …)." })
+        return
+      }
+      next()
+    })
+  }
   app.get("/openapi.json", (_req, res) => void res.json(openapi))
 
   /** How many requests got each fault (tests assert faults really happened). */

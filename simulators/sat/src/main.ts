@@ -29,6 +29,7 @@ async function main() {
     schema: process.env.SIM_SCHEMA || "sat",
     faults: faultsFromEnv(process.env),
     ca: issuingCa(),
+    token: process.env.SIMULATOR_TOKEN || undefined,
   })
   await sim.listen(port, process.env.SIM_HOST || "127.0.0.1")
   process.stdout.write(`SAT simulator on http://127.0.0.1:${port} (schema ${sim.schema}, PAC certificate ${sim.pacCertificate.serial})\n`)

@@ -54,17 +54,28 @@ export function parseConsultaResponse(xml: string): Record<(typeof FIELDS)[numbe
 }
 
 /**
+ * The header that carries the SAT simulator's shared token (`npm start` sets
+ * SIMULATOR_TOKEN; the simulator answers 401 without it). None when unset.
+ */
+export function satAuthorization(token?: string | null): Record<string, string> {
+  return token ? { authorization: `Bearer ${token}` } : {}
+}
+
+/**
  * A ConsumerClientInterface for @nodecfdi/sat-estado-cfdi that speaks SOAP
  * over fetch with a timeout (the library's own SOAP client needs the `soap`
  * package and a WSDL).
  */
 export class FetchSoapConsumerClient implements ConsumerClientInterface {
-  constructor(private readonly timeoutMs: number) {}
+  constructor(
+    private readonly timeoutMs: number,
+    private readonly token?: string | null
+  ) {}
 
   async consume(uri: string, expression: string): Promise<ConsumerClientResponseInterface> {
     const res = await fetch(uri, {
       method: "POST",
-      headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${SAT_STATUS_SOAP_ACTION}"` },
+      headers: { "Content-Type": "text/xml; charset=utf-8", SOAPAction: `"${SAT_STATUS_SOAP_ACTION}"`, ...satAuthorization(this.token) },
       body: consultaEnvelope(expression),
       signal: AbortSignal.timeout(this.timeoutMs),
     })
@@ -85,9 +96,9 @@ export class FetchSoapConsumerClient implements ConsumerClientInterface {
  */
 export async function querySatStatus(
   expression: string,
-  options: { url: string; timeoutMs: number }
+  options: { url: string; timeoutMs: number; /** the simulator's shared token, when set */ token?: string | null }
 ): Promise<SatStatusAnswer> {
-  const client = new FetchSoapConsumerClient(options.timeoutMs)
+  const client = new FetchSoapConsumerClient(options.timeoutMs, options.token)
   // The raw answer too: CfdiStatus keeps only enums, and the messages quote SAT's words.
   let raw: Record<string, string> = {}
   const recording: ConsumerClientInterface = {

@@ -4,7 +4,12 @@ import { DeliveryTally, Invoice, PaymentRequest, Reception, ReceptionLine, Shipm
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
 /** Plugin options (backend/medusa-config.ts), read once here. */
-export type EInvoicingOptions = { satUrl?: string; satTimeoutMs?: number }
+export type EInvoicingOptions = {
+  satUrl?: string
+  satTimeoutMs?: number
+  /** The SAT simulator's shared token (`Authorization: Bearer …`); `npm start` sets SIMULATOR_TOKEN. "" for none. */
+  satToken?: string
+}
 
 /** A change to one line's running totals (positive adds, negative takes back). */
 export type TallyDelta = { contract_line: number; shipped?: number; accepted?: number; rejected?: number; invoiced?: number }
@@ -40,7 +45,7 @@ class EInvoiceModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>]))
     this.manager_ = container.manager
-    this.options_ = { satUrl: options?.satUrl ?? "http://localhost:9101", satTimeoutMs: options?.satTimeoutMs ?? 5000 }
+    this.options_ = { satUrl: options?.satUrl ?? "http://localhost:9101", satTimeoutMs: options?.satTimeoutMs ?? 5000, satToken: options?.satToken ?? "" }
   }
 
   /** The SAT simulator / service the status client and certificate repository talk to. */

@@ -31,8 +31,8 @@ export const evaluateAuthorizationStep = createStep(evaluateAuthorizationStepId,
     )
   }
   const invoice = await service.retrieveInvoice(request.invoice_id)
-  const { satUrl, satTimeoutMs } = await service.satConfig()
-  const sat = await querySatStatus(satExpression(invoice.xml), { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs })
+  const { satUrl, satTimeoutMs, satToken } = await service.satConfig()
+  const sat = await querySatStatus(satExpression(invoice.xml), { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs, token: satToken })
   if (sat.kind === "unavailable") {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No se pudo consultar al SAT el estado del CFDI ${invoice.uuid} (${sat.reason}); inténtalo de nuevo.`, "SAT_NO_DISPONIBLE")
   }

@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { configuredTrustStore } from "@tienda/contracts/efirma"
-import { querySatStatus } from "../../cfdi/sat-status"
+import { querySatStatus, satAuthorization } from "../../cfdi/sat-status"
 import type { CfdiValidationContext } from "../../cfdi/types"
 import { validateCfdi } from "../../cfdi/validate"
 import { einv } from "./load"
@@ -16,13 +16,13 @@ export const validateCfdiStepId = "e-invoicing-validate-cfdi"
  * returns the result, failures included; the workflow stores only a valid CFDI.
  */
 export const validateCfdiStep = createStep(validateCfdiStepId, async (input: ValidateCfdiStepInput, { container }) => {
-  const { satUrl, satTimeoutMs } = await einv(container).satConfig()
+  const { satUrl, satTimeoutMs, satToken } = await einv(container).satConfig()
   // SAT's CAs (the project's test CA in development): the e.firma trust store
   const trusted_authorities = (await configuredTrustStore(container)).authorities.map((a) => a.x509)
   const result = await validateCfdi(input.xml, { ...input.context, trusted_authorities }, {
-    satStatus: (expression) => querySatStatus(expression, { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs }),
+    satStatus: (expression) => querySatStatus(expression, { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs, token: satToken }),
     stampCertificate: async (no) => {
-      const r = await fetch(`${satUrl}/api/v1/certificados/${encodeURIComponent(no)}`, { signal: AbortSignal.timeout(satTimeoutMs) })
+      const r = await fetch(`${satUrl}/api/v1/certificados/${encodeURIComponent(no)}`, { headers: satAuthorization(satToken), signal: AbortSignal.timeout(satTimeoutMs) })
       if (r.status === 404) {
         return null
       }
