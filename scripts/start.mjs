@@ -103,6 +103,18 @@ async function main() {
   }
 
   await step("Plugins compilados", () => buildPlugins({ log: (m) => console.log(m) }))
+  // The backend and dashboard build needs no database: on a first start it runs
+  // beside the migrations and the seed (two long phases that mostly wait on
+  // one core each) and is awaited before the server starts.
+  const built = join(backend, ".medusa", "server")
+  const backendBuild =
+    !seedOnly && isStale(join(built, "package.json"), [join(backend, "src"), join(backend, "medusa-config.ts"), ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built"))])
+      ? step("Compilación del backend y del panel de administración (solo la primera vez, en paralelo)", () =>
+          run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") })
+        )
+      : Promise.resolve()
+  // a failed build is reported where it is awaited, not as an unhandled rejection meanwhile
+  backendBuild.catch(() => {})
   await step("Migraciones", () =>
     run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
   )
@@ -152,12 +164,7 @@ async function main() {
     return shutdown(0)
   }
 
-  const built = join(backend, ".medusa", "server")
-  if (isStale(join(built, "package.json"), [join(backend, "src"), join(backend, "medusa-config.ts"), ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built"))])) {
-    await step("Compilación del backend y del panel de administración (solo la primera vez)", () =>
-      run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") })
-    )
-  }
+  await backendBuild
   const server = await step(`Servidor Medusa en el puerto ${BACKEND_PORT}`, async () => {
     // the binary itself, not npx: signals must reach Medusa for a graceful stop
     const child = startService("medusa", join(root, "node_modules", ".bin", "medusa"), ["start"], {
