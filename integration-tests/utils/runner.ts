@@ -5,7 +5,10 @@ import { randomUUID } from "node:crypto"
 import { cloneMigratedTemplate } from "./template-db"
 import { createWorld, type World } from "./world"
 
-jest.setTimeout(180 * 1000)
+// Sized for a slow machine, not this one: a hook or test that hangs still
+// fails, but a VM 2.5× slower (or two suites side by side) never times out a
+// test that works. Speed is measured by `npm run bench`, never by timeouts.
+jest.setTimeout(10 * 60 * 1000)
 
 type Ctx = {
   /** Set in beforeAll; the DB is restored to this state before each test. */

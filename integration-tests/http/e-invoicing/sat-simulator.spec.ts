@@ -19,7 +19,7 @@ import { createSatSimulator } from "../../../simulators/sat/src/app"
 // the real @nodecfdi/sat-estado-cfdi client reads it, the test PAC, the EFOS
 // list, the certificate repository and the seeded faults; and the CFDI
 // engine's async adapter against it.
-jest.setTimeout(180 * 1000)
+jest.setTimeout(10 * 60 * 1000) // sized for a slow machine (see utils/runner.ts)
 
 let PORT = 0
 let url = ""
