@@ -187,14 +187,23 @@ function operation(
     const properties = (schema.properties ?? {}) as Record<string, JsonSchema>
     const required = new Set((schema.required as string[] | undefined) ?? [])
     for (const [name, prop] of Object.entries(properties)) {
-      parameters.push({ name, in: "query", required: required.has(name), schema: prop })
+      // a list route's query config: the fields a client may name in `fields`, and those answered without it
+      const fields =
+        name === "fields" && input.fields
+          ? { "x-allowed-fields": [...(input.fields.allowed ?? input.fields.defaults)], "x-default-fields": [...input.fields.defaults] }
+          : {}
+      parameters.push({ name, in: "query", required: required.has(name), schema: prop, ...fields })
     }
   }
 
   const responses: Record<string, JsonSchema> = {
     "2XX": { description: "Éxito / Success", content: { "application/json": { schema: { type: "object" } } } },
   }
-  const badInput = [...(inputs.length ? ["DATOS_INVALIDOS"] : []), ...(isIdempotentRoute(middlewares) ? ["IDEMPOTENCIA_CLAVE_INVALIDA"] : [])]
+  const badInput = [
+    ...(inputs.length ? ["DATOS_INVALIDOS"] : []),
+    ...(inputs.some((i) => i.fields) ? ["CAMPOS_NO_PERMITIDOS"] : []),
+    ...(isIdempotentRoute(middlewares) ? ["IDEMPOTENCIA_CLAVE_INVALIDA"] : []),
+  ]
   const known = summary.errors ?? {}
   const codesFor = (status: string, base: string[]) => [...new Set([...base, ...(known[status] ?? [])])]
   if (badInput.length || known["400"]) {

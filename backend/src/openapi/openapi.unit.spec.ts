@@ -50,6 +50,14 @@ describe("the published API (GET /openapi.json)", () => {
     expect(checkpoints.responses["401"]).toBeUndefined()
     expect(checkpoints.parameters.every((p: { in: string }) => p.in === "query")).toBe(true)
 
+    // a list route publishes its query config: the fields a client may ask for, and the refusal of others
+    const list = doc.paths["/store/requisitions"].get as Record<string, any>
+    const fields = list.parameters.find((p: { name: string }) => p.name === "fields")
+    expect(fields).toEqual(expect.objectContaining({ in: "query", required: false, schema: expect.objectContaining({ type: "string" }) }))
+    expect(fields["x-allowed-fields"]).toEqual(expect.arrayContaining(["id", "number", "status", "total"]))
+    expect(fields["x-default-fields"]).toEqual(fields["x-allowed-fields"])
+    expect(list.responses["400"]["x-error-codes"]).toContain("CAMPOS_NO_PERMITIDOS")
+
     const detail = doc.paths["/store/requisitions/{id}"].get as Record<string, any>
     expect(detail.parameters).toContainEqual({ name: "id", in: "path", required: true, schema: { type: "string" } })
   })

@@ -61,6 +61,10 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" }, as("shcp_contract_admin"))).status).toBe(200)
     expect((await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))).status).toBe(200)
     expect((await post(`/admin/framework-contracts/${id}/status`, { status: "published" }, as("shcp_contract_admin"))).status).toBe(200)
+    // the list answers only the asked fields (query-config.ts); an unknown one is a 400
+    const listed = await get(`/admin/framework-contracts?fields=id,status`, as("shcp_contract_admin"))
+    expect(listed.body.framework_contracts).toContainEqual({ id, status: "published" })
+    expect((await get(`/admin/framework-contracts?fields=id,lots`, as("shcp_contract_admin"))).body.code).toBe("CAMPOS_NO_PERMITIDOS")
     return { id, itemId }
   }
 

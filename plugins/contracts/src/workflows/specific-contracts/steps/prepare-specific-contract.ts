@@ -33,6 +33,7 @@ import {
   type UnitFacts,
 } from "../../../specific-contract"
 import { DEFAULT_PENALTIES, type CreateSpecificContractWorkflowInput } from "../types"
+import type { CreateSpecificContractRecordStepInput } from "./create-specific-contract-record"
 
 export type PreparedContract = {
   /** The data without its number (allocated by the next step). */
@@ -40,17 +41,8 @@ export type PreparedContract = {
   scope: string
   template: { id: string; body: string }
   issued_at: string
-  record: {
-    agency_id: string
-    agency_unit_id: string
-    supplier_id: string
-    framework_contract_id: string
-    budget_key_id: string
-    requisition_id: string | null
-    agency_signer_person_id: string
-    supplier_signer_person_id: string
-    created_by_person_id: string
-  }
+  /** The contract's own columns (an amendment adds its parent and sequence). */
+  record: Omit<CreateSpecificContractRecordStepInput["record"], "parent_id" | "amendment_sequence">
 }
 
 export const prepareSpecificContractStepId = "contracts-prepare-specific-contract"

@@ -1,21 +1,16 @@
 import type { ListQueryConfig } from "@tienda/organizations/http"
+import { FICHA_FIELDS } from "../../../workflows/steps/record-contract-version"
 
-/** What `GET /admin/framework-contracts` answers per contract without `?fields=` (its columns). */
-export const defaultAdminFrameworkContractFields = [
-  "id",
-  "number",
-  "title",
-  "description",
-  "legal_basis",
-  "valid_from",
-  "valid_until",
-  "status",
-  "min_amount",
-  "max_amount",
-  "currency_code",
+/**
+ * What `GET /admin/framework-contracts` answers per contract without
+ * `?fields=`: its columns (the ficha's own fields, without lots) and its
+ * version and timestamps.
+ */
+export const defaultAdminFrameworkContractFields: readonly string[] = [
+  ...FICHA_FIELDS.filter((f) => !f.includes(".")),
   "version",
   "created_at",
   "updated_at",
-] as const
+]
 
 export const listAdminFrameworkContractsQueryConfig: ListQueryConfig = { defaults: defaultAdminFrameworkContractFields, isList: true }
