@@ -473,7 +473,10 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await sign(second.id as string, "supplier", other.signer)).status).toBe(200)
     expect((await sign(second.id as string, "agency", buyer())).status).toBe(200)
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "943.43" })
-    expect(await ordersOf(second.id as string)).toBeTruthy()
+    // SAT per-concept rounding in the order's own totals: 314.30 × 16 % = 50.288 → 50.29, as in the contract
+    const secondOrder = await ordersOf(second.id as string)
+    expect([Number(secondOrder!.tax_total), Number(secondOrder!.total)]).toEqual([50.29, 364.59])
+    expect((secondOrder!.items[0] as unknown as { tax_lines: { code: string }[] }).tax_lines.map((t) => t.code)).toEqual(["002-Tasa-0.160000"])
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.order_released")
     // the ledger: one reservation, one commitment per contract drawn from it, nothing else

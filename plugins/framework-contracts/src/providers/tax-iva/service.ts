@@ -1,6 +1,7 @@
 import { container as appContainer } from "@medusajs/framework"
 import type { ITaxProvider, ItemTaxCalculationLine, ItemTaxLineDTO, ShippingTaxCalculationLine, ShippingTaxLineDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { currencyDecimals, satEffectiveRate } from "./sat-rounding"
 
 /** IVA of each treatment of a framework item (LIVA arts. 1, 2-A and 9/15): rate in percent, SAT tax code. */
 export const IVA_TREATMENTS: Record<string, { rate: number; code: string; name: string }> = {
@@ -16,8 +17,11 @@ export const IVA_TREATMENTS: Record<string, { rate: number; code: string; name: 
  * 0 % or exempt), not from a region-wide rate; products outside the
  * catalog get the region's rates. Shipping is not taxed (delivery is the
  * supplier's, in the contract price). Medusa multiplies each line's
- * subtotal by the rate; the amounts to the centavo with SAT's per-concept
- * rounding are the contract's and the CFDI's.
+ * subtotal by the tax line's rate and never rounds, so the rate given is the
+ * one that makes that product the concept's IVA with SAT's per-concept
+ * rounding (`satEffectiveRate`): the order's IVA per line, and so its
+ * totals, equal the contract's and the CFDI's to the centavo. The legal rate
+ * stays in the line's code and name.
  */
 export class IvaTaxProviderService implements ITaxProvider {
   static identifier = "iva"
@@ -47,7 +51,13 @@ export class IvaTaxProviderService implements ITaxProvider {
       const item = items.find((i) => i.id === itemId)
       const treatment = item ? IVA_TREATMENTS[item.iva_treatment as string] : null
       if (treatment) {
-        return [{ rate: treatment.rate, code: treatment.code, name: treatment.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }]
+        const { unit_price, quantity, currency_code } = l.line_item
+        const rate =
+          unit_price != null && quantity != null
+            ? satEffectiveRate(unit_price as never, quantity as never, treatment.rate, currencyDecimals(currency_code))
+            : String(treatment.rate)
+        // a decimal string (20 significant digits): Medusa keeps tax rates as big numbers
+        return [{ rate: rate as unknown as number, code: treatment.code, name: treatment.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }]
       }
       return l.rates.map((r) => ({ rate_id: r.id, rate: r.rate || 0, code: r.code, name: r.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }))
     })
