@@ -1,6 +1,6 @@
 import { container as appContainer } from "@medusajs/framework"
 import type { ITaxProvider, ItemTaxCalculationLine, ItemTaxLineDTO, ShippingTaxCalculationLine, ShippingTaxLineDTO } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { currencyDecimals, satEffectiveRate } from "./sat-rounding"
 
 /** IVA of each treatment of a framework item (LIVA arts. 1, 2-A and 9/15): rate in percent, SAT tax code. */
@@ -46,12 +46,26 @@ export class IvaTaxProviderService implements ITaxProvider {
     const { data: items } = itemIds.length
       ? await query.graph({ entity: "framework_item", fields: ["id", "iva_treatment"], filters: { id: itemIds } })
       : { data: [] as { id: string; iva_treatment: string }[] }
+    // an order's tax recalculation hands its lines over without their quantity (it lives on the
+    // order's item rows, per order version): read the latest version's quantity of those lines
+    const unknown = itemLines.filter((l) => l.line_item.quantity == null).map((l) => l.line_item.id)
+    const quantityOf = new Map<string, unknown>()
+    if (unknown.length) {
+      const orders = appContainer.resolve(Modules.ORDER) as unknown as {
+        listOrderItems: (f: object, c: object) => Promise<{ item_id: string; quantity: unknown; version: number }[]>
+      }
+      const rows = await orders.listOrderItems({ item_id: unknown }, { select: ["item_id", "quantity", "version"], take: null })
+      for (const row of [...rows].sort((a, b) => a.version - b.version)) {
+        quantityOf.set(row.item_id, row.quantity)
+      }
+    }
     return itemLines.flatMap((l): ItemTaxLineDTO[] => {
       const itemId = l.line_item.product_id ? itemOf.get(l.line_item.product_id) : null
       const item = items.find((i) => i.id === itemId)
       const treatment = item ? IVA_TREATMENTS[item.iva_treatment as string] : null
       if (treatment) {
-        const { unit_price, quantity, currency_code } = l.line_item
+        const { unit_price, currency_code } = l.line_item
+        const quantity = l.line_item.quantity ?? quantityOf.get(l.line_item.id)
         const rate =
           unit_price != null && quantity != null
             ? satEffectiveRate(unit_price as never, quantity as never, treatment.rate, currencyDecimals(currency_code))
