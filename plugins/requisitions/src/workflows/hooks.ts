@@ -23,8 +23,9 @@ export async function onContractInForce(input: InForceHookInput, { container }: 
     return new StepResponse(null)
   }
   if (input.contract.kind === "amendment") {
-    const { result } = await adjustAmendmentCommitmentWorkflow(container).run({ input: { amendment_id: input.contract.id, actor: input.signer } })
-    return new StepResponse(result)
+    // the amendment's budget movements compensate inside their own workflow; the hook answers nothing
+    await adjustAmendmentCommitmentWorkflow(container).run({ input: { amendment_id: input.contract.id, actor: input.signer } })
+    return new StepResponse(null)
   }
   if (input.contract.kind !== "contract") {
     return new StepResponse(null)
