@@ -1,4 +1,5 @@
-import { MathBN } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { writeTestCaDirectory } from "@tienda/contracts/efirma"
 import { BUDGET_MODULE } from "@tienda/budget/modules/budget"
 import {
   accrueBudgetWorkflow,
@@ -9,12 +10,21 @@ import {
   reserveBudgetWorkflow,
   type BudgetMovementWorkflowInput,
 } from "@tienda/budget/workflows"
+import { mkdtempSync, rmSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
 import request from "supertest"
 import { createSimulator } from "../../../simulators/sicop-siaff/src/app"
 import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { freePort } from "../../utils/ports"
+import { contractOrderFixtures } from "../e-invoicing/contract-order"
 import { barrier, makeKey } from "./helpers"
+
+// The project's own test CA, trusted through EFIRMA_CA_BUNDLE: the chain test signs a specific contract.
+const pki = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "sicop-http-")))
+afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
+process.env.EFIRMA_CA_BUNDLE = pki.bundle
 
 // The app reads these when it starts (medusa-config.ts → budget plugin
 // options); a root-level beforeAll runs before the runner boots the app. The
@@ -34,7 +44,7 @@ type BudgetService = {
   listBudgetMovements: (f: Record<string, unknown>, c?: Record<string, unknown>) => Promise<{ id: string; type: string; idempotency_key: string; external_ref: string | null }[]>
 }
 
-describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => {
+describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, container }) => {
   const simUrl = () => `http://127.0.0.1:${SIM_PORT}`
   const schema = `sicop_siaff_test_${process.pid}`
   let sim: Awaited<ReturnType<typeof createSimulator>>
@@ -127,6 +137,37 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, container }) => 
     const doc = (await request(simUrl()).get("/openapi.json")).body
     expect(doc.openapi).toBe("3.0.3")
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/v1/operaciones/precompromiso", "/api/v1/clc/{folio}"]))
+  })
+
+  const chain = contractOrderFixtures(world, baseUrl, container, () => pki.ca)
+
+  it("the whole chain on a SICOP/SIAFF key: requisition → contract signed by both → order; both ledgers agree to the centavo", async () => {
+    const key = await sicopKey("10000.00")
+    const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10)
+    // 7 × 44.90 = 314.30; IVA 50.288 → 50.29 (per concept, SAT rounding)
+    const done = await chain.signedContractOrder({ quantity: 7, price: "44.90", deliveryDate: tomorrow, budgetKey: key })
+    expect(done.total).toBe("364.59")
+    const stages = { reservado: "0.00", comprometido: "364.59", disponible: "9635.41" }
+    expect(await service().getBalances(key.id)).toMatchObject(stages)
+    expect(await simClave(key.clave)).toMatchObject(stages)
+    expect((await service().reconcile(key.id)).balanced).toBe(true)
+    // SICOP/SIAFF saw each of our movements once, under our idempotency keys
+    const local = (await service().listBudgetMovements({ budget_key_id: key.id }, { take: null })) as unknown as { type: string; amount: unknown; idempotency_key: string; external_ref: string | null }[]
+    const ops: { idempotency_key: string; tipo: string; importe: string; estado: string; solicitudes: number }[] = await sim.dataSource.query(
+      `SELECT idempotency_key, tipo, importe::text AS importe, estado, solicitudes FROM "${schema}".operacion WHERE clave = $1 ORDER BY created_at`,
+      [key.clave]
+    )
+    expect(ops.map((o) => [o.tipo, o.importe, o.estado])).toEqual([
+      ["precompromiso", "364.59", "aplicada"],
+      ["compromiso", "364.59", "aplicada"],
+    ])
+    expect(ops.map((o) => o.idempotency_key).sort()).toEqual(local.map((m) => m.idempotency_key).sort())
+    expect(ops.find((o) => o.tipo === "compromiso")!.idempotency_key).toBe(`specific_contract:${done.contract_id}:compromiso`)
+    expect(local.every((m) => m.external_ref)).toBe(true)
+    // the order released by the contract carries the same total with IVA
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "tax_total", "total"], filters: { id: done.order_id } })
+    expect([Number(order.tax_total), Number(order.total)]).toEqual([50.29, 364.59])
   })
 
   it("walks reserve → commit → accrue → CLC → SPEI payment in both ledgers", async () => {

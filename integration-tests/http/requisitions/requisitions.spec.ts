@@ -478,7 +478,10 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await sign(second.id as string, "supplier", other.signer)).status).toBe(200)
     expect((await sign(second.id as string, "agency", buyer())).status).toBe(200)
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "943.43" })
-    expect(await ordersOf(second.id as string)).toBeTruthy()
+    // SAT per-concept rounding in the order's own totals: 314.30 × 16 % = 50.288 → 50.29, as in the contract
+    const secondOrder = await ordersOf(second.id as string)
+    expect([Number(secondOrder!.tax_total), Number(secondOrder!.total)]).toEqual([50.29, 364.59])
+    expect((secondOrder!.items[0] as unknown as { tax_lines: { code: string }[] }).tax_lines.map((t) => t.code)).toEqual(["002-Tasa-0.160000"])
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.order_released")
     // the ledger: one reservation, one commitment per contract drawn from it, nothing else
@@ -566,11 +569,102 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(await rows("select role from contract_signature where contract_id = ? and deleted_at is null", [c.id])).toEqual([{ role: "agency_signer" }])
     expect(await keyStages()).toEqual({ reservado: "578.84", comprometido: "0" })
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(0)
+    // no other supplier offers the item: nothing to re-route to, nothing changes
+    const noOne = await post(`/store/requisitions/${r.id}/contracts/${c.id}/reroute`, {}, purchasing())
+    expect([noOne.status, noOne.body.code]).toEqual([400, "SIN_PROVEEDOR_ELEGIBLE"])
+    expect((await alive(r.id)).map((x) => x.status)).toEqual(["partially_signed"])
     // cancelling before entry into force releases the reservation and cancels the requisition
     const cancel = await post(`/store/specific-contracts/${c.id}/cancel`, { reason: "Proveedor sancionado por la SABG" }, purchasing())
     expect(cancel.status).toBe(200)
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "0" })
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("cancelled")
+  })
+
+  it("re-routes a sanctioned supplier's unsigned contract to the next eligible supplier, the reservation kept, through to the order", async () => {
+    const other = await secondSupplier("44.90")
+    const r = await approved([[variantId, 10]])
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())).status).toBe(201)
+    const [c] = await alive(r.id)
+    expect((await sign(c.id as string, "agency", buyer())).status).toBe(200)
+    const reroute = () => post(`/store/requisitions/${r.id}/contracts/${c.id}/reroute`, {}, purchasing())
+    // refusals, nothing written: the supplier is still eligible; only the Purchasing Unit re-routes
+    const eligible = await reroute()
+    expect([eligible.status, eligible.body.code]).toEqual([400, "PROVEEDOR_AUN_ELEGIBLE"])
+    expect((await post(`/store/requisitions/${r.id}/contracts/${c.id}/reroute`, {}, requester())).status).toBe(403)
+    expect((await alive(r.id)).map((x) => x.status)).toEqual(["partially_signed"])
+
+    const query = container().resolve(ContainerRegistrationKeys.QUERY)
+    const { data: [supplier] } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
+    const csv = `RFC,Nombre,Tipo de sanción,Autoridad,Fecha inicio,Fecha fin,Motivo\n${supplier.rfc},Proveedor,Inhabilitación,SABG,2026-01-15,2028-01-15,Prueba`
+    expect((await post("/admin/sanctions/import", { csv }, token("shcp_contract_admin"))).status).toBe(200)
+    const moved = await reroute()
+    expect(moved.status).toBe(201)
+    expect(moved.body.cancelled).toEqual(expect.objectContaining({ id: c.id, reason_code: "PROVEEDOR_SANCIONADO" }))
+    expect(moved.body.requisition.status).toBe("contracted")
+    // the old contract cancelled, the same lines with the next eligible supplier at its price in force
+    // (10 × 44.90 = 449.00 + 71.84), within what the requisition reserved; the reservation untouched
+    const now = await alive(r.id)
+    expect(now.map((x) => [x.id === c.id, x.supplier_id, x.status, x.total])).toEqual([
+      [true, world().orgs.supplier, "cancelled", "578.84"],
+      [false, world().orgs.supplier2, "pending_signatures", "520.84"],
+    ])
+    expect(await keyStages()).toEqual({ reservado: "578.84", comprometido: "0" })
+    const { data: [linked] } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id"], filters: { id: r.id } })
+    expect((linked.specific_contracts as { id: string }[]).map((x) => x.id).sort()).toEqual(now.map((x) => x.id).sort())
+    expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
+    const again = await reroute()
+    expect([again.status, again.body.code]).toEqual([400, "CONTRATO_NO_REASIGNABLE"])
+
+    // the new contract signed by both → in force: committed from the same reservation, the rest released
+    const fresh = now.find((x) => x.id !== c.id)!
+    expect((await sign(fresh.id as string, "agency", buyer())).status).toBe(200)
+    expect((await sign(fresh.id as string, "supplier", other.signer)).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "520.84" })
+    const order = await ordersOf(fresh.id as string)
+    expect(order!.items.map((i) => [i.variant_id, Number(i.detail.quantity)])).toEqual([[other.variantId, 10]])
+    expect([Number(order!.tax_total), Number(order!.total)]).toEqual([71.84, 520.84])
+    expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
+  })
+
+  it("a convenio modificatorio moves the commitment: an increase needs sufficiency (else it is not in force), a decrease releases", async () => {
+    const r = await approved([[variantId, 10]])
+    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())).status).toBe(201)
+    const [c] = await alive(r.id)
+    expect((await sign(c.id as string, "agency", buyer())).status).toBe(200)
+    expect((await sign(c.id as string, "supplier", rep())).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "578.84" })
+    const amend = async (quantity: number) => {
+      const res = await post(`/store/specific-contracts/${c.id}/amendments`, { reason: "Ajuste de la demanda del área requirente", changes: [{ line: 1, quantity }] }, token("contract_admin"))
+      expect(res.status).toBe(201)
+      return res.body.specific_contract as { id: string; total: string }
+    }
+    // 10 → 11 pens (+10 %): 548.90 + 87.82 = 636.72, +57.88 over the contract. Another requisition
+    // holds all but 15.97 of the key: the increase cannot be committed, so the amendment is not in force
+    const other = await submitted(7) // 349.30 + 55.89 = 405.19 reserved
+    const up = await amend(11)
+    expect(up.total).toBe("636.72")
+    expect((await sign(up.id, "agency", buyer())).status).toBe(200)
+    const short = await sign(up.id, "supplier", rep())
+    expect([short.status, short.body.code]).toEqual([400, "FONDOS_INSUFICIENTES"])
+    expect((await get(`/store/specific-contracts/${up.id}`, purchasing())).body.specific_contract.status).toBe("partially_signed")
+    expect(await keyStages()).toEqual({ reservado: "405.19", comprometido: "578.84" })
+    // once the other requisition is withdrawn, signing again brings it into force and commits the increase
+    expect((await post(`/store/requisitions/${other.id}/withdraw`, { reason: "Ya no se requiere" }, requester())).status).toBe(200)
+    expect((await sign(up.id, "supplier", rep())).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "636.72" })
+    // 11 → 9 pens (−10 % of the original): 449.10 + 71.86 = 520.96, −115.76 released from the commitment
+    const down = await amend(9)
+    expect((await sign(down.id, "agency", buyer())).status).toBe(200)
+    expect((await sign(down.id, "supplier", rep())).status).toBe(200)
+    expect(await keyStages()).toEqual({ reservado: "0", comprometido: "520.96" })
+    const moved = await rows("select type, amount::text as amount, idempotency_key from budget_movement where budget_key_id = ? and reference_type = 'contract' order by created_at", [keyId])
+    expect(moved.map((m) => [m.type, m.amount, m.idempotency_key])).toEqual([
+      ["commit", "578.84", `specific_contract:${c.id}:compromiso`],
+      ["commit", "57.88", `specific_contract:${up.id}:compromiso`],
+      ["release", "115.76", `specific_contract:${down.id}:liberacion`],
+    ])
+    const adjusted = await rows("select details from audit_entry where action = 'specific_contract.commitment_adjusted' and entity_id = ? order by sequence", [c.id])
+    expect(adjusted.map((e) => (e.details as { delta: string }).delta)).toEqual(["57.88", "-115.76"])
   })
 
   it("a fault with the second supplier leaves nothing of the first: no contract, number, link or commitment", async () => {

@@ -30,6 +30,8 @@ export default defineMiddlewares({
     { method: ["POST"], matcher: "/store/requisitions/:id", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), validateBody(StoreEditRequisition)] },
     { method: ["POST"], matcher: "/store/requisitions/:id/submit", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), idempotent(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/requisitions/:id/contracts", middlewares: [...authorize({ actors: customer, permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)] },
+    // a sanctioned or un-enrolled supplier's unsigned contract → the next eligible supplier (reservation kept)
+    { method: ["POST"], matcher: "/store/requisitions/:id/contracts/:contract_id/reroute", middlewares: [...authorize({ actors: customer, permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)] },
     { method: ["POST"], matcher: "/store/requisitions/:id/withdraw", middlewares: [...authorize({ actors: customer, permission: P.REQUISITIONS_CREATE }), idempotent(), validateBody(StoreWithdraw)] },
     // who may decide which step is checked in the workflow (role, unit, delegation, escalation)
     { method: ["POST"], matcher: "/store/requisitions/:id/decisions", middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }), idempotent(), validateBody(StoreDecide)] },
