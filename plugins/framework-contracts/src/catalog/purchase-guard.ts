@@ -9,7 +9,8 @@ import { evaluateEligibility } from "./eligibility"
 
 export type PurchaseLine = { variant_id: string; quantity?: number | null }
 
-const refuse = (message: string, code: string): never => {
+/** Code first, then the Spanish message (docs/conventions.md, errors). */
+const refuse = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
@@ -38,11 +39,11 @@ export async function assertOffersPurchasable(
   }
   const now = input.now ?? new Date()
   if (!input.customer_id) {
-    refuse("Inicia sesión con una cuenta de dependencia para comprar en la tienda.", "COMPRADOR_NO_IDENTIFICADO")
+    refuse("COMPRADOR_NO_IDENTIFICADO", "Inicia sesión con una cuenta de dependencia para comprar en la tienda.")
   }
   const access = await loadAccessContext(container, "customer", input.customer_id as string, now)
   if (!access || access.organization_kind !== "agency") {
-    refuse("Solo el personal de una dependencia con alta en la tienda puede comprar.", "COMPRADOR_NO_AUTORIZADO")
+    refuse("COMPRADOR_NO_AUTORIZADO", "Solo el personal de una dependencia con alta en la tienda puede comprar.")
   }
   const service = container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
   const variantIds = [...new Set(lines.map((l) => l.variant_id))]
@@ -52,7 +53,7 @@ export async function assertOffersPurchasable(
   )) as unknown as GuardedOffer[]
   for (const id of variantIds) {
     if (!offers.some((o) => o.variant_id === id)) {
-      refuse("El producto no corresponde a una oferta de un contrato marco.", "PRODUCTO_FUERA_DE_CONTRATO_MARCO")
+      refuse("PRODUCTO_FUERA_DE_CONTRATO_MARCO", "El producto no corresponde a una oferta de un contrato marco.")
     }
   }
   const contractIds = await buyerContracts(service, access as AccessContext)
@@ -60,15 +61,15 @@ export async function assertOffersPurchasable(
     const contractId = offer.item.lot.contract_id
     if (!contractIds.has(contractId)) {
       refuse(
-        `Tu unidad no está adherida al contrato marco de «${offer.item.name}»; no puedes comprarlo.`,
-        "UNIDAD_NO_ADHERIDA"
+        "UNIDAD_NO_ADHERIDA",
+        `Tu unidad no está adherida al contrato marco de «${offer.item.name}»; no puedes comprarlo.`
       )
     }
     const facts = await loadEligibilityFacts(container, offer.supplier_id, contractId, offer.item.id)
     const verdict = evaluateEligibility(facts, "contract", now)
     if (!verdict.eligible) {
       const reason = verdict.reasons[0]
-      refuse(`«${offer.item.name}» no se puede comprar: ${reason.message}`, reason.code)
+      refuse(reason.code, `«${offer.item.name}» no se puede comprar: ${reason.message}`)
     }
     if (input.check_quantities) {
       const quantity = lines
@@ -76,8 +77,8 @@ export async function assertOffersPurchasable(
         .reduce((sum, l) => sum + Number(l.quantity ?? 0), 0)
       if (quantity < offer.min_order_qty) {
         refuse(
-          `«${offer.item.name}»: la cantidad mínima de compra de este proveedor es ${offer.min_order_qty}.`,
-          "CANTIDAD_MINIMA_NO_ALCANZADA"
+          "CANTIDAD_MINIMA_NO_ALCANZADA",
+          `«${offer.item.name}»: la cantidad mínima de compra de este proveedor es ${offer.min_order_qty}.`
         )
       }
     }
@@ -88,7 +89,7 @@ export async function assertOffersPurchasable(
 async function buyerContracts(service: FrameworkContractModuleService, access: AccessContext): Promise<Set<string>> {
   const units = unitsWithPermission(access, PERMISSIONS.REQUISITIONS_CREATE)
   if (units !== null && units.length === 0) {
-    refuse("Tu cuenta no tiene un rol que permita elaborar requisiciones.", "SIN_PERMISO_DE_COMPRA")
+    refuse("SIN_PERMISO_DE_COMPRA", "Tu cuenta no tiene un rol que permita elaborar requisiciones.")
   }
   const enrolments = await service.listUnitEnrolments(
     units === null ? { organization_id: access.organization_id } : { unit_id: units },

@@ -5,7 +5,8 @@ import type RequisitionModuleService from "../modules/requisition/service"
 
 type CartLike = { id: string; items?: { variant_id?: string | null; quantity?: unknown }[] | null }
 
-const refuse = (message: string, code: string): never => {
+/** Code first, then the Spanish message (docs/conventions.md, errors). */
+const refuse = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
@@ -32,15 +33,15 @@ export async function assertCartFromApprovedRequisition(container: MedusaContain
   const [r] = await service.listRequisitions({ cart_id: cart.id }, { order: { created_at: "DESC" }, take: 1 })
   if (!r) {
     refuse(
-      "Este carrito no proviene de una requisición aprobada. Elabora la requisición, envíala a aprobación y genera los contratos desde ella.",
-      "REQUISICION_REQUERIDA"
+      "REQUISICION_REQUERIDA",
+      "Este carrito no proviene de una requisición aprobada. Elabora la requisición, envíala a aprobación y genera los contratos desde ella."
     )
   }
   if (r.status !== "approved" && r.status !== "contracted" && r.status !== "ordered") {
-    refuse(`La requisición ${r.number} no está aprobada (${STATUS_ES[r.status] ?? r.status}).`, "REQUISICION_NO_APROBADA")
+    refuse("REQUISICION_NO_APROBADA", `La requisición ${r.number} no está aprobada (${STATUS_ES[r.status] ?? r.status}).`)
   }
   refuse(
-    `El pedido de la requisición ${r.number} lo libera su contrato específico cuando ambas partes lo firman; genera los contratos desde la requisición.`,
-    "PEDIDO_SOLO_DESDE_CONTRATO"
+    "PEDIDO_SOLO_DESDE_CONTRATO",
+    `El pedido de la requisición ${r.number} lo libera su contrato específico cuando ambas partes lo firman; genera los contratos desde la requisición.`
   )
 }

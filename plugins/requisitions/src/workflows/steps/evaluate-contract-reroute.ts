@@ -20,7 +20,8 @@ export type RerouteContractInput = {
 type OfferRow = { id: string; supplier_id: string; item_id: string; price: unknown; status: string }
 type ContractLine = { offer_id: string; item_id: string; quantity: number; delivery_date: string | null }
 
-const refuse = (message: string, code: string): never => {
+/** Code first, then the Spanish message (docs/conventions.md, errors). */
+const refuse = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
@@ -50,7 +51,7 @@ export const evaluateContractRerouteStep = createStep(
     }
     assertSameAgency(input.access, r)
     if (r.status !== "contracted") {
-      refuse(`La requisición ${r.number} está ${STATUS_ES[r.status] ?? r.status}; solo se reasignan contratos de una requisición contratada.`, "REQUISICION_EN_OTRO_ESTADO")
+      refuse("REQUISICION_EN_OTRO_ESTADO", `La requisición ${r.number} está ${STATUS_ES[r.status] ?? r.status}; solo se reasignan contratos de una requisición contratada.`)
     }
     const contracts = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const mine = await contracts.listSpecificContracts({ requisition_id: r.id, kind: "contract" }, { take: null })
@@ -60,17 +61,17 @@ export const evaluateContractRerouteStep = createStep(
     }
     if (!["draft", "pending_signatures", "partially_signed"].includes(c.status)) {
       refuse(
+        "CONTRATO_NO_REASIGNABLE",
         c.status === "in_force"
           ? `El contrato ${c.number} ya está en vigor; no se reasigna.`
-          : `El contrato ${c.number} ya está cancelado; no se reasigna.`,
-        "CONTRATO_NO_REASIGNABLE"
+          : `El contrato ${c.number} ya está cancelado; no se reasigna.`
       )
     }
     const verdict = await checkEligibility(container as never, { supplier_id: c.supplier_id, contract_id: c.framework_contract_id, purpose: "contract" })
     if (verdict.eligible) {
       refuse(
-        `El proveedor del contrato ${c.number} sigue habilitado para contratar: el contrato se firma o se cancela, no se reasigna.`,
-        "PROVEEDOR_AUN_ELEGIBLE"
+        "PROVEEDOR_AUN_ELEGIBLE",
+        `El proveedor del contrato ${c.number} sigue habilitado para contratar: el contrato se firma o se cancela, no se reasigna.`
       )
     }
     const data = c.data as unknown as { lines: ContractLine[]; delivery: { place: string } }
@@ -114,8 +115,8 @@ export const evaluateContractRerouteStep = createStep(
     }
     if (!next) {
       refuse(
-        `Ningún otro proveedor habilitado del contrato marco ofrece las partidas del contrato ${c.number}: la dependencia puede cancelarlo o retirar la requisición.`,
-        "SIN_PROVEEDOR_ELEGIBLE"
+        "SIN_PROVEEDOR_ELEGIBLE",
+        `Ningún otro proveedor habilitado del contrato marco ofrece las partidas del contrato ${c.number}: la dependencia puede cancelarlo o retirar la requisición.`
       )
     }
     const reason = `Reasignado: ${verdict.reasons[0].message}`

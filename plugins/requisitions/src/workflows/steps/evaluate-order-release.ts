@@ -23,7 +23,8 @@ function shippingAddress(agency: string, place: string, a: DeliveryAddress | nul
     : { ...base, address_1: place }
 }
 
-const refuse = (message: string, code: string): never => {
+/** Code first, then the Spanish message (docs/conventions.md, errors). */
+const refuse = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
@@ -45,19 +46,19 @@ export const evaluateOrderReleaseStep = createStep(
     const contracts = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const [c] = await contracts.listSpecificContracts({ id: input.contract_id }, { take: 1 })
     if (!c || !c.requisition_id) {
-      refuse(`El contrato ${c?.number ?? input.contract_id} no proviene de una requisición.`, "CONTRATO_SOLO_DESDE_REQUISICION")
+      refuse("CONTRATO_SOLO_DESDE_REQUISICION", `El contrato ${c?.number ?? input.contract_id} no proviene de una requisición.`)
     }
     const verdict = await checkEligibility(container as never, { supplier_id: c.supplier_id, contract_id: c.framework_contract_id, purpose: "contract" })
     if (!verdict.eligible) {
       const reason = verdict.reasons[0]
       refuse(
-        `El contrato ${c.number} no puede entrar en vigor: ${reason.message} La dependencia puede cancelarlo o retirar la requisición.`,
-        reason.code
+        reason.code,
+        `El contrato ${c.number} no puede entrar en vigor: ${reason.message} La dependencia puede cancelarlo o retirar la requisición.`
       )
     }
     const [r] = await rq(container).listRequisitions({ id: c.requisition_id as string }, { relations: ["lines"], take: 1 })
     if (!r || !r.reservation_id) {
-      refuse(`La requisición del contrato ${c.number} no tiene presupuesto reservado.`, "PRESUPUESTO_NO_RESERVADO")
+      refuse("PRESUPUESTO_NO_RESERVADO", `La requisición del contrato ${c.number} no tiene presupuesto reservado.`)
     }
     const siblings = await contracts.listSpecificContracts(
       { requisition_id: r.id, kind: "contract", id: { $ne: c.id } },
@@ -69,7 +70,7 @@ export const evaluateOrderReleaseStep = createStep(
     const total = MathBN.convert(String(c.total)).toFixed(2)
     const rest = MathBN.convert(remaining).minus(total)
     if (rest.isNegative()) {
-      refuse(`La reserva de la requisición ${r.number} ya no cubre el contrato ${c.number} (${total} MXN).`, "IMPORTE_EXCEDE_SALDO_DEL_MOVIMIENTO")
+      refuse("IMPORTE_EXCEDE_SALDO_DEL_MOVIMIENTO", `La reserva de la requisición ${r.number} ya no cubre el contrato ${c.number} (${total} MXN).`)
     }
 
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -87,7 +88,7 @@ export const evaluateOrderReleaseStep = createStep(
       const awarded = own ? null : reqLines.some((x) => x.item_id === l.item_id) ? winners.find((o) => o.id === l.offer_id) : null
       const variantId = own?.variant_id ?? awarded?.variant_id
       if (!variantId) {
-        refuse(`La partida ${l.line} del contrato ${c.number} no está en la requisición ${r.number}.`, "CONTRATO_DIFIERE_DE_REQUISICION")
+        refuse("CONTRATO_DIFIERE_DE_REQUISICION", `La partida ${l.line} del contrato ${c.number} no está en la requisición ${r.number}.`)
       }
       return {
         variant_id: variantId as string,
