@@ -8,11 +8,13 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { createSatSimulator } from "../../../simulators/sat/src/app"
+import { createSimulator as createSicopSiaffSimulator } from "../../../simulators/sicop-siaff/src/app"
 import { makeRfc } from "../../../seed/src/rfc"
 import { auditLedger } from "../../utils/audit"
 import { freePort } from "../../utils/ports"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
+import { makeKey } from "../budget/helpers"
 import { signWithKeyOf } from "../contracts/efirma-helpers"
 import { contractOrderFixtures } from "./contract-order"
 
@@ -24,6 +26,10 @@ const cfdiPki = createCfdiTestPki(pki.ca)
 const schema = `sat_inv_${process.pid}`
 let sim: Awaited<ReturnType<typeof createSatSimulator>>
 let satUrl = ""
+// SICOP/SIAFF (CLCs of sicop_siaff keys), settling a CLC as soon as it is asked for
+const siaffSchema = `siaff_inv_${process.pid}`
+let siaff: Awaited<ReturnType<typeof createSicopSiaffSimulator>>
+let siaffUrl = ""
 
 // Before the app boots (medusa-config reads SAT_URL into the plugin options once).
 beforeAll(async () => {
@@ -38,13 +44,25 @@ beforeAll(async () => {
   await sim.listen(port)
   process.env.SAT_URL = satUrl
   process.env.SAT_TIMEOUT_MS = "4000"
+  siaff = await createSicopSiaffSimulator({
+    databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+    schema: siaffSchema,
+    seed: false,
+  })
+  const siaffPort = await freePort()
+  siaffUrl = `http://127.0.0.1:${siaffPort}`
+  await siaff.listen(siaffPort)
+  process.env.SICOP_SIAFF_URL = siaffUrl
 })
 afterAll(async () => {
+  await siaff?.dataSource.query(`DROP SCHEMA IF EXISTS "${siaffSchema}" CASCADE`)
+  await siaff?.close()
   await sim?.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
   await sim?.close()
   rmSync(pki.dir, { recursive: true, force: true })
 })
 
+type Clocked = { useClock: (c: (() => Date) | null) => Promise<void> }
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
 /**
@@ -327,6 +345,57 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect([refused.status, refused.body.code]).toEqual([409, "CFDI_NO_VIGENTE"])
     expect((await send("get", `/store/payment-requests/${pr.id}`, world().actors.payment_typist.token)).body.payment_request.status).toBe("pending_authorization")
     expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "347.30", ejercido: "0.00" }))
+  })
+
+  it("the pena convencional of a late delivery is withheld from the payment: the CLC pays the net and carries the deduction; the budget moves the gross", async () => {
+    await registerClabe()
+    // a SICOP/SIAFF key: the CLC is issued by the simulator
+    const key = await makeKey(container(), world().orgs.agencyA, { provider: "sicop_siaff", aprobado: "100000.00", ramo: "12" })
+    await request(siaffUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100000.00" }).expect(200)
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(1), budgetKey: key })
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-P", lines: [{ contract_line: 1, quantity: 6 }] })
+    // received 3 days late: 6 × 49.90 = 299.40 × 1 % × 3 = 8.982 → 8.98
+    const clock = container().resolve("e_invoice") as unknown as Clocked
+    await clock.useClock(() => new Date(Date.parse(`${day(4)}T18:00:00Z`)))
+    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 0 }] })
+    await clock.useClock(null)
+    expect(r.body.reception).toEqual(expect.objectContaining({ days_late: 3, penalty_amount: "8.98" }))
+
+    const inv = await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)
+    expect(inv.status).toBe(201)
+    // the invoice's total is owed (accrued), 8.98 is withheld: 347.30 − 8.98 = 338.32 reaches the supplier
+    const typist = world().actors.payment_typist.token
+    const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
+    expect(pr).toEqual(expect.objectContaining({ amount: "347.30", penalty_deduction: "8.98", net_amount: "338.32", deductions: [{ reception_id: r.body.reception.id, amount: "8.98" }] }))
+    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [r.body.reception.id])).rows).toEqual([{ penalty_deducted: "8.98" }])
+
+    const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    expect(authorized.status).toBe(200)
+    const folio = authorized.body.payment_request.clc_folio as string
+    expect(folio).toMatch(/^CLC/)
+    // the CLC in SIAFF: gross 347.30, net 338.32 to the supplier's CLABE, 8.98 withheld as pena convencional
+    const clc = (await request(siaffUrl).get(`/api/v1/clc/${folio}`).expect(200)).body.clc
+    expect(clc).toEqual(expect.objectContaining({
+      importe: "347.30",
+      importe_neto: "338.32",
+      deducciones: [{ tipo: "pena_convencional", importe: "8.98", referencia: `reception:${r.body.reception.id}` }],
+      beneficiario: { rfc: expect.stringMatching(/^PIB/), clabe: BANAMEX },
+    }))
+    // SPEI confirmed from SIAFF's payment status; the key's stages move the gross, once
+    const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, {})
+    expect(paid.status).toBe(200)
+    expect(paid.body.payment_request.clave_rastreo).toMatch(/^TESOFE/)
+    expect(await stages(key.id)).toEqual(expect.objectContaining({ devengado: "0.00", ejercido: "0.00", pagado: "347.30" }))
+    expect((await request(siaffUrl).get(`/api/v1/claves/${key.clave}`)).body.clave).toEqual(expect.objectContaining({ pagado: "347.30" }))
+    const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
+    expect(mine.body.invoice.payment).toEqual(expect.objectContaining({ status: "paid", amount: "347.30", penalty_deduction: "8.98", net_amount: "338.32" }))
+
+    // the next invoice of the order does not withhold the same penalty again
+    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-P2", lines: [{ contract_line: 1, quantity: 4 }] })
+    await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s2.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }] })
+    const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
+    const second = (await send("get", "/store/payment-requests?status=pending_authorization", typist)).body.payment_requests.find((p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id)
+    expect(second).toEqual(expect.objectContaining({ amount: "231.54", penalty_deduction: "0.00", net_amount: "231.54", deductions: [] }))
   })
 
   it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {

@@ -7,6 +7,7 @@ import {
   lineDueDate,
   lineOwed,
   paymentDueDate,
+  planPenaltyDeduction,
   receptionOutcome,
   type ContractLineTerms,
 } from "./rules"
@@ -117,5 +118,25 @@ describe("three-way match", () => {
     })
     expect(r.reasons.map((x) => x.code)).toEqual(["PRECIO_DISTINTO", "FACTURADO_SIN_RECEPCION", "TOTAL_DISTINTO", "COMPROMISO_INSUFICIENTE"])
     expect(threeWayMatch({ contract_lines: lines, tally, invoice, commitment_remaining: null }).reasons.map((x) => x.code)).toEqual(["SIN_COMPROMISO"])
+  })
+})
+
+describe("pena convencional deducted from the payment", () => {
+  const rcp = (id: string, amount: string, deducted: string, at: string) => ({ reception_id: id, penalty_amount: amount, penalty_deducted: deducted, received_at: at })
+
+  it("withholds what the order's receptions still owe, oldest first: net = total − penalties, to the centavo", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_b", "3.01", "0.00", "2026-12-14T10:00:00Z"), rcp("rcp_a", "5.99", "0.00", "2026-12-13T10:00:00Z")], "347.30")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_a", amount: "5.99" }, { reception_id: "rcp_b", amount: "3.01" }], total: "9.00", net: "338.30" })
+  })
+
+  it("never withholds twice what an earlier payment already took, nor a reception without penalty", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_a", "5.99", "5.99", "2026-12-13T10:00:00Z"), rcp("rcp_b", "8.98", "2.00", "2026-12-14T10:00:00Z"), rcp("rcp_c", "0.00", "0.00", "2026-12-15T10:00:00Z")], "100.00")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_b", amount: "6.98" }], total: "6.98", net: "93.02" })
+  })
+
+  it("never makes a payment negative: what does not fit waits for the next payment", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_a", "40.00", "0.00", "2026-12-13T10:00:00Z"), rcp("rcp_b", "20.00", "0.00", "2026-12-14T10:00:00Z")], "57.88")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_a", amount: "40.00" }, { reception_id: "rcp_b", amount: "17.88" }], total: "57.88", net: "0.00" })
+    expect(planPenaltyDeduction([], "57.88")).toEqual({ deductions: [], total: "0.00", net: "57.88" })
   })
 })

@@ -77,6 +77,22 @@ class EInvoiceModuleService extends MedusaService({
     return rows[0] ? { id: rows[0].id as string, previous: rows[0].previous as string } : null
   }
 
+  /**
+   * Withholds `amount` of a reception's pena convencional for a payment, in one
+   * guarded UPDATE: only if what is left of the penalty still covers it (of
+   * concurrent payments, never more than the penalty in total). A negative
+   * amount gives it back (compensation). True when written.
+   */
+  async deductPenalty(receptionId: string, amount: string): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_reception SET penalty_deducted = to_char(penalty_deducted::numeric + ?::numeric, 'FM999999999999990.00'), updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND penalty_deducted::numeric + ?::numeric BETWEEN 0 AND penalty_amount::numeric
+        RETURNING id`,
+      [amount, receptionId, amount]
+    )
+    return rows.length === 1
+  }
+
   /** Creates the order's tally rows (once; later calls change nothing). */
   async ensureTally(orderId: string, contractId: string, lines: { contract_line: number; quantity: number }[]): Promise<void> {
     const knex = this.manager_.getKnex()
