@@ -1,5 +1,5 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { DeliveryTally, Invoice, PaymentRequest, Reception, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
+import { DeliveryTally, Invoice, PaymentRequest, Reception, ReceptionActa, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -29,6 +29,7 @@ class EInvoiceModuleService extends MedusaService({
   ShipmentLine,
   Reception,
   ReceptionLine,
+  ReceptionActa,
   Invoice,
   PaymentRequest,
 }) {
@@ -63,7 +64,7 @@ class EInvoiceModuleService extends MedusaService({
    * wins; the others get null (nothing written).
    */
   async transitionStatus(
-    table: "einv_invoice" | "einv_payment_request",
+    table: "einv_invoice" | "einv_payment_request" | "einv_reception_acta",
     id: string,
     from: string[],
     to: string
