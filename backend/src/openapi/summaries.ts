@@ -82,6 +82,7 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "GET /supplier/invoices": s("Mis facturas (CFDI) y su estado de pago", "My invoices (CFDI) and their payment status"),
   "POST /supplier/invoices": s("Subir un CFDI 4.0 por lo recibido; cada falla con su campo y regla", "Upload a CFDI 4.0 for what was received; every failure with its field and rule"),
   "GET /supplier/invoices/:id": s("Detalle de una factura y su validación", "An invoice and its validation"),
+  "POST /supplier/invoices/:id/payment-complement": s("Subir el complemento de pago (CFDI tipo P, Pagos 2.0) de una factura PPD pagada", "Upload the payment complement (CFDI type P, Pagos 2.0) of a paid PPD invoice"),
   "GET /store/invoices": s("Facturas de mi dependencia (status=exception: la cola de excepciones)", "My agency's invoices (status=exception: the exception queue)"),
   "POST /store/invoices/:id/match": s("Volver a conciliar contrato, recepción y CFDI", "Re-run the three-way match"),
   "GET /store/payment-requests": s("Solicitudes de pago", "Payment requests"),

@@ -1,8 +1,9 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { caKeyPem, writeTestCaDirectory, type TestCaDirectory } from "@tienda/contracts/efirma"
-import { buildInvoice, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
+import { buildInvoice, buildPaymentComplement, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
 import { createCfdiTestPki, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
+import { randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
@@ -82,6 +83,7 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   }
   const supplier = () => world().actors.supplier_user.token
   const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10)
+  afterEach(() => (container().resolve("e_invoice") as unknown as Clocked).useClock(null))
   beforeEach(() => Object.assign(sim.faults, { rate500: 0, rateTimeout: 0, rateGarbage: 0, rateNotFound: 0, latencyMs: 0, seed: null }))
 
   /** An order with `received` pens accepted by the agency's Reception Manager. */
@@ -99,7 +101,7 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
 
   let folio = 0
   /** A CFDI from the world's supplier to agency A, sealed with its CSD and stamped by the simulator's PAC. */
-  async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string } = {}) {
+  async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string; ppd?: boolean } = {}) {
     const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string; legal_name: string }> }
     const sup = await orgs.retrieveOrganization(world().orgs.supplier)
     const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
@@ -109,8 +111,8 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       folio: String(++folio),
       // after the test CA's own start (it is created when this file loads)
       fecha: mexicoDateTime(new Date(Date.now() - 30000)),
-      forma_pago: "03",
-      metodo_pago: "PUE",
+      forma_pago: over.ppd ? "99" : "03",
+      metodo_pago: over.ppd ? "PPD" : "PUE",
       lugar_expedicion: "37000",
       emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
       receptor: { rfc: over.receptorRfc ?? agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603", uso_cfdi: "G01" },
@@ -396,6 +398,75 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
     const second = (await send("get", "/store/payment-requests?status=pending_authorization", typist)).body.payment_requests.find((p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id)
     expect(second).toEqual(expect.objectContaining({ amount: "231.54", penalty_deduction: "0.00", net_amount: "231.54", deductions: [] }))
+  })
+
+  it("a paid PPD invoice owes its complemento de pago (Pagos 2.0): flagged missing after the fifth of next month, accepted once when it relates the invoice and the amount paid", async () => {
+    await registerClabe()
+    const o = await receivedOrder(6)
+    // a contract paid in deferred installments (PPD)
+    await pg().raw(`update specific_contract set data = jsonb_set(data, '{payment_plan}', '"parcialidades_o_diferido"') where id = ?`, [o.contract_id])
+    const { uuid, xml } = await stamped([{ cantidad: "6" }], { ppd: true })
+    const inv = await submit(o.order_id, xml)
+    expect([inv.status, inv.body.invoice?.metodo_pago]).toEqual([201, "PPD"])
+    const typist = world().actors.payment_typist.token
+    const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
+    // no complement before the payment
+    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string }> }
+    const sup = await orgs.retrieveOrganization(world().orgs.supplier)
+    const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
+    const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
+    const complement = async (documento: { uuid: string; pagado: string }) => {
+      const c = buildPaymentComplement({
+        serie: "P", folio: String(++folio), fecha: mexicoDateTime(new Date(Date.now() - 30000)), lugar_expedicion: "37000",
+        emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
+        receptor: { rfc: agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603" },
+        fecha_pago: `${mexicoDateTime(new Date()).slice(0, 10)}T12:00:00`,
+        documento: { ...documento, saldo_anterior: "347.30" },
+      })
+      const res = await request(satUrl).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealCfdi(c, csd))
+      expect(res.status).toBe(201)
+      return res.body.xml as string
+    }
+    const upload = (body: string, token = supplier()) => send("post", `/supplier/invoices/${inv.body.invoice.id}/payment-complement`, token, { xml: body })
+    const good = await complement({ uuid, pagado: "347.30" })
+    expect((await upload(good)).body.code).toBe("PAGO_NO_REALIZADO")
+
+    await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700002" })
+    expect(paid.body.payment_request.complement_status).toBe("pending")
+    // due by the fifth day of the month after the payment (Mexico City)
+    const [y, m] = new Date(Date.now() - 6 * 3600000).toISOString().slice(0, 7).split("-").map(Number)
+    const due = m === 12 ? `${y + 1}-01-05` : `${y}-${String(m + 1).padStart(2, "0")}-05`
+    expect(paid.body.payment_request.complement_due_date).toBe(due)
+    const overdue = () => send("get", "/store/payment-requests?complement=overdue", typist)
+    expect((await overdue()).body.payment_requests).toEqual([])
+    // on the sixth it is flagged: in the overdue queue and on the supplier's invoice
+    const clock = container().resolve("e_invoice") as unknown as Clocked
+    await clock.useClock(() => new Date(`${due}T12:00:00-06:00`))
+    expect((await overdue()).body.payment_requests).toEqual([])
+    await clock.useClock(() => new Date(Date.parse(`${due}T12:00:00-06:00`) + 86400000))
+    expect((await overdue()).body.payment_requests.map((p: { id: string; complement_overdue: boolean }) => [p.id, p.complement_overdue])).toEqual([[pr.id, true]])
+    await clock.useClock(null)
+
+    // judged by the engine and against the payment, every failure named
+    const wrong = await upload(await complement({ uuid: randomUUID().toUpperCase(), pagado: "300.00" }))
+    expect(wrong.status).toBe(422)
+    expect(wrong.body.failures.map((f: { rule: string }) => f.rule)).toEqual(["PAGO_DOCUMENTO_RELACIONADO"])
+    const short = await upload(await complement({ uuid, pagado: "300.00" }))
+    expect(short.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])).toEqual([["PAGO_IMPORTE_PAGADO", expect.stringMatching(/pago20:DoctoRelacionado\/@ImpPagado$/)]])
+    expect((await upload(xml)).body.failures.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["CFDI_TIPO_COMPROBANTE", "CFDI_UUID_DUPLICADO"]))
+
+    const before = await ledger.head()
+    const ok = await upload(good)
+    expect(ok.status).toBe(201)
+    expect(ok.body.payment_complement).toEqual(expect.objectContaining({ invoice_id: inv.body.invoice.id, payment_request_id: pr.id, amount_paid: "347.30" }))
+    expect(ok.body.invoice.payment).toEqual(expect.objectContaining({ complement_status: "received", complement_overdue: false }))
+    expect((await upload(good)).body.code).toBe("COMPLEMENTO_YA_RECIBIDO")
+    await clock.useClock(() => new Date(Date.parse(`${due}T12:00:00-06:00`) + 30 * 86400000))
+    expect((await overdue()).body.payment_requests).toEqual([])
+    await clock.useClock(null)
+    expect((await send("get", "/store/payment-requests?complement=received", typist)).body.payment_requests.map((p: { id: string }) => p.id)).toEqual([pr.id])
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("payment_complement."))).toEqual(["payment_complement.accepted"])
   })
 
   it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {

@@ -203,3 +203,19 @@ export function planPenaltyDeduction(receptions: PenaltyOutstanding[], invoiceTo
   const total = deductions.reduce((a, d) => a.plus(d.amount), new D(0))
   return { deductions, total: total.toFixed(2), net: new D(invoiceTotal).minus(total).toFixed(2) }
 }
+
+/**
+ * The complemento de pago of a PPD invoice is due by the fifth natural day
+ * of the month after the payment (RMF regla 2.7.1.35; CFF art. 29 fr. VI),
+ * Mexico City dates: paid 2026-12-18 → due 2027-01-05.
+ */
+export function complementDueDate(paidAt: Date | string): string {
+  const [y, m] = mexicoDate(paidAt).split("-").map(Number)
+  const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 }
+  return `${next.y}-${String(next.m).padStart(2, "0")}-05`
+}
+
+/** Missing after its due date: flagged from the sixth day of the following month. */
+export function isComplementOverdue(dueDate: string | null, receivedAt: unknown, now: Date | string): boolean {
+  return !!dueDate && !receivedAt && mexicoDate(now) > dueDate
+}

@@ -2,6 +2,8 @@ import { threeWayMatch } from "../invoicing/match"
 import {
   checkReceptionLines,
   checkShipmentLines,
+  complementDueDate,
+  isComplementOverdue,
   conventionalPenalty,
   isPaidLate,
   lineDueDate,
@@ -138,5 +140,21 @@ describe("pena convencional deducted from the payment", () => {
     const plan = planPenaltyDeduction([rcp("rcp_a", "40.00", "0.00", "2026-12-13T10:00:00Z"), rcp("rcp_b", "20.00", "0.00", "2026-12-14T10:00:00Z")], "57.88")
     expect(plan).toEqual({ deductions: [{ reception_id: "rcp_a", amount: "40.00" }, { reception_id: "rcp_b", amount: "17.88" }], total: "57.88", net: "0.00" })
     expect(planPenaltyDeduction([], "57.88")).toEqual({ deductions: [], total: "0.00", net: "57.88" })
+  })
+})
+
+describe("complemento de pago of a PPD invoice", () => {
+  it("is due by the fifth day of the month after the payment (Mexico City dates; December rolls the year)", () => {
+    expect(complementDueDate("2026-12-18T17:00:00Z")).toBe("2027-01-05")
+    expect(complementDueDate("2026-03-31T12:00:00Z")).toBe("2026-04-05")
+    // 1 April 03:00 UTC is still 31 March in Mexico City
+    expect(complementDueDate("2026-04-01T03:00:00Z")).toBe("2026-04-05")
+  })
+
+  it("is flagged missing from the sixth day, never once received", () => {
+    expect(isComplementOverdue("2027-01-05", null, "2027-01-05T23:00:00Z")).toBe(false)
+    expect(isComplementOverdue("2027-01-05", null, "2027-01-06T12:00:00Z")).toBe(true)
+    expect(isComplementOverdue("2027-01-05", new Date(), "2027-02-01T12:00:00Z")).toBe(false)
+    expect(isComplementOverdue(null, null, "2027-02-01T12:00:00Z")).toBe(false)
   })
 })

@@ -1,5 +1,5 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { DeliveryTally, Invoice, PaymentRequest, Reception, ReceptionActa, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
+import { DeliveryTally, Invoice, PaymentComplement, PaymentRequest, Reception, ReceptionActa, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -32,6 +32,7 @@ class EInvoiceModuleService extends MedusaService({
   ReceptionActa,
   Invoice,
   PaymentRequest,
+  PaymentComplement,
 }) {
   protected readonly manager_: { getKnex: () => Knex }
   protected readonly options_: Required<EInvoicingOptions>
@@ -90,6 +91,19 @@ class EInvoiceModuleService extends MedusaService({
         WHERE id = ? AND deleted_at IS NULL AND penalty_deducted::numeric + ?::numeric BETWEEN 0 AND penalty_amount::numeric
         RETURNING id`,
       [amount, receptionId, amount]
+    )
+    return rows.length === 1
+  }
+
+  /**
+   * Moves a payment request's complemento de pago between `pending` and
+   * `received` in one guarded UPDATE (once under concurrency). True when written.
+   */
+  async moveComplementStatus(paymentRequestId: string, from: "pending" | "received", to: "pending" | "received"): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_payment_request SET complement_status = ?, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND complement_status = ? RETURNING id`,
+      [to, paymentRequestId, from]
     )
     return rows.length === 1
   }

@@ -36,6 +36,10 @@ const PaymentRequest = model
     authorized_at: model.dateTime().nullable(),
     paid_at: model.dateTime().nullable(),
     paid_late: model.boolean().nullable(),
+    /** PPD invoices: the complemento de pago is due by this date (fifth day of the month after payment). */
+    complement_due_date: model.text().nullable(),
+    /** PPD invoices once paid: pending until the supplier's complemento de pago is accepted. */
+    complement_status: model.enum(["pending", "received"]).nullable(),
   })
   .indexes([{ on: ["invoice_id"], unique: true }, { on: ["agency_id", "status"] }])
 
