@@ -84,7 +84,10 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   const supplier = () => world().actors.supplier_user.token
   const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10)
   afterEach(() => (container().resolve("e_invoice") as unknown as Clocked).useClock(null))
-  beforeEach(() => Object.assign(sim.faults, { rate500: 0, rateTimeout: 0, rateGarbage: 0, rateNotFound: 0, latencyMs: 0, seed: null }))
+  beforeEach(() => {
+    Object.assign(sim.faults, { rate500: 0, rateTimeout: 0, rateGarbage: 0, rateNotFound: 0, latencyMs: 0, seed: null })
+    Object.assign(siaff.faults, { rate500: 0, rateTimeout: 0, rateDuplicate: 0, latencyMs: 0, seed: null })
+  })
 
   /** An order with `received` pens accepted by the agency's Reception Manager. */
   async function receivedOrder(received: number, shipped = received) {
@@ -472,6 +475,71 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     await clock.useClock(null)
     expect((await send("get", "/store/payment-requests?complement=received", typist)).body.payment_requests.map((p: { id: string }) => p.id)).toEqual([pr.id])
     expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("payment_complement."))).toEqual(["payment_complement.accepted"])
+  })
+
+  it("30 % faults in SAT and SIAFF during validation and payment: every request ends paid, once; not a centavo twice in our ledger or in SIAFF", async () => {
+    await registerClabe()
+    const key = await makeKey(container(), world().orgs.agencyA, { provider: "sicop_siaff", aprobado: "100000.00", ramo: "12" })
+    await request(siaffUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100000.00" }).expect(200)
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5), budgetKey: key })
+    // three deliveries of 3 pens, each invoiced when received (149.70 + 23.95 = 173.65); stamped before the faults start
+    const cfdis = [await stamped([{ cantidad: "3" }]), await stamped([{ cantidad: "3" }]), await stamped([{ cantidad: "3" }])]
+    Object.assign(sim.faults, { rate500: 0.2, rateGarbage: 0.1, seed: 20261207 })
+    Object.assign(siaff.faults, { rate500: 0.3, seed: 20261207 })
+    const before = { sat: { ...sim.stats }, siaff: { ...siaff.stats } }
+    /** A client that retries what the API says may be retried (503, a match deferred, a CLC not yet paid). */
+    async function until<T extends { status: number; body: { code?: string } }>(call: () => Promise<T>, done: (r: T) => boolean, max = 12) {
+      let r = await call()
+      for (let i = 1; i < max && !done(r); i++) {
+        r = await call()
+      }
+      return r
+    }
+    const typist = world().actors.payment_typist.token
+    const budgetArea = world().actors.budget.token
+    const paid: string[] = []
+    for (const [i, c] of cfdis.entries()) {
+      const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: `REM-F${i}`, lines: [{ contract_line: 1, quantity: 3 }] })
+      await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 3, rejected_quantity: 0 }] })
+      const inv = await until(() => submit(o.order_id, c.xml), (r) => r.status !== 503)
+      expect(inv.status).toBe(201)
+      // a match SIAFF did not answer stays accepted: the typist runs it again
+      const state = async () => (await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())).body.invoice.status as string
+      for (let i = 0; i < 12 && (await state()) === "accepted"; i++) {
+        await send("post", `/store/invoices/${inv.body.invoice.id}/match`, typist, {})
+      }
+      expect(await state()).toBe("payment_requested")
+      const pr = (await send("get", "/store/payment-requests?limit=100", typist)).body.payment_requests.find((p: { invoice_id: string }) => p.invoice_id === inv.body.invoice.id)
+      const authorized = await until(() => send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {}), (r) => r.status !== 503)
+      expect([authorized.status, authorized.body.code]).toEqual([200, undefined])
+      const confirmed = await until(() => send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, {}), (r) => r.status === 200 || r.status === 409)
+      expect(confirmed.body.payment_request).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: expect.stringMatching(/^TESOFE/) }))
+      paid.push(pr.id)
+    }
+    Object.assign(sim.faults, { rate500: 0, rateGarbage: 0, seed: null })
+    Object.assign(siaff.faults, { rate500: 0, seed: null })
+    // the faults did happen, on both sides
+    const injected = (now: Record<string, number>, was: Record<string, number>, kinds: string[]) => kinds.reduce((a, k) => a + (now[k] ?? 0) - (was[k] ?? 0), 0)
+    expect(injected(sim.stats, before.sat, ["500", "500-after", "garbage"])).toBeGreaterThan(0)
+    expect(injected(siaff.stats, before.siaff, ["500", "500-after"])).toBeGreaterThan(0)
+
+    // one CLC per payment request in SIAFF, each paid once; SIAFF, our ledger and the key agree to the centavo
+    const clcs: { operacion_key: string; estado: string; importe: string }[] = await siaff.dataSource.query(
+      `select operacion_key, estado, importe::text as importe from "${siaffSchema}".clc where clave = $1`,
+      [key.clave]
+    )
+    expect(clcs.map((c) => [c.operacion_key, c.estado, Number(c.importe).toFixed(2)]).sort()).toEqual(
+      paid.map((id) => [`payment_request:${id}:ejercido`, "pagada", "173.65"]).sort()
+    )
+    expect((await request(siaffUrl).get(`/api/v1/claves/${key.clave}`)).body.clave).toEqual(expect.objectContaining({ pagado: "520.95" }))
+    expect(await stages(key.id)).toEqual(expect.objectContaining({ devengado: "0.00", ejercido: "0.00", pagado: "520.95" }))
+    const { rows: pays } = await pg().raw(
+      "select reference_id, count(*)::int as n from budget_movement where budget_key_id = ? and type = 'pay' group by reference_id",
+      [key.id]
+    )
+    expect(pays.map((p) => [p.reference_id, p.n]).sort()).toEqual(paid.map((id) => [id, 1]).sort())
+    const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ balanced?: boolean }> }
+    expect(await budget.reconcile(key.id)).toEqual(expect.objectContaining({ balanced: true }))
   })
 
   it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {
