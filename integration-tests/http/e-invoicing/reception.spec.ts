@@ -110,6 +110,19 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     // 4 × 49.90 = 199.60; 1 % per day × 3 days = 5.988 → 5.99
     expect(received.body.reception).toEqual(expect.objectContaining({ outcome: "full", days_late: 3, penalty_amount: "5.99" }))
     expect(received.body.reception.penalty).toEqual(expect.objectContaining({ capped: false, terms: { rate_per_day_percent: "1.00", cap_percent: "10.00" } }))
+
+    // payments withhold it through a guarded UPDATE: of 6 concurrent claims of 2.00 on 5.99 exactly 2 pass
+    const service = container().resolve("e_invoice") as unknown as { deductPenalty: (id: string, amount: string) => Promise<boolean> }
+    const { gate, open } = barrier()
+    const claims = Array.from({ length: 6 }, async () => {
+      await gate
+      return service.deductPenalty(received.body.reception.id, "2.00")
+    })
+    open()
+    expect((await Promise.all(claims)).filter(Boolean)).toHaveLength(2)
+    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [received.body.reception.id])).rows).toEqual([{ penalty_deducted: "4.00" }])
+    // nothing is ever given back below zero
+    expect(await service.deductPenalty(received.body.reception.id, "-4.01")).toBe(false)
   })
 
   it("the acta de entrega-recepción is rendered from its template, signed once with the Reception Manager's e.firma, and downloadable by both parties", async () => {
