@@ -236,9 +236,10 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
 
     it("refuses capturing and refunding payments through Medusa, to every role", async () => {
       for (const role of ["shcp_planning", "shcp_contract_admin", "system_admin"] as const) {
-        for (const path of ["/admin/payments/pay_x/capture", "/admin/payments/pay_x/refund", "/admin/payment-collections/pc_x/mark-as-paid"]) {
-          const res = await call("post", path, token(role))
-          expect([role, path, res.status]).toEqual([role, path, 403])
+        for (const path of ["/admin/payments/pay_x/capture", "/admin/payments/pay_x/refund", "/admin/payment-collections/pc_x/mark-as-paid", "/admin/orders/order_x/credit-lines"]) {
+          const res = await call("post", path, token(role), { amount: 100 })
+          expect([role, path, res.status, res.body.code]).toEqual([role, path, 403, "RUTA_FUERA_DEL_PROCEDIMIENTO"])
+          expect(res.body.message).toMatch(/solicitud de pago/)
         }
       }
     })

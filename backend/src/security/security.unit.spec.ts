@@ -42,6 +42,8 @@ describe("the route map", () => {
       ["POST", "/admin/price-lists"],
       ["POST", "/admin/payments/pay_1/capture"],
       ["POST", "/admin/payments/pay_1/refund"],
+      ["POST", "/admin/orders/o_1/credit-lines"],
+      ["POST", "/admin/payment-collections/pc_1/mark-as-paid"],
       ["POST", "/admin/users"],
       ["DELETE", "/admin/users/u_1"],
       ["GET", "/admin/api-keys"],

@@ -9,7 +9,9 @@ import { makeRfc } from "../../../seed/src/rfc"
 import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
+import { createHash } from "node:crypto"
 import { barrier } from "../budget/helpers"
+import { signWithKeyOf } from "../contracts/efirma-helpers"
 import { contractOrderFixtures } from "./contract-order"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification).
@@ -108,6 +110,69 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     // 4 × 49.90 = 199.60; 1 % per day × 3 days = 5.988 → 5.99
     expect(received.body.reception).toEqual(expect.objectContaining({ outcome: "full", days_late: 3, penalty_amount: "5.99" }))
     expect(received.body.reception.penalty).toEqual(expect.objectContaining({ capped: false, terms: { rate_per_day_percent: "1.00", cap_percent: "10.00" } }))
+
+    // payments withhold it through a guarded UPDATE: of 6 concurrent claims of 2.00 on 5.99 exactly 2 pass
+    const service = container().resolve("e_invoice") as unknown as { deductPenalty: (id: string, amount: string) => Promise<boolean> }
+    const { gate, open } = barrier()
+    const claims = Array.from({ length: 6 }, async () => {
+      await gate
+      return service.deductPenalty(received.body.reception.id, "2.00")
+    })
+    open()
+    expect((await Promise.all(claims)).filter(Boolean)).toHaveLength(2)
+    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [received.body.reception.id])).rows).toEqual([{ penalty_deducted: "4.00" }])
+    // nothing is ever given back below zero
+    expect(await service.deductPenalty(received.body.reception.id, "-4.01")).toBe(false)
+  })
+
+  it("the acta de entrega-recepción is rendered from its template, signed once with the Reception Manager's e.firma, and downloadable by both parties", async () => {
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+    const shipped = await ship(o.order_id, [[1, 7]])
+    const received = await receive(shipped.body.shipment.id, [[1, 6, 1]], receiver(), { notes: "Una caja dañada" })
+    const rid = received.body.reception.id as string
+    const got = await send("get", `/store/receptions/${rid}/acta`, receiver())
+    expect(got.status).toBe(200)
+    const acta = got.body.acta
+    expect(acta).toEqual(expect.objectContaining({ status: "pending_signature", template: { code: "acta_entrega_recepcion", version: 1 }, folio: expect.stringMatching(/^AER-/), signed_at: null }))
+    expect(acta.html).toContain(o.contract_number)
+    expect(acta.html).toContain("REM-0001")
+    expect(acta.html).toMatch(/<td class="num">7<\/td><td class="num">6<\/td><td class="num">1<\/td>/)
+    expect(acta.html).toContain("no procede pena convencional")
+    expect(acta.signing_payload).toEqual({ documento: "acta_entrega_recepcion", acta_id: acta.id, folio: acta.folio, reception_id: rid, document_sha256: acta.document_sha256 })
+    const binary = (r: request.Test) => r.buffer(true).parse((res, cb) => {
+      const chunks: Buffer[] = []
+      res.on("data", (x: Buffer) => chunks.push(x))
+      res.on("end", () => cb(null, Buffer.concat(chunks)))
+    })
+    const pdf = await binary(send("get", `/store/receptions/${rid}/acta/pdf`, receiver()))
+    expect([pdf.status, pdf.headers["content-type"]]).toEqual([200, "application/pdf"])
+    expect((pdf.body as Buffer).subarray(0, 5).toString("latin1")).toBe("%PDF-")
+    expect(createHash("sha256").update(pdf.body as Buffer).digest("hex")).toBe(acta.pdf_sha256)
+
+    // only the Reception Manager's own e.firma over this acta's payload signs it
+    const manager = world().actors.reception_manager
+    const cred = await fx.efirmaOf(manager)
+    const forged = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, { ...acta.signing_payload, document_sha256: "0".repeat(64) }))
+    expect([forged.status, forged.body.code]).toEqual([400, "FIRMA_INVALIDA"])
+    expect((await send("post", `/store/receptions/${rid}/acta/sign`, world().actors.requiring_unit.token, signWithKeyOf(cred, cred, acta.signing_payload))).status).toBe(403)
+    const before = await ledger.head()
+    const signed = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, acta.signing_payload))
+    expect(signed.status).toBe(200)
+    expect(signed.body.acta).toEqual(expect.objectContaining({ status: "signed", signed_by_person_id: manager.person_id, certificate_serial: expect.any(String) }))
+    const again = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, acta.signing_payload))
+    expect([again.status, again.body.code]).toEqual([409, "ESTADO_CAMBIO"])
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("reception_acta."))).toEqual(["reception_acta.signed"])
+
+    // the supplier downloads its copy; another agency's Reception Manager does not see it
+    const copy = await binary(send("get", `/supplier/receptions/${rid}/acta/pdf`, supplier()))
+    expect(createHash("sha256").update(copy.body as Buffer).digest("hex")).toBe(acta.pdf_sha256)
+    const sepEmail = "almacen2.sep@prueba.gob.mx"
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyB, full_name: "Almacén SEP Dos", email: sepEmail, rfc: makeRfc("ALSD", "800101", "AB"), password: PASSWORD, roles: [{ role: "reception_manager", unit_id: world().units["SEP-ALM"] }] },
+    })
+    const sep = await login(baseUrl(), "customer", sepEmail)
+    expect((await send("get", `/store/receptions/${rid}/acta`, sep)).body.code).toBe("RECEPCION_NO_EXISTE")
+    expect((await send("get", `/store/receptions/${rid}/acta/pdf`, sep)).status).toBe(404)
   })
 
   it("denies other roles, other suppliers and other agencies", async () => {

@@ -102,6 +102,8 @@ export async function createSimulator(options: SimulatorOptions) {
       return err(422, "DATOS_INVALIDOS", "idempotency_key, clave e importe (> 0, dos decimales) son obligatorios.")
     }
     if (k.needsOrigin && !origen) {return err(422, "ORIGEN_REQUERIDO", "La operación requiere la operación de origen.")}
+    const payee = k.tipo === "clc" ? clcPayee(body, importe) : null
+    if (payee && "error" in payee) {return err(422, "DEDUCCIONES_INVALIDAS", payee.error)}
     return ds.transaction(async (m) => {
       const existing = await q(m, `SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1`, [key])
       if (existing.length) {
@@ -139,13 +141,41 @@ export async function createSimulator(options: SimulatorOptions) {
       }
       if (k.tipo === "clc") {
         const ben = (body.beneficiario ?? {}) as { rfc?: string; clabe?: string }
+        const p = payee as { neto: string; deducciones: unknown[] }
         await q(m, 
-          `INSERT INTO "${schema}".clc (folio, operacion_key, clave, importe, beneficiario_rfc, beneficiario_clabe, estado) VALUES ($1, $2, $3, $4, $5, $6, 'emitida')`,
-          [f, key, clave, importe, ben.rfc ?? null, ben.clabe ?? null]
+          `INSERT INTO "${schema}".clc (folio, operacion_key, clave, importe, importe_neto, deducciones, beneficiario_rfc, beneficiario_clabe, estado)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'emitida')`,
+          [f, key, clave, importe, p.neto, JSON.stringify(p.deducciones), ben.rfc ?? null, ben.clabe ?? null]
         )
       }
       return { status: 201, json: { operacion: present(inserted[0]) } }
     })
+  }
+
+  /**
+   * A CLC's net amount and deductions (TESOFE pays the beneficiary the net and
+   * withholds the rest): net = importe − Σ deducciones, to the centavo.
+   */
+  function clcPayee(body: Record<string, unknown>, importe: string): { neto: string; deducciones: unknown[] } | { error: string } {
+    const list = Array.isArray(body.deducciones) ? (body.deducciones as { tipo?: unknown; importe?: unknown; referencia?: unknown }[]) : []
+    const cents = (v: string) => {
+      const [whole, frac = ""] = v.split(".")
+      return BigInt(whole) * 100n + BigInt(frac.padEnd(2, "0"))
+    }
+    const show = (c: bigint) => `${c < 0n ? "-" : ""}${(c < 0n ? -c : c) / 100n}.${String((c < 0n ? -c : c) % 100n).padStart(2, "0")}`
+    let withheld = 0n
+    for (const d of list) {
+      if (!d || typeof d.tipo !== "string" || !AMOUNT.test(String(d.importe ?? "")) || Number(d.importe) <= 0) {
+        return { error: "Cada deducción lleva tipo e importe (> 0, dos decimales)." }
+      }
+      withheld += cents(String(d.importe))
+    }
+    const neto = cents(importe) - withheld
+    if (neto < 0n) {return { error: `Las deducciones (${show(withheld)}) exceden el importe de la CLC (${importe}).` }}
+    if (body.importe_neto !== undefined && body.importe_neto !== null && (!AMOUNT.test(String(body.importe_neto)) || cents(String(body.importe_neto)) !== neto)) {
+      return { error: `El importe neto (${String(body.importe_neto)}) no es el importe menos las deducciones (${show(neto)}).` }
+    }
+    return { neto: show(neto), deducciones: list.map((d) => ({ tipo: d.tipo, importe: String(d.importe), referencia: d.referencia ?? null })) }
   }
 
   async function replay(m: EntityManager, row: Record<string, unknown>, tipo: string, clave: string, importe: string): Promise<Result> {
@@ -221,6 +251,8 @@ export async function createSimulator(options: SimulatorOptions) {
             folio: c.folio,
             clave: c.clave,
             importe: Number(c.importe).toFixed(2),
+            importe_neto: c.importe_neto === null || c.importe_neto === undefined ? Number(c.importe).toFixed(2) : Number(c.importe_neto).toFixed(2),
+            deducciones: c.deducciones ?? [],
             estado: c.estado,
             clave_rastreo: c.clave_rastreo,
             fecha_pago: c.fecha_pago ? new Date(c.fecha_pago).toISOString() : null,

@@ -55,6 +55,10 @@ export function entities(schema: string) {
       operacion_key: { type: "text", unique: true },
       clave: { type: "text" },
       importe: { type: "numeric", precision: 18, scale: 2 },
+      /** Paid to the beneficiary: importe − deducciones (null in CLCs from before deductions existed). */
+      importe_neto: { type: "numeric", precision: 18, scale: 2, nullable: true },
+      /** What the CLC withholds: [{ tipo, importe, referencia }] (e.g. pena convencional). */
+      deducciones: { type: "jsonb", nullable: true },
       beneficiario_rfc: { type: "text", nullable: true },
       beneficiario_clabe: { type: "text", nullable: true },
       estado: { type: "text" },

@@ -42,7 +42,7 @@ export const openapi = {
     "/api/v1/operaciones/compromiso": { post: op("Commit: reservado (with origen) or disponible → comprometido", operation) },
     "/api/v1/operaciones/liberacion": { post: op("Release: origen's stage → disponible", operation) },
     "/api/v1/operaciones/devengo": { post: op("Accrue: comprometido → devengado", operation) },
-    "/api/v1/operaciones/clc": { post: op("Request the CLC: devengado → ejercido; returns the CLC folio", { ...operation, properties: { ...operation.properties, beneficiario: { type: "object", properties: { rfc: { type: "string" }, clabe: { type: "string" } } } } }) },
+    "/api/v1/operaciones/clc": { post: op("Request the CLC: devengado → ejercido; returns the CLC folio", { ...operation, properties: { ...operation.properties, beneficiario: { type: "object", properties: { rfc: { type: "string" }, clabe: { type: "string" } } }, importe_neto: { type: "string", description: "importe − Σ deducciones (paid to the beneficiary)" }, deducciones: { type: "array", items: { type: "object", properties: { tipo: { type: "string" }, importe: { type: "string" }, referencia: { type: "string" } } } } } }) },
     "/api/v1/operaciones/{key}": { get: op("Status of an operation by idempotency key") },
     "/api/v1/operaciones/{key}/cancelar": { post: op("Compensation: undo an operation (tombstone if it never arrived)") },
     "/api/v1/clc/{folio}": { get: op("CLC payment status; once settled: estado=pagada, clave_rastreo (SPEI), fecha_pago") },

@@ -3,6 +3,7 @@ import { BUDGET_ERRORS } from "../utils/errors"
 import type {
   BudgetProvider,
   BudgetProviderOptions,
+  ClcPayee,
   ExternalOperation,
   ExternalResult,
   PaymentStatus,
@@ -133,11 +134,15 @@ export class SicopSiaffProvider implements BudgetProvider {
   release = (op: ExternalOperation) => this.operation("liberacion", op)
   accrue = (op: ExternalOperation) => this.operation("devengo", op)
 
-  requestClc(
-    op: ExternalOperation & { beneficiary_rfc?: string | null; beneficiary_clabe?: string | null }
-  ) {
+  requestClc(op: ExternalOperation & ClcPayee) {
     return this.operation("clc", op, {
       beneficiario: { rfc: op.beneficiary_rfc ?? null, clabe: op.beneficiary_clabe ?? null },
+      ...(op.deductions?.length
+        ? {
+            importe_neto: op.net_amount ?? null,
+            deducciones: op.deductions.map((d) => ({ tipo: d.type, importe: d.amount, referencia: d.reference ?? null })),
+          }
+        : {}),
     })
   }
 

@@ -33,6 +33,18 @@ export type ExternalResult = {
   status?: string
 }
 
+/** A deduction the CLC withholds from the beneficiary (e.g. the pena convencional, LAASSP art. 53). */
+export type ClcDeduction = { type: string; amount: string; reference?: string | null }
+
+/** What a CLC carries besides the operation: the beneficiary and, when something is withheld, the net and the deductions. */
+export type ClcPayee = {
+  beneficiary_rfc?: string | null
+  beneficiary_clabe?: string | null
+  /** Paid to the beneficiary: amount − the deductions (null: nothing withheld). */
+  net_amount?: string | null
+  deductions?: ClcDeduction[] | null
+}
+
 export type PaymentStatus = {
   status: "emitida" | "pagada" | "cancelada" | "desconocida"
   clave_rastreo: string | null
@@ -53,9 +65,7 @@ export interface BudgetProvider {
   release(op: ExternalOperation): Promise<ExternalResult>
   accrue(op: ExternalOperation): Promise<ExternalResult>
   /** Requests the CLC (ejercido). */
-  requestClc(
-    op: ExternalOperation & { beneficiary_rfc?: string | null; beneficiary_clabe?: string | null }
-  ): Promise<ExternalResult>
+  requestClc(op: ExternalOperation & ClcPayee): Promise<ExternalResult>
   paymentStatus(folio: string): Promise<PaymentStatus>
   /** Compensation: undoes the operation with that key (no-op if it never happened). */
   cancel(idempotencyKey: string): Promise<void>

@@ -5,17 +5,15 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditEntryDraft } from "@tienda/organizations/audit"
+import type { ClcPayee } from "../budget-systems/types"
 import type { MovementType } from "../modules/budget/service"
 import { applyBudgetMovementStep, type ApplyBudgetMovementStepInput } from "./steps/apply-budget-movement"
 import { callBudgetProviderStep, type CallBudgetProviderStepInput } from "./steps/call-budget-provider"
 import { validateBudgetKeyStep, type ValidateBudgetKeyStepInput } from "./steps/validate-budget-key"
 import type { BudgetMovementWorkflowInput, RecordedMovement } from "./types"
 
-/** Input of a movement workflow that may also name the CLC's beneficiary. */
-export type MovementWorkflowInput = BudgetMovementWorkflowInput & {
-  beneficiary_rfc?: string | null
-  beneficiary_clabe?: string | null
-}
+/** Input of a movement workflow that may also name the CLC's beneficiary, net amount and deductions. */
+export type MovementWorkflowInput = BudgetMovementWorkflowInput & ClcPayee
 
 /** The key and the caller's scope, for validateBudgetKeyStep. */
 export function keyScope(input: WorkflowData<{ budget_key_id: string; organization_id: string | null; unit_ids?: string[] | null }>) {
@@ -111,6 +109,8 @@ export function createBudgetMovementWorkflow(
         reference_id: input.reference_id,
         beneficiary_rfc: input.beneficiary_rfc ?? null,
         beneficiary_clabe: input.beneficiary_clabe ?? null,
+        net_amount: input.net_amount ?? null,
+        deductions: input.deductions ?? null,
       }))
     )
     const recorded = transform({ movement, external }, ({ movement, external }) => ({

@@ -1,5 +1,6 @@
 import { nodeFromXmlString, nodeToXmlString, type XmlNode } from "@nodecfdi/cfdi-core"
 import { Comprobante } from "@nodecfdi/cfdi-elements/cfdi40"
+import { Pagos } from "@nodecfdi/cfdi-elements/pago20"
 import { TimbreFiscalDigital } from "@nodecfdi/cfdi-elements/tfd11"
 import { Credential } from "@nodecfdi/credentials/node"
 import { cadenaOriginalCfdi40, cadenaOriginalTfd11 } from "./cadena"
@@ -118,6 +119,69 @@ export function buildInvoice(draft: InvoiceDraft): Comprobante {
     }
   }
   c.addAttributes({ SubTotal: fmt(subtotal, d), Total: fmt(subtotal.plus(trasladados), d) })
+  return c
+}
+
+export type PaymentComplementDraft = {
+  serie?: string
+  folio?: string
+  /** Local date-time without zone, "YYYY-MM-DDTHH:mm:ss". */
+  fecha: string
+  lugar_expedicion: string
+  emisor: { rfc: string; nombre: string; regimen_fiscal: string }
+  receptor: { rfc: string; nombre: string; domicilio_fiscal: string; regimen_fiscal: string }
+  /** When the money arrived ("YYYY-MM-DDTHH:mm:ss") and how (c_FormaPago, "03" = SPEI). */
+  fecha_pago: string
+  forma_pago?: string
+  /** The PPD invoice paid: its UUID, the balance before, what was paid, the installment number. */
+  documento: { uuid: string; serie?: string; folio?: string; saldo_anterior: string; pagado: string; parcialidad?: number; iva_rate?: string }
+}
+
+/**
+ * A complemento de recepción de pagos (CFDI type P with Pagos 2.0) for one
+ * payment of one PPD invoice taxed with IVA at one rate: SubTotal and Total
+ * 0, moneda XXX, the single "Pago" concept, one Pago with one
+ * DoctoRelacionado (ImpSaldoInsoluto = saldo anterior − pagado) and the
+ * IVA paid split back from the amount (base = pagado ÷ (1 + tasa), half-up).
+ */
+export function buildPaymentComplement(draft: PaymentComplementDraft): Comprobante {
+  const rate = draft.documento.iva_rate ?? "0.160000"
+  const paid = new D(draft.documento.pagado)
+  const base = round(paid.div(new D(1).plus(rate)), 2)
+  const iva = paid.minus(base)
+  const c = new Comprobante({
+    ...(draft.serie ? { Serie: draft.serie } : {}),
+    ...(draft.folio ? { Folio: draft.folio } : {}),
+    Fecha: draft.fecha,
+    SubTotal: "0",
+    Moneda: "XXX",
+    Total: "0",
+    TipoDeComprobante: "P",
+    Exportacion: "01",
+    LugarExpedicion: draft.lugar_expedicion,
+  })
+  c.addEmisor({ Rfc: draft.emisor.rfc, Nombre: draft.emisor.nombre, RegimenFiscal: draft.emisor.regimen_fiscal })
+  c.addReceptor({ Rfc: draft.receptor.rfc, Nombre: draft.receptor.nombre, DomicilioFiscalReceptor: draft.receptor.domicilio_fiscal, RegimenFiscalReceptor: draft.receptor.regimen_fiscal, UsoCFDI: "CP01" })
+  c.addConcepto({ ClaveProdServ: "84111506", Cantidad: "1", ClaveUnidad: "ACT", Descripcion: "Pago", ValorUnitario: "0", Importe: "0", ObjetoImp: "01" })
+  const pagos = new Pagos()
+  const isIva16 = new D(rate).eq("0.16")
+  pagos.addTotales({ ...(isIva16 ? { TotalTrasladosBaseIVA16: fmt(base, 2), TotalTrasladosImpuestoIVA16: fmt(iva, 2) } : {}), MontoTotalPagos: fmt(paid, 2) })
+  const pago = pagos.addPago({ FechaPago: draft.fecha_pago, FormaDePagoP: draft.forma_pago ?? "03", MonedaP: "MXN", TipoCambioP: "1", Monto: fmt(paid, 2) })
+  const docto = pago.addDoctoRelacionado({
+    IdDocumento: draft.documento.uuid,
+    ...(draft.documento.serie ? { Serie: draft.documento.serie } : {}),
+    ...(draft.documento.folio ? { Folio: draft.documento.folio } : {}),
+    MonedaDR: "MXN",
+    EquivalenciaDR: "1",
+    NumParcialidad: String(draft.documento.parcialidad ?? 1),
+    ImpSaldoAnt: fmt(new D(draft.documento.saldo_anterior), 2),
+    ImpPagado: fmt(paid, 2),
+    ImpSaldoInsoluto: fmt(new D(draft.documento.saldo_anterior).minus(paid), 2),
+    ObjetoImpDR: "02",
+  })
+  docto.addImpuestosDR().addTrasladosDR().addTrasladoDR({ BaseDR: fmt(base, 2), ImpuestoDR: "002", TipoFactorDR: "Tasa", TasaOCuotaDR: rate, ImporteDR: fmt(iva, 2) })
+  pago.addImpuestosP().addTrasladosP().addTrasladoP({ BaseP: fmt(base, 2), ImpuestoP: "002", TipoFactorP: "Tasa", TasaOCuotaP: rate, ImporteP: fmt(iva, 2) })
+  c.addComplemento(pagos)
   return c
 }
 

@@ -176,3 +176,46 @@ export function lineOwed(unitPrice: string, quantity: number, ivaRate: string): 
   const iva = round(subtotal.times(ivaRate), 2)
   return { subtotal: subtotal.toFixed(2), iva: iva.toFixed(2), total: subtotal.plus(iva).toFixed(2) }
 }
+
+export type PenaltyOutstanding = { reception_id: string; penalty_amount: string; penalty_deducted: string; received_at: string }
+export type PenaltyDeduction = { reception_id: string; amount: string }
+
+/**
+ * The penas convencionales one payment withholds (LAASSP art. 53; RLAASSP
+ * art. 95: the penalty is deducted from the supplier's payment): what the
+ * order's receptions still owe, oldest reception first, up to the invoice's
+ * total (a payment is never negative); what does not fit is left for the
+ * order's next payment. Exact to the centavo.
+ */
+export function planPenaltyDeduction(receptions: PenaltyOutstanding[], invoiceTotal: string): { deductions: PenaltyDeduction[]; total: string; net: string } {
+  let room = new D(invoiceTotal)
+  const deductions: PenaltyDeduction[] = []
+  const ordered = [...receptions].sort((a, b) => a.received_at.localeCompare(b.received_at) || a.reception_id.localeCompare(b.reception_id))
+  for (const r of ordered) {
+    const owed = new D(r.penalty_amount).minus(r.penalty_deducted)
+    if (owed.lte(0) || room.lte(0)) {
+      continue
+    }
+    const take = D.min(owed, room)
+    deductions.push({ reception_id: r.reception_id, amount: take.toFixed(2) })
+    room = room.minus(take)
+  }
+  const total = deductions.reduce((a, d) => a.plus(d.amount), new D(0))
+  return { deductions, total: total.toFixed(2), net: new D(invoiceTotal).minus(total).toFixed(2) }
+}
+
+/**
+ * The complemento de pago of a PPD invoice is due by the fifth natural day
+ * of the month after the payment (RMF regla 2.7.1.35; CFF art. 29 fr. VI),
+ * Mexico City dates: paid 2026-12-18 → due 2027-01-05.
+ */
+export function complementDueDate(paidAt: Date | string): string {
+  const [y, m] = mexicoDate(paidAt).split("-").map(Number)
+  const next = m === 12 ? { y: y + 1, m: 1 } : { y, m: m + 1 }
+  return `${next.y}-${String(next.m).padStart(2, "0")}-05`
+}
+
+/** Missing after its due date: flagged from the sixth day of the following month. */
+export function isComplementOverdue(dueDate: string | null, receivedAt: unknown, now: Date | string): boolean {
+  return !!dueDate && !receivedAt && mexicoDate(now) > dueDate
+}

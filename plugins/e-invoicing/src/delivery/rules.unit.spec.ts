@@ -2,11 +2,14 @@ import { threeWayMatch } from "../invoicing/match"
 import {
   checkReceptionLines,
   checkShipmentLines,
+  complementDueDate,
+  isComplementOverdue,
   conventionalPenalty,
   isPaidLate,
   lineDueDate,
   lineOwed,
   paymentDueDate,
+  planPenaltyDeduction,
   receptionOutcome,
   type ContractLineTerms,
 } from "./rules"
@@ -117,5 +120,41 @@ describe("three-way match", () => {
     })
     expect(r.reasons.map((x) => x.code)).toEqual(["PRECIO_DISTINTO", "FACTURADO_SIN_RECEPCION", "TOTAL_DISTINTO", "COMPROMISO_INSUFICIENTE"])
     expect(threeWayMatch({ contract_lines: lines, tally, invoice, commitment_remaining: null }).reasons.map((x) => x.code)).toEqual(["SIN_COMPROMISO"])
+  })
+})
+
+describe("pena convencional deducted from the payment", () => {
+  const rcp = (id: string, amount: string, deducted: string, at: string) => ({ reception_id: id, penalty_amount: amount, penalty_deducted: deducted, received_at: at })
+
+  it("withholds what the order's receptions still owe, oldest first: net = total − penalties, to the centavo", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_b", "3.01", "0.00", "2026-12-14T10:00:00Z"), rcp("rcp_a", "5.99", "0.00", "2026-12-13T10:00:00Z")], "347.30")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_a", amount: "5.99" }, { reception_id: "rcp_b", amount: "3.01" }], total: "9.00", net: "338.30" })
+  })
+
+  it("never withholds twice what an earlier payment already took, nor a reception without penalty", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_a", "5.99", "5.99", "2026-12-13T10:00:00Z"), rcp("rcp_b", "8.98", "2.00", "2026-12-14T10:00:00Z"), rcp("rcp_c", "0.00", "0.00", "2026-12-15T10:00:00Z")], "100.00")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_b", amount: "6.98" }], total: "6.98", net: "93.02" })
+  })
+
+  it("never makes a payment negative: what does not fit waits for the next payment", () => {
+    const plan = planPenaltyDeduction([rcp("rcp_a", "40.00", "0.00", "2026-12-13T10:00:00Z"), rcp("rcp_b", "20.00", "0.00", "2026-12-14T10:00:00Z")], "57.88")
+    expect(plan).toEqual({ deductions: [{ reception_id: "rcp_a", amount: "40.00" }, { reception_id: "rcp_b", amount: "17.88" }], total: "57.88", net: "0.00" })
+    expect(planPenaltyDeduction([], "57.88")).toEqual({ deductions: [], total: "0.00", net: "57.88" })
+  })
+})
+
+describe("complemento de pago of a PPD invoice", () => {
+  it("is due by the fifth day of the month after the payment (Mexico City dates; December rolls the year)", () => {
+    expect(complementDueDate("2026-12-18T17:00:00Z")).toBe("2027-01-05")
+    expect(complementDueDate("2026-03-31T12:00:00Z")).toBe("2026-04-05")
+    // 1 April 03:00 UTC is still 31 March in Mexico City
+    expect(complementDueDate("2026-04-01T03:00:00Z")).toBe("2026-04-05")
+  })
+
+  it("is flagged missing from the sixth day, never once received", () => {
+    expect(isComplementOverdue("2027-01-05", null, "2027-01-05T23:00:00Z")).toBe(false)
+    expect(isComplementOverdue("2027-01-05", null, "2027-01-06T12:00:00Z")).toBe(true)
+    expect(isComplementOverdue("2027-01-05", new Date(), "2027-02-01T12:00:00Z")).toBe(false)
+    expect(isComplementOverdue(null, null, "2027-02-01T12:00:00Z")).toBe(false)
   })
 })

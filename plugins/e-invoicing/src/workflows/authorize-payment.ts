@@ -12,7 +12,8 @@ export const authorizePaymentWorkflowId = "e-invoicing-authorize-payment"
  * This workflow authorises a payment request and sends the CLC: checks
  * (pending, active CLABE, SAT still Vigente) → request `authorized` (guarded
  * move: once) → the budget's exercise workflow requests the CLC with the
- * beneficiary's RFC and CLABE (ejercido; idempotency key per request, so a
+ * beneficiary's RFC and CLABE, the net paid to it and the pena convencional
+ * withheld (ejercido of the gross; idempotency key per request, so a
  * retry never issues a second CLC) → request `exercised` with the CLC folio,
  * invoice `exercised` → audit.
  */
@@ -40,7 +41,10 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       actor: input.actor,
       beneficiary_rfc: plan.beneficiary.rfc,
       beneficiary_clabe: plan.beneficiary.clabe,
-      metadata: { cfdi_uuid: plan.invoice.uuid },
+      // the CLC pays the supplier the net and withholds the pena convencional; the budget moves the gross
+      net_amount: plan.request.net_amount,
+      deductions: plan.request.deductions.map((d) => ({ type: "pena_convencional", amount: d.amount, reference: `reception:${d.reception_id}` })),
+      metadata: { cfdi_uuid: plan.invoice.uuid, net_amount: plan.request.net_amount, penalty_deduction: plan.request.penalty_deduction },
     })),
   })
   transitionStatusStep(
@@ -63,7 +67,7 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       action: "payment_request.exercised",
       entity_type: "payment_request",
       entity_id: plan.request.id,
-      after: { status: "exercised", amount: plan.request.amount, clc_folio: exercised.external_ref ?? null },
+      after: { status: "exercised", amount: plan.request.amount, net_amount: plan.request.net_amount, penalty_deduction: plan.request.penalty_deduction, clc_folio: exercised.external_ref ?? null },
       details: { uuid: plan.invoice.uuid, beneficiary_rfc: plan.beneficiary.rfc, clabe_ultimos_4: plan.beneficiary.clabe.slice(-4), exercise_movement_id: exercised.id },
     }))
   )

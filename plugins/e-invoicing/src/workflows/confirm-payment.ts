@@ -1,7 +1,7 @@
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { payBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
-import { isPaidLate } from "../delivery/rules"
+import { complementDueDate, isPaidLate } from "../delivery/rules"
 import { evaluatePaymentConfirmationStep } from "./steps/evaluate-payment-confirmation"
 import { einvNowStep } from "./steps/now"
 import { transitionStatusStep } from "./steps/transition-status"
@@ -20,7 +20,9 @@ export const confirmPaymentWorkflowId = "e-invoicing-confirm-payment"
  * workflow verifies it (SIAFF's payment status with its clave de rastreo;
  * for own resources the clave given) and moves the amount to pagado
  * (idempotency key per request) → request `paid` with the clave de
- * rastreo, paid late or not against its due date → invoice `paid` → audit.
+ * rastreo, paid late or not against its due date (a PPD invoice: its
+ * complemento de pago now due by the fifth of next month) → invoice `paid`
+ * → audit.
  */
 export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (input: WorkflowData<ConfirmPaymentWorkflowInput>) => {
   const request = evaluatePaymentConfirmationStep(transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })))
@@ -45,7 +47,14 @@ export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (
       id: request.id,
       from: ["exercised"],
       to: "paid",
-      data: { pay_movement_id: paid.id, clave_rastreo: paid.clave_rastreo, paid_at: now, paid_late: late },
+      data: {
+        pay_movement_id: paid.id,
+        clave_rastreo: paid.clave_rastreo,
+        paid_at: now,
+        paid_late: late,
+        // a PPD invoice now owes its complemento de pago (Pagos 2.0)
+        ...(request.metodo_pago === "PPD" ? { complement_status: "pending", complement_due_date: complementDueDate(now) } : {}),
+      },
     }))
   ).config({ name: "payment-request-paid" })
   transitionStatusStep(

@@ -2,6 +2,7 @@ import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from 
 import { accrueBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { createPaymentRequestStep } from "./steps/create-payment-request"
+import { deductPenaltiesStep } from "./steps/deduct-penalties"
 import { evaluateMatchStep } from "./steps/evaluate-match"
 import { transitionStatusStep } from "./steps/transition-status"
 
@@ -11,8 +12,10 @@ export const matchInvoiceWorkflowId = "e-invoicing-match-invoice"
 /**
  * This workflow runs the three-way match of an accepted invoice. Matched:
  * the budget accrues (devengado) the invoice's total from the contract's
- * commitment (idempotency key per invoice) → the payment request is opened
- * for the Payment Request Typist → invoice `payment_requested`. Not matched:
+ * commitment (idempotency key per invoice) → the order's outstanding penas
+ * convencionales are withheld (up to the total) → the payment request is
+ * opened for the Payment Request Typist with its net → invoice
+ * `payment_requested`. Not matched:
  * invoice `exception` with the reasons (the exception queue). Audited both ways.
  */
 export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (input: WorkflowData<MatchInvoiceWorkflowInput>) => {
@@ -34,8 +37,9 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         metadata: { cfdi_uuid: plan.invoice.uuid, contract: plan.contract.number },
       })),
     })
+    const withheld = deductPenaltiesStep(transform({ plan }, ({ plan }) => ({ order_id: plan.invoice.order_id, invoice_total: plan.result.amount })))
     const created = createPaymentRequestStep(
-      transform({ plan, accrued }, ({ plan, accrued }) => ({
+      transform({ plan, accrued, withheld }, ({ plan, accrued, withheld }) => ({
         invoice_id: plan.invoice.id,
         order_id: plan.invoice.order_id,
         specific_contract_id: plan.contract.id,
@@ -43,6 +47,9 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         agency_id: plan.invoice.agency_id,
         budget_key_id: plan.contract.budget_key_id,
         amount: plan.result.amount,
+        penalty_deduction: withheld.total,
+        net_amount: withheld.net,
+        deductions: withheld.deductions,
         due_date: plan.invoice.due_date,
         accrue_movement_id: accrued.id,
       }))
@@ -66,7 +73,7 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         action: plan.result.matched ? "invoice.matched" : "invoice.match_exception",
         entity_type: "invoice",
         entity_id: plan.invoice.id,
-        after: { matched: plan.result.matched, amount: plan.result.amount, payment_request_id: request?.id ?? null },
+        after: { matched: plan.result.matched, amount: plan.result.amount, payment_request_id: request?.id ?? null, penalty_deduction: request?.penalty_deduction ?? null, net_amount: request?.net_amount ?? null },
         details: { uuid: plan.invoice.uuid, contract: plan.contract.number, reasons: plan.result.reasons.map((r) => r.code) },
       })
     )

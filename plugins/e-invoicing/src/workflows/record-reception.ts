@@ -2,6 +2,8 @@ import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medu
 import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
 import type { ReceptionLineRequest } from "../delivery/rules"
 import { applyTallyStep } from "./steps/apply-tally"
+import { createActaStep } from "./steps/create-acta"
+import { renderActaStep } from "./steps/render-acta"
 import { createReceptionStep } from "./steps/create-reception"
 import { evaluateReceptionStep } from "./steps/evaluate-reception"
 
@@ -19,7 +21,9 @@ export const recordReceptionWorkflowId = "e-invoicing-record-reception"
 /**
  * This workflow records the agency's reception of a shipment: plan (lines
  * judged, outcome, pena convencional) → add accepted/rejected to the order's
- * tally under the database guard → store the reception → audit.
+ * tally under the database guard → store the reception → render its acta de
+ * entrega-recepción (versioned template, HTML and PDF) and store it pending
+ * the Reception Manager's e.firma → audit.
  */
 export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId, (input: WorkflowData<RecordReceptionWorkflowInput>) => {
   const plan = evaluateReceptionStep(
@@ -46,8 +50,19 @@ export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId,
       lines: plan.lines,
     }))
   )
+  const rendered = renderActaStep(
+    transform({ plan, reception }, ({ plan, reception }) => ({ reception, contract: plan.contract, delivery_note: plan.shipment.delivery_note }))
+  )
+  const acta = createActaStep(
+    transform({ plan, reception, rendered }, ({ plan, reception, rendered }) => ({
+      reception_id: reception.id,
+      agency_id: plan.contract.agency_id,
+      supplier_id: plan.contract.supplier_id,
+      rendered,
+    }))
+  )
   appendAuditEntryStep(
-    transform({ input, plan, reception }, ({ input, plan, reception }) => ({
+    transform({ input, plan, reception, acta }, ({ input, plan, reception, acta }) => ({
       actor_type: input.actor.actor_type,
       actor_id: input.actor.actor_id,
       role: input.actor.role ?? null,
@@ -60,7 +75,7 @@ export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId,
         lines: plan.lines.map((l) => [l.contract_line, l.accepted_quantity, l.rejected_quantity]),
         penalty_amount: plan.penalty.amount,
       },
-      details: { contract: plan.contract.number, order_id: plan.contract.order_id, days_late: plan.penalty.days_late },
+      details: { contract: plan.contract.number, order_id: plan.contract.order_id, days_late: plan.penalty.days_late, acta: acta.folio, acta_sha256: acta.document_sha256 },
     }))
   )
   return new WorkflowResponse(reception)

@@ -1,5 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { ClcDeduction } from "../../budget-systems/types"
 import { BUDGET_MODULE } from "../../modules/budget"
 import type BudgetModuleService from "../../modules/budget/service"
 import { BUDGET_ERRORS } from "../../utils/errors"
@@ -13,6 +14,8 @@ export type CallBudgetProviderStepInput = {
   reference_id: string
   beneficiary_rfc?: string | null
   beneficiary_clabe?: string | null
+  net_amount?: string | null
+  deductions?: ClcDeduction[] | null
 }
 
 type Undo = { provider: ValidatedBudgetKey["provider"]; idempotency_key: string } | null
@@ -43,6 +46,8 @@ export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Ou
       reference_id: input.reference_id,
       beneficiary_rfc: input.beneficiary_rfc ?? null,
       beneficiary_clabe: input.beneficiary_clabe ?? null,
+      net_amount: input.net_amount ?? null,
+      deductions: input.deductions ?? null,
     }
     try {
       const result = await provider[input.operation](op)

@@ -1,12 +1,13 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { isComplementOverdue } from "../../delivery/rules"
 import { einvService } from "../delivery/helpers"
 
 type InvoiceRow = Awaited<ReturnType<ReturnType<typeof einvService>["retrieveInvoice"]>>
 type PaymentRow = Awaited<ReturnType<ReturnType<typeof einvService>["retrievePaymentRequest"]>>
 
 /** What a party sees of an invoice and its payment (the XML only on request). */
-export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml = false) {
+export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml = false, now: Date = new Date()) {
   const { xml, ...rest } = row
   return {
     ...rest,
@@ -16,11 +17,17 @@ export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml
           id: payment.id,
           status: payment.status,
           amount: payment.amount,
+          penalty_deduction: payment.penalty_deduction,
+          net_amount: payment.net_amount,
+          deductions: payment.deductions ?? [],
           due_date: payment.due_date,
           clc_folio: payment.clc_folio,
           clave_rastreo: payment.clave_rastreo,
           paid_at: payment.paid_at,
           paid_late: payment.paid_late,
+          complement_status: payment.complement_status,
+          complement_due_date: payment.complement_due_date,
+          complement_overdue: isComplementOverdue(payment.complement_due_date, payment.complement_status === "received" ? true : null, now),
         }
       : null,
   }

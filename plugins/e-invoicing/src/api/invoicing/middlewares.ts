@@ -1,7 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { SupplierListInvoices, SupplierSubmitInvoice } from "./validators"
+import { SupplierListInvoices, SupplierSubmitComplement, SupplierSubmitInvoice } from "./validators"
 import { listSupplierInvoicesQueryConfig } from "../supplier/invoices/query-config"
 
 const supplier = ["supplier" as const]
@@ -10,5 +10,6 @@ const supplier = ["supplier" as const]
 export const invoicingMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/supplier/invoices", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ }), validateQuery(SupplierListInvoices, listSupplierInvoicesQueryConfig)] },
   { method: ["POST"], matcher: "/supplier/invoices", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierSubmitInvoice)] },
+  { method: ["POST"], matcher: "/supplier/invoices/:id/payment-complement", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierSubmitComplement)] },
   { method: ["GET"], matcher: "/supplier/invoices/:id", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
 ]

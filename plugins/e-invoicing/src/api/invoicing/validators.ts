@@ -20,3 +20,11 @@ export const SupplierListInvoices = z
   })
   .strict()
 export type SupplierListInvoicesType = z.infer<typeof SupplierListInvoices>
+
+export const SupplierSubmitComplement = z
+  .object({
+    /** The stamped complemento de pago (CFDI 4.0 type P with Pagos 2.0), as XML text. */
+    xml: z.string().min(20).max(2_000_000),
+  })
+  .strict()
+export type SupplierSubmitComplementType = z.infer<typeof SupplierSubmitComplement>

@@ -3,6 +3,8 @@ import { z } from "@medusajs/framework/zod"
 export const StoreListPaymentRequests = z
   .object({
     status: z.enum(["pending_authorization", "authorized", "exercised", "paid"]).optional(),
+    /** PPD invoices' complemento de pago: pending, received, or overdue (pending after the fifth of the following month). */
+    complement: z.enum(["pending", "received", "overdue"]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })

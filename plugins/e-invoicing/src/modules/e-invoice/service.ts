@@ -1,5 +1,5 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { DeliveryTally, Invoice, PaymentRequest, Reception, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
+import { DeliveryTally, Invoice, PaymentComplement, PaymentRequest, Reception, ReceptionActa, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -34,8 +34,10 @@ class EInvoiceModuleService extends MedusaService({
   ShipmentLine,
   Reception,
   ReceptionLine,
+  ReceptionActa,
   Invoice,
   PaymentRequest,
+  PaymentComplement,
 }) {
   protected readonly manager_: { getKnex: () => Knex }
   protected readonly options_: Required<EInvoicingOptions>
@@ -68,7 +70,7 @@ class EInvoiceModuleService extends MedusaService({
    * wins; the others get null (nothing written).
    */
   async transitionStatus(
-    table: "einv_invoice" | "einv_payment_request",
+    table: "einv_invoice" | "einv_payment_request" | "einv_reception_acta",
     id: string,
     from: string[],
     to: string
@@ -80,6 +82,35 @@ class EInvoiceModuleService extends MedusaService({
       [to, id, from]
     )
     return rows[0] ? { id: rows[0].id as string, previous: rows[0].previous as string } : null
+  }
+
+  /**
+   * Withholds `amount` of a reception's pena convencional for a payment, in one
+   * guarded UPDATE: only if what is left of the penalty still covers it (of
+   * concurrent payments, never more than the penalty in total). A negative
+   * amount gives it back (compensation). True when written.
+   */
+  async deductPenalty(receptionId: string, amount: string): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_reception SET penalty_deducted = to_char(penalty_deducted::numeric + ?::numeric, 'FM999999999999990.00'), updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND penalty_deducted::numeric + ?::numeric BETWEEN 0 AND penalty_amount::numeric
+        RETURNING id`,
+      [amount, receptionId, amount]
+    )
+    return rows.length === 1
+  }
+
+  /**
+   * Moves a payment request's complemento de pago between `pending` and
+   * `received` in one guarded UPDATE (once under concurrency). True when written.
+   */
+  async moveComplementStatus(paymentRequestId: string, from: "pending" | "received", to: "pending" | "received"): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_payment_request SET complement_status = ?, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND complement_status = ? RETURNING id`,
+      [to, paymentRequestId, from]
+    )
+    return rows.length === 1
   }
 
   /** Creates the order's tally rows (once; later calls change nothing). */

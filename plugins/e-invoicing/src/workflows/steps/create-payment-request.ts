@@ -9,6 +9,9 @@ export type CreatePaymentRequestStepInput = {
   agency_id: string
   budget_key_id: string
   amount: string
+  penalty_deduction: string
+  net_amount: string
+  deductions: { reception_id: string; amount: string }[]
   due_date: string
   accrue_movement_id: string
 }
@@ -18,7 +21,7 @@ export const createPaymentRequestStepId = "e-invoicing-create-payment-request"
 export const createPaymentRequestStep = createStep(
   createPaymentRequestStepId,
   async (input: CreatePaymentRequestStepInput, { container }) => {
-    const created = await einv(container).createPaymentRequests({ ...input, status: "pending_authorization" })
+    const created = await einv(container).createPaymentRequests({ ...input, deductions: input.deductions as unknown as Record<string, unknown>, status: "pending_authorization" })
     return new StepResponse(created, created.id)
   },
   async (id, { container }) => {

@@ -46,7 +46,7 @@ export const evaluateAuthorizationStep = createStep(evaluateAuthorizationStepId,
     )
   }
   return new StepResponse({
-    request: { id: request.id, invoice_id: request.invoice_id, amount: request.amount, budget_key_id: request.budget_key_id, agency_id: request.agency_id, accrue_movement_id: request.accrue_movement_id },
+    request: { id: request.id, invoice_id: request.invoice_id, amount: request.amount, net_amount: request.net_amount, penalty_deduction: request.penalty_deduction, deductions: (request.deductions ?? []) as unknown as { reception_id: string; amount: string }[], budget_key_id: request.budget_key_id, agency_id: request.agency_id, accrue_movement_id: request.accrue_movement_id },
     invoice: { id: invoice.id, uuid: invoice.uuid },
     beneficiary: { rfc: account.holder_rfc, clabe: account.clabe },
   })

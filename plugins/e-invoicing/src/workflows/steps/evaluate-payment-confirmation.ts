@@ -18,7 +18,9 @@ export const evaluatePaymentConfirmationStep = createStep(
         "ESTADO_CAMBIO"
       )
     }
+    const invoice = await einv(container).retrieveInvoice(request.invoice_id, { select: ["id", "metodo_pago"] })
     return new StepResponse({
+      metodo_pago: invoice.metodo_pago,
       id: request.id,
       invoice_id: request.invoice_id,
       amount: request.amount,

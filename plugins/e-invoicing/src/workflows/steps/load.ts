@@ -21,6 +21,12 @@ export type ContractOfOrder = {
   penalties: PenaltyTerms
   payment_days: number
   payment_plan: "una_exhibicion" | "parcialidades_o_diferido"
+  /** The parties and place as the contract names them (for the acta de entrega-recepción). */
+  parties: {
+    agency: { legal_name: string; rfc: string; unit: string | null }
+    supplier: { legal_name: string; rfc: string }
+    delivery_place: string | null
+  }
 }
 
 type ContractRow = {
@@ -39,6 +45,9 @@ type ContractRow = {
     payment_days?: number
     totals?: { subtotal: string; total: string }
     payment_plan?: "una_exhibicion" | "parcialidades_o_diferido"
+    agency?: { legal_name: string; rfc: string; unit?: { name: string } | null }
+    supplier?: { legal_name: string; rfc: string }
+    delivery?: { place?: string | null }
   }
 }
 
@@ -86,6 +95,11 @@ export async function contractOfOrder(
     penalties: c.data.penalties ?? { rate_per_day_percent: "0", cap_percent: "0" },
     payment_days: c.data.payment_days ?? 20,
     payment_plan: c.data.payment_plan ?? "una_exhibicion",
+    parties: {
+      agency: { legal_name: c.data.agency?.legal_name ?? "", rfc: c.data.agency?.rfc ?? "", unit: c.data.agency?.unit?.name ?? null },
+      supplier: { legal_name: c.data.supplier?.legal_name ?? "", rfc: c.data.supplier?.rfc ?? "" },
+      delivery_place: c.data.delivery?.place ?? null,
+    },
   }
 }
 

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { einv } from "./load"
 
 export type TransitionStatusStepInput = {
-  table: "einv_invoice" | "einv_payment_request"
+  table: "einv_invoice" | "einv_payment_request" | "einv_reception_acta"
   id: string
   from: string[]
   to: string
@@ -11,7 +11,7 @@ export type TransitionStatusStepInput = {
   data?: Record<string, unknown>
 }
 
-const NOUN = { einv_invoice: "La factura", einv_payment_request: "La solicitud de pago" }
+const NOUN = { einv_invoice: "La factura", einv_payment_request: "La solicitud de pago", einv_reception_acta: "El acta de entrega-recepción" }
 
 export const transitionStatusStepId = "e-invoicing-transition-status"
 /**
@@ -31,6 +31,8 @@ export const transitionStatusStep = createStep(
     if (input.data) {
       if (input.table === "einv_invoice") {
         await service.updateInvoices({ id: input.id, ...input.data })
+      } else if (input.table === "einv_reception_acta") {
+        await service.updateReceptionActas({ id: input.id, ...input.data })
       } else {
         await service.updatePaymentRequests({ id: input.id, ...input.data })
       }

@@ -24,6 +24,8 @@ export const Reception = model
     /** Pena convencional (MXN, before IVA, decimal string) and how it was computed. */
     penalty_amount: model.text().default("0.00"),
     penalty: model.json().nullable(),
+    /** How much of the penalty payments already withheld (≤ penalty_amount: CHECK). */
+    penalty_deducted: model.text().default("0.00"),
     lines: model.hasMany(() => ReceptionLine, { mappedBy: "reception" }),
   })
   .indexes([{ on: ["shipment_id"], unique: true }, { on: ["order_id"] }, { on: ["agency_id"] }])
