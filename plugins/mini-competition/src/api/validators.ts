@@ -79,3 +79,9 @@ export type AdminCreateRuleType = z.infer<typeof AdminCreateRule>
 
 export const AdminListRules = z.object({ lot_id: id }).strict()
 export type AdminListRulesType = z.infer<typeof AdminListRules>
+
+/** The signer acknowledges the integrity declaration it was shown by its SHA-256 (hex). */
+export const IntegrityDeclaration = z
+  .object({ text_sha256: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "SHA-256 en hexadecimal (64 caracteres)") })
+  .strict()
+export type IntegrityDeclarationType = z.infer<typeof IntegrityDeclaration>

@@ -3,12 +3,13 @@ import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { bidDeadline } from "../../competition/business-days"
 import { conflict } from "../../competition/errors"
 import { rulesInForce, type RuleRow } from "../../competition/rules"
+import { assertDeclared } from "./integrity"
 import { ownCompetition } from "./own-competition"
 import { frameworkContracts, mc } from "./service"
 
 type OrganizationReader = { listOrganizations: (f: object, c: object) => Promise<{ id: string; sme_size?: string | null }[]> }
 
-export type PlanPublicationInput = { competition_id: string; organization_id: string; at: string }
+export type PlanPublicationInput = { competition_id: string; organization_id: string; person_id: string; at: string }
 
 export type PlannedInvitation = { supplier_id: string; status: "invited" | "not_eligible"; reasons: { code: string; message: string }[] }
 
@@ -22,7 +23,8 @@ export type PlannedInvitation = { supplier_id: string; status: "invited" | "not_
  * force now (the lot's effective-dated rule row, else its fields and the
  * defaults) are snapshotted for good: a later change never alters the
  * competition; a lot reserved to SMEs invites only SMEs. The deadline is
- * the rules' window in Mexican business days from now.
+ * the rules' window in Mexican business days from now. The publishing
+ * official must have signed the integrity declaration on it.
  */
 export const planPublicationStepId = "mini-competition-plan-publication"
 export const planPublicationStep = createStep(planPublicationStepId, async (input: PlanPublicationInput, { container }) => {
@@ -30,6 +32,7 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
   if (competition.status !== "draft") {
     conflict("COMPETENCIA_NO_EN_BORRADOR", `La segunda etapa ${competition.number} ya fue publicada (estado: ${competition.status}).`)
   }
+  await assertDeclared(container, competition, "official", input)
   const at = new Date(input.at)
   const fc = frameworkContracts(container)
   // the rules in force when the bidding opens are the competition's for good

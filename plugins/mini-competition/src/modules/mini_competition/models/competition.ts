@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import CompetitionBid from "./competition-bid"
 import CompetitionClarification from "./competition-clarification"
+import CompetitionIntegrityDeclaration from "./competition-integrity-declaration"
 import CompetitionInvitation from "./competition-invitation"
 import CompetitionLine from "./competition-line"
 import CompetitionObservation from "./competition-observation"
@@ -43,6 +44,7 @@ const Competition = model
     bids: model.hasMany(() => CompetitionBid, { mappedBy: "competition" }),
     observations: model.hasMany(() => CompetitionObservation, { mappedBy: "competition" }),
     clarifications: model.hasMany(() => CompetitionClarification, { mappedBy: "competition" }),
+    integrity_declarations: model.hasMany(() => CompetitionIntegrityDeclaration, { mappedBy: "competition" }),
   })
   .indexes([
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
