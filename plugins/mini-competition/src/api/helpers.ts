@@ -39,6 +39,8 @@ const base = (c: Competition) => ({
   confirmation_deadline: c.confirmation_deadline,
   awarded_at: c.awarded_at,
   deserted_reason: c.deserted_reason,
+  round: c.round,
+  rounds: c.rounds ?? [],
   lines: (c.lines ?? []).map((l) => ({
     id: l.id,
     item_id: l.item_id,

@@ -68,7 +68,7 @@ export const AdminCreateRule = z
     min_invitees: z.number().int().min(1).max(50),
     min_valid_bids: z.number().int().min(1).max(50),
     /** With fewer valid bids than the minimum the competition is declared deserted (re-inviting is not offered yet). */
-    on_insufficient_bids: z.enum(["deserted"]).default("deserted"),
+    on_insufficient_bids: z.enum(["deserted", "reinvite"]).default("deserted"),
     bid_window_business_days: days,
     winner_confirmation_business_days: days,
     abnormally_low_pct: z.number().int().min(1).max(99),

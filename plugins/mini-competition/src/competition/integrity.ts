@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto"
+import { MedusaError } from "@medusajs/framework/utils"
 
 /**
  * Integrity declarations (declaraciones de integridad) of a second-stage
@@ -45,7 +46,7 @@ export function integrityTextSha256(text: string): string {
 export function integrityTextInForce(side: IntegritySide, texts: readonly IntegrityText[] = INTEGRITY_TEXTS): IntegrityText & { text_sha256: string } {
   const current = [...texts].filter((t) => t.side === side).pop()
   if (!current) {
-    throw new Error(`No integrity declaration text for side ${side}`)
+    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No hay texto de declaración de integridad para ${side}.`)
   }
   return { ...current, text_sha256: integrityTextSha256(current.text) }
 }

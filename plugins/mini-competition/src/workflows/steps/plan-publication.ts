@@ -2,7 +2,8 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { bidDeadline } from "../../competition/business-days"
 import { conflict } from "../../competition/errors"
-import { rulesInForce, type RuleRow } from "../../competition/rules"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { rulesInForce, type CompetitionRules, type RuleRow } from "../../competition/rules"
 import { assertDeclared } from "./integrity"
 import { ownCompetition } from "./own-competition"
 import { frameworkContracts, mc } from "./service"
@@ -12,6 +13,43 @@ type OrganizationReader = { listOrganizations: (f: object, c: object) => Promise
 export type PlanPublicationInput = { competition_id: string; organization_id: string; person_id: string; at: string }
 
 export type PlannedInvitation = { supplier_id: string; status: "invited" | "not_eligible"; reasons: { code: string; message: string }[] }
+
+/**
+ * Every supplier enrolled in the lot's framework contract, each `invited`
+ * when eligible at `at` (enrolment in force, not sanctioned, SME when the
+ * lot is reserved) and holding an active offer of the lot delivered to the
+ * competition's state, else `not_eligible` with the reasons. Used at the
+ * publication and again when too few valid bids re-invite.
+ */
+export async function planInvitations(
+  container: MedusaContainer,
+  competition: { contract_id: string; lot_id: string; delivery_state: string },
+  rules: CompetitionRules,
+  at: Date
+): Promise<PlannedInvitation[]> {
+  const fc = frameworkContracts(container)
+  const enrolments = await fc.listSupplierEnrolments({ contract_id: competition.contract_id }, { take: null })
+  const organizations = container.resolve<OrganizationReader>("organization")
+  const sizes = rules.sme_reserved
+    ? new Map((await organizations.listOrganizations({ id: enrolments.map((e) => e.supplier_id) }, { select: ["id", "sme_size"], take: null })).map((o) => [o.id, o.sme_size ?? null]))
+    : null
+  const items = await fc.listFrameworkItems({ lot_id: competition.lot_id }, { take: null })
+  const offers = items.length ? await fc.listOffers({ item_id: items.map((i) => i.id), status: "active" }, { take: null }) : []
+  const invitations: PlannedInvitation[] = []
+  for (const supplier_id of [...new Set(enrolments.map((e) => e.supplier_id))].sort()) {
+    const eligibility = await checkEligibility(container, { supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
+    const reasons = [...eligibility.reasons]
+    const serves = offers.some((o) => o.supplier_id === supplier_id && Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state))
+    if (sizes && !["micro", "pequena", "mediana"].includes(sizes.get(supplier_id) ?? "")) {
+      reasons.push({ code: "LOTE_RESERVADO_MIPYME", message: "Las reglas de esta segunda etapa la reservan a micro, pequeñas y medianas empresas." })
+    }
+    if (!serves) {
+      reasons.push({ code: "SIN_OFERTA_EN_LA_ENTIDAD", message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.` })
+    }
+    invitations.push({ supplier_id, status: reasons.length ? "not_eligible" : "invited", reasons })
+  }
+  return invitations
+}
 
 /**
  * This step decides (read-only) who is invited: every supplier enrolled in
@@ -39,26 +77,7 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
   const [lot] = await fc.listFrameworkLots({ id: competition.lot_id }, { take: 1 })
   const ruleRows = (await mc(container).listCompetitionRules({ lot_id: competition.lot_id }, { take: null })) as unknown as RuleRow[]
   const rules = rulesInForce(lot, ruleRows, at)
-  const enrolments = await fc.listSupplierEnrolments({ contract_id: competition.contract_id }, { take: null })
-  const organizations = container.resolve<OrganizationReader>("organization")
-  const sizes = rules.sme_reserved
-    ? new Map((await organizations.listOrganizations({ id: enrolments.map((e) => e.supplier_id) }, { select: ["id", "sme_size"], take: null })).map((o) => [o.id, o.sme_size ?? null]))
-    : null
-  const items = await fc.listFrameworkItems({ lot_id: competition.lot_id }, { take: null })
-  const offers = items.length ? await fc.listOffers({ item_id: items.map((i) => i.id), status: "active" }, { take: null }) : []
-  const invitations: PlannedInvitation[] = []
-  for (const supplier_id of [...new Set(enrolments.map((e) => e.supplier_id))].sort()) {
-    const eligibility = await checkEligibility(container, { supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
-    const reasons = [...eligibility.reasons]
-    const serves = offers.some((o) => o.supplier_id === supplier_id && Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state))
-    if (sizes && !["micro", "pequena", "mediana"].includes(sizes.get(supplier_id) ?? "")) {
-      reasons.push({ code: "LOTE_RESERVADO_MIPYME", message: "Las reglas de esta segunda etapa la reservan a micro, pequeñas y medianas empresas." })
-    }
-    if (!serves) {
-      reasons.push({ code: "SIN_OFERTA_EN_LA_ENTIDAD", message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.` })
-    }
-    invitations.push({ supplier_id, status: reasons.length ? "not_eligible" : "invited", reasons })
-  }
+  const invitations = await planInvitations(container, competition, rules, at)
   const invited = invitations.filter((i) => i.status === "invited").length
   if (invited < rules.min_invitees) {
     conflict(
