@@ -478,6 +478,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((entry.details as { tampered: string[] }).tampered.sort()).toEqual([row.id, forgedRow.id].sort())
     const award = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+    // deserted: the requisition keeps its reservation for the next path (a new competition or another requisition)
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
   })
 
   it("breaks a tie by SME preference, refuses an unjustified deviation, offers the award to the winner, who confirms it: award as data and event", async () => {
@@ -770,5 +773,50 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(reserved.body.competition.rules).toEqual(expect.objectContaining({ sme_reserved: true, min_invitees: 2 }))
     const by = Object.fromEntries(reserved.body.competition.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
     expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["not_eligible", ["LOTE_RESERVADO_MIPYME"]], ["invited", []]])
+  })
+
+  it("too few valid bids under a re-invite rule: nothing is revealed, every eligible supplier is invited again with a new deadline in business days, and the sealed bids compete in the new round", async () => {
+    const d = await draft()
+    const lotId = (d as unknown as { lot_id: string }).lot_id
+    expect((await post("/admin/competition-rules", {
+      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 7",
+      min_invitees: 3, min_valid_bids: 2, on_insufficient_bids: "reinvite", bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 40,
+      sme_preferences: { tie_break: true, reserved: false },
+    }, token("shcp_contract_admin"))).status).toBe(201)
+    expect((await declare(d.id, purchasing(), "store")).status).toBe(201)
+    const p = await post(`/store/competitions/${d.id}/publish`, {}, purchasing())
+    expect([p.status, p.body.competition.bid_deadline, p.body.competition.round]).toEqual([200, "2026-12-11T00:00:00.000Z", 1])
+    const c = p.body.competition as { id: string; lines: { id: string }[] }
+    expect((await declare(c.id, s1.token)).status).toBe(201)
+    expect((await bid(c, s1, "47.00")).status).toBe(201)
+    // supplier 3 is sanctioned before the first close: the new round does not invite it
+    const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
+    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc3.rfc, supplier_name: "Papelera Queretana", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-09" }] }, token("shcp_contract_admin"))
+
+    const head = await ledger.head()
+    await setClock("2026-12-11T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const r = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    // Thursday 10 Dec 18:00 close; 3 business days → Tuesday 15 Dec 18:00 Mexico City
+    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual(["bidding", 2, "2026-12-16T00:00:00.000Z", null, null, 1, undefined])
+    expect(r.rounds).toEqual([expect.objectContaining({ round: 1, bid_count: 1, valid_count: 1, bid_deadline: "2026-12-11T00:00:00.000Z", new_deadline: "2026-12-16T00:00:00.000Z" })])
+    const by = Object.fromEntries(r.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((x) => x.code)]]))
+    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["invited", []], ["not_eligible", ["PROVEEDOR_SANCIONADO"]]])
+    expect((await bidRows(c.id)).map((b) => b.status)).toEqual(["sealed"])
+    expect(JSON.stringify(r)).not.toContain("47.00")
+    const entries = await ledger.since(head, "competition.")
+    expect(entries.map((e) => [e.action, e.actor_type])).toEqual([["competition.reinvited", "system"]])
+    expect(JSON.stringify(entries)).not.toContain("47.00")
+    // the sanctioned supplier can no longer bid; supplier 2 bids in the new round
+    expect((await declare(c.id, s3.token)).body.code).toBe("PROVEEDOR_NO_INVITADO")
+    expect((await declare(c.id, s2.token)).status).toBe(201)
+    expect((await bid(c, s2, "46.00")).status).toBe(201)
+
+    // the second close: the first round's sealed bid and the new one are evaluated together
+    await setClock("2026-12-16T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const o = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect([o.status, o.round]).toEqual(["opened", 2])
+    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number }) => [b.supplier_id, b.total, b.rank])).toEqual([[s2.org, "280600.00", 1], [s1.org, "286700.00", 2]])
   })
 })
