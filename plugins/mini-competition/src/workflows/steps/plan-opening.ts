@@ -116,7 +116,9 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
       rounds: [...((competition.rounds as unknown as ClosedRound[] | null) ?? []), closed],
       invitations: await planInvitations(container, competition, rules, at),
     }
-    return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation, updates: [] as OpenedBidUpdate[], reinvitation })
+    // nothing of the bids leaves this step (workflow storage included): the evaluation is reduced to its counts
+    const counts: Evaluation = { ...evaluation, bids: [], winner: null, average: null, floor: null, rationale: closed.reason }
+    return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation: counts, updates: [] as OpenedBidUpdate[], reinvitation })
   }
   const updates: OpenedBidUpdate[] = evaluation.bids.map((e) => {
     const opened = toEvaluate.find((b) => b.bid_id === e.bid_id)!.opened
