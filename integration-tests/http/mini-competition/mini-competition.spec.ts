@@ -174,7 +174,8 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const stale = await post(`/store/competitions/${c.id}/integrity-declaration`, { text_sha256: integrityTextInForce("supplier").text_sha256 }, purchasing())
     expect([stale.status, stale.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
     const supplierSide = await declare(c.id, s1.token)
-    expect([supplierSide.status, supplierSide.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    // nobody is invited to a draft: no supplier can sign yet
+    expect([supplierSide.status, supplierSide.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
     const declaredHead = await ledger.head()
     const signed = await declare(c.id, purchasing(), "store")
     expect(signed.status).toBe(201)
@@ -799,7 +800,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await openDueCompetitions(container())).opened).toEqual([c.id])
     const r = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     // Thursday 10 Dec 18:00 close; 3 business days → Tuesday 15 Dec 18:00 Mexico City
-    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual(["bidding", 2, "2026-12-16T00:00:00.000Z", null, null, 1, undefined])
+    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual(["bidding", 2, "2026-12-16T00:00:00.000Z", null, undefined, 1, undefined])
     expect(r.rounds).toEqual([expect.objectContaining({ round: 1, bid_count: 1, valid_count: 1, bid_deadline: "2026-12-11T00:00:00.000Z", new_deadline: "2026-12-16T00:00:00.000Z" })])
     const by = Object.fromEntries(r.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((x) => x.code)]]))
     expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["invited", []], ["not_eligible", ["PROVEEDOR_SANCIONADO"]]])
