@@ -4,7 +4,7 @@ import { join } from "node:path"
 import request from "supertest"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { writeTestCaDirectory } from "@tienda/contracts/efirma"
-import { sealBid } from "@tienda/mini-competition/competition"
+import { integrityTextInForce, sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../../seed/src/rfc"
@@ -134,10 +134,18 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(res.status).toBe(201)
     return res.body.competition as { id: string; lines: { id: string; quantity: number; ceiling_price: string }[] }
   }
-  async function published() {
+  /** Signs the integrity declaration in force (the official's on /store, a supplier user's on /supplier). */
+  const declare = (id: string, bearer: string, side: "store" | "supplier" = "supplier") =>
+    post(`/${side}/competitions/${id}/integrity-declaration`, { text_sha256: integrityTextInForce(side === "store" ? "official" : "supplier").text_sha256 }, bearer)
+  /** A published competition: the official declares and publishes; the given supplier users declare before bidding. */
+  async function published(declaring: Bidder[] = [s1, s2, s3]) {
     const c = await draft()
+    expect((await declare(c.id, purchasing(), "store")).status).toBe(201)
     const res = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect(res.status).toBe(200)
+    for (const who of declaring) {
+      expect((await declare(c.id, who.token)).status).toBe(201)
+    }
     return res.body.competition as { id: string; lines: { id: string }[]; bid_deadline: string }
   }
   const bid = (c: { id: string; lines: { id: string }[] }, who: Bidder, price: string) =>
@@ -157,6 +165,30 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(c).toEqual(expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }))
     expect(c.lines).toEqual([expect.objectContaining({ quantity: 6100, ceiling_price: "58.50" })])
     expect((c as unknown as { rules: object }).rules).toEqual(expect.objectContaining({ min_invitees: 3, min_valid_bids: 2, bid_window_business_days: 5, abnormally_low_pct: 40, citation: expect.stringMatching(/LAASSP/) }))
+    // the official signs the integrity declaration before publishing: without it, refused; a text other than the one in force, refused
+    const undeclared = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
+    expect([undeclared.status, undeclared.body.code]).toEqual([409, "DECLARACION_DE_INTEGRIDAD_REQUERIDA"])
+    const shown = await get(`/store/competitions/${c.id}/integrity-declaration`, purchasing())
+    const { version, text: officialText, text_sha256 } = integrityTextInForce("official")
+    expect(shown.body.integrity_declaration).toEqual({ side: "official", text_in_force: { version, text: officialText, text_sha256 }, declaration: null })
+    const stale = await post(`/store/competitions/${c.id}/integrity-declaration`, { text_sha256: integrityTextInForce("supplier").text_sha256 }, purchasing())
+    expect([stale.status, stale.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
+    const supplierSide = await declare(c.id, s1.token)
+    // nobody is invited to a draft: no supplier can sign yet
+    expect([supplierSide.status, supplierSide.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
+    const declaredHead = await ledger.head()
+    const signed = await declare(c.id, purchasing(), "store")
+    expect(signed.status).toBe(201)
+    const official = integrityTextInForce("official")
+    expect(signed.body.integrity_declaration.declaration).toEqual(expect.objectContaining({
+      competition_id: c.id, side: "official", person_id: world().actors.purchasing_unit.person_id, organization_id: world().orgs.agencyA,
+      text_version: official.version, text_sha256: official.text_sha256, declared_at: PUBLISHED.toISOString(),
+    }))
+    const [declaredEntry] = await ledger.since(declaredHead, "competition.")
+    expect(declaredEntry).toEqual(expect.objectContaining({ action: "competition.integrity_declared", entity_id: c.id }))
+    // signing again records nothing new
+    expect((await declare(c.id, purchasing(), "store")).status).toBe(200)
+    expect(await ledger.since(declaredHead, "competition.")).toHaveLength(1)
     const head = await ledger.head()
     const res = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect(res.status).toBe(200)
@@ -233,6 +265,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await get(`/store/competitions/${c.id}`, otherPu)).status).toBe(404)
     const foreignPublish = await post(`/store/competitions/${c.id}/publish`, {}, otherPu)
     expect([foreignPublish.status, foreignPublish.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    const foreignDeclare = await declare(c.id, otherPu, "store")
+    expect([foreignDeclare.status, foreignDeclare.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
+    expect((await declare(c.id, purchasing(), "store")).status).toBe(201)
 
     // supplier 3 sanctioned before publication: only two eligible, the rules ask for three
     const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
@@ -256,7 +291,18 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   })
 
   it("seals bids: above the ceiling and uninvited refused, replacing keeps the last, late bids refused; no role reads a bid before the deadline through any read path", async () => {
-    const c = await published()
+    const c = await published([s1, s2])
+    // supplier 3's user has not signed the integrity declaration: no bid; the uninvited cannot sign
+    const undeclared = await bid(c, s3, "49.19")
+    expect([undeclared.status, undeclared.body.code]).toEqual([409, "DECLARACION_DE_INTEGRIDAD_REQUERIDA"])
+    const notInvited = await declare(c.id, s4.token)
+    expect([notInvited.status, notInvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
+    const wrongText = await post(`/supplier/competitions/${c.id}/integrity-declaration`, { text_sha256: integrityTextInForce("official").text_sha256 }, s3.token)
+    expect([wrongText.status, wrongText.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
+    expect(await bidRows(c.id)).toEqual([])
+    const supplierSigned = await declare(c.id, s3.token)
+    expect(supplierSigned.status).toBe(201)
+    expect(supplierSigned.body.integrity_declaration.declaration).toEqual(expect.objectContaining({ side: "supplier", organization_id: s3.org, text_sha256: integrityTextInForce("supplier").text_sha256 }))
     const first = await bid(c, s1, "48.91")
     expect(first.status).toBe(201)
     expect(first.body.bid).toEqual(expect.objectContaining({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/), nonce: expect.stringMatching(/^[0-9a-f]{64}$/), replaces_bid_id: null }))
@@ -434,6 +480,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((entry.details as { tampered: string[] }).tampered.sort()).toEqual([row.id, forgedRow.id].sort())
     const award = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
+    // deserted: the requisition keeps its reservation for the next path (a new competition or another requisition)
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
   })
 
   it("breaks a tie by SME preference, refuses an unjustified deviation, offers the award to the winner, who confirms it: award as data and event", async () => {
@@ -446,6 +495,13 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(o.bids.map((b: { supplier_id: string }) => b.supplier_id)).toEqual([s1.org, s2.org, s3.org])
     expect(o.evaluation.rationale).toMatch(/empate entre 2 propuestas resuelto por preferencia MIPYME/)
 
+    // another official of the same Purchasing Unit who has not signed the declaration cannot award
+    await createPersonWorkflow(container()).run({
+      input: { organization_id: world().orgs.agencyA, full_name: "Compras SSA 2", email: "compras2@ssa.prueba.gob.mx", rfc: makeRfc("COSS", "790202", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SSA-UC"] }] },
+    })
+    const colleague = await login(baseUrl(), "customer", "compras2@ssa.prueba.gob.mx")
+    const unsigned = await post(`/store/competitions/${c.id}/award`, {}, colleague)
+    expect([unsigned.status, unsigned.body.code]).toEqual([409, "DECLARACION_DE_INTEGRIDAD_REQUERIDA"])
     const deviate = await post(`/store/competitions/${c.id}/award`, { supplier_id: s3.org }, purchasing())
     expect([deviate.status, deviate.body.code]).toEqual([400, "JUSTIFICACION_REQUERIDA"])
     const observerTry = await post(`/store/competitions/${c.id}/award`, {}, token("observer"))
@@ -685,6 +741,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([twice.status, twice.body.code]).toEqual([409, "REGLA_YA_EXISTE"])
 
     // publication snapshots the rules in force now: 3 business days → Thursday 10 Dec 18:00
+    expect((await declare(c.id, purchasing(), "store")).status).toBe(201)
     const p = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect(p.status).toBe(200)
     expect(p.body.competition.bid_deadline).toBe("2026-12-11T00:00:00.000Z")
@@ -697,6 +754,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     await setClock("2026-12-09T16:00:00.000Z")
     expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.rules).toEqual(snapshot)
     for (const [who, price] of [[s1, "47.00"], [s2, "46.00"]] as [Bidder, string][]) {
+      expect((await declare(c.id, who.token)).status).toBe(201)
       expect((await bid(c, who, price)).status).toBe(201)
     }
     // two valid bids: enough under the new rule, not under the competition's → deserted
@@ -711,10 +769,56 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the lot competes again under a rule that reserves it to SMEs: the large supplier is recorded, not invited
     expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-11T00:00:00.000Z", min_invitees: 2, sme_preferences: { tie_break: true, reserved: true } }), admin)).status).toBe(201)
     const again = await draft()
+    expect((await declare(again.id, purchasing(), "store")).status).toBe(201)
     const reserved = await post(`/store/competitions/${again.id}/publish`, {}, purchasing())
     expect(reserved.status).toBe(200)
     expect(reserved.body.competition.rules).toEqual(expect.objectContaining({ sme_reserved: true, min_invitees: 2 }))
     const by = Object.fromEntries(reserved.body.competition.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
     expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["not_eligible", ["LOTE_RESERVADO_MIPYME"]], ["invited", []]])
+  })
+
+  it("too few valid bids under a re-invite rule: nothing is revealed, every eligible supplier is invited again with a new deadline in business days, and the sealed bids compete in the new round", async () => {
+    const d = await draft()
+    const lotId = (d as unknown as { lot_id: string }).lot_id
+    expect((await post("/admin/competition-rules", {
+      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 7",
+      min_invitees: 3, min_valid_bids: 2, on_insufficient_bids: "reinvite", bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 40,
+      sme_preferences: { tie_break: true, reserved: false },
+    }, token("shcp_contract_admin"))).status).toBe(201)
+    expect((await declare(d.id, purchasing(), "store")).status).toBe(201)
+    const p = await post(`/store/competitions/${d.id}/publish`, {}, purchasing())
+    expect([p.status, p.body.competition.bid_deadline, p.body.competition.round]).toEqual([200, "2026-12-11T00:00:00.000Z", 1])
+    const c = p.body.competition as { id: string; lines: { id: string }[] }
+    expect((await declare(c.id, s1.token)).status).toBe(201)
+    expect((await bid(c, s1, "47.00")).status).toBe(201)
+    // supplier 3 is sanctioned before the first close: the new round does not invite it
+    const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
+    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc3.rfc, supplier_name: "Papelera Queretana", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-09" }] }, token("shcp_contract_admin"))
+
+    const head = await ledger.head()
+    await setClock("2026-12-11T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const r = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    // Thursday 10 Dec 18:00 close; 3 business days → Tuesday 15 Dec 18:00 Mexico City
+    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual(["bidding", 2, "2026-12-16T00:00:00.000Z", null, undefined, 1, undefined])
+    expect(r.rounds).toEqual([expect.objectContaining({ round: 1, bid_count: 1, valid_count: 1, bid_deadline: "2026-12-11T00:00:00.000Z", new_deadline: "2026-12-16T00:00:00.000Z" })])
+    const by = Object.fromEntries(r.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((x) => x.code)]]))
+    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["invited", []], ["not_eligible", ["PROVEEDOR_SANCIONADO"]]])
+    expect((await bidRows(c.id)).map((b) => b.status)).toEqual(["sealed"])
+    expect(JSON.stringify(r)).not.toContain("47.00")
+    const entries = await ledger.since(head, "competition.")
+    expect(entries.map((e) => [e.action, e.actor_type])).toEqual([["competition.reinvited", "system"]])
+    expect(JSON.stringify(entries)).not.toContain("47.00")
+    // the sanctioned supplier can no longer bid; supplier 2 bids in the new round
+    expect((await declare(c.id, s3.token)).body.code).toBe("PROVEEDOR_NO_INVITADO")
+    expect((await declare(c.id, s2.token)).status).toBe(201)
+    expect((await bid(c, s2, "46.00")).status).toBe(201)
+
+    // the second close: the first round's sealed bid and the new one are evaluated together
+    await setClock("2026-12-16T00:00:00.000Z")
+    expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+    const o = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect([o.status, o.round]).toEqual(["opened", 2])
+    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number }) => [b.supplier_id, b.total, b.rank])).toEqual([[s2.org, "280600.00", 1], [s1.org, "286700.00", 2]])
   })
 })

@@ -2,9 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { withDomainErrors } from "@tienda/organizations/http"
 import { CONFLICT_CODES } from "../competition/errors"
+import { integrityTextInForce, type IntegritySide } from "../competition/integrity"
 import { fixed2 } from "../competition/money"
 import { MINI_COMPETITION_MODULE } from "../modules/mini_competition"
 import type MiniCompetitionModuleService from "../modules/mini_competition/service"
+import { declarationOf } from "../workflows/steps/integrity"
 import { ownCompetition } from "../workflows/steps/own-competition"
 
 export const mcService = (c: MedusaContainer) => c.resolve<MiniCompetitionModuleService>(MINI_COMPETITION_MODULE)
@@ -37,6 +39,8 @@ const base = (c: Competition) => ({
   confirmation_deadline: c.confirmation_deadline,
   awarded_at: c.awarded_at,
   deserted_reason: c.deserted_reason,
+  round: c.round,
+  rounds: c.rounds ?? [],
   lines: (c.lines ?? []).map((l) => ({
     id: l.id,
     item_id: l.item_id,
@@ -169,5 +173,18 @@ export async function publicView(container: MedusaContainer, c: Competition) {
     clarifications: await clarificationsOf(container, c.id),
     observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
     ...bids,
+  }
+}
+
+/** What a signer sees of the integrity declaration for its side: the text in force and its own declaration, if any. */
+export async function integrityView(container: MedusaContainer, competitionId: string, side: IntegritySide, personId: string) {
+  const text = integrityTextInForce(side)
+  const row = await declarationOf(container, competitionId, side, personId)
+  return {
+    side,
+    text_in_force: { version: text.version, text: text.text, text_sha256: text.text_sha256 },
+    declaration: row
+      ? { id: row.id, competition_id: competitionId, side: row.side, person_id: row.person_id, organization_id: row.organization_id, text_version: row.text_version, text_sha256: row.text_sha256, declared_at: row.declared_at }
+      : null,
   }
 }

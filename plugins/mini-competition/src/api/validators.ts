@@ -68,7 +68,7 @@ export const AdminCreateRule = z
     min_invitees: z.number().int().min(1).max(50),
     min_valid_bids: z.number().int().min(1).max(50),
     /** With fewer valid bids than the minimum the competition is declared deserted (re-inviting is not offered yet). */
-    on_insufficient_bids: z.enum(["deserted"]).default("deserted"),
+    on_insufficient_bids: z.enum(["deserted", "reinvite"]).default("deserted"),
     bid_window_business_days: days,
     winner_confirmation_business_days: days,
     abnormally_low_pct: z.number().int().min(1).max(99),
@@ -79,3 +79,9 @@ export type AdminCreateRuleType = z.infer<typeof AdminCreateRule>
 
 export const AdminListRules = z.object({ lot_id: id }).strict()
 export type AdminListRulesType = z.infer<typeof AdminListRules>
+
+/** The signer acknowledges the integrity declaration it was shown by its SHA-256 (hex). */
+export const IntegrityDeclaration = z
+  .object({ text_sha256: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "SHA-256 en hexadecimal (64 caracteres)") })
+  .strict()
+export type IntegrityDeclarationType = z.infer<typeof IntegrityDeclaration>

@@ -21,6 +21,7 @@ export const CONFLICT_CODES = [
   "ACLARACION_YA_RESPONDIDA",
   "ADJUDICACION_NO_CONFIRMADA",
   "REGLA_YA_EXISTE",
+  "DECLARACION_DE_INTEGRIDAD_REQUERIDA",
 ]
 
 export function conflict(code: string, message: string): never {

@@ -5,6 +5,20 @@
  * created and again when its bidding opens (publication); a later change
  * never alters a published competition.
  */
+export type OnInsufficientBids = "deserted" | "reinvite"
+
+/** How many new bidding rounds `reinvite` grants before a competition still short of valid bids is deserted. */
+export const REINVITATION_ROUNDS = 1
+
+/**
+ * The consequence of closing bidding round `round` (1 = the first) with
+ * fewer valid bids than the rules' minimum: a new round when the rules say
+ * `reinvite` and the rounds it grants are not spent, else deserted.
+ */
+export function insufficientBidsConsequence(rules: Pick<CompetitionRules, "on_insufficient_bids">, round: number): "reinvite" | "deserted" {
+  return rules.on_insufficient_bids === "reinvite" && round <= REINVITATION_ROUNDS ? "reinvite" : "deserted"
+}
+
 export type CompetitionRules = {
   /** Legal basis of the second stage. */
   citation: string
@@ -12,8 +26,8 @@ export type CompetitionRules = {
   threshold: string
   min_invitees: number
   min_valid_bids: number
-  /** What happens with fewer valid bids than the minimum. */
-  on_insufficient_bids: "deserted"
+  /** What happens with fewer valid bids than the minimum: deserted, or one new bidding round (then deserted). */
+  on_insufficient_bids: OnInsufficientBids
   bid_window_business_days: number
   /** A bid this many percent (integer) or more under the average of valid bids is abnormally low. */
   abnormally_low_pct: number
@@ -37,7 +51,7 @@ export type RuleRow = {
   citation: string
   min_invitees: number
   min_valid_bids: number
-  on_insufficient_bids: "deserted"
+  on_insufficient_bids: OnInsufficientBids
   bid_window_business_days: number
   winner_confirmation_business_days: number
   abnormally_low_pct: number
@@ -47,7 +61,7 @@ export type RuleRow = {
 export const DEFAULT_RULES = {
   citation: "Art. 17 LAASSP; Art. 14 RLAASSP (segunda etapa del contrato marco)",
   min_valid_bids: 2,
-  on_insufficient_bids: "deserted" as const,
+  on_insufficient_bids: "deserted" as OnInsufficientBids,
   abnormally_low_pct: 40,
   method: "lowest_price" as const,
   tie_break: ["sme", "earliest_submission"] as ("sme" | "earliest_submission")[],

@@ -1,4 +1,4 @@
-import { DEFAULT_RULES, rulesInForce, type RuleRow } from "./rules"
+import { DEFAULT_RULES, insufficientBidsConsequence, REINVITATION_ROUNDS, rulesInForce, type RuleRow } from "./rules"
 
 const lot = { id: "lot_1", competition_threshold: "300000.00", min_invitees: 3, bid_window_business_days: 5 }
 const row = (over: Partial<RuleRow>): RuleRow => ({
@@ -45,5 +45,14 @@ describe("rulesInForce — a lot's effective-dated second-stage rules", () => {
   it("SME tie-break unless the rule turns it off", () => {
     expect(rulesInForce(lot, [row({ sme_preferences: { tie_break: true, reserved: false } })], new Date("2026-12-07T00:00:00Z")).tie_break).toEqual(["sme", "earliest_submission"])
     expect(rulesInForce(lot, [row({ sme_preferences: null })], new Date("2026-12-07T00:00:00Z"))).toEqual(expect.objectContaining({ tie_break: ["sme", "earliest_submission"], sme_reserved: false }))
+  })
+})
+
+describe("too few valid bids", () => {
+  it("deserts under `deserted`; under `reinvite` grants one new round, then deserts", () => {
+    expect(insufficientBidsConsequence({ on_insufficient_bids: "deserted" }, 1)).toBe("deserted")
+    expect(insufficientBidsConsequence({ on_insufficient_bids: "reinvite" }, 1)).toBe("reinvite")
+    expect(insufficientBidsConsequence({ on_insufficient_bids: "reinvite" }, 1 + REINVITATION_ROUNDS)).toBe("deserted")
+    expect(DEFAULT_RULES.on_insufficient_bids).toBe("deserted")
   })
 })

@@ -6,6 +6,7 @@ import { planOpeningStep } from "./steps/plan-opening"
 import { competitionLockKey } from "./steps/service"
 import { updateBidsStep } from "./steps/update-bids"
 import { updateCompetitionStep } from "./steps/update-competition"
+import { updateInvitationsStep } from "./steps/update-invitations"
 
 export type OpenCompetitionWorkflowInput = { competition_id: string; at: string; actor?: AuditActor | null }
 
@@ -13,8 +14,10 @@ export type OpenCompetitionWorkflowInput = { competition_id: string; at: string;
  * This workflow opens a competition at its deadline (run by the scheduled
  * job, not by a person): reveals and verifies every sealed bid, evaluates
  * them and proposes the award — or declares the competition deserted when
- * the rules' minimum of valid bids is not met. Tampered bids are recorded
- * as such in the bid and in the audit ledger.
+ * the rules' minimum of valid bids is not met, or, when its rules say
+ * `reinvite` (one new round), keeps every bid sealed, invites every
+ * eligible supplier again and sets a new deadline (`competition.reinvited`).
+ * Tampered bids are recorded as such in the bid and in the audit ledger.
  */
 export const openCompetitionWorkflowId = "mini-competition-open"
 export const openCompetitionWorkflow = createWorkflow(openCompetitionWorkflowId, (input: WorkflowData<OpenCompetitionWorkflowInput>) => {
@@ -26,18 +29,37 @@ export const openCompetitionWorkflow = createWorkflow(openCompetitionWorkflowId,
       plan.updates.map((u) => ({ ...u, revealed: u.revealed as unknown as Record<string, unknown> | null, findings: u.findings as unknown as Record<string, unknown>[] }))
     )
   )
+  updateInvitationsStep(transform({ plan }, ({ plan }) => ({ competition_id: plan.competition_id, invitations: plan.reinvitation?.invitations ?? [] })))
   const competition = updateCompetitionStep(
-    transform({ plan }, ({ plan }) => ({
+    transform({ plan }, ({ plan }) => plan.reinvitation ? {
+      id: plan.competition_id,
+      status: "bidding",
+      bid_deadline: plan.reinvitation.bid_deadline,
+      round: plan.reinvitation.round,
+      rounds: plan.reinvitation.rounds,
+    } : {
       id: plan.competition_id,
       status: plan.evaluation.outcome === "deserted" ? "deserted" : "opened",
       opened_at: plan.opened_at,
       evaluation: plan.evaluation,
       deserted_reason: plan.evaluation.outcome === "deserted" ? plan.evaluation.rationale : null,
-    }))
+    })
   )
   appendAuditEntryStep(
     transform({ input, plan }, ({ input, plan }) =>
-      auditDraft(input.actor, "mini-competition-open-due", {
+      plan.reinvitation ? auditDraft(input.actor, "mini-competition-open-due", {
+        action: "competition.reinvited",
+        entity_type: "competition",
+        entity_id: plan.competition_id,
+        after: { round: plan.reinvitation.round, bid_deadline: plan.reinvitation.bid_deadline, closed_round: plan.reinvitation.rounds[plan.reinvitation.rounds.length - 1] },
+        details: {
+          number: plan.number,
+          round: plan.reinvitation.round,
+          bid_deadline: new Date(plan.reinvitation.bid_deadline).toISOString(),
+          invited: plan.reinvitation.invitations.filter((i) => i.status === "invited").map((i) => i.supplier_id),
+          not_eligible: plan.reinvitation.invitations.filter((i) => i.status === "not_eligible").map((i) => ({ supplier_id: i.supplier_id, codes: i.reasons.map((r) => r.code) })),
+        },
+      }) : auditDraft(input.actor, "mini-competition-open-due", {
         action: plan.evaluation.outcome === "deserted" ? "competition.opened_deserted" : "competition.opened",
         entity_type: "competition",
         entity_id: plan.competition_id,
@@ -53,7 +75,7 @@ export const openCompetitionWorkflow = createWorkflow(openCompetitionWorkflowId,
       })
     )
   )
-  emitEventStep({ eventName: "mini_competition.opened", data: transform({ plan }, ({ plan }) => ({ id: plan.competition_id, outcome: plan.evaluation.outcome })) })
+  emitEventStep({ eventName: "mini_competition.opened", data: transform({ plan }, ({ plan }) => ({ id: plan.competition_id, outcome: plan.reinvitation ? "reinvited" : plan.evaluation.outcome })) })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(competition)
 })

@@ -7,7 +7,7 @@ import { planPublicationStep } from "./steps/plan-publication"
 import { competitionLockKey } from "./steps/service"
 import { updateCompetitionStep } from "./steps/update-competition"
 
-export type PublishCompetitionWorkflowInput = { competition_id: string; organization_id: string; actor: AuditActor; at: string }
+export type PublishCompetitionWorkflowInput = { competition_id: string; organization_id: string; person_id: string; actor: AuditActor; at: string }
 
 /**
  * This workflow publishes a draft competition: invites every eligible

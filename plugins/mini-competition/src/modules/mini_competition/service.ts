@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto"
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { parseSealKey } from "../../competition/seal"
-import { Competition, CompetitionBid, CompetitionClarification, CompetitionInvitation, CompetitionLine, CompetitionObservation, CompetitionRule } from "./models"
+import { Competition, CompetitionBid, CompetitionClarification, CompetitionIntegrityDeclaration, CompetitionInvitation, CompetitionLine, CompetitionObservation, CompetitionRule } from "./models"
 
 export type MiniCompetitionOptions = {
   /** Master seal key for bids, 32 bytes in base64 (MINI_COMPETITION_SEAL_KEY); required in production. */
@@ -17,7 +17,7 @@ const DEV_SEAL_KEY = createHash("sha256").update("tienda-digital dev bid seal ke
  * the application tables) and the clock every deadline is judged by (the
  * server's; tests inject theirs with `useClock`).
  */
-class MiniCompetitionModuleService extends MedusaService({ Competition, CompetitionLine, CompetitionInvitation, CompetitionBid, CompetitionObservation, CompetitionClarification, CompetitionRule }) {
+class MiniCompetitionModuleService extends MedusaService({ Competition, CompetitionLine, CompetitionInvitation, CompetitionBid, CompetitionObservation, CompetitionClarification, CompetitionRule, CompetitionIntegrityDeclaration }) {
   protected readonly sealKey_: Buffer
   protected clock_: () => Date = () => new Date()
 

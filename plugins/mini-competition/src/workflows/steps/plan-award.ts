@@ -3,6 +3,7 @@ import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { conflict, invalid } from "../../competition/errors"
 import type { Evaluation } from "../../competition/evaluate"
 import { awardOf } from "./award-data"
+import { assertDeclared } from "./integrity"
 import { ownCompetition } from "./own-competition"
 
 export type { Award, AwardLine, LapsedOffer } from "./award-data"
@@ -24,13 +25,15 @@ export const planAwardStepId = "mini-competition-plan-award"
  * computed winner unless it names another valid bidder with a
  * justification (recorded as a red flag), the supplier still eligible, the
  * lines at its prices with the savings against the ceilings, and the
- * supplier's confirmation deadline.
+ * supplier's confirmation deadline. The deciding official must have signed
+ * the integrity declaration on the competition.
  */
 export const planAwardStep = createStep(planAwardStepId, async (input: PlanAwardInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   if (competition.status !== "opened") {
     conflict("COMPETENCIA_NO_ABIERTA", `La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`)
   }
+  await assertDeclared(container, competition, "official", input)
   const evaluation = competition.evaluation as unknown as Evaluation
   const computed = evaluation.winner?.supplier_id ?? null
   const chosen = input.supplier_id ?? computed

@@ -3,6 +3,7 @@ import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { conflict, forbidden, invalid } from "../../competition/errors"
 import { toCentavos } from "../../competition/money"
 import { sealBid, type BidContent } from "../../competition/seal"
+import { assertDeclared } from "./integrity"
 import { ownCompetition } from "./own-competition"
 import { mc } from "./service"
 
@@ -38,7 +39,8 @@ export async function assertInvited(container: Parameters<typeof ownCompetition>
 
 /**
  * This step checks a bid (read-only) and seals it: window open by the
- * server's clock, supplier invited and still eligible, every line priced
+ * server's clock, supplier invited and still eligible, the submitting user
+ * having signed the integrity declaration, every line priced
  * once, positive and within its ceiling price. Sealing (commitment and
  * encryption) happens here, so only the sealed form leaves the step.
  */
@@ -48,6 +50,7 @@ export const planBidStep = createStep(planBidStepId, async (input: PlanBidInput,
   const competition = await ownCompetition(container, input.competition_id, null)
   await assertInvited(container, competition.id, input.supplier_id)
   assertWindowOpen(competition, at)
+  await assertDeclared(container, competition, "supplier", { person_id: input.person_id, organization_id: input.supplier_id })
   const eligibility = await checkEligibility(container, { supplier_id: input.supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
   if (!eligibility.eligible) {
     conflict("PROVEEDOR_NO_ELEGIBLE", `Tu empresa ya no puede participar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)

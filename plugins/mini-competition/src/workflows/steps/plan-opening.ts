@@ -4,10 +4,17 @@ import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import { conflict } from "../../competition/errors"
 import { evaluateBids, type BidToEvaluate, type Evaluation } from "../../competition/evaluate"
 import { fixed2 } from "../../competition/money"
-import type { CompetitionRules } from "../../competition/rules"
+import { bidDeadline } from "../../competition/business-days"
+import { insufficientBidsConsequence, type CompetitionRules } from "../../competition/rules"
 import { openBid, type BidContent, type OpenedBid } from "../../competition/seal"
 import { ownCompetition } from "./own-competition"
+import { planInvitations, type PlannedInvitation } from "./plan-publication"
 import { mc } from "./service"
+
+/** A closed round that re-invites, as recorded on the competition (numbers only: nothing of a bid). */
+export type ClosedRound = { round: number; bid_deadline: string; closed_at: string; bid_count: number; valid_count: number; new_deadline: string; reason: string }
+
+export type Reinvitation = { round: number; bid_deadline: Date; rounds: ClosedRound[]; invitations: PlannedInvitation[] }
 
 export type PlanOpeningInput = { competition_id: string; at: string }
 
@@ -47,7 +54,10 @@ async function ledgerCommitment(ledger: LedgerReader | undefined, bidId: string)
  * recorded at submission (a tampered bid is reported, never evaluated),
  * re-checks each bidder's eligibility at the close, and evaluates by the
  * snapshotted rules (lowest compliant price, abnormally-low floor,
- * tie-breaks, minimum valid bids).
+ * tie-breaks, minimum valid bids). With fewer valid bids than the minimum
+ * and rules that re-invite (a round still granted), nothing is revealed:
+ * the bids stay sealed (they may be replaced), every eligible supplier is
+ * invited again and a new deadline is set in business days.
  */
 export const planOpeningStepId = "mini-competition-plan-opening"
 export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanOpeningInput, { container }) => {
@@ -87,6 +97,29 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
   }
   const lines = (competition.lines ?? []).map((l) => ({ id: l.id, quantity: l.quantity, ceiling_price: fixed2(l.ceiling_price) }))
   const evaluation: Evaluation = evaluateBids(lines, competition.rules as unknown as CompetitionRules, toEvaluate)
+  const rules = competition.rules as unknown as CompetitionRules
+  const round = Number(competition.round ?? 1)
+  if (evaluation.outcome === "deserted" && insufficientBidsConsequence(rules, round) === "reinvite") {
+    const deadline = bidDeadline(at, rules.bid_window_business_days)
+    const closed: ClosedRound = {
+      round,
+      bid_deadline: new Date(competition.bid_deadline!).toISOString(),
+      closed_at: at.toISOString(),
+      bid_count: bids.length,
+      valid_count: evaluation.valid_count,
+      new_deadline: deadline.toISOString(),
+      reason: `Nueva invitación (ronda ${round + 1}): ${evaluation.valid_count} propuesta(s) válida(s) de ${bids.length} presentada(s); las reglas exigen al menos ${rules.min_valid_bids}. Las propuestas siguen selladas.`,
+    }
+    const reinvitation: Reinvitation = {
+      round: round + 1,
+      bid_deadline: deadline,
+      rounds: [...((competition.rounds as unknown as ClosedRound[] | null) ?? []), closed],
+      invitations: await planInvitations(container, competition, rules, at),
+    }
+    // nothing of the bids leaves this step (workflow storage included): the evaluation is reduced to its counts
+    const counts: Evaluation = { ...evaluation, bids: [], winner: null, average: null, floor: null, rationale: closed.reason }
+    return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation: counts, updates: [] as OpenedBidUpdate[], reinvitation })
+  }
   const updates: OpenedBidUpdate[] = evaluation.bids.map((e) => {
     const opened = toEvaluate.find((b) => b.bid_id === e.bid_id)!.opened
     return {
@@ -99,5 +132,5 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
       rank: e.rank,
     }
   })
-  return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation, updates })
+  return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation, updates, reinvitation: null as Reinvitation | null })
 })

@@ -15,7 +15,7 @@ const CompetitionRule = model
     citation: model.text(),
     min_invitees: model.number(),
     min_valid_bids: model.number(),
-    on_insufficient_bids: model.enum(["deserted"]).default("deserted"),
+    on_insufficient_bids: model.enum(["deserted", "reinvite"]).default("deserted"),
     bid_window_business_days: model.number(),
     winner_confirmation_business_days: model.number(),
     abnormally_low_pct: model.number(),

@@ -1,6 +1,7 @@
 import { model } from "@medusajs/framework/utils"
 import CompetitionBid from "./competition-bid"
 import CompetitionClarification from "./competition-clarification"
+import CompetitionIntegrityDeclaration from "./competition-integrity-declaration"
 import CompetitionInvitation from "./competition-invitation"
 import CompetitionLine from "./competition-line"
 import CompetitionObservation from "./competition-observation"
@@ -38,11 +39,16 @@ const Competition = model
     /** The award as data (winning supplier, lines at the winning prices, total, rationale). */
     award: model.json().nullable(),
     deserted_reason: model.text().nullable(),
+    /** The bidding round (1, then 2… when too few valid bids re-invite under the rules). */
+    round: model.number().default(1),
+    /** Closed rounds that re-invited: `{ round, bid_deadline, closed_at, bid_count, valid_count, new_deadline, reason }`. */
+    rounds: model.json().nullable(),
     lines: model.hasMany(() => CompetitionLine, { mappedBy: "competition" }),
     invitations: model.hasMany(() => CompetitionInvitation, { mappedBy: "competition" }),
     bids: model.hasMany(() => CompetitionBid, { mappedBy: "competition" }),
     observations: model.hasMany(() => CompetitionObservation, { mappedBy: "competition" }),
     clarifications: model.hasMany(() => CompetitionClarification, { mappedBy: "competition" }),
+    integrity_declarations: model.hasMany(() => CompetitionIntegrityDeclaration, { mappedBy: "competition" }),
   })
   .indexes([
     { on: ["number"], unique: true, where: "deleted_at IS NULL" },
