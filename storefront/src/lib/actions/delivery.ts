@@ -124,7 +124,8 @@ export async function recordReceptionAction(_prev: FormResult, form: FormData): 
   if (!res.ok) {
     return { state: "error", ...res.error }
   }
-  revalidatePath("/recepciones")
+  // no revalidation here: the shipment would leave the pending list at once and take this message with it;
+  // the list is fresh on the next visit (the page is rendered per request)
   const r = res.data.reception
   const late = r.days_late > 0 ? ` ${m.receptions.daysLate(r.days_late)}; ${m.receptions.penalty}: ${pesos(r.penalty_amount)} MXN.` : ` ${m.receptions.onTime}.`
   return { state: "ok", message: `${m.receptions.saved} ${m.receptions.outcome}: ${m.receptions.outcomes[r.outcome] ?? r.outcome}.${late}` }
