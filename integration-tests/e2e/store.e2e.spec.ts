@@ -160,6 +160,21 @@ describe("npm start, as a user sees it", () => {
     const count = await page.getByTestId("catalog-count").textContent()
     expect(Number(count?.match(/\d+/)?.[0])).toBeGreaterThanOrEqual(600)
     expect(await page.getByTestId("catalog-grid").locator("li").count()).toBe(24)
+    // each card: the offer's price with IVA (the store's price before IVA × 1.16, SAT rounding) and a link to its item page
+    const regions = (await api<{ regions: { id: string; currency_code: string }[] }>("/store/regions")).body.regions
+    const region = regions.find((r) => r.currency_code === "mxn") ?? regions[0]
+    const listed = await api<{ products: { title: string; metadata: { framework_item_id: string; iva_treatment: string }; variants: { calculated_price: { calculated_amount: number } }[] }[] }>(
+      `/store/products?limit=24&region_id=${region.id}&fields=${encodeURIComponent("id,title,metadata,*variants.calculated_price")}`
+    )
+    const product = listed.body.products[0]
+    const card = page.getByTestId("catalog-card").first()
+    const before = Math.round(product.variants[0].calculated_price.calculated_amount * 100)
+    const withIva = product.metadata.iva_treatment === "tasa_16" ? Math.floor((before * 116 + 50) / 100) : before
+    expect(await card.getByTestId("catalog-card-price").getAttribute("data-amount")).toBe(`${Math.floor(withIva / 100)}.${String(withIva % 100).padStart(2, "0")}`)
+    expect(await card.getByTestId("catalog-card-price").textContent()).toMatch(/^desde \$[\d,]+\.\d{2} con IVA$/)
+    expect(await card.getByTestId("catalog-card-link").textContent()).toBe(product.title)
+    expect(await card.getByTestId("catalog-card-link").getAttribute("href")).toBe(`/articulos/${product.metadata.framework_item_id}`)
+    expect(await page.getByTestId("catalog-card-price").count()).toBe(24)
     await page.screenshot({ path: join(shots, "storefront-home.png") })
     // the mobile layout must not scroll sideways
     await page.setViewportSize({ width: 375, height: 740 })
@@ -394,6 +409,104 @@ describe("signing a specific contract with e.firma in the storefront, on a phone
     await page.context().close()
   })
 })
+
+describe("delivering an order in the storefront: the supplier ships, the Reception Manager receives", () => {
+  // runs after the signing journey above: its contract came into force and released an order
+  let rep: { email: string }
+  let receiver: { email: string }
+
+  beforeAll(() => {
+    rep = demo.logins.find((l) => l.role === "supplier_user") as { email: string }
+    receiver = demo.logins.find((l) => l.role === "reception_manager") as { email: string }
+  })
+
+  async function loginAt(page: Page, path: string, email: string, account: "customer" | "supplier") {
+    await page.goto(`${storefront}${path}`)
+    await page.waitForURL((u) => u.pathname === "/ingresar")
+    await page.getByTestId("login-account").selectOption(account)
+    await page.getByTestId("login-email").fill(email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+    await page.waitForURL((u) => u.pathname === path)
+  }
+
+  it("lists the order for the supplier, refuses an incomplete or excessive shipment, records one; the Reception Manager receives it partially with a reason", async () => {
+    const supplierToken = await apiLogin("supplier", rep.email)
+    type Order = { id: string; specific_contract: { number: string }; items: { title: string; metadata: { contract_line: number }; detail: { quantity: number } }[] }
+    const orders = (await api<{ orders: Order[] }>("/supplier/orders", supplierToken)).body.orders
+    expect(orders.length).toBeGreaterThanOrEqual(1)
+    const order = orders[0]
+    const line = order.items[0]
+    const ordered = Number(line.detail.quantity)
+    const n = line.metadata.contract_line
+
+    // the supplier: menu, the order, its lines
+    const page = await newPage()
+    await loginAt(page, "/proveedor/pedidos", rep.email, "supplier")
+    expect(await page.getByTestId("nav-orders").isVisible()).toBe(true)
+    expect(await page.getByTestId("nav-receptions").count()).toBe(0)
+    await page.locator(`[data-testid="order-row"][data-contract="${order.specific_contract.number}"]`).getByTestId("order-link").click()
+    await page.waitForURL((u) => u.pathname === `/proveedor/pedidos/${order.id}`)
+    expect(await page.getByTestId("order-contract").textContent()).toBe(order.specific_contract.number)
+    expect(await page.getByTestId("order-line").count()).toBe(order.items.length)
+    await page.getByTestId("shipments-empty").waitFor()
+
+    // no delivery note: refused in the storefront, nothing sent
+    await page.getByTestId(`shipment-quantity-${n}`).fill("1")
+    await page.getByTestId("shipment-submit").click()
+    await page.getByTestId("shipment-error").waitFor()
+    expect(await page.getByTestId("shipment-error-code").textContent()).toBe("DATOS_INVALIDOS")
+    expect(await page.getByTestId("shipment-note-error").textContent()).toBe("Escribe el número de remisión.")
+    // more than was ordered: the API's refusal, in Spanish with its code
+    await page.getByTestId("shipment-note").fill("REM-E2E-001")
+    await page.getByTestId(`shipment-quantity-${n}`).fill(String(ordered + 1))
+    await page.getByTestId("shipment-submit").click()
+    await page.getByTestId("shipment-error-code").filter({ hasText: "CANTIDAD_EXCEDE_PEDIDO" }).waitFor()
+    expect((await api<{ shipments: unknown[] }>(`/supplier/orders/${order.id}/shipments`, supplierToken)).body.shipments).toEqual([])
+    // the whole line
+    await page.getByTestId(`shipment-quantity-${n}`).fill(String(ordered))
+    await page.getByTestId("shipment-submit").click()
+    await page.getByTestId("shipment-ok").waitFor()
+    expect(await page.getByTestId("shipment-ok").textContent()).toContain("REM-E2E-001")
+    await page.reload()
+    expect(await page.locator('[data-testid="shipment-row"][data-status="pending_reception"]').count()).toBe(1)
+    await page.context().close()
+
+    // the Reception Manager lands on the receptions, sees the shipment, receives it partially
+    const phone = await newPhonePage()
+    await loginAt(phone, "/recepciones", receiver.email, "customer")
+    expect(await phone.getByTestId("nav-receptions").isVisible()).toBe(true)
+    await phone.getByTestId("receptions-empty").waitFor()
+    const shipment = phone.locator('[data-testid="pending-shipment"][data-note="REM-E2E-001"]')
+    await shipment.getByTestId("reception-open").click()
+    const accepted = ordered > 1 ? ordered - 1 : 0
+    await shipment.getByTestId(`reception-partial-${n}`).check()
+    await shipment.getByTestId(`reception-accepted-${n}`).fill(String(accepted))
+    // rejecting units needs a reason: refused before anything is sent
+    await shipment.getByTestId("reception-submit").click()
+    await shipment.getByTestId(`reception-notes-error-${n}`).waitFor()
+    expect(await shipment.getByTestId("reception-error-code").textContent()).toBe("DATOS_INVALIDOS")
+    const customerToken = await apiLogin("customer", receiver.email)
+    expect((await api<{ receptions: unknown[] }>("/store/receptions", customerToken)).body.receptions).toEqual([])
+    await shipment.getByTestId(`reception-notes-${n}`).fill("Una pieza llegó dañada.")
+    await shipment.getByTestId("reception-submit").click()
+    await shipment.getByTestId("reception-ok").waitFor()
+    // delivered on time: no pena convencional
+    expect(await shipment.getByTestId("reception-ok").textContent()).toMatch(/Resultado: (Parcial|Rechazada)\. A tiempo\./)
+    expect(await noSideScrollOf(phone)).toBeLessThanOrEqual(0)
+    const receptions = (await api<{ receptions: { outcome: string; days_late: number; penalty_amount: string; lines: { accepted_quantity: number; rejected_quantity: number; notes: string }[] }[] }>("/store/receptions", customerToken)).body.receptions
+    expect(receptions).toHaveLength(1)
+    expect(receptions[0].lines[0]).toMatchObject({ accepted_quantity: accepted, rejected_quantity: ordered - accepted, notes: "Una pieza llegó dañada." })
+    expect([receptions[0].days_late, receptions[0].penalty_amount]).toEqual([0, "0.00"])
+    await phone.reload()
+    await phone.getByTestId("receptions-pending-empty").waitFor()
+    expect(await phone.getByTestId("reception-penalty").textContent()).toBe("A tiempo")
+    await phone.screenshot({ path: join(shots, "storefront-receptions-mobile.png"), fullPage: true })
+    await phone.context().close()
+  })
+})
+
+const noSideScrollOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
 type SearchAnswer = {
   items: { name: string; min_price: string | null }[]

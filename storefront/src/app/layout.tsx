@@ -67,6 +67,16 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {m.nav.approvals}
               </a>
             ) : null}
+            {can.orders ? (
+              <a href="/proveedor/pedidos" data-testid="nav-orders">
+                {m.nav.orders}
+              </a>
+            ) : null}
+            {can.receive ? (
+              <a href="/recepciones" data-testid="nav-receptions">
+                {m.nav.receptions}
+              </a>
+            ) : null}
             {!profile || can.sign ? (
               <a href="/contratos" data-testid="nav-contracts">
                 {m.nav.contracts}

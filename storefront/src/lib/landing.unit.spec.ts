@@ -3,14 +3,21 @@ import { DEFAULT_ROLE_PERMISSIONS, ROLES } from "@tienda/organizations/utils"
 import { landingFor } from "./landing"
 
 describe("where a person lands after logging in", () => {
-  it("sends every storefront role to a page its permissions open: signers to their contracts, approvers who do not buy to their inbox, the rest to the catalog", () => {
+  it("sends every storefront role to a page its permissions open: suppliers to their orders, signers to their contracts, approvers who do not buy to their inbox, the Reception Manager to the receptions, the rest to the catalog", () => {
     const storefrontRoles = ROLES.filter((r) => r.actor_type === "customer" || r.actor_type === "supplier")
     expect(storefrontRoles.length).toBeGreaterThanOrEqual(8)
     for (const role of storefrontRoles) {
       const permissions = DEFAULT_ROLE_PERMISSIONS[role.code] as string[]
       const landing = landingFor({ actor_type: role.actor_type, permissions })
       // /contratos lists contracts to sign: only for roles that sign; /buscar needs catalog:browse
-      if (landing === "/contratos") {
+      if (landing === "/proveedor/pedidos") {
+        // the supplier's orders need a supplier account that reads its contracts
+        expect(role.actor_type).toBe("supplier")
+        expect(permissions).toContain("specific_contracts:read")
+      } else if (landing === "/recepciones") {
+        expect(role.actor_type).toBe("customer")
+        expect(permissions).toContain("reception:record")
+      } else if (landing === "/contratos") {
         expect(permissions.some((p) => p.startsWith("contracts:sign_"))).toBe(true)
       } else if (landing === "/aprobaciones") {
         // the inbox needs an approving role of an agency
@@ -26,5 +33,10 @@ describe("where a person lands after logging in", () => {
     // Presupuesto approves and never buys: the inbox; the unit's head buys and approves: the catalog
     expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.budget as string[] })).toBe("/aprobaciones")
     expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create", "requisitions:approve_unit"] })).toBe("/buscar")
+    // the supplier lands on its orders, the Reception Manager on the shipments to receive
+    expect(landingFor({ actor_type: "supplier", permissions: DEFAULT_ROLE_PERMISSIONS.supplier_user as string[] })).toBe("/proveedor/pedidos")
+    expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.reception_manager as string[] })).toBe("/recepciones")
+    // a supplier account without its contracts' read permission is not sent to a page it cannot open
+    expect(landingFor({ actor_type: "supplier", permissions: ["contracts:sign_supplier"] })).toBe("/contratos")
   })
 })

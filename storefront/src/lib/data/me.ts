@@ -21,5 +21,8 @@ export function capabilities(profile: Pick<Profile, "actor_type" | "permissions"
     buy: profile?.actor_type === "customer" && has("requisitions:create"),
     approve: profile?.actor_type === "customer" && (has("requisitions:approve") || has("requisitions:approve_unit")),
     sign: has("contracts:sign_agency") || has("contracts:sign_supplier"),
+    /** A supplier's orders (read) — recording a shipment also needs contracts:sign_supplier (the API checks). */
+    orders: profile?.actor_type === "supplier" && has("specific_contracts:read"),
+    receive: profile?.actor_type === "customer" && has("reception:record"),
   }
 }
