@@ -15,6 +15,7 @@ import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
 import { isStale } from "./lib/freshness.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
 import { ensureSecrets } from "./lib/secrets.mjs"
+import { databaseOid, recordSetup, setupFingerprint, setupIsCurrent } from "./lib/setup-stamp.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
@@ -115,9 +116,18 @@ async function main() {
       : Promise.resolve()
   // a failed build is reported where it is awaited, not as an unhandled rejection meanwhile
   backendBuild.catch(() => {})
-  await step("Migraciones", () =>
-    run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
-  )
+  // Nothing the migrations and the seed depend on changed since the last
+  // successful start: skip both (TIENDA_FORCE_SETUP=1 runs them anyway).
+  const seedFile = join(dataDir, "demo.json")
+  const fingerprint = setupFingerprint(root, { databaseUrl, databaseOid: await databaseOid(databaseUrl) })
+  const setupCurrent = !process.env.TIENDA_FORCE_SETUP && setupIsCurrent(dataDir, fingerprint, seedFile)
+  if (setupCurrent) {
+    console.log("✔ Migraciones y datos de demostración al día (nada cambió desde el último arranque)")
+  } else {
+    await step("Migraciones", () =>
+      run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
+    )
+  }
   const simulators = existsSync(join(root, "simulators"))
     ? readdirSync(join(root, "simulators")).filter((s) =>
         existsSync(join(root, "simulators", s, "package.json")) &&
@@ -138,27 +148,32 @@ async function main() {
 
   // The simulators start before the seed: the demo's signed contract reserves its
   // budget on a SICOP/SIAFF key, as a real one would.
-  for (const [i, s] of simulators.entries()) {
-    const port = SIMULATOR_BASE_PORT + i
-    await step(`Simulador ${s} en el puerto ${port}`, async () => {
-      const child = startService(s, "npm", ["start"], {
-        cwd: join(root, "simulators", s),
-        env: { ...env, PORT: String(port) },
-        logFile: join(logs, `${s}.log`),
+  // Independent of each other: they start side by side.
+  await Promise.all(
+    simulators.map((s, i) => {
+      const port = SIMULATOR_BASE_PORT + i
+      return step(`Simulador ${s} en el puerto ${port}`, async () => {
+        const child = startService(s, "npm", ["start"], {
+          cwd: join(root, "simulators", s),
+          env: { ...env, PORT: String(port) },
+          logFile: join(logs, `${s}.log`),
+        })
+        children.push(child)
+        await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
       })
-      children.push(child)
-      await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
-    })
-  }
-
-  const seedFile = join(dataDir, "demo.json")
-  await step("Datos de demostración (idempotente)", () =>
-    run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
-      cwd: backend,
-      env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
-      logFile: join(logs, "seed.log"),
     })
   )
+
+  if (!setupCurrent) {
+    await step("Datos de demostración (idempotente)", () =>
+      run("npx", ["medusa", "exec", "../seed/src/run.ts"], {
+        cwd: backend,
+        env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
+        logFile: join(logs, "seed.log"),
+      })
+    )
+    recordSetup(dataDir, fingerprint)
+  }
   const demo = JSON.parse(readFileSync(seedFile, "utf8"))
   if (seedOnly) {
     return shutdown(0)
