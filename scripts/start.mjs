@@ -15,7 +15,7 @@ import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
 import { isStale } from "./lib/freshness.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
 import { ensureSecrets } from "./lib/secrets.mjs"
-import { databaseOid, recordSetup, setupFingerprint, setupIsCurrent } from "./lib/setup-stamp.mjs"
+import { recordSetup, setupFingerprint, setupIsCurrent } from "./lib/setup-stamp.mjs"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
 const backend = join(root, "backend")
@@ -91,7 +91,7 @@ async function main() {
   } else {
     console.log("Usando DATABASE_URL")
   }
-  await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
+  const databaseOid = await step("Base de datos de la aplicación", () => ensureDatabase(databaseUrl))
   const env = {
     ...baseEnv,
     // random on the first start, kept in ./.data/secrets.json: never the demo value
@@ -119,7 +119,7 @@ async function main() {
   // Nothing the migrations and the seed depend on changed since the last
   // successful start: skip both (TIENDA_FORCE_SETUP=1 runs them anyway).
   const seedFile = join(dataDir, "demo.json")
-  const fingerprint = setupFingerprint(root, { databaseUrl, databaseOid: await databaseOid(databaseUrl) })
+  const fingerprint = setupFingerprint(root, { databaseUrl, databaseOid })
   const setupCurrent = !process.env.TIENDA_FORCE_SETUP && setupIsCurrent(dataDir, fingerprint, seedFile)
   if (setupCurrent) {
     console.log("✔ Migraciones y datos de demostración al día (nada cambió desde el último arranque)")

@@ -1,6 +1,11 @@
 // Creates the application database when it does not exist yet.
 import pg from "pg"
 
+/**
+ * Creates the database of `url` when missing; answers its oid, which changes
+ * when a database is dropped and created again under the same name (the
+ * setup stamp of a later start depends on it).
+ */
 export async function ensureDatabase(url) {
   const target = new URL(url)
   const name = decodeURIComponent(target.pathname.replace(/^\//, ""))
@@ -10,12 +15,13 @@ export async function ensureDatabase(url) {
   const client = new pg.Client({ connectionString: admin.toString() })
   await client.connect()
   try {
-    const { rowCount } = await client.query("select 1 from pg_database where datname = $1", [name])
-    if (!rowCount) {
-      await client.query(`create database "${name.replace(/"/g, '""')}"`)
-      return true
+    const oid = async () => (await client.query("select oid::text as oid from pg_database where datname = $1", [name])).rows[0]?.oid ?? null
+    const existing = await oid()
+    if (existing) {
+      return existing
     }
-    return false
+    await client.query(`create database "${name.replace(/"/g, '""')}"`)
+    return await oid()
   } finally {
     await client.end()
   }

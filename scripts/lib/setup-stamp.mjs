@@ -6,7 +6,6 @@
 import { createHash } from "node:crypto"
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
-import pg from "pg"
 import { newestMtime } from "./freshness.mjs"
 
 const STAMP = "setup-stamp.json"
@@ -23,21 +22,6 @@ export function setupFingerprint(root, { databaseUrl, databaseOid }) {
     database: `${databaseUrl}#${databaseOid}`,
   }
   return createHash("sha256").update(JSON.stringify(parts)).digest("hex")
-}
-
-/** The database's oid (changes when it is dropped and created again). */
-export async function databaseOid(url) {
-  const name = decodeURIComponent(new URL(url).pathname.replace(/^\//, ""))
-  const admin = new URL(url)
-  admin.pathname = "/postgres"
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    const { rows } = await client.query("select oid::text as oid from pg_database where datname = $1", [name])
-    return rows[0]?.oid ?? null
-  } finally {
-    await client.end()
-  }
 }
 
 /** True when the last successful setup in `dataDir` had this fingerprint and left its demo file. */
