@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { ApiErrorNotice } from "../../components/api-error"
+import { EmptyCart } from "../../components/empty-cart"
 import { requireAccount } from "@lib/data/account"
 import { capabilities } from "@lib/data/me"
 import { getCart, priceCart } from "@lib/data/purchasing"
@@ -44,19 +45,7 @@ export default async function CartPage() {
   const cart = res.data
   const lang = m.lang.html === "en" ? "en" : "es"
   if (!cart || cart.items.length === 0) {
-    return (
-      <section aria-labelledby="carrito">
-        {heading}
-        <p className="notice" data-testid="cart-empty">
-          {m.cart.empty}
-        </p>
-        <p>
-          <Link href="/buscar" className="button primary">
-            {m.cart.searchLink}
-          </Link>
-        </p>
-      </section>
-    )
+    return <EmptyCart labelledBy="carrito" heading={heading} message={m.cart.empty} searchLabel={m.cart.searchLink} testId="cart-empty" />
   }
   const priced = priceCart(cart)
   return (

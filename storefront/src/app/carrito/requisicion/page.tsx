@@ -1,6 +1,7 @@
 import type { Metadata } from "next"
 import Link from "next/link"
 import { ApiErrorNotice } from "../../../components/api-error"
+import { EmptyCart } from "../../../components/empty-cart"
 import { requireAccount } from "@lib/data/account"
 import { capabilities } from "@lib/data/me"
 import { getCart, getUnits, listBudgetKeys, priceCart } from "@lib/data/purchasing"
@@ -59,19 +60,7 @@ export default async function NewRequisitionPage() {
     return null
   }
   if (!cart.data || cart.data.items.length === 0) {
-    return (
-      <section aria-labelledby="requisicion">
-        {heading}
-        <p className="notice" data-testid="requisition-empty-cart">
-          {m.form.emptyCart}
-        </p>
-        <p>
-          <Link href="/buscar" className="button primary">
-            {m.cart.searchLink}
-          </Link>
-        </p>
-      </section>
-    )
+    return <EmptyCart labelledBy="requisicion" heading={heading} message={m.form.emptyCart} searchLabel={m.cart.searchLink} testId="requisition-empty-cart" />
   }
   const unitIds = new Set(profile.roles.filter((r) => BUYING_ROLES.includes(r.role) && r.unit_id).map((r) => r.unit_id as string))
   const unitOptions: UnitOption[] = units.data.filter((u) => unitIds.has(u.id)).map((u) => ({ id: u.id, label: `${u.name} (${u.code})` }))
