@@ -52,9 +52,7 @@ export default tseslint.config(
   },
   ...medusa.configs.recommended.map((block) => ({
     ...block,
-    files: block.files
-      ? block.files.flatMap((pattern) => medusaRoots.map((root) => `${root}/${pattern}`))
-      : medusaFiles,
+    files: block.files ? block.files.flatMap((pattern) => medusaRoots.map((root) => `${root}/${pattern}`)) : medusaFiles,
     ignores: [...(block.ignores ?? []), "**/__tests__/**", "**/*.spec.ts"],
   })),
   {
@@ -62,5 +60,5 @@ export default tseslint.config(
     rules: { "@typescript-eslint/no-explicit-any": "off" },
   },
   // Plugin layering (docs/adr/0009-plugin-layering.md)
-  ...layeringBlocks(dirname(fileURLToPath(import.meta.url)))
+  ...layeringBlocks(dirname(fileURLToPath(import.meta.url))),
 )

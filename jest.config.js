@@ -21,12 +21,7 @@ const common = {
   testEnvironment: "node",
   transform: { "^.+\\.[jt]sx?$": swc },
   moduleFileExtensions: ["ts", "tsx", "js", "json"],
-  modulePathIgnorePatterns: [
-    "<rootDir>/.*/\\.medusa/",
-    "<rootDir>/\\.data/",
-    "<rootDir>/\\.cache/",
-    "<rootDir>/storefront/\\.next/",
-  ],
+  modulePathIgnorePatterns: ["<rootDir>/.*/\\.medusa/", "<rootDir>/\\.data/", "<rootDir>/\\.cache/", "<rootDir>/storefront/\\.next/"],
   cacheDirectory: "<rootDir>/.cache/jest",
 }
 

@@ -13,9 +13,8 @@ const redisUrl = process.env.REDIS_URL || undefined
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
-    databaseDriverOptions: process.env.DATABASE_SSL === "true"
-      ? { connection: { ssl: { rejectUnauthorized: false } } }
-      : { connection: { ssl: false } },
+    databaseDriverOptions:
+      process.env.DATABASE_SSL === "true" ? { connection: { ssl: { rejectUnauthorized: false } } } : { connection: { ssl: false } },
     redisUrl,
     workerMode: resolveWorkerMode(process.env.MEDUSA_WORKER_MODE),
     http: {
@@ -28,9 +27,7 @@ module.exports = defineConfig({
     },
     cookieOptions: {
       // Plain-http localhost demo: a Secure cookie would never be sent back.
-      secure: process.env.COOKIE_SECURE
-        ? process.env.COOKIE_SECURE === "true"
-        : process.env.NODE_ENV === "production",
+      secure: process.env.COOKIE_SECURE ? process.env.COOKIE_SECURE === "true" : process.env.NODE_ENV === "production",
       sameSite: "lax",
     },
   },
@@ -41,12 +38,39 @@ module.exports = defineConfig({
   plugins: [
     { resolve: "@tienda/organizations", options: {} },
     { resolve: "@tienda/framework-contracts", options: {} },
-    { resolve: "@tienda/search", options: { meilisearch: process.env.MEILISEARCH_HOST ? { host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY, index: process.env.MEILISEARCH_INDEX } : null } },
-    { resolve: "@tienda/budget", options: { sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100", timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000), token: process.env.SIMULATOR_TOKEN || undefined } },
+    {
+      resolve: "@tienda/search",
+      options: {
+        meilisearch: process.env.MEILISEARCH_HOST
+          ? { host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY, index: process.env.MEILISEARCH_INDEX }
+          : null,
+      },
+    },
+    {
+      resolve: "@tienda/budget",
+      options: {
+        sicopSiaffUrl: process.env.SICOP_SIAFF_URL || "http://localhost:9100",
+        timeoutMs: Number(process.env.SICOP_SIAFF_TIMEOUT_MS || 2000),
+        token: process.env.SIMULATOR_TOKEN || undefined,
+      },
+    },
     { resolve: "@tienda/contracts", options: {} },
-    { resolve: "@tienda/requisitions", options: { requireEfirma: process.env.REQUISITIONS_REQUIRE_EFIRMA, notificationChannel: process.env.REQUISITIONS_NOTIFICATION_CHANNEL } },
+    {
+      resolve: "@tienda/requisitions",
+      options: {
+        requireEfirma: process.env.REQUISITIONS_REQUIRE_EFIRMA,
+        notificationChannel: process.env.REQUISITIONS_NOTIFICATION_CHANNEL,
+      },
+    },
     { resolve: "@tienda/mini-competition", options: { sealKey: process.env.MINI_COMPETITION_SEAL_KEY || null } },
-    { resolve: "@tienda/e-invoicing", options: { satUrl: process.env.SAT_URL || "http://localhost:9101", satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000), satToken: process.env.SIMULATOR_TOKEN || undefined } },
+    {
+      resolve: "@tienda/e-invoicing",
+      options: {
+        satUrl: process.env.SAT_URL || "http://localhost:9101",
+        satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000),
+        satToken: process.env.SIMULATOR_TOKEN || undefined,
+      },
+    },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

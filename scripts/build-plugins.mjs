@@ -46,7 +46,9 @@ export async function buildPlugins({ force = false, log = console.log } = {}) {
     const marker = join(cwd, ".medusa", "server", ".built")
     const pkg = JSON.parse(readFileSync(join(cwd, "package.json"), "utf8"))
     const dependsOnRebuilt = Object.keys(pkg.dependencies ?? {}).some((d) => rebuilt.has(d))
-    if (!force && !dependsOnRebuilt && !isStale(marker, [join(cwd, "src"), join(cwd, "package.json")])) {continue}
+    if (!force && !dependsOnRebuilt && !isStale(marker, [join(cwd, "src"), join(cwd, "package.json")])) {
+      continue
+    }
     const t = Date.now()
     await run("npx", ["medusa", "plugin:build"], {
       cwd,

@@ -21,6 +21,8 @@ for (const name of packages) {
   if (!ok) {
     bad++
   }
-  console.log(`${ok ? "✔" : "✘"} ${name}: ${copies.length} cop${copies.length === 1 ? "y" : "ies"}${copies.length > 1 ? `\n    ${copies.join("\n    ")}` : ""}`)
+  console.log(
+    `${ok ? "✔" : "✘"} ${name}: ${copies.length} cop${copies.length === 1 ? "y" : "ies"}${copies.length > 1 ? `\n    ${copies.join("\n    ")}` : ""}`,
+  )
 }
 process.exit(bad ? 1 : 0)

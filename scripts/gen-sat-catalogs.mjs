@@ -14,10 +14,12 @@ function rows(table) {
   const out = []
   for (const line of sql.split("\n")) {
     const m = line.match(/^INSERT INTO \w+ VALUES\((.*)\);$/)
-    if (!m) {continue}
+    if (!m) {
+      continue
+    }
     // values are quoted strings or bare integers, separated by commas
-    const values = [...m[1].matchAll(/'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)/g)].map(
-      (v) => (v[1] !== undefined ? v[1].replace(/''/g, "'") : v[2])
+    const values = [...m[1].matchAll(/'((?:[^']|'')*)'|(-?\d+(?:\.\d+)?)/g)].map((v) =>
+      v[1] !== undefined ? v[1].replace(/''/g, "'") : v[2],
     )
     out.push(values)
   }
@@ -55,7 +57,7 @@ export const REGIMENES_FISCALES: readonly RegimenFiscal[] = ${JSON.stringify(reg
 
 /** c_Estado rows for Mexico (entidades federativas). */
 export const ESTADOS_MX: readonly { id: string; texto: string }[] = ${JSON.stringify(estados, null, 2)}
-`
+`,
 )
 const unidades = rows("cfdi_40_claves_unidades")
   .filter(([, , , , , hasta]) => !hasta)
@@ -65,7 +67,7 @@ writeFileSync(
   `${header}
 /** c_ClaveUnidad in force: [clave, nombre]. */
 export const CLAVES_UNIDAD: ReadonlyMap<string, string> = new Map(${JSON.stringify(unidades)})
-`
+`,
 )
 console.log(`regimenes: ${regimenes.length}, estados MX: ${estados.length}, claves de unidad: ${unidades.length}`)
 
@@ -78,18 +80,32 @@ console.log(`regimenes: ${regimenes.length}, estados MX: ${estados.length}, clav
 const vig = (desde, hasta) => ({ desde, hasta: hasta || null })
 const simple = (table) => rows(table).map(([id, texto, desde, hasta]) => ({ id, texto, ...vig(desde, hasta) }))
 const einv = {
-  regimenes: rows("cfdi_40_regimenes_fiscales").map(([id, texto, f, m, desde, hasta]) => ({ id, texto, fisica: f === "1", moral: m === "1", ...vig(desde, hasta) })),
+  regimenes: rows("cfdi_40_regimenes_fiscales").map(([id, texto, f, m, desde, hasta]) => ({
+    id,
+    texto,
+    fisica: f === "1",
+    moral: m === "1",
+    ...vig(desde, hasta),
+  })),
   usos: rows("cfdi_40_usos_cfdi").map(([id, texto, f, m, desde, hasta, regimenes]) => ({
     id,
     texto,
     fisica: f === "1",
     moral: m === "1",
     ...vig(desde, hasta),
-    regimenes_receptor: regimenes.split(",").map((r) => r.trim()).filter(Boolean),
+    regimenes_receptor: regimenes
+      .split(",")
+      .map((r) => r.trim())
+      .filter(Boolean),
   })),
   formas: rows("cfdi_40_formas_pago").map((r) => ({ id: r[0], texto: r[1], ...vig(r[r.length - 2], r[r.length - 1]) })),
   metodos: simple("cfdi_40_metodos_pago"),
-  monedas: rows("cfdi_40_monedas").map(([id, texto, decimales, , desde, hasta]) => ({ id, texto, decimales: Number(decimales || 0), ...vig(desde, hasta) })),
+  monedas: rows("cfdi_40_monedas").map(([id, texto, decimales, , desde, hasta]) => ({
+    id,
+    texto,
+    decimales: Number(decimales || 0),
+    ...vig(desde, hasta),
+  })),
   objetos: simple("cfdi_40_objetos_impuestos"),
   exportaciones: simple("cfdi_40_exportaciones"),
   tipos: rows("cfdi_40_tipos_comprobantes").map(([id, texto, , desde, hasta]) => ({ id, texto, ...vig(desde, hasta) })),
@@ -119,7 +135,7 @@ ${catalog("C_TIPO_FACTOR", "c_TipoFactor", "CatalogEntry", einv.factores)}
 ${catalog("C_TIPO_RELACION", "c_TipoRelacion", "CatalogEntry", einv.relaciones)}
 /** c_ClaveUnidad as [clave, nombre, vigente desde, vigente hasta]. */
 export const C_CLAVE_UNIDAD: readonly [string, string, string, string | null][] = ${JSON.stringify(einv.unidades)}
-`
+`,
 )
 const xsdEnum = (name, ids) =>
   `  <xs:simpleType name="${name}">\n    <xs:restriction base="xs:string">\n${[...new Set(ids)].map((id) => `      <xs:enumeration value="${id.replace(/&/g, "&amp;").replace(/"/g, "&quot;")}"/>`).join("\n")}\n    </xs:restriction>\n  </xs:simpleType>`
@@ -141,7 +157,10 @@ ${[
   xsdPattern("c_Pais", "[A-Z]{3}"),
   xsdPattern("c_Meses", "0[1-9]|1[0-8]"),
   xsdPattern("c_Periodicidad", "0[1-5]"),
-  xsdEnum("c_ClaveUnidad", einv.unidades.map((u) => u[0])),
+  xsdEnum(
+    "c_ClaveUnidad",
+    einv.unidades.map((u) => u[0]),
+  ),
   xsdEnum("c_Exportacion", ids(einv.exportaciones)),
   xsdEnum("c_FormaPago", ids(einv.formas)),
   xsdEnum("c_Impuesto", ids(einv.impuestos)),
@@ -155,6 +174,10 @@ ${[
   xsdEnum("c_UsoCFDI", ids(einv.usos)),
 ].join("\n")}
 </xs:schema>
-`
+`,
 )
-console.log(`e-invoicing: ${Object.entries(einv).map(([k, v]) => `${k} ${v.length}`).join(", ")}`)
+console.log(
+  `e-invoicing: ${Object.entries(einv)
+    .map(([k, v]) => `${k} ${v.length}`)
+    .join(", ")}`,
+)

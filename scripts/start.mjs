@@ -34,11 +34,17 @@ let db = null
 let stopping = false
 
 async function shutdown(code = 0) {
-  if (stopping) {return}
+  if (stopping) {
+    return
+  }
   stopping = true
   process.stdout.write("\nDeteniendo la Tienda Digital…\n")
-  for (const c of children.reverse()) {await stopService(c)}
-  if (db) {await db.stop().catch(() => {})}
+  for (const c of children.reverse()) {
+    await stopService(c)
+  }
+  if (db) {
+    await db.stop().catch(() => {})
+  }
   forgetRunningDatabase()
   process.stdout.write(`Listo. Los datos se conservan en ${dataDir}\n`)
   process.exit(code)
@@ -82,7 +88,7 @@ async function main() {
   let databaseUrl = process.env.DATABASE_URL
   if (!databaseUrl) {
     db = await step("PostgreSQL embebido (./.data/postgres)", () =>
-      startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), port: EMBEDDED_PG_PORT })
+      startEmbeddedPostgres({ dataDir: join(dataDir, "postgres"), port: EMBEDDED_PG_PORT }),
     )
     databaseUrl = `${db.url}/tienda_digital`
     // While it runs, tools such as `npm run audit:verify` find the embedded database here.
@@ -109,9 +115,14 @@ async function main() {
   // one core each) and is awaited before the server starts.
   const built = join(backend, ".medusa", "server")
   const backendBuild =
-    !seedOnly && isStale(join(built, "package.json"), [join(backend, "src"), join(backend, "medusa-config.ts"), ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built"))])
+    !seedOnly &&
+    isStale(join(built, "package.json"), [
+      join(backend, "src"),
+      join(backend, "medusa-config.ts"),
+      ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built")),
+    ])
       ? step("Compilación del backend y del panel de administración (solo la primera vez, en paralelo)", () =>
-          run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") })
+          run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") }),
         )
       : Promise.resolve()
   // a failed build is reported where it is awaited, not as an unhandled rejection meanwhile
@@ -124,14 +135,13 @@ async function main() {
   if (setupCurrent) {
     console.log("✔ Migraciones y datos de demostración al día (nada cambió desde el último arranque)")
   } else {
-    await step("Migraciones", () =>
-      run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") })
-    )
+    await step("Migraciones", () => run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, "migrate.log") }))
   }
   const simulators = existsSync(join(root, "simulators"))
-    ? readdirSync(join(root, "simulators")).filter((s) =>
-        existsSync(join(root, "simulators", s, "package.json")) &&
-        JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start
+    ? readdirSync(join(root, "simulators")).filter(
+        (s) =>
+          existsSync(join(root, "simulators", s, "package.json")) &&
+          JSON.parse(readFileSync(join(root, "simulators", s, "package.json"), "utf8")).scripts?.start,
       )
     : []
   // Each simulator keeps its port whatever others exist (SICOP/SIAFF first, then
@@ -161,7 +171,7 @@ async function main() {
         children.push(child)
         await waitForHttp(`http://127.0.0.1:${port}/health`, { child })
       })
-    })
+    }),
   )
 
   if (!setupCurrent) {
@@ -170,7 +180,7 @@ async function main() {
         cwd: backend,
         env: { ...env, TIENDA_SEED_OUTPUT: seedFile },
         logFile: join(logs, "seed.log"),
-      })
+      }),
     )
     recordSetup(dataDir, fingerprint)
   }
@@ -203,9 +213,16 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   }
   if (existsSync(join(storefront, "package.json"))) {
-    if (isStale(join(storefront, ".next", "BUILD_ID"), [join(storefront, "src"), join(storefront, "package.json"), join(storefront, "next.config.mjs"), join(root, "plugins", "contracts", "efirma-client")])) {
+    if (
+      isStale(join(storefront, ".next", "BUILD_ID"), [
+        join(storefront, "src"),
+        join(storefront, "package.json"),
+        join(storefront, "next.config.mjs"),
+        join(root, "plugins", "contracts", "efirma-client"),
+      ])
+    ) {
       await step("Compilación de la tienda (solo la primera vez)", () =>
-        run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") })
+        run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") }),
       )
     }
     await step(`Tienda (storefront) en el puerto ${STOREFRONT_PORT}`, async () => {
@@ -252,6 +269,8 @@ ${(demo.walkthrough ?? []).map((w, i) => `    ${i + 1}. ${w.step}\n       ${w.em
 
 main().catch(async (e) => {
   console.error(`\n✘ ${e.message}`)
-  console.error("  Qué hacer: revisa los registros en ./.data/logs; si la base de datos quedó a medias, borra ./.data y vuelve a ejecutar npm start.")
+  console.error(
+    "  Qué hacer: revisa los registros en ./.data/logs; si la base de datos quedó a medias, borra ./.data y vuelve a ejecutar npm start.",
+  )
   await shutdown(1)
 })

@@ -31,7 +31,9 @@ const skipStatic = args.includes("--skip-static") || !!only
 const filter = args.find((a) => a.startsWith("--filter="))?.split("=")[1]
 // The Redis pass's server, for the suites marked `redis` (with --only=redis, REDIS_URL itself).
 const redisArg = args.find((a) => a.startsWith("--redis="))?.slice("--redis=".length)
-const extra = args.filter((a) => !a.startsWith("--only=") && !a.startsWith("--filter=") && !a.startsWith("--redis=") && a !== "--skip-static")
+const extra = args.filter(
+  (a) => !a.startsWith("--only=") && !a.startsWith("--filter=") && !a.startsWith("--redis=") && a !== "--skip-static",
+)
 const t0 = Date.now()
 const sec = (t) => `${((Date.now() - t) / 1000).toFixed(1)} s`
 
@@ -48,7 +50,13 @@ if (!process.env.REDIS_URL && (only === "processes" || only === "redis")) {
   console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
 }
 const redisUrl = redisArg || (only === "redis" || only === "processes" ? process.env.REDIS_URL : undefined)
-const suites = testPlan(root, { only, skipStatic: skipStatic || !!filter, chromium: !!chromium, redis: !!process.env.REDIS_URL, withRedis: !!redisArg }).filter((s) => !filter || filter.split(",").some((f) => s.name.includes(f)))
+const suites = testPlan(root, {
+  only,
+  skipStatic: skipStatic || !!filter,
+  chromium: !!chromium,
+  redis: !!process.env.REDIS_URL,
+  withRedis: !!redisArg,
+}).filter((s) => !filter || filter.split(",").some((f) => s.name.includes(f)))
 if (suites.length === 0) {
   console.log(`✘ no suite matches --only=${only ?? ""} --filter=${filter ?? ""}`)
   console.log("Summary: 0 passed, 1 failed")
@@ -82,7 +90,11 @@ if (suites.some((s) => s.project === "http") && env.DB_HOST) {
   templateReady = (async () => {
     await adminQuery(`DROP DATABASE IF EXISTS "${template}"`)
     await adminQuery(`CREATE DATABASE "${template}"`)
-    await run("npx", ["medusa", "db:migrate"], { cwd: join(root, "backend"), env: { ...env, DATABASE_URL: url }, logFile: join(root, ".cache", "test-template-migrate.log") })
+    await run("npx", ["medusa", "db:migrate"], {
+      cwd: join(root, "backend"),
+      env: { ...env, DATABASE_URL: url },
+      logFile: join(root, ".cache", "test-template-migrate.log"),
+    })
     console.log(`  migrated the template database for the HTTP files (${sec(t)})`)
     return { TIENDA_TEST_TEMPLATE_DB: template }
   })()
@@ -101,7 +113,13 @@ const timings = timingsFile ? JSON.parse(readFileSync(timingsFile, "utf8")) : {}
 /** One statement on the server's `postgres` database (CREATE/DROP DATABASE). */
 async function adminQuery(sql) {
   const { default: pg } = await import("pg")
-  const client = new pg.Client({ host: env.DB_HOST, port: Number(env.DB_PORT || 5432), user: env.DB_USERNAME || "postgres", password: env.DB_PASSWORD || undefined, database: "postgres" })
+  const client = new pg.Client({
+    host: env.DB_HOST,
+    port: Number(env.DB_PORT || 5432),
+    user: env.DB_USERNAME || "postgres",
+    password: env.DB_PASSWORD || undefined,
+    database: "postgres",
+  })
   await client.connect()
   try {
     await client.query(sql)
@@ -109,7 +127,11 @@ async function adminQuery(sql) {
     await client.end()
   }
 }
-const slug = (name) => name.replace(/[^a-zA-Z0-9]+/g, "-").replace(/^-|-$/g, "").toLowerCase()
+const slug = (name) =>
+  name
+    .replace(/[^a-zA-Z0-9]+/g, "-")
+    .replace(/^-|-$/g, "")
+    .toLowerCase()
 
 /**
  * A Redis suite (and every suite when REDIS_URL is set) gets its slot's own
@@ -143,7 +165,21 @@ async function runSuite(s, slot) {
   const [cmd, cmdArgs] =
     s.kind === "cmd"
       ? [s.cmd, s.args]
-      : ["node", ["node_modules/jest/bin/jest.js", "--runInBand", "--forceExit", "--json", `--outputFile=${report}`, "--selectProjects", s.project, ...(s.files.length ? ["--runTestsByPath", ...s.files] : []), ...(s.testNamePattern ? ["-t", s.testNamePattern] : []), ...extra]]
+      : [
+          "node",
+          [
+            "node_modules/jest/bin/jest.js",
+            "--runInBand",
+            "--forceExit",
+            "--json",
+            `--outputFile=${report}`,
+            "--selectProjects",
+            s.project,
+            ...(s.files.length ? ["--runTestsByPath", ...s.files] : []),
+            ...(s.testNamePattern ? ["-t", s.testNamePattern] : []),
+            ...extra,
+          ],
+        ]
   const t = Date.now()
   return new Promise((resolve) => {
     const out = createWriteStream(log)
@@ -185,7 +221,16 @@ async function runSuite(s, slot) {
 
 console.log(`\n▶ ${suites.length} suites, ${jobs} at a time (TEST_JOBS), logs in .cache/test-logs/`)
 // HTTP files after the rest, so the template is ready when the first one starts.
-const queue = [...scheduleOrder(suites.filter((s) => s.project !== "http"), timings), ...scheduleOrder(suites.filter((s) => s.project === "http"), timings)]
+const queue = [
+  ...scheduleOrder(
+    suites.filter((s) => s.project !== "http"),
+    timings,
+  ),
+  ...scheduleOrder(
+    suites.filter((s) => s.project === "http"),
+    timings,
+  ),
+]
 const results = []
 let running = 0
 const freeSlots = Array.from({ length: jobs }, (_, i) => i)
@@ -204,7 +249,10 @@ await new Promise((done) => {
         freeSlots.push(slot)
         results.push(r)
         const ok = r.failed === 0
-        const counts = r.tests === null ? "" : ` ${r.passed}/${r.tests} tests${r.skipped && r.testNamePattern ? ` (+${r.skipped} not Redis-specific, run in the main pass)` : ""}`
+        const counts =
+          r.tests === null
+            ? ""
+            : ` ${r.passed}/${r.tests} tests${r.skipped && r.testNamePattern ? ` (+${r.skipped} not Redis-specific, run in the main pass)` : ""}`
         console.log(`${ok ? "✔" : "✘"} ${r.name}${counts} (${r.seconds.toFixed(1)} s) [${results.length}/${suites.length}]`)
         if (!ok) {
           console.log(`----- output of ${r.name} -----`)
@@ -228,7 +276,10 @@ if (db) {
 
 // Timings for the next run's schedule (only when every suite ran).
 if (!only && !filter && !extra.length) {
-  writeFileSync(join(root, ".cache", "test-timings.json"), JSON.stringify(Object.fromEntries(results.map((r) => [r.name, Math.round(r.seconds)])), null, 2) + "\n")
+  writeFileSync(
+    join(root, ".cache", "test-timings.json"),
+    JSON.stringify(Object.fromEntries(results.map((r) => [r.name, Math.round(r.seconds)])), null, 2) + "\n",
+  )
 }
 
 const passed = results.reduce((n, r) => n + r.passed, 0)

@@ -6,8 +6,7 @@ import { fileURLToPath } from "node:url"
 import { spawnSync } from "node:child_process"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..")
-const workspaces = (dir) =>
-  existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((d) => `${dir}/${d}`) : []
+const workspaces = (dir) => (existsSync(join(root, dir)) ? readdirSync(join(root, dir)).map((d) => `${dir}/${d}`) : [])
 const projects = [
   ...workspaces("plugins").flatMap((p) => [p, `${p}/src/admin`]),
   ...workspaces("simulators"),

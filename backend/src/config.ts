@@ -23,9 +23,7 @@ export type WorkerMode = "shared" | "server" | "worker"
 export function resolveWorkerMode(value: string | undefined): WorkerMode {
   const mode = (value || "shared").trim()
   if (mode !== "shared" && mode !== "server" && mode !== "worker") {
-    throw new ConfigurationError(
-      `MEDUSA_WORKER_MODE="${value}" no es válido: usa shared, server o worker.`
-    )
+    throw new ConfigurationError(`MEDUSA_WORKER_MODE="${value}" no es válido: usa shared, server o worker.`)
   }
   return mode
 }
@@ -41,7 +39,7 @@ export function assertProductionSecrets(env: Env): void {
   })
   if (weak.length) {
     throw new ConfigurationError(
-      `Configuración insegura: ${weak.join(" y ")} debe(n) tener un valor propio de al menos 32 caracteres en producción (NODE_ENV=production). Genera uno con: openssl rand -hex 32`
+      `Configuración insegura: ${weak.join(" y ")} debe(n) tener un valor propio de al menos 32 caracteres en producción (NODE_ENV=production). Genera uno con: openssl rand -hex 32`,
     )
   }
   if (!env.DATABASE_URL) {
@@ -109,7 +107,7 @@ export function buildModules(env: Env): ModuleEntry[] {
             },
           ],
         },
-      }
+      },
     )
   }
   // Payment: the budget provider (pp_budget_budget) always; Stripe for

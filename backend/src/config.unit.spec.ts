@@ -40,8 +40,9 @@ describe("backend configuration from the environment", () => {
 
   it("sends e-mail through SMTP only when SMTP_HOST is set; the local provider keeps the feed", () => {
     const providers = (env: Record<string, string>) =>
-      (buildModules(env).find((m) => m.key === "notification")!.options!.providers as { id: string; options: { channels: string[] } }[])
-        .map((p) => [p.id, p.options.channels])
+      (
+        buildModules(env).find((m) => m.key === "notification")!.options!.providers as { id: string; options: { channels: string[] } }[]
+      ).map((p) => [p.id, p.options.channels])
     expect(providers({})).toEqual([["local", ["feed", "email"]]])
     expect(providers({ SMTP_HOST: "smtp.hacienda.gob.mx", SMTP_FROM: "tienda@hacienda.gob.mx" })).toEqual([
       ["local", ["feed"]],
@@ -67,16 +68,14 @@ describe("backend configuration from the environment", () => {
     const strong = "a".repeat(16) + "b".repeat(16)
     expect(() => assertProductionSecrets({ NODE_ENV: "development" })).not.toThrow()
     expect(() =>
-      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: strong, DATABASE_URL: "postgres://x" })
+      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: "supersecret", COOKIE_SECRET: strong, DATABASE_URL: "postgres://x" }),
     ).toThrow(/JWT_SECRET/)
     expect(() =>
-      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: "corto", DATABASE_URL: "postgres://x" })
+      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: "corto", DATABASE_URL: "postgres://x" }),
     ).toThrow(/COOKIE_SECRET/)
-    expect(() => assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: strong })).toThrow(
-      /DATABASE_URL/
-    )
+    expect(() => assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: strong })).toThrow(/DATABASE_URL/)
     expect(() =>
-      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: strong, DATABASE_URL: "postgres://x" })
+      assertProductionSecrets({ NODE_ENV: "production", JWT_SECRET: strong, COOKIE_SECRET: strong, DATABASE_URL: "postgres://x" }),
     ).not.toThrow()
   })
 })

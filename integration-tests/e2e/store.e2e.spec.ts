@@ -28,7 +28,12 @@ const storefront = `http://localhost:${storefrontPort}`
 let store: ChildProcess
 let output = ""
 let browser: Browser
-let demo: { password: string; publishable_key: string; logins: { role: string; email: string; actor_type: string }[]; walkthrough: { step: string; email: string }[] }
+let demo: {
+  password: string
+  publishable_key: string
+  logins: { role: string; email: string; actor_type: string }[]
+  walkthrough: { step: string; email: string }[]
+}
 
 async function waitReady() {
   const deadline = Date.now() + 25 * 60_000
@@ -145,7 +150,11 @@ describe("npm start, as a user sees it", () => {
     const res = await page.goto(storefront)
     expect(await page.getAttribute("html", "lang")).toBe("es-MX")
     // scripts run only with this page view's nonce: no inline script without it
-    const scriptSrc = (res?.headers()["content-security-policy"] ?? "").split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src ")) ?? ""
+    const scriptSrc =
+      (res?.headers()["content-security-policy"] ?? "")
+        .split(";")
+        .map((d) => d.trim())
+        .find((d) => d.startsWith("script-src ")) ?? ""
     const nonce = /'nonce-([A-Za-z0-9+/=]{20,})'/.exec(scriptSrc)?.[1]
     expect(nonce).toBeDefined()
     expect(scriptSrc).not.toContain("'unsafe-inline'")
@@ -163,14 +172,20 @@ describe("npm start, as a user sees it", () => {
     // each card: the offer's price with IVA (the store's price before IVA × 1.16, SAT rounding) and a link to its item page
     const regions = (await api<{ regions: { id: string; currency_code: string }[] }>("/store/regions")).body.regions
     const region = regions.find((r) => r.currency_code === "mxn") ?? regions[0]
-    const listed = await api<{ products: { title: string; metadata: { framework_item_id: string; iva_treatment: string }; variants: { calculated_price: { calculated_amount: number } }[] }[] }>(
-      `/store/products?limit=24&region_id=${region.id}&fields=${encodeURIComponent("id,title,metadata,*variants.calculated_price")}`
-    )
+    const listed = await api<{
+      products: {
+        title: string
+        metadata: { framework_item_id: string; iva_treatment: string }
+        variants: { calculated_price: { calculated_amount: number } }[]
+      }[]
+    }>(`/store/products?limit=24&region_id=${region.id}&fields=${encodeURIComponent("id,title,metadata,*variants.calculated_price")}`)
     const product = listed.body.products[0]
     const card = page.getByTestId("catalog-card").first()
     const before = Math.round(product.variants[0].calculated_price.calculated_amount * 100)
     const withIva = product.metadata.iva_treatment === "tasa_16" ? Math.floor((before * 116 + 50) / 100) : before
-    expect(await card.getByTestId("catalog-card-price").getAttribute("data-amount")).toBe(`${Math.floor(withIva / 100)}.${String(withIva % 100).padStart(2, "0")}`)
+    expect(await card.getByTestId("catalog-card-price").getAttribute("data-amount")).toBe(
+      `${Math.floor(withIva / 100)}.${String(withIva % 100).padStart(2, "0")}`,
+    )
     expect(await card.getByTestId("catalog-card-price").textContent()).toMatch(/^desde \$[\d,]+\.\d{2} con IVA$/)
     expect(await card.getByTestId("catalog-card-link").textContent()).toBe(product.title)
     expect(await card.getByTestId("catalog-card-link").getAttribute("href")).toBe(`/articulos/${product.metadata.framework_item_id}`)
@@ -300,7 +315,11 @@ describe("signing a specific contract with e.firma in the storefront, on a phone
 
     // a valid e.firma of the same person, from the trusted test CA, but not registered in the store
     const caDir = join(dataDir, "efirma-test-ca")
-    const unregistered = issueCertificate(loadTestCaDirectory(caDir).ca, { rfc: me.rfc, name: me.full_name }, { password: "Otra-eFirma-2026" })
+    const unregistered = issueCertificate(
+      loadTestCaDirectory(caDir).ca,
+      { rfc: me.rfc, name: me.full_name },
+      { password: "Otra-eFirma-2026" },
+    )
     const tmp = join(dataDir, "e2e-efirma")
     mkdirSync(tmp, { recursive: true })
     writeFileSync(join(tmp, "nueva.cer"), unregistered.cer_der)
@@ -380,7 +399,11 @@ describe("signing a specific contract with e.firma in the storefront, on a phone
     const pdf = await page.request.get(`${storefront}/contratos/${seeded.id}/pdf`)
     expect(pdf.status()).toBe(200)
     expect(pdf.headers()["content-type"]).toBe("application/pdf")
-    expect(createHash("sha256").update(await pdf.body()).digest("hex")).toBe(stored.pdf_sha256)
+    expect(
+      createHash("sha256")
+        .update(await pdf.body())
+        .digest("hex"),
+    ).toBe(stored.pdf_sha256)
 
     // back on the list, nothing is pending for this person any more
     await page.goto(`${storefront}/contratos`)
@@ -432,7 +455,11 @@ describe("delivering an order in the storefront: the supplier ships, the Recepti
 
   it("lists the order for the supplier, refuses an incomplete or excessive shipment, records one; the Reception Manager receives it partially with a reason", async () => {
     const supplierToken = await apiLogin("supplier", rep.email)
-    type Order = { id: string; specific_contract: { number: string }; items: { title: string; metadata: { contract_line: number }; detail: { quantity: number } }[] }
+    type Order = {
+      id: string
+      specific_contract: { number: string }
+      items: { title: string; metadata: { contract_line: number }; detail: { quantity: number } }[]
+    }
     const orders = (await api<{ orders: Order[] }>("/supplier/orders", supplierToken)).body.orders
     expect(orders.length).toBeGreaterThanOrEqual(1)
     const order = orders[0]
@@ -494,9 +521,22 @@ describe("delivering an order in the storefront: the supplier ships, the Recepti
     // delivered on time: no pena convencional
     expect(await shipment.getByTestId("reception-ok").textContent()).toMatch(/Resultado: (Parcial|Rechazada)\. A tiempo\./)
     expect(await noSideScrollOf(phone)).toBeLessThanOrEqual(0)
-    const receptions = (await api<{ receptions: { outcome: string; days_late: number; penalty_amount: string; lines: { accepted_quantity: number; rejected_quantity: number; notes: string }[] }[] }>("/store/receptions", customerToken)).body.receptions
+    const receptions = (
+      await api<{
+        receptions: {
+          outcome: string
+          days_late: number
+          penalty_amount: string
+          lines: { accepted_quantity: number; rejected_quantity: number; notes: string }[]
+        }[]
+      }>("/store/receptions", customerToken)
+    ).body.receptions
     expect(receptions).toHaveLength(1)
-    expect(receptions[0].lines[0]).toMatchObject({ accepted_quantity: accepted, rejected_quantity: ordered - accepted, notes: "Una pieza llegó dañada." })
+    expect(receptions[0].lines[0]).toMatchObject({
+      accepted_quantity: accepted,
+      rejected_quantity: ordered - accepted,
+      notes: "Una pieza llegó dañada.",
+    })
     expect([receptions[0].days_late, receptions[0].penalty_amount]).toEqual([0, "0.00"])
     await phone.reload()
     await phone.getByTestId("receptions-pending-empty").waitFor()
@@ -627,7 +667,11 @@ describe("searching the catalog in the storefront", () => {
     await page.goBack()
     await page.waitForURL((u) => !u.searchParams.has("sort") && u.searchParams.get("price_max") === "49.99")
     // The URL changes before the page re-renders from the server: wait for the selector to follow.
-    await page.waitForFunction(() => (document.querySelector('[data-testid="search-sort"]') as HTMLSelectElement | null)?.value === "relevance", undefined, { timeout: 15000 })
+    await page.waitForFunction(
+      () => (document.querySelector('[data-testid="search-sort"]') as HTMLSelectElement | null)?.value === "relevance",
+      undefined,
+      { timeout: 15000 },
+    )
     expect(await page.getByTestId("search-sort").inputValue()).toBe("relevance")
     await page.goBack()
     await page.waitForURL((u) => !u.searchParams.has("price_max") && u.searchParams.get("q") === "boligrfo")
@@ -678,7 +722,14 @@ describe("searching the catalog in the storefront", () => {
 
 type ItemAnswer = {
   item: { id: string; name: string; iva_treatment: string }
-  offers: { offer_id: string; variant_id: string | null; price: string; min_order_qty: number; delivery_days: number | null; supplier: { legal_name: string; sme: boolean } }[]
+  offers: {
+    offer_id: string
+    variant_id: string | null
+    price: string
+    min_order_qty: number
+    delivery_days: number | null
+    supplier: { legal_name: string; sme: boolean }
+  }[]
 }
 
 type RequisitionAnswer = {
@@ -722,7 +773,11 @@ describe("buying and approving in the storefront: item → cart → requisition 
   async function accessible(page: Page) {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") })
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe
+      const axe = (
+        window as unknown as {
+          axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> }
+        }
+      ).axe
       const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } })
       return r.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.map((n) => n.target.join(" ")).slice(0, 3) }))
     })
@@ -797,8 +852,12 @@ describe("buying and approving in the storefront: item → cart → requisition 
     }
     // only the keys of the item's COG partida, with today's disponible
     const partida = (await api<{ item: { cog_partida: string } }>(`/store/catalog/items/${itemId}`, requesterToken)).body.item.cog_partida
-    expect(await page.getByTestId("requisition-budget-key").locator("option:checked").textContent()).toMatch(new RegExp(`-${partida}-.* · disponible \\$[\\d,]+\\.\\d{2}$`))
-    expect(await page.getByTestId("requisition-available").textContent()).toMatch(new RegExp(`^Disponible hoy: \\$[\\d,]+\\.\\d{2} \\(partida ${partida}\\)\\.$`))
+    expect(await page.getByTestId("requisition-budget-key").locator("option:checked").textContent()).toMatch(
+      new RegExp(`-${partida}-.* · disponible \\$[\\d,]+\\.\\d{2}$`),
+    )
+    expect(await page.getByTestId("requisition-available").textContent()).toMatch(
+      new RegExp(`^Disponible hoy: \\$[\\d,]+\\.\\d{2} \\(partida ${partida}\\)\\.$`),
+    )
     const justification = "Reposición de papelería del trimestre para la Dirección General de Administración"
     await page.getByTestId("requisition-justification").fill(justification)
     await page.getByTestId("requisition-place").fill("Almacén general, andén 2")
@@ -825,7 +884,11 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(stored.lines.map((l) => [l.item_name, l.quantity])).toEqual([[name, quantity]])
     expect(await page.getByTestId("requisition-number").textContent()).toBe(`Requisición ${stored.number}`)
     expect(await page.getByTestId("requisition-status").textContent()).toBe("En aprobación")
-    expect(await page.getByTestId("approval-step").evaluateAll((els) => els.map((e) => [e.getAttribute("data-role"), e.getAttribute("data-status")]))).toEqual([
+    expect(
+      await page
+        .getByTestId("approval-step")
+        .evaluateAll((els) => els.map((e) => [e.getAttribute("data-role"), e.getAttribute("data-status")])),
+    ).toEqual([
       ["requiring_unit", "pending"],
       ["purchasing_unit", "pending"],
     ])
@@ -839,12 +902,17 @@ describe("buying and approving in the storefront: item → cart → requisition 
     // my requisitions lists it
     await page.getByTestId("nav-requisitions").click()
     await page.waitForURL((u) => u.pathname === "/requisiciones")
-    expect(await page.locator(`[data-testid="requisition-row"][data-number="${stored.number}"] [data-testid="requisition-status"]`).textContent()).toBe("En aprobación")
+    expect(
+      await page
+        .locator(`[data-testid="requisition-row"][data-number="${stored.number}"] [data-testid="requisition-status"]`)
+        .textContent(),
+    ).toBe("En aprobación")
     await page.context().close()
   })
 
   it("lets each approver decide from the inbox, with a reason for a refusal and a confirmation dialog, until it is approved", async () => {
-    const mine = (await api<{ requisitions: RequisitionAnswer[] }>("/store/requisitions?status=pending_approval", requesterToken)).body.requisitions
+    const mine = (await api<{ requisitions: RequisitionAnswer[] }>("/store/requisitions?status=pending_approval", requesterToken)).body
+      .requisitions
     expect(mine.length).toBe(1)
     const r = mine[0]
 
@@ -916,9 +984,9 @@ describe("buying and approving in the storefront: item → cart → requisition 
     // before any contract exists the requester may withdraw it: a reason, a confirmation, the budget released
     const reserved = async () =>
       cents(
-        (await api<{ budget_keys: { id: string; reservado: string }[] }>("/store/budget/keys?limit=200", requesterToken)).body.budget_keys.find(
-          (k) => k.id === stored.budget_key_id
-        )?.reservado ?? "0"
+        (
+          await api<{ budget_keys: { id: string; reservado: string }[] }>("/store/budget/keys?limit=200", requesterToken)
+        ).body.budget_keys.find((k) => k.id === stored.budget_key_id)?.reservado ?? "0",
       )
     const before = await reserved()
     const mineAgain = await newPage()

@@ -48,16 +48,13 @@ describeApp("access control", ({ world, baseUrl }) => {
     expect(res.status).toBe(200)
   })
 
-  it.each(Object.entries(DENIED))(
-    "refuses %s on a route it may not use with 403 and a specific Spanish message",
-    async (role, denied) => {
-      const actor = world().actors[role as RoleCode]
-      const res = await call(denied.method, denied.path, actor.token)
-      expect(res.status).toBe(403)
-      expect(res.body.code).toBe(denied.code)
-      expect(res.body.message).toMatch(/(Tu tipo de cuenta|Tus roles)/)
-    }
-  )
+  it.each(Object.entries(DENIED))("refuses %s on a route it may not use with 403 and a specific Spanish message", async (role, denied) => {
+    const actor = world().actors[role as RoleCode]
+    const res = await call(denied.method, denied.path, actor.token)
+    expect(res.status).toBe(403)
+    expect(res.body.code).toBe(denied.code)
+    expect(res.body.message).toMatch(/(Tu tipo de cuenta|Tus roles)/)
+  })
 
   it.each(Object.keys(DENIED))("lets %s read its own profile", async (role) => {
     const actor = world().actors[role as RoleCode]
@@ -85,9 +82,7 @@ describeApp("access control", ({ world, baseUrl }) => {
 
   it("explains 401 in Spanish on custom routes", async () => {
     const res = await call("get", "/supplier/me")
-    expect(res.body).toEqual(
-      expect.objectContaining({ code: "NO_AUTENTICADO", message: expect.stringContaining("Inicia sesión") })
-    )
+    expect(res.body).toEqual(expect.objectContaining({ code: "NO_AUTENTICADO", message: expect.stringContaining("Inicia sesión") }))
   })
 
   it("refuses a forged or expired token", async () => {
@@ -126,9 +121,7 @@ describeApp("access control", ({ world, baseUrl }) => {
     expect(res.status).toBe(400)
     expect(res.body.code).toBe("BLOQUEO_DE_ADMINISTRACION")
     const matrix = await call("get", "/admin/role-permissions", admin)
-    expect(matrix.body.roles.find((r: { code: string }) => r.code === "system_admin").permissions).toContain(
-      "role_permissions:manage"
-    )
+    expect(matrix.body.roles.find((r: { code: string }) => r.code === "system_admin").permissions).toContain("role_permissions:manage")
   })
 
   it("refuses unknown permissions and roles in the matrix", async () => {
@@ -156,18 +149,14 @@ describeApp("access control", ({ world, baseUrl }) => {
       .get(`/admin/people?q=${encodeURIComponent(budget.email)}`)
       .set("authorization", `Bearer ${admin}`)
     const assignment = person.body.people[0].role_assignments[0]
-    const del = await request(baseUrl())
-      .delete(`/admin/role-assignments/${assignment.id}`)
-      .set("authorization", `Bearer ${admin}`)
+    const del = await request(baseUrl()).delete(`/admin/role-assignments/${assignment.id}`).set("authorization", `Bearer ${admin}`)
     expect(del.status).toBe(200)
 
     const after = await call("get", "/store/organization/people", budget.token)
     expect(after.status).toBe(403)
     expect(after.body.message).toContain("ninguno vigente")
 
-    const again = await request(baseUrl())
-      .delete(`/admin/role-assignments/${assignment.id}`)
-      .set("authorization", `Bearer ${admin}`)
+    const again = await request(baseUrl()).delete(`/admin/role-assignments/${assignment.id}`).set("authorization", `Bearer ${admin}`)
     expect(again.status).toBe(400)
     expect(again.body.code).toBe("ASIGNACION_YA_TERMINADA")
 

@@ -10,14 +10,13 @@ import { failAtEnd } from "./framework-contracts/fixtures"
 describeApp("organizations, units and people", ({ world, baseUrl, container }) => {
   const admin = () => world().actors.system_admin.token
   const post = (path: string, body: unknown, token = admin()) =>
-    request(baseUrl()).post(path).set("authorization", `Bearer ${token}`).send(body as object)
-  const get = (path: string, token = admin()) =>
-    request(baseUrl()).get(path).set("authorization", `Bearer ${token}`)
-  const store = (path: string, token: string) =>
     request(baseUrl())
-      .get(path)
+      .post(path)
       .set("authorization", `Bearer ${token}`)
-      .set("x-publishable-api-key", world().publishableKey)
+      .send(body as object)
+  const get = (path: string, token = admin()) => request(baseUrl()).get(path).set("authorization", `Bearer ${token}`)
+  const store = (path: string, token: string) =>
+    request(baseUrl()).get(path).set("authorization", `Bearer ${token}`).set("x-publishable-api-key", world().publishableKey)
 
   const ledger = auditLedger(container)
   const adminActorId = () => ledger.actorIdOf(world().actors.system_admin.person_id)
@@ -59,7 +58,7 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
       }),
     ])
     expect(res.body.organization).toEqual(
-      expect.objectContaining({ kind: "agency", rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" })
+      expect.objectContaining({ kind: "agency", rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" }),
     )
     expect(res.body.organization.units.map((u: { code: string }) => u.code).sort()).toEqual(["BIE-AR01", "BIE-UC"])
     const list = await get("/admin/organizations?kind=agency&q=bienestar")
@@ -180,7 +179,11 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     const me = await store("/store/me", token)
     expect(me.status).toBe(200)
     expect(me.body.profile.roles[0]).toEqual(
-      expect.objectContaining({ role: "purchasing_operator", unit_id: world().units["SSA-UC"], label_es: "Operador de la Unidad Compradora" })
+      expect.objectContaining({
+        role: "purchasing_operator",
+        unit_id: world().units["SSA-UC"],
+        label_es: "Operador de la Unidad Compradora",
+      }),
     )
     expect(me.body.profile.permissions).toContain("requisitions:create")
   })
@@ -189,11 +192,19 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     ["a role of another kind of organization", { roles: [{ role: "supplier_user" }] }, "ROL_NO_CORRESPONDE_A_ORGANIZACION"],
     ["a unit-scoped role without unit", { roles: [{ role: "budget" }] }, "UNIDAD_REQUERIDA"],
     ["a unit of another agency", { roles: [{ role: "budget", unit_id: "SEP-PRES" }] }, "UNIDAD_DE_OTRA_ORGANIZACION"],
-    ["an organization-wide role with a unit", { organization_id: "shcp", roles: [{ role: "system_admin", unit_id: "SSA-UC" }] }, "UNIDAD_NO_APLICA"],
+    [
+      "an organization-wide role with a unit",
+      { organization_id: "shcp", roles: [{ role: "system_admin", unit_id: "SSA-UC" }] },
+      "UNIDAD_NO_APLICA",
+    ],
     ["an e-mail already in use", { email: "budget@prueba.gob.mx" }, "CORREO_DUPLICADO"],
     ["a persona moral RFC", { rfc: makeRfc("SSA", "630502", "CU") }, "RFC_TIPO_INCORRECTO"],
     ["a short password", { password: "corta" }, "DATOS_INVALIDOS"],
-    ["an end date before the start", { roles: [{ role: "budget", unit_id: "SSA-PRES", valid_from: "2026-05-01T00:00:00Z", valid_until: "2026-04-01T00:00:00Z" }] }, "VIGENCIA_INVALIDA"],
+    [
+      "an end date before the start",
+      { roles: [{ role: "budget", unit_id: "SSA-PRES", valid_from: "2026-05-01T00:00:00Z", valid_until: "2026-04-01T00:00:00Z" }] },
+      "VIGENCIA_INVALIDA",
+    ],
   ])("refuses a person with %s, and leaves no login behind", async (_label, over, code) => {
     const body = person(over as Record<string, unknown>) as Record<string, any>
     body.roles = (body.roles as { role: string; unit_id?: string }[]).map((r) => ({
@@ -211,9 +222,7 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     expect(await count("person")).toBe(before)
     expect(await ledger.since(base)).toEqual([])
     if (code !== "CORREO_DUPLICADO") {
-      const auth = await request(baseUrl())
-        .post("/auth/customer/emailpass")
-        .send({ email: body.email, password: body.password })
+      const auth = await request(baseUrl()).post("/auth/customer/emailpass").send({ email: body.email, password: body.password })
       expect(auth.status).toBe(401)
     }
   })

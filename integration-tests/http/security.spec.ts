@@ -54,7 +54,7 @@ async function pool<T>(items: T[], size: number, run: (item: T) => Promise<void>
       while (next < items.length) {
         await run(items[next++])
       }
-    })
+    }),
   )
 }
 
@@ -169,7 +169,9 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
         const allowed = ownAuthentication || !isRefusal(res.status, body)
         const expected = !!rule && expectedAllowed(rule.policy, who)
         if (allowed !== expected || res.status >= 500) {
-          mismatches.push(`${route.method} ${route.matcher} as ${who.name}: expected ${expected ? "allowed" : "refused"}, got ${res.status} ${text.slice(0, 160)}`)
+          mismatches.push(
+            `${route.method} ${route.matcher} as ${who.name}: expected ${expected ? "allowed" : "refused"}, got ${res.status} ${text.slice(0, 160)}`,
+          )
         }
       })
       return mismatches
@@ -209,7 +211,9 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
     const planning = () => token("shcp_planning")
 
     it("refuses the SHCP planning official a store price change", async () => {
-      const res = await call("post", "/admin/products/prod_x/variants/variant_x", planning(), { prices: [{ amount: 0.01, currency_code: "mxn" }] })
+      const res = await call("post", "/admin/products/prod_x/variants/variant_x", planning(), {
+        prices: [{ amount: 0.01, currency_code: "mxn" }],
+      })
       expect(res.status).toBe(403)
       expect(res.body.code).toBe("RUTA_FUERA_DEL_PROCEDIMIENTO")
       expect(res.body.message).toMatch(/contrato marco/)
@@ -218,7 +222,13 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
     })
 
     it("refuses creating admin users, invites and API keys, and reading API keys", async () => {
-      for (const [method, path] of [["post", "/admin/users"], ["post", "/admin/invites"], ["post", "/admin/api-keys"], ["get", "/admin/api-keys"], ["get", "/admin/users"]] as const) {
+      for (const [method, path] of [
+        ["post", "/admin/users"],
+        ["post", "/admin/invites"],
+        ["post", "/admin/api-keys"],
+        ["get", "/admin/api-keys"],
+        ["get", "/admin/users"],
+      ] as const) {
         const res = await call(method, path, token("system_admin"), { email: "intruso@prueba.gob.mx", title: "x", type: "secret" })
         expect([path, res.status, res.body.code]).toEqual([path, 403, "RUTA_FUERA_DEL_PROCEDIMIENTO"])
       }
@@ -236,7 +246,12 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
 
     it("refuses capturing and refunding payments through Medusa, to every role", async () => {
       for (const role of ["shcp_planning", "shcp_contract_admin", "system_admin"] as const) {
-        for (const path of ["/admin/payments/pay_x/capture", "/admin/payments/pay_x/refund", "/admin/payment-collections/pc_x/mark-as-paid", "/admin/orders/order_x/credit-lines"]) {
+        for (const path of [
+          "/admin/payments/pay_x/capture",
+          "/admin/payments/pay_x/refund",
+          "/admin/payment-collections/pc_x/mark-as-paid",
+          "/admin/orders/order_x/credit-lines",
+        ]) {
           const res = await call("post", path, token(role), { amount: 100 })
           expect([role, path, res.status, res.body.code]).toEqual([role, path, 403, "RUTA_FUERA_DEL_PROCEDIMIENTO"])
           expect(res.body.message).toMatch(/solicitud de pago/)
@@ -247,7 +262,9 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
     it("refuses an admin user who is not a person of the registry, and a secret API key", async () => {
       const c = container()
       const email = "fantasma@prueba.gob.mx"
-      const { result: [ghost] } = await createUsersWorkflow(c).run({ input: { users: [{ email }] } })
+      const {
+        result: [ghost],
+      } = await createUsersWorkflow(c).run({ input: { users: [{ email }] } })
       const auth = c.resolve(Modules.AUTH)
       await auth.register("emailpass", { body: { email, password: PASSWORD } } as never).then(async ({ authIdentity }) => {
         await auth.updateAuthIdentities({ id: authIdentity!.id, app_metadata: { user_id: ghost.id } })
@@ -257,8 +274,12 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       expect(res.status).toBe(403)
       expect(res.body.code).toBe("CUENTA_SIN_ALTA")
 
-      const { result: [key] } = await createApiKeysWorkflow(c).run({ input: { api_keys: [{ title: "llave", type: "secret", created_by: "prueba" }] } })
-      const viaKey = await request(baseUrl()).get("/admin/orders").set("authorization", `Basic ${Buffer.from(`${key.token}:`).toString("base64")}`)
+      const {
+        result: [key],
+      } = await createApiKeysWorkflow(c).run({ input: { api_keys: [{ title: "llave", type: "secret", created_by: "prueba" }] } })
+      const viaKey = await request(baseUrl())
+        .get("/admin/orders")
+        .set("authorization", `Basic ${Buffer.from(`${key.token}:`).toString("base64")}`)
       expect(viaKey.status).toBe(401)
       expect(viaKey.body.code).toBe("NO_AUTENTICADO")
     })
@@ -344,7 +365,10 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       const session = `/store/payment-collections/${pcId}/payment-sessions`
       expect((await call("post", session, other(), { provider_id: "pp_budget_budget" })).status).toBe(404)
       const foreignKey = await makeKey(container(), world().orgs.agencyB)
-      const res = await call("post", session, token("requiring_unit"), { provider_id: "pp_budget_budget", data: { budget_key_id: foreignKey.id } })
+      const res = await call("post", session, token("requiring_unit"), {
+        provider_id: "pp_budget_budget",
+        data: { budget_key_id: foreignKey.id },
+      })
       expect(res.status).toBe(403)
       expect(res.body.code).toBe("PRESUPUESTO_DE_OTRA_ORGANIZACION")
       const query = container().resolve(ContainerRegistrationKeys.QUERY)
@@ -380,18 +404,29 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
   describe("every bad input is a clean 4xx in Spanish, and writes nothing", () => {
     const { publishedContract, approvedOffer } = catalogFixtures(world, baseUrl, container)
     const count = async (entity: string) =>
-      (await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity, fields: ["id"] })).data.length
+      (
+        await container()
+          .resolve(ContainerRegistrationKeys.QUERY)
+          .graph({ entity, fields: ["id"] })
+      ).data.length
     const tomorrow = new Date(Date.now() + 86400000).toISOString().slice(0, 10)
 
     /** A cart of agency A with one approved offer, and a valid requisition body for it. */
     async function requisitionContext() {
       const { itemId } = await publishedContract()
       await approvedOffer(itemId, world().orgs.supplier, "49.90")
-      const { data: [offer] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "offer", fields: ["variant_id"] })
+      const {
+        data: [offer],
+      } = await container()
+        .resolve(ContainerRegistrationKeys.QUERY)
+        .graph({ entity: "offer", fields: ["variant_id"] })
       const regionId = (await call("get", "/store/regions")).body.regions[0].id as string
       const cart = await call("post", "/store/carts", token("requiring_unit"), { region_id: regionId })
       const cartId = cart.body.cart.id as string
-      const add = await call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), { variant_id: offer.variant_id, quantity: 10 })
+      const add = await call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), {
+        variant_id: offer.variant_id,
+        quantity: 10,
+      })
       expect(add.status).toBe(200)
       const key = await makeKey(container(), world().orgs.agencyA)
       const body = {
@@ -408,7 +443,10 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
     it("refuses NUL bytes in bodies, paths and queries with 400", async () => {
       const { body } = await requisitionContext()
       const before = await count("requisition")
-      const res = await call("post", "/store/requisitions", token("requiring_unit"), { ...body, justification: "Papelería\u0000; drop table requisition" })
+      const res = await call("post", "/store/requisitions", token("requiring_unit"), {
+        ...body,
+        justification: "Papelería\u0000; drop table requisition",
+      })
       expect(res.status).toBe(400)
       expect(res.body).toEqual({ type: "invalid_data", code: "CARACTER_NO_PERMITIDO", message: expect.stringContaining("carácter nulo") })
       expect(await count("requisition")).toBe(before)
@@ -417,7 +455,8 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
 
     it("refuses quantities of 2^31 and more, and lines past the 1,000,000-unit cap, writing nothing", async () => {
       const { cartId, variantId, body } = await requisitionContext()
-      const add = (quantity: number) => call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), { variant_id: variantId, quantity })
+      const add = (quantity: number) =>
+        call("post", `/store/carts/${cartId}/line-items`, token("requiring_unit"), { variant_id: variantId, quantity })
       const overflow = await add(2 ** 31)
       expect(overflow.status).toBe(400)
       expect(overflow.body.code).toBe("NUMERO_FUERA_DE_RANGO")
@@ -485,11 +524,17 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       ]
       for (const res of answers) {
         expect(res.status).toBe(401)
-        expect(res.body).toEqual({ type: "unauthorized", code: "NO_AUTENTICADO", message: expect.stringMatching(/^(Inicia sesión|Tu sesión)/) })
+        expect(res.body).toEqual({
+          type: "unauthorized",
+          code: "NO_AUTENTICADO",
+          message: expect.stringMatching(/^(Inicia sesión|Tu sesión)/),
+        })
       }
       expect(answers[0].body).toEqual(NOT_AUTHENTICATED)
       // a wrong password keeps its own code
-      const wrong = await request(baseUrl()).post("/auth/user/emailpass").send({ email: world().actors.system_admin.email, password: "mala" })
+      const wrong = await request(baseUrl())
+        .post("/auth/user/emailpass")
+        .send({ email: world().actors.system_admin.email, password: "mala" })
       expect(wrong.status).toBe(401)
       expect(wrong.body.code).toBe("AUTENTICACION_FALLIDA")
     })
@@ -508,7 +553,12 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       const out = await call("post", "/auth/logout", bearer)
       expect(out.status).toBe(200)
       expect(await ledger.since(base)).toEqual([
-        expect.objectContaining({ action: "session.logged_out", entity_type: "session", actor_type: "customer", actor_id: await ledger.actorIdOf(who.person_id) }),
+        expect.objectContaining({
+          action: "session.logged_out",
+          entity_type: "session",
+          actor_type: "customer",
+          actor_id: await ledger.actorIdOf(who.person_id),
+        }),
       ])
       const after = await call("get", "/store/delegations", bearer)
       expect(after.status).toBe(401)
@@ -540,23 +590,29 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
         fc.constantFrom(2 ** 31, -(2 ** 31) - 1, Number.MAX_SAFE_INTEGER, 1e308, 0.1, -1),
         fc.boolean(),
         fc.constant(null),
-        fc.array(fc.string(), { maxLength: 3 })
+        fc.array(fc.string(), { maxLength: 3 }),
       )
-      const bodies = fc.dictionary(fc.constantFrom("id", "quantity", "amount", "cart_id", "items", "email", "metadata", "status", "x"), value, { maxKeys: 5 })
+      const bodies = fc.dictionary(
+        fc.constantFrom("id", "quantity", "amount", "cart_id", "items", "email", "metadata", "status", "x"),
+        value,
+        { maxKeys: 5 },
+      )
       for (const { route, role } of targets) {
         await fc.assert(
           fc.asyncProperty(bodies, async (body) => {
             const head = await ledger.head()
             const res = await call(route.method.toLowerCase() as "post" | "delete", instantiate(route.matcher), token(role), body)
             if (res.status >= 500) {
-              failures.push(`${route.method} ${route.matcher} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`)
+              failures.push(
+                `${route.method} ${route.matcher} ${JSON.stringify(body)} → ${res.status} ${JSON.stringify(res.body).slice(0, 200)}`,
+              )
             }
             if (res.status >= 400 && (await ledger.head()) !== head) {
               failures.push(`${route.method} ${route.matcher} ${JSON.stringify(body)} → ${res.status} but the ledger grew`)
             }
             expect(typeof res.body?.code === "string" || res.status < 400).toBe(true)
           }),
-          { seed: 20261207, numRuns: 4 }
+          { seed: 20261207, numRuns: 4 },
         )
       }
       expect(failures).toEqual([])
@@ -565,7 +621,14 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
     it("fuzzes a requisition's fields on a real cart (fixed seed): 4xx or 201, never 500, nothing written on a refusal", async () => {
       const { body } = await requisitionContext()
       const field = fc.constantFrom(...Object.keys(body), "lines", "extra")
-      const value = fc.oneof(fc.string({ maxLength: 300 }), fc.integer(), fc.constant(null), fc.constant(2 ** 31), fc.date().map((d) => (isNaN(d.getTime()) ? "x" : d.toISOString())), fc.constant("2099-12-31"))
+      const value = fc.oneof(
+        fc.string({ maxLength: 300 }),
+        fc.integer(),
+        fc.constant(null),
+        fc.constant(2 ** 31),
+        fc.date().map((d) => (isNaN(d.getTime()) ? "x" : d.toISOString())),
+        fc.constant("2099-12-31"),
+      )
       await fc.assert(
         fc.asyncProperty(field, value, async (k, v) => {
           const before = await count("requisition")
@@ -576,7 +639,7 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
             expect(await count("requisition")).toBe(before)
           }
         }),
-        { seed: 20261207, numRuns: 40 }
+        { seed: 20261207, numRuns: 40 },
       )
     }, 600_000)
   })
@@ -592,7 +655,11 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       }
       const right = await attempt("auditor", email, PASSWORD)
       expect(right.status).toBe(429)
-      expect(right.body).toEqual({ type: "too_many_requests", code: "DEMASIADOS_INTENTOS", message: expect.stringContaining("Demasiados intentos") })
+      expect(right.body).toEqual({
+        type: "too_many_requests",
+        code: "DEMASIADOS_INTENTOS",
+        message: expect.stringContaining("Demasiados intentos"),
+      })
       expect(Number(right.headers["retry-after"])).toBeGreaterThan(0)
       expect((await attempt("observer", world().actors.observer.email, PASSWORD)).status).toBe(200)
     })
@@ -614,7 +681,10 @@ describeApp("security: deny by default, ownership, the law's path", ({ world, ba
       try {
         const mark = "<!-- panel de prueba -->"
         mkdirSync(join(root, "public", "admin", "assets"), { recursive: true })
-        writeFileSync(join(root, "public", "admin", "index.html"), `<!doctype html>${mark}<html><head><script type="module" src="/app/assets/panel.js"></script></head><body></body></html>`)
+        writeFileSync(
+          join(root, "public", "admin", "index.html"),
+          `<!doctype html>${mark}<html><head><script type="module" src="/app/assets/panel.js"></script></head><body></body></html>`,
+        )
         writeFileSync(join(root, "public", "admin", "assets", "panel.js"), "export const panel = true\n")
         const app = express()
         await loader({ app, configModule: { admin: { path: "/app", backendUrl: "/" } }, rootDirectory: root, plugins: [] })

@@ -1,9 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import {
-  createOrganizationWorkflow,
-  createPersonWorkflow,
-  setRolePermissionsWorkflow,
-} from "@tienda/organizations/workflows"
+import { createOrganizationWorkflow, createPersonWorkflow, setRolePermissionsWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../seed/src/rfc"
 import { describeApp } from "../utils/runner"
 
@@ -23,7 +19,7 @@ describeApp("workflow compensation", ({ world, container }) => {
           throw new Error("fallo inducido por la prueba")
         },
       },
-      { noCompensation: true }
+      { noCompensation: true },
     )
     return wf
   }

@@ -122,7 +122,9 @@ describe("server and worker processes", () => {
     const db = new Client({ connectionString: databaseUrl })
     await db.connect()
     const ticks = () =>
-      db.query("select tick, worker_mode, count(*)::int as runs from ops_job_run where job = 'heartbeat' and deleted_at is null group by tick, worker_mode order by tick")
+      db.query(
+        "select tick, worker_mode, count(*)::int as runs from ops_job_run where job = 'heartbeat' and deleted_at is null group by tick, worker_mode order by tick",
+      )
     let { rows } = await ticks()
     for (let i = 0; i < 120 && rows.length < 3; i++) {
       await new Promise((r) => setTimeout(r, TICK * 1000))

@@ -34,7 +34,7 @@ export function auditLedger(container: () => MedusaContainer) {
         `select sequence::text as sequence, actor_type, actor_id, role, action, entity_type, entity_id,
            before_digest, after_digest, details
          from audit_entry where sequence > ? and action like ? order by audit_entry.sequence`,
-        [after, `${prefix}%`]
+        [after, `${prefix}%`],
       )
       return rows as unknown as LedgerRow[]
     },

@@ -1,11 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { RoleCode } from "@tienda/organizations/utils"
-import {
-  createOrganizationWorkflow,
-  createPersonWorkflow,
-  type CreateOrganizationWorkflowInput,
-} from "@tienda/organizations/workflows"
+import { createOrganizationWorkflow, createPersonWorkflow, type CreateOrganizationWorkflowInput } from "@tienda/organizations/workflows"
 import request from "supertest"
 import { makeRfc } from "../../seed/src/rfc"
 import { seedStore } from "../../seed/src/steps/store"
@@ -52,9 +48,7 @@ async function org(container: MedusaContainer, input: CreateOrganizationWorkflow
 }
 
 export async function login(baseUrl: string, actorType: string, email: string, password = PASSWORD) {
-  const res = await request(baseUrl)
-    .post(`/auth/${actorType}/emailpass`)
-    .send({ email, password })
+  const res = await request(baseUrl).post(`/auth/${actorType}/emailpass`).send({ email, password })
   if (res.status !== 200) {
     throw new Error(`login ${email} (${actorType}) failed: ${res.status} ${JSON.stringify(res.body)}`)
   }
@@ -65,7 +59,13 @@ const units = (prefix: string) => [
   { code: `${prefix}-UC`, name: "Unidad Compradora", kind: "purchasing_unit" as const, state_code: "CMX", codigo_postal: "06600" },
   { code: `${prefix}-AR01`, name: "Área Requirente 1", kind: "requiring_area" as const, state_code: "CMX", codigo_postal: "06600" },
   { code: `${prefix}-PRES`, name: "Presupuesto", kind: "budget_area" as const, state_code: "CMX", codigo_postal: "06600" },
-  { code: `${prefix}-ADMC`, name: "Administración de contratos", kind: "contract_administration" as const, state_code: "CMX", codigo_postal: "06600" },
+  {
+    code: `${prefix}-ADMC`,
+    name: "Administración de contratos",
+    kind: "contract_administration" as const,
+    state_code: "CMX",
+    codigo_postal: "06600",
+  },
   { code: `${prefix}-ALM`, name: "Almacén", kind: "reception" as const, state_code: "JAL", codigo_postal: "44100" },
   { code: `${prefix}-FIN`, name: "Finanzas", kind: "finance" as const, state_code: "CMX", codigo_postal: "06600" },
 ]
@@ -88,24 +88,74 @@ const UNIT_OF_ROLE: Partial<Record<RoleCode, string>> = {
 export async function createWorld(container: MedusaContainer, baseUrl: string): Promise<World> {
   const { publishable_key } = await seedStore({ container, args: [] } as never)
   const orgs = {
-    shcp: await org(container, { kind: "shcp", rfc: makeRfc("SHC", "850101", "U3"), legal_name: "Secretaría de Hacienda y Crédito Público", regimen_fiscal: "603", codigo_postal: "06000" }),
-    agencyA: await org(container, { kind: "agency", rfc: makeRfc("SSA", "630502", "CU"), legal_name: "Secretaría de Salud", regimen_fiscal: "603", codigo_postal: "06600", units: units("SSA") }),
-    agencyB: await org(container, { kind: "agency", rfc: makeRfc("SEP", "210905", "AB"), legal_name: "Secretaría de Educación Pública", regimen_fiscal: "603", codigo_postal: "06020", units: units("SEP") }),
-    supplier: await org(container, { kind: "supplier", rfc: makeRfc("PIB", "040312", "A1"), legal_name: "Papelería Industrial del Bajío, S.A. de C.V.", regimen_fiscal: "601", codigo_postal: "37000", sme_size: "mediana" }),
-    supplier2: await org(container, { kind: "supplier", rfc: makeRfc("OFI", "991105", "3K"), legal_name: "Ofimex Suministros Corporativos, S.A. de C.V.", regimen_fiscal: "601", codigo_postal: "03100", sme_size: "grande" }),
-    civil: await org(container, { kind: "civil_society", rfc: makeRfc("TME", "990304", "A7"), legal_name: "Observatorio Ciudadano, A.C.", regimen_fiscal: "603", codigo_postal: "03100" }),
-    audit: await org(container, { kind: "agency", rfc: makeRfc("SAB", "241201", "BG"), legal_name: "Secretaría Anticorrupción y Buen Gobierno", regimen_fiscal: "603", codigo_postal: "01020" }),
+    shcp: await org(container, {
+      kind: "shcp",
+      rfc: makeRfc("SHC", "850101", "U3"),
+      legal_name: "Secretaría de Hacienda y Crédito Público",
+      regimen_fiscal: "603",
+      codigo_postal: "06000",
+    }),
+    agencyA: await org(container, {
+      kind: "agency",
+      rfc: makeRfc("SSA", "630502", "CU"),
+      legal_name: "Secretaría de Salud",
+      regimen_fiscal: "603",
+      codigo_postal: "06600",
+      units: units("SSA"),
+    }),
+    agencyB: await org(container, {
+      kind: "agency",
+      rfc: makeRfc("SEP", "210905", "AB"),
+      legal_name: "Secretaría de Educación Pública",
+      regimen_fiscal: "603",
+      codigo_postal: "06020",
+      units: units("SEP"),
+    }),
+    supplier: await org(container, {
+      kind: "supplier",
+      rfc: makeRfc("PIB", "040312", "A1"),
+      legal_name: "Papelería Industrial del Bajío, S.A. de C.V.",
+      regimen_fiscal: "601",
+      codigo_postal: "37000",
+      sme_size: "mediana",
+    }),
+    supplier2: await org(container, {
+      kind: "supplier",
+      rfc: makeRfc("OFI", "991105", "3K"),
+      legal_name: "Ofimex Suministros Corporativos, S.A. de C.V.",
+      regimen_fiscal: "601",
+      codigo_postal: "03100",
+      sme_size: "grande",
+    }),
+    civil: await org(container, {
+      kind: "civil_society",
+      rfc: makeRfc("TME", "990304", "A7"),
+      legal_name: "Observatorio Ciudadano, A.C.",
+      regimen_fiscal: "603",
+      codigo_postal: "03100",
+    }),
+    audit: await org(container, {
+      kind: "agency",
+      rfc: makeRfc("SAB", "241201", "BG"),
+      legal_name: "Secretaría Anticorrupción y Buen Gobierno",
+      regimen_fiscal: "603",
+      codigo_postal: "01020",
+    }),
   }
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: unitRows } = await query.graph({ entity: "organization_unit", fields: ["id", "code"] })
   const unitIds: Record<string, string> = Object.fromEntries(unitRows.map((u) => [u.code, u.id]))
 
   const orgOfRole = (role: RoleCode) =>
-    ACTOR_OF[role] === "user" ? orgs.shcp
-      : ACTOR_OF[role] === "customer" ? orgs.agencyA
-      : role === "supplier_user" ? orgs.supplier
-      : role === "observer" ? orgs.civil
-      : orgs.audit
+    ACTOR_OF[role] === "user"
+      ? orgs.shcp
+      : ACTOR_OF[role] === "customer"
+        ? orgs.agencyA
+        : role === "supplier_user"
+          ? orgs.supplier
+          : role === "observer"
+            ? orgs.civil
+            : orgs.audit
 
   const actors = {} as Record<RoleCode, Actor>
   let n = 0

@@ -9,7 +9,9 @@ import pg from "pg"
 export async function ensureDatabase(url) {
   const target = new URL(url)
   const name = decodeURIComponent(target.pathname.replace(/^\//, ""))
-  if (!name) {throw new Error(`DATABASE_URL sin nombre de base de datos: ${url}`)}
+  if (!name) {
+    throw new Error(`DATABASE_URL sin nombre de base de datos: ${url}`)
+  }
   const admin = new URL(url)
   admin.pathname = "/postgres"
   const client = new pg.Client({ connectionString: admin.toString() })

@@ -20,7 +20,9 @@ export function portIsFree(port, host = "127.0.0.1") {
 
 export async function findFreePort(preferred, attempts = 50) {
   for (let p = preferred; p < preferred + attempts; p++) {
-    if (await portIsFree(p)) {return p}
+    if (await portIsFree(p)) {
+      return p
+    }
   }
   throw new Error(`No free port found between ${preferred} and ${preferred + attempts - 1}`)
 }
@@ -37,20 +39,14 @@ function pidAlive(pid) {
 /**
  * Returns { url, port, stop() }. `persistent` keeps the data directory.
  */
-export async function startEmbeddedPostgres({
-  dataDir,
-  port = 54329,
-  persistent = true,
-  fast = false,
-  log = () => {},
-}) {
+export async function startEmbeddedPostgres({ dataDir, port = 54329, persistent = true, fast = false, log = () => {} }) {
   const pidFile = join(dataDir, "postmaster.pid")
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, "utf8").split("\n")[0])
     if (pid && pidAlive(pid)) {
       throw new Error(
         `La base de datos en ${dataDir} ya está en uso por el proceso ${pid} (¿otro "npm start" abierto?). ` +
-          `Ciérralo o termina ese proceso y vuelve a intentar.`
+          `Ciérralo o termina ese proceso y vuelve a intentar.`,
       )
     }
     rmSync(pidFile)

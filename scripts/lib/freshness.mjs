@@ -7,11 +7,15 @@ const SKIP = new Set(["node_modules", ".medusa", ".next", ".cache", ".data", "di
 export function newestMtime(paths) {
   let newest = 0
   const walk = (p) => {
-    if (!existsSync(p)) {return}
+    if (!existsSync(p)) {
+      return
+    }
     const st = statSync(p)
     if (st.isDirectory()) {
       for (const e of readdirSync(p)) {
-        if (!SKIP.has(e)) {walk(join(p, e))}
+        if (!SKIP.has(e)) {
+          walk(join(p, e))
+        }
       }
     } else if (st.mtimeMs > newest) {
       newest = st.mtimeMs
@@ -22,6 +26,8 @@ export function newestMtime(paths) {
 }
 
 export function isStale(output, sources) {
-  if (!existsSync(output)) {return true}
+  if (!existsSync(output)) {
+    return true
+  }
   return newestMtime(sources) > statSync(output).mtimeMs
 }

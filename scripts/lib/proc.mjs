@@ -6,7 +6,9 @@ import { dirname } from "node:path"
 
 export function run(cmd, args, { cwd, env, logFile, quiet = true } = {}) {
   return new Promise((resolve, reject) => {
-    if (logFile) {mkdirSync(dirname(logFile), { recursive: true })}
+    if (logFile) {
+      mkdirSync(dirname(logFile), { recursive: true })
+    }
     const log = logFile ? createWriteStream(logFile) : null
     const child = spawn(cmd, args, {
       cwd,
@@ -15,17 +17,19 @@ export function run(cmd, args, { cwd, env, logFile, quiet = true } = {}) {
     })
     const onData = (d) => {
       log?.write(d)
-      if (!quiet) {process.stdout.write(d)}
+      if (!quiet) {
+        process.stdout.write(d)
+      }
     }
     child.stdout.on("data", onData)
     child.stderr.on("data", onData)
     child.on("error", reject)
     child.on("close", (code) => {
       log?.end()
-      if (code === 0) {return resolve()}
-      const tail = logFile
-        ? readFileSync(logFile, "utf8").split("\n").slice(-25).join("\n")
-        : ""
+      if (code === 0) {
+        return resolve()
+      }
+      const tail = logFile ? readFileSync(logFile, "utf8").split("\n").slice(-25).join("\n") : ""
       reject(new Error(`${cmd} ${args.join(" ")} terminó con código ${code}\n${tail}`))
     })
   })
@@ -56,7 +60,9 @@ export function stopService(child, signal = "SIGTERM") {
     }
   }
   if (!child || child.exitCode !== null) {
-    if (child) {killGroup("SIGKILL")}
+    if (child) {
+      killGroup("SIGKILL")
+    }
     return Promise.resolve()
   }
   return new Promise((resolve) => {
@@ -83,7 +89,9 @@ export async function waitForHttp(url, { timeoutMs = 300000, child } = {}) {
     try {
       // a busy server may accept the connection and answer late: bound each try
       const res = await fetch(url, { signal: AbortSignal.timeout(10000) })
-      if (res.status < 500) {return}
+      if (res.status < 500) {
+        return
+      }
     } catch {
       // not up yet
     }

@@ -22,6 +22,8 @@ export async function step(label, fn) {
 
 export function fail(message, hint) {
   process.stderr.write(`\n✘ ${message}\n`)
-  if (hint) {process.stderr.write(`  Qué hacer: ${hint}\n`)}
+  if (hint) {
+    process.stderr.write(`  Qué hacer: ${hint}\n`)
+  }
   process.exit(1)
 }

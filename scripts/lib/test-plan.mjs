@@ -54,8 +54,24 @@ export function testPlan(root, { only, skipStatic, chromium, redis, withRedis = 
   const rel = (f) => relative(root, f)
 
   if (!skipStatic) {
-    suites.push({ name: "single copy of @medusajs/framework and core-flows", kind: "cmd", cmd: "node", args: ["scripts/check-single-medusa.mjs"] })
-    suites.push({ name: "lint (eslint + Medusa rules)", kind: "cmd", cmd: "node", args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."] })
+    suites.push({
+      name: "single copy of @medusajs/framework and core-flows",
+      kind: "cmd",
+      cmd: "node",
+      args: ["scripts/check-single-medusa.mjs"],
+    })
+    suites.push({
+      name: "format (prettier --check)",
+      kind: "cmd",
+      cmd: "node",
+      args: ["node_modules/prettier/bin/prettier.cjs", "--check", "--log-level=warn", "**/*.{ts,tsx,js,mjs,cjs}"],
+    })
+    suites.push({
+      name: "lint (eslint + Medusa rules)",
+      kind: "cmd",
+      cmd: "node",
+      args: ["node_modules/eslint/bin/eslint.js", "--max-warnings=0", "."],
+    })
     suites.push({ name: "typecheck (tsc --noEmit per workspace)", kind: "cmd", cmd: "node", args: ["scripts/typecheck.mjs"] })
   }
   const want = (p) => !only || only === p
@@ -72,13 +88,22 @@ export function testPlan(root, { only, skipStatic, chromium, redis, withRedis = 
   const redisPass = only === "redis" || (withRedis && !only)
   if (redisPass) {
     const name = (f) => (only === "redis" ? rel(f) : `${rel(f)} (Redis)`)
-    suites.push(...http.filter((f) => redisReason(f)).map((f) => ({ ...jest(name(f), "http", [rel(f)]), redis: true, testNamePattern: redisTests(f) })))
+    suites.push(
+      ...http
+        .filter((f) => redisReason(f))
+        .map((f) => ({ ...jest(name(f), "http", [rel(f)]), redis: true, testNamePattern: redisTests(f) })),
+    )
   }
   if (chromium && want("e2e")) {
     suites.push(...findFiles(join(root, "integration-tests", "e2e"), ".e2e.spec.ts").map((f) => jest(rel(f), "e2e", [rel(f)])))
   }
   if ((redis || withRedis) && (only === "processes" || redisPass)) {
-    suites.push(...findFiles(join(root, "integration-tests", "processes"), ".spec.ts").map((f) => ({ ...jest(rel(f), "processes", [rel(f)]), redis: true })))
+    suites.push(
+      ...findFiles(join(root, "integration-tests", "processes"), ".spec.ts").map((f) => ({
+        ...jest(rel(f), "processes", [rel(f)]),
+        redis: true,
+      })),
+    )
   }
   return suites
 }

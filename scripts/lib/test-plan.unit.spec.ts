@@ -38,6 +38,7 @@ describe("npm test's plan", () => {
     expect(all.filter((s) => s.kind === "jest" && !s.files?.length).map((s) => s.project)).toEqual(["unit", "modules"])
     expect(all.filter((s) => s.kind === "cmd").map((s) => s.name)).toEqual([
       "single copy of @medusajs/framework and core-flows",
+      "format (prettier --check)",
       "lint (eslint + Medusa rules)",
       "typecheck (tsc --noEmit per workspace)",
     ])
@@ -46,7 +47,11 @@ describe("npm test's plan", () => {
   it("covers every Jest project of jest.config.js", () => {
     const config = readFileSync(join(root, "jest.config.js"), "utf8")
     const projects = [...config.matchAll(/displayName: "([a-z0-9-]+)"/g)].map((m) => m[1]).sort()
-    const planned = new Set([...plan({ chromium: true, redis: false }), ...plan({ only: "redis", skipStatic: true, chromium: true, redis: true })].map((s) => s.project))
+    const planned = new Set(
+      [...plan({ chromium: true, redis: false }), ...plan({ only: "redis", skipStatic: true, chromium: true, redis: true })].map(
+        (s) => s.project,
+      ),
+    )
     expect(projects.filter((p) => !planned.has(p))).toEqual([])
   })
 
@@ -54,7 +59,12 @@ describe("npm test's plan", () => {
     const marked = specs("integration-tests/http", ".spec.ts").filter((f) => /^\/\/ @redis: .+$/m.test(readFileSync(join(root, f), "utf8")))
     expect(marked.length).toBeGreaterThan(0)
     const redis = plan({ only: "redis", skipStatic: true, chromium: true, redis: true })
-    expect(redis.filter((s) => s.project === "http").flatMap((s) => s.files).sort()).toEqual(marked)
+    expect(
+      redis
+        .filter((s) => s.project === "http")
+        .flatMap((s) => s.files)
+        .sort(),
+    ).toEqual(marked)
     expect(redis.filter((s) => s.project !== "http").map((s) => s.project)).toEqual(["processes"])
   })
 

@@ -24,8 +24,16 @@ export const PLUGIN_LAYERS = {
  * nothing of ours.
  */
 const OTHER_WORKSPACES = [
-  { files: ["storefront/**/*.{ts,tsx,mjs,js}"], allow: ["@tienda/contracts/efirma-client"], why: "the storefront talks to the backend over HTTP; only the browser e.firma module is shared" },
-  { files: ["simulators/**/*.{ts,mjs,js}"], allow: [], why: "a simulator stands for an outside government system and shares no code with the store" },
+  {
+    files: ["storefront/**/*.{ts,tsx,mjs,js}"],
+    allow: ["@tienda/contracts/efirma-client"],
+    why: "the storefront talks to the backend over HTTP; only the browser e.firma module is shared",
+  },
+  {
+    files: ["simulators/**/*.{ts,mjs,js}"],
+    allow: [],
+    why: "a simulator stands for an outside government system and shares no code with the store",
+  },
 ]
 
 const message = (plugin, target) =>
@@ -37,7 +45,7 @@ export function layeringBlocks(root) {
   const unknown = plugins.filter((p) => !(p in PLUGIN_LAYERS))
   if (unknown.length) {
     throw new Error(
-      `plugins/${unknown.join(", plugins/")} has no layer: add it to PLUGIN_LAYERS in scripts/lint/layers.mjs and to the graph in docs/adr/0009-plugin-layering.md`
+      `plugins/${unknown.join(", plugins/")} has no layer: add it to PLUGIN_LAYERS in scripts/lint/layers.mjs and to the graph in docs/adr/0009-plugin-layering.md`,
     )
   }
   const blocks = plugins.map((plugin) => {

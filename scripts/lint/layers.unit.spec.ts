@@ -10,11 +10,17 @@ const root = join(__dirname, "..", "..")
 const SAMPLES: Record<string, [string, string]> = {
   budgetImportsRequisitions: ["plugins/budget/src/utils/x.ts", 'import { a } from "@tienda/requisitions/workflows"\nexport const b = a\n'],
   searchImportsRequisitions: ["plugins/search/src/x.ts", 'import { a } from "@tienda/requisitions"\nexport const b = a\n'],
-  requisitionsImportsLower: ["plugins/requisitions/src/x.ts", 'import { a } from "@tienda/budget/workflows"\nimport { c } from "@tienda/organizations/utils"\nexport const b = [a, c]\n'],
+  requisitionsImportsLower: [
+    "plugins/requisitions/src/x.ts",
+    'import { a } from "@tienda/budget/workflows"\nimport { c } from "@tienda/organizations/utils"\nexport const b = [a, c]\n',
+  ],
   backendImportsAny: ["backend/src/x.ts", 'import { a } from "@tienda/requisitions/requisitions"\nexport const b = a\n'],
   storefrontImportsEfirmaClient: ["storefront/src/lib/x.ts", 'import { a } from "@tienda/contracts/efirma-client"\nexport const b = a\n'],
   storefrontImportsWorkflows: ["storefront/src/lib/x.ts", 'import { a } from "@tienda/contracts/workflows"\nexport const b = a\n'],
-  simulatorImportsOrganizations: ["simulators/sicop-siaff/src/x.ts", 'import { a } from "@tienda/organizations/utils"\nexport const b = a\n'],
+  simulatorImportsOrganizations: [
+    "simulators/sicop-siaff/src/x.ts",
+    'import { a } from "@tienda/organizations/utils"\nexport const b = a\n',
+  ],
 }
 
 let errors: Record<string, string[]> | undefined

@@ -51,8 +51,8 @@ export default async function seed(args: ExecArgs) {
           created: orgs.counters,
         },
         null,
-        2
-      )
+        2,
+      ),
     )
   }
   logger.info(`seed: done in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -4,7 +4,12 @@ import { requisitionWalkthrough, type DemoLogin } from "./fixtures/walkthrough"
 describe("the demo walkthrough of a requisition", () => {
   const agency = AGENCIES[0]
   const logins: DemoLogin[] = [
-    ...AGENCY_ROLE_UNITS.map((r) => ({ role: r.role, email: `${r.local}@${agency.email_domain}`, organization: agency.short_name, actor_type: "customer" })),
+    ...AGENCY_ROLE_UNITS.map((r) => ({
+      role: r.role,
+      email: `${r.local}@${agency.email_domain}`,
+      organization: agency.short_name,
+      actor_type: "customer",
+    })),
     { role: "supplier_user", email: "ventas@papeleria.demo.mx", organization: "Papelería", actor_type: "supplier" },
   ]
 

@@ -26,10 +26,7 @@ export const appRoutes: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/ops/job-runs",
-    middlewares: [
-      ...authorize({ actors: ["user"], permission: PERMISSIONS.OPERATIONS_READ }),
-      validateQuery(AdminListJobRuns),
-    ],
+    middlewares: [...authorize({ actors: ["user"], permission: PERMISSIONS.OPERATIONS_READ }), validateQuery(AdminListJobRuns)],
   },
 ]
 

@@ -20,7 +20,18 @@ export function openApiProblems(doc: unknown, validateSchema?: (schema: unknown)
   if (!isObject(doc)) {
     return ["document: not an object"]
   }
-  onlyKeys("document", doc, ["openapi", "info", "jsonSchemaDialect", "servers", "paths", "webhooks", "components", "security", "tags", "externalDocs"])
+  onlyKeys("document", doc, [
+    "openapi",
+    "info",
+    "jsonSchemaDialect",
+    "servers",
+    "paths",
+    "webhooks",
+    "components",
+    "security",
+    "tags",
+    "externalDocs",
+  ])
   if (typeof doc.openapi !== "string" || !/^3\.1\.\d+$/.test(doc.openapi)) {
     fail("openapi", `must be 3.1.x, is ${String(doc.openapi)}`)
   }
@@ -108,7 +119,20 @@ export function openApiProblems(doc: unknown, validateSchema?: (schema: unknown)
         fail(where, "operation must be an object")
         continue
       }
-      onlyKeys(where, op, ["tags", "summary", "description", "externalDocs", "operationId", "parameters", "requestBody", "responses", "callbacks", "deprecated", "security", "servers"])
+      onlyKeys(where, op, [
+        "tags",
+        "summary",
+        "description",
+        "externalDocs",
+        "operationId",
+        "parameters",
+        "requestBody",
+        "responses",
+        "callbacks",
+        "deprecated",
+        "security",
+        "servers",
+      ])
       if (typeof op.operationId !== "string" || operationIds.has(op.operationId)) {
         fail(where, `operationId missing or repeated (${String(op.operationId)})`)
       } else {
@@ -129,7 +153,21 @@ export function openApiProblems(doc: unknown, validateSchema?: (schema: unknown)
           fail(where, `bad parameter ${JSON.stringify(p)}`)
           continue
         }
-        onlyKeys(`${where} parameter ${p.name}`, p, ["name", "in", "description", "required", "deprecated", "allowEmptyValue", "style", "explode", "allowReserved", "schema", "example", "examples", "content"])
+        onlyKeys(`${where} parameter ${p.name}`, p, [
+          "name",
+          "in",
+          "description",
+          "required",
+          "deprecated",
+          "allowEmptyValue",
+          "style",
+          "explode",
+          "allowReserved",
+          "schema",
+          "example",
+          "examples",
+          "content",
+        ])
         const key = `${String(p.in)}:${p.in === "header" ? p.name.toLowerCase() : p.name}`
         if (seen.has(key)) {
           fail(where, `parameter ${key} declared twice`)

@@ -1,5 +1,11 @@
 import { z } from "@medusajs/framework/zod"
-import { accessRequirementOf, isIdempotentRoute, validatedInputsOf, type AccessRequirement, type ValidatedInput } from "@tienda/organizations/http"
+import {
+  accessRequirementOf,
+  isIdempotentRoute,
+  validatedInputsOf,
+  type AccessRequirement,
+  type ValidatedInput,
+} from "@tienda/organizations/http"
 import { ACTOR_LABELS_ES, PERMISSION_LABELS_ES } from "@tienda/organizations/utils"
 import type { HttpMethod, RouteRule } from "../security/policy"
 import { OPERATION_SUMMARIES, type OperationSummary } from "./summaries"
@@ -85,7 +91,13 @@ function middlewaresFor(sources: OpenApiSources["middlewares"], method: string, 
  * Shared definitions are hoisted into `components.schemas` under `prefix`.
  */
 function jsonSchemaOf(schema: z.ZodType, prefix: string, components: Record<string, JsonSchema>): JsonSchema {
-  const generated = z.toJSONSchema(schema, { target: "draft-2020-12", io: "input", unrepresentable: "any", cycles: "ref", reused: "inline" }) as JsonSchema
+  const generated = z.toJSONSchema(schema, {
+    target: "draft-2020-12",
+    io: "input",
+    unrepresentable: "any",
+    cycles: "ref",
+    reused: "inline",
+  }) as JsonSchema
   const { $schema: _dialect, $defs, ...root } = generated
   const defs = ($defs ?? {}) as Record<string, JsonSchema>
   const rename = (name: string) => `${prefix}_${name}`.replace(/[^A-Za-z0-9._-]/g, "_")
@@ -97,7 +109,10 @@ function jsonSchemaOf(schema: z.ZodType, prefix: string, components: Record<stri
       const out: Record<string, unknown> = {}
       for (const [k, v] of Object.entries(node)) {
         if (k === "$ref" && typeof v === "string") {
-          out[k] = v === "#" ? `#/components/schemas/${rename("root")}` : v.replace(/^#\/\$defs\/(.+)$/, (_m, n: string) => `#/components/schemas/${rename(n)}`)
+          out[k] =
+            v === "#"
+              ? `#/components/schemas/${rename("root")}`
+              : v.replace(/^#\/\$defs\/(.+)$/, (_m, n: string) => `#/components/schemas/${rename(n)}`)
         } else {
           out[k] = rewrite(v)
         }
@@ -143,12 +158,7 @@ const tagOf = (source: string) => source.replace(/^@tienda\//, "")
 const fallbackSummary = (method: string, path: string): OperationSummary => ({ es: `${method} ${path}`, en: `${method} ${path}` })
 
 /** The operation for one method + route of the route map. */
-function operation(
-  method: string,
-  rule: RouteRule,
-  sources: OpenApiSources,
-  components: Record<string, JsonSchema>
-): JsonSchema {
+function operation(method: string, rule: RouteRule, sources: OpenApiSources, components: Record<string, JsonSchema>): JsonSchema {
   const middlewares = middlewaresFor(sources.middlewares, method, rule.path)
   const access = accessRequirementOf(middlewares)
   const inputs: ValidatedInput[] = validatedInputsOf(middlewares)
@@ -173,7 +183,8 @@ function operation(
       name: "Idempotency-Key",
       in: "header",
       required: false,
-      description: "Replays answer the first result; another body with the same key is a 409 IDEMPOTENCIA_CONFLICTO / Las repeticiones reciben la primera respuesta",
+      description:
+        "Replays answer the first result; another body with the same key is a 409 IDEMPOTENCIA_CONFLICTO / Las repeticiones reciben la primera respuesta",
       schema: { type: "string", minLength: 1, maxLength: 200 },
     })
   }
@@ -274,7 +285,9 @@ export function buildOpenApiDocument(sources: OpenApiSources): OpenApiDocument {
     },
     jsonSchemaDialect: "https://spec.openapis.org/oas/3.1/dialect/base",
     servers: [{ url: "/", description: "This server / Este servidor" }],
-    tags: [...tags].sort().map((name) => ({ name, description: name === "backend" ? "The application's own routes" : `Plugin @tienda/${name}` })),
+    tags: [...tags]
+      .sort()
+      .map((name) => ({ name, description: name === "backend" ? "The application's own routes" : `Plugin @tienda/${name}` })),
     paths,
     components: {
       schemas,
@@ -283,7 +296,10 @@ export function buildOpenApiDocument(sources: OpenApiSources): OpenApiDocument {
         sessionCookie: { type: "apiKey", in: "cookie", name: "connect.sid", description: "Session from POST /auth/session" },
       },
       responses: {
-        Error: { description: "Error `{ type, code, message }`", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+        Error: {
+          description: "Error `{ type, code, message }`",
+          content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+        },
       },
     },
   }

@@ -8,7 +8,7 @@ import { openApiProblems } from "./check"
 import { buildOpenApiDocument, OPENAPI_METHODS, openApiPath } from "./document"
 
 // JSON Schema 2020-12 (OpenAPI 3.1's dialect): ajv 8, as installed for ajv-formats
-type Ajv = { validateSchema(s: unknown): boolean; errorsText(): string; compile(s: unknown): ((d: unknown) => boolean) }
+type Ajv = { validateSchema(s: unknown): boolean; errorsText(): string; compile(s: unknown): (d: unknown) => boolean }
 const ajvDir = dirname(require.resolve("ajv-formats/package.json"))
 const Ajv2020 = (require(require.resolve("ajv/dist/2020", { paths: [ajvDir] })) as { default: new (o: object) => Ajv }).default
 const ajv = new Ajv2020({ strict: false, validateFormats: false })
@@ -26,7 +26,7 @@ describe("the published API (GET /openapi.json)", () => {
     const missing = customRouteRules().flatMap((rule) =>
       (rule.methods === "*" ? ["*"] : rule.methods)
         .filter((m) => !doc.paths[openApiPath(rule.path).path]?.[m.toLowerCase()])
-        .map((m) => `${m} ${rule.path} (${rule.source})`)
+        .map((m) => `${m} ${rule.path} (${rule.source})`),
     )
     expect(missing).toEqual([])
     expect(doc.paths["/openapi.json"].get).toBeDefined()
@@ -42,7 +42,9 @@ describe("the published API (GET /openapi.json)", () => {
     expect(create.security).toEqual([{ bearerAuth: [] }, { sessionCookie: [] }])
     expect(Object.keys(create.responses)).toEqual(expect.arrayContaining(["400", "401", "403", "409"]))
     expect(create.responses["403"]["x-error-codes"]).toContain("PERMISO_DENEGADO")
-    expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(["x-publishable-api-key", "Idempotency-Key"]))
+    expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(["x-publishable-api-key", "Idempotency-Key"]),
+    )
     expect(create.requestBody.content["application/json"].schema.type).toBe("object")
 
     const checkpoints = doc.paths["/public/audit/checkpoints"].get as Record<string, any>
@@ -63,16 +65,31 @@ describe("the published API (GET /openapi.json)", () => {
   })
 
   it("builds the body schema from the validator itself: what zod refuses, the schema refuses", () => {
-    const Body = z.object({ amount: z.string().regex(/^\d+\.\d{2}$/), lines: z.array(z.object({ sku: z.string().min(1) })).min(1) }).strict()
+    const Body = z
+      .object({ amount: z.string().regex(/^\d+\.\d{2}$/), lines: z.array(z.object({ sku: z.string().min(1) })).min(1) })
+      .strict()
     const Query = z.object({ q: z.string().max(10).optional(), ...{ limit: z.coerce.number().int().min(1).max(200).default(50) } }).strict()
     const routes = [
-      { method: ["POST"], matcher: "/store/things/:id", middlewares: [...authorize({ actors: ["customer"], permission: PERMISSIONS.REQUISITIONS_CREATE }), idempotent(), validateBody(Body)] },
+      {
+        method: ["POST"],
+        matcher: "/store/things/:id",
+        middlewares: [
+          ...authorize({ actors: ["customer"], permission: PERMISSIONS.REQUISITIONS_CREATE }),
+          idempotent(),
+          validateBody(Body),
+        ],
+      },
       { method: ["GET"], matcher: "/store/things", middlewares: [validateQuery(Query)] },
     ]
     const built = buildOpenApiDocument({
       middlewares: { test: { routes } },
       rules: [
-        { methods: ["POST"], path: "/store/things/:id", policy: { kind: "permission", actors: ["customer"], permission: PERMISSIONS.REQUISITIONS_CREATE }, source: "test" },
+        {
+          methods: ["POST"],
+          path: "/store/things/:id",
+          policy: { kind: "permission", actors: ["customer"], permission: PERMISSIONS.REQUISITIONS_CREATE },
+          source: "test",
+        },
         { methods: ["GET"], path: "/store/things", policy: { kind: "public" }, source: "test" },
       ],
       version: "0",
@@ -90,7 +107,9 @@ describe("the published API (GET /openapi.json)", () => {
     ]
     expect(samples.map((s) => check(s))).toEqual(samples.map((s) => Body.safeParse(s).success))
     const get = built.paths["/store/things"].get as Record<string, any>
-    expect(get.parameters.filter((p: { in: string }) => p.in === "query").map((p: { name: string; required: boolean }) => [p.name, p.required])).toEqual([
+    expect(
+      get.parameters.filter((p: { in: string }) => p.in === "query").map((p: { name: string; required: boolean }) => [p.name, p.required]),
+    ).toEqual([
       ["q", false],
       ["limit", false],
     ])
@@ -108,7 +127,16 @@ describe("the published API (GET /openapi.json)", () => {
     broken.paths["/store/requisitions"].post.responses["400"].content["application/json"].schema = { $ref: "#/components/schemas/Nope" }
     broken.paths["/store/requisitions"].post.bogus = true
     const problems = openApiProblems(broken, validateSchema).join("\n")
-    for (const expected of ["must be 3.1.x", "path parameter {id} not declared", "bad response status 99", "tag «nowhere»", "not JSON Schema 2020-12", "operationId missing or repeated", "unresolvable $ref #/components/schemas/Nope", "unknown field «bogus»"]) {
+    for (const expected of [
+      "must be 3.1.x",
+      "path parameter {id} not declared",
+      "bad response status 99",
+      "tag «nowhere»",
+      "not JSON Schema 2020-12",
+      "operationId missing or repeated",
+      "unresolvable $ref #/components/schemas/Nope",
+      "unknown field «bogus»",
+    ]) {
       expect(problems).toContain(expected)
     }
   })

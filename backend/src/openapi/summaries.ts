@@ -13,18 +13,42 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   // backend
   "GET /openapi.json": s("Este documento OpenAPI 3.1", "This OpenAPI 3.1 document"),
   "GET /admin/ops/job-runs": s("Últimas ejecuciones de tareas programadas", "Latest scheduled-job runs"),
-  "POST /auth/logout": s("Cerrar sesión: el token deja de servir de inmediato", "Log out: the token stops working at once", { "400": ["SIN_TOKEN_DE_SESION"] }),
+  "POST /auth/logout": s("Cerrar sesión: el token deja de servir de inmediato", "Log out: the token stops working at once", {
+    "400": ["SIN_TOKEN_DE_SESION"],
+  }),
 
   // budget
   "GET /store/budget/keys": s("Claves presupuestarias de mi unidad con su disponible", "My unit's budget keys and their availability"),
   "GET /store/budget/keys/:id/ledger": s("Movimientos de una clave presupuestaria", "A budget key's movements"),
-  "POST /store/budget/check": s("Verificar suficiencia presupuestal", "Check budget sufficiency", { "4XX": ["CLAVE_PRESUPUESTAL_NO_EXISTE", "CLAVE_PRESUPUESTAL_INACTIVA", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD"] }),
-  "POST /store/budget/reservations": s("Apartar presupuesto a mano contra un oficio (reserva manual)", "Set budget aside by hand against an official document (manual reservation)", { "400": ["RESERVA_SOLO_MANUAL", "JUSTIFICACION_REQUERIDA", "IDEMPOTENCY_KEY_REQUERIDA"], "409": ["FONDOS_INSUFICIENTES", "IDEMPOTENCIA_CONFLICTO"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
-  "POST /store/budget/reservations/:id/release": s("Liberar a mano lo que queda de una reserva manual", "Release by hand what is left of a manual reservation", { "400": ["RESERVA_DE_PROCEDIMIENTO"], "404": ["RESERVA_NO_EXISTE"], "409": ["RESERVA_SIN_SALDO"], "503": ["SICOP_SIAFF_NO_DISPONIBLE"] }),
+  "POST /store/budget/check": s("Verificar suficiencia presupuestal", "Check budget sufficiency", {
+    "4XX": ["CLAVE_PRESUPUESTAL_NO_EXISTE", "CLAVE_PRESUPUESTAL_INACTIVA", "CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD"],
+  }),
+  "POST /store/budget/reservations": s(
+    "Apartar presupuesto a mano contra un oficio (reserva manual)",
+    "Set budget aside by hand against an official document (manual reservation)",
+    {
+      "400": ["RESERVA_SOLO_MANUAL", "JUSTIFICACION_REQUERIDA", "IDEMPOTENCY_KEY_REQUERIDA"],
+      "409": ["FONDOS_INSUFICIENTES", "IDEMPOTENCIA_CONFLICTO"],
+      "503": ["SICOP_SIAFF_NO_DISPONIBLE"],
+    },
+  ),
+  "POST /store/budget/reservations/:id/release": s(
+    "Liberar a mano lo que queda de una reserva manual",
+    "Release by hand what is left of a manual reservation",
+    {
+      "400": ["RESERVA_DE_PROCEDIMIENTO"],
+      "404": ["RESERVA_NO_EXISTE"],
+      "409": ["RESERVA_SIN_SALDO"],
+      "503": ["SICOP_SIAFF_NO_DISPONIBLE"],
+    },
+  ),
   "GET /admin/budget/keys": s("Claves presupuestarias de todas las dependencias", "Every agency's budget keys"),
 
   // contracts: audit ledger
-  "GET /public/audit/checkpoints": s("Puntos de control públicos de la bitácora encadenada", "Public checkpoints of the hash-chained audit ledger"),
+  "GET /public/audit/checkpoints": s(
+    "Puntos de control públicos de la bitácora encadenada",
+    "Public checkpoints of the hash-chained audit ledger",
+  ),
   "GET /auditor/audit/entries": s("Asientos de la bitácora de auditoría", "Audit ledger entries"),
   "GET /auditor/audit/export": s("Exportar la bitácora de auditoría", "Export the audit ledger"),
   // contracts: e.firma
@@ -44,7 +68,11 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "POST /supplier/me/efirma/verify": s("Verificar una firma e.firma", "Verify an e.firma signature"),
   // contracts: specific contracts
   "GET /store/specific-contracts": s("Contratos específicos de mi dependencia", "My agency's specific contracts"),
-  "POST /store/specific-contracts": s("Rechazado: los contratos se generan desde una requisición aprobada", "Refused: contracts are generated from an approved requisition", { "4XX": ["CONTRATO_SOLO_DESDE_REQUISICION"] }),
+  "POST /store/specific-contracts": s(
+    "Rechazado: los contratos se generan desde una requisición aprobada",
+    "Refused: contracts are generated from an approved requisition",
+    { "4XX": ["CONTRATO_SOLO_DESDE_REQUISICION"] },
+  ),
   "GET /store/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
   "GET /store/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
   "GET /store/specific-contracts/:id/pdf": s("Contrato específico en PDF", "A specific contract as PDF"),
@@ -55,7 +83,10 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "GET /supplier/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
   "GET /supplier/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
   "GET /supplier/specific-contracts/:id/pdf": s("Contrato específico en PDF", "A specific contract as PDF"),
-  "POST /supplier/specific-contracts/:id/sign": s("Firmar el contrato con e.firma (proveedor)", "Sign the contract with e.firma (supplier)"),
+  "POST /supplier/specific-contracts/:id/sign": s(
+    "Firmar el contrato con e.firma (proveedor)",
+    "Sign the contract with e.firma (supplier)",
+  ),
   "GET /admin/specific-contracts": s("Contratos específicos de todas las dependencias", "Every agency's specific contracts"),
   "GET /admin/specific-contracts/:id": s("Detalle de un contrato específico", "A specific contract"),
   "GET /admin/specific-contracts/:id/html": s("Contrato específico en HTML", "A specific contract as HTML"),
@@ -67,28 +98,61 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   // e-invoicing
   "GET /supplier/bank-accounts": s("Cuentas bancarias de mi empresa", "My company's bank accounts"),
   "POST /supplier/bank-accounts": s("Registrar una cuenta bancaria (CLABE) firmada", "Register a signed bank account (CLABE)"),
-  "GET /supplier/bank-accounts/signing-payload": s("Cadena a firmar para registrar una cuenta", "The payload to sign to register an account"),
+  "GET /supplier/bank-accounts/signing-payload": s(
+    "Cadena a firmar para registrar una cuenta",
+    "The payload to sign to register an account",
+  ),
   "GET /supplier/bank-accounts/:id": s("Detalle de una cuenta bancaria", "A bank account"),
   "GET /supplier/orders/:id/shipments": s("Envíos de un pedido", "An order's shipments"),
-  "POST /supplier/orders/:id/shipments": s("Registrar un envío contra el pedido (partidas, cantidades, remisión)", "Record a shipment against the order (lines, quantities, delivery note)"),
+  "POST /supplier/orders/:id/shipments": s(
+    "Registrar un envío contra el pedido (partidas, cantidades, remisión)",
+    "Record a shipment against the order (lines, quantities, delivery note)",
+  ),
   "GET /store/shipments": s("Envíos por recibir en mis unidades", "Shipments awaiting reception in my units"),
   "GET /store/receptions": s("Recepciones de mis unidades", "My units' receptions"),
-  "POST /store/receptions": s("Registrar la recepción de un envío: total, parcial o rechazada por partida", "Record a shipment's reception: full, partial or rejected per line"),
+  "POST /store/receptions": s(
+    "Registrar la recepción de un envío: total, parcial o rechazada por partida",
+    "Record a shipment's reception: full, partial or rejected per line",
+  ),
   "GET /store/receptions/:id": s("Detalle de una recepción, con su pena convencional", "A reception, with its contractual penalty"),
-  "GET /store/receptions/:id/acta": s("Acta de entrega-recepción de una recepción: HTML, huellas, estado y lo que se firma", "A reception's acta de entrega-recepción: HTML, digests, status and the payload to sign"),
+  "GET /store/receptions/:id/acta": s(
+    "Acta de entrega-recepción de una recepción: HTML, huellas, estado y lo que se firma",
+    "A reception's acta de entrega-recepción: HTML, digests, status and the payload to sign",
+  ),
   "GET /store/receptions/:id/acta/pdf": s("Descargar el acta de entrega-recepción en PDF", "Download the acta de entrega-recepción as PDF"),
-  "POST /store/receptions/:id/acta/sign": s("Firmar el acta de entrega-recepción con e.firma", "Sign the acta de entrega-recepción with e.firma"),
-  "GET /supplier/receptions/:id/acta/pdf": s("Descargar el acta de entrega-recepción de mi envío", "Download the acta de entrega-recepción of my shipment"),
+  "POST /store/receptions/:id/acta/sign": s(
+    "Firmar el acta de entrega-recepción con e.firma",
+    "Sign the acta de entrega-recepción with e.firma",
+  ),
+  "GET /supplier/receptions/:id/acta/pdf": s(
+    "Descargar el acta de entrega-recepción de mi envío",
+    "Download the acta de entrega-recepción of my shipment",
+  ),
   "GET /supplier/invoices": s("Mis facturas (CFDI) y su estado de pago", "My invoices (CFDI) and their payment status"),
-  "POST /supplier/invoices": s("Subir un CFDI 4.0 por lo recibido; cada falla con su campo y regla", "Upload a CFDI 4.0 for what was received; every failure with its field and rule"),
+  "POST /supplier/invoices": s(
+    "Subir un CFDI 4.0 por lo recibido; cada falla con su campo y regla",
+    "Upload a CFDI 4.0 for what was received; every failure with its field and rule",
+  ),
   "GET /supplier/invoices/:id": s("Detalle de una factura y su validación", "An invoice and its validation"),
-  "POST /supplier/invoices/:id/payment-complement": s("Subir el complemento de pago (CFDI tipo P, Pagos 2.0) de una factura PPD pagada", "Upload the payment complement (CFDI type P, Pagos 2.0) of a paid PPD invoice"),
-  "GET /store/invoices": s("Facturas de mi dependencia (status=exception: la cola de excepciones)", "My agency's invoices (status=exception: the exception queue)"),
+  "POST /supplier/invoices/:id/payment-complement": s(
+    "Subir el complemento de pago (CFDI tipo P, Pagos 2.0) de una factura PPD pagada",
+    "Upload the payment complement (CFDI type P, Pagos 2.0) of a paid PPD invoice",
+  ),
+  "GET /store/invoices": s(
+    "Facturas de mi dependencia (status=exception: la cola de excepciones)",
+    "My agency's invoices (status=exception: the exception queue)",
+  ),
   "POST /store/invoices/:id/match": s("Volver a conciliar contrato, recepción y CFDI", "Re-run the three-way match"),
   "GET /store/payment-requests": s("Solicitudes de pago", "Payment requests"),
   "GET /store/payment-requests/:id": s("Detalle de una solicitud de pago", "A payment request"),
-  "POST /store/payment-requests/:id/authorize": s("Autorizar el pago: CLC con RFC y CLABE del proveedor (ejercido)", "Authorise payment: CLC with the supplier's RFC and CLABE (exercised)"),
-  "POST /store/payment-requests/:id/confirm-payment": s("Confirmar el pago SPEI con su clave de rastreo (pagado)", "Confirm the SPEI payment with its tracking key (paid)"),
+  "POST /store/payment-requests/:id/authorize": s(
+    "Autorizar el pago: CLC con RFC y CLABE del proveedor (ejercido)",
+    "Authorise payment: CLC with the supplier's RFC and CLABE (exercised)",
+  ),
+  "POST /store/payment-requests/:id/confirm-payment": s(
+    "Confirmar el pago SPEI con su clave de rastreo (pagado)",
+    "Confirm the SPEI payment with its tracking key (paid)",
+  ),
 
   // framework-contracts
   "GET /admin/classifier": s("Clasificador de bienes y servicios (CUCoP)", "Goods and services classifier (CUCoP)"),
@@ -118,14 +182,45 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "POST /store/competitions": s("Crear una mini-competencia desde una requisición", "Create a mini-competition from a requisition"),
   "GET /store/competitions/:id": s("Detalle de una mini-competencia", "A mini-competition"),
   "POST /store/competitions/:id/publish": s("Publicar la invitación", "Publish the invitation"),
-  "GET /store/competitions/:id/integrity-declaration": s("Declaración de integridad vigente y la mía en esta mini-competencia", "The integrity declaration in force and mine on this mini-competition"),
-  "POST /store/competitions/:id/integrity-declaration": s("Firmar la declaración de integridad (antes de publicar o adjudicar)", "Sign the integrity declaration (before publishing or awarding)", { "4XX": ["DECLARACION_NO_VIGENTE"] }),
-  "GET /supplier/competitions/:id/integrity-declaration": s("Declaración de integridad vigente y la mía en esta mini-competencia", "The integrity declaration in force and mine on this mini-competition"),
-  "POST /supplier/competitions/:id/integrity-declaration": s("Firmar la declaración de integridad (antes de presentar propuesta)", "Sign the integrity declaration (before bidding)", { "4XX": ["DECLARACION_NO_VIGENTE"] }),
+  "GET /store/competitions/:id/integrity-declaration": s(
+    "Declaración de integridad vigente y la mía en esta mini-competencia",
+    "The integrity declaration in force and mine on this mini-competition",
+  ),
+  "POST /store/competitions/:id/integrity-declaration": s(
+    "Firmar la declaración de integridad (antes de publicar o adjudicar)",
+    "Sign the integrity declaration (before publishing or awarding)",
+    { "4XX": ["DECLARACION_NO_VIGENTE"] },
+  ),
+  "GET /supplier/competitions/:id/integrity-declaration": s(
+    "Declaración de integridad vigente y la mía en esta mini-competencia",
+    "The integrity declaration in force and mine on this mini-competition",
+  ),
+  "POST /supplier/competitions/:id/integrity-declaration": s(
+    "Firmar la declaración de integridad (antes de presentar propuesta)",
+    "Sign the integrity declaration (before bidding)",
+    { "4XX": ["DECLARACION_NO_VIGENTE"] },
+  ),
   "POST /store/competitions/:id/award": s("Adjudicar tras la apertura", "Award after the opening"),
-  "POST /store/competitions/:id/contracts": s("Generar los contratos específicos de las adjudicaciones confirmadas", "Generate the specific contracts of the confirmed awards", { "409": ["ADJUDICACION_NO_CONFIRMADA"], "4XX": ["CONTRATO_EXCEDE_REQUISICION", "CONTRATO_EXCEDE_PRECIO_TECHO", "COMPETENCIA_SIN_ADJUDICAR", "ADJUDICACION_NO_CORRESPONDE", "ADJUDICACION_SIN_OFERTA"] }),
+  "POST /store/competitions/:id/contracts": s(
+    "Generar los contratos específicos de las adjudicaciones confirmadas",
+    "Generate the specific contracts of the confirmed awards",
+    {
+      "409": ["ADJUDICACION_NO_CONFIRMADA"],
+      "4XX": [
+        "CONTRATO_EXCEDE_REQUISICION",
+        "CONTRATO_EXCEDE_PRECIO_TECHO",
+        "COMPETENCIA_SIN_ADJUDICAR",
+        "ADJUDICACION_NO_CORRESPONDE",
+        "ADJUDICACION_SIN_OFERTA",
+      ],
+    },
+  ),
   "GET /admin/competition-rules": s("Reglas de segunda etapa por lote, con su vigencia", "Second-stage rules per lot, effective-dated"),
-  "POST /admin/competition-rules": s("Publicar reglas de segunda etapa para un lote desde una fecha", "Publish second-stage rules for a lot from a date", { "4XX": ["VIGENCIA_RETROACTIVA"], "409": ["REGLA_YA_EXISTE"] }),
+  "POST /admin/competition-rules": s(
+    "Publicar reglas de segunda etapa para un lote desde una fecha",
+    "Publish second-stage rules for a lot from a date",
+    { "4XX": ["VIGENCIA_RETROACTIVA"], "409": ["REGLA_YA_EXISTE"] },
+  ),
   "POST /store/competitions/:id/desert": s("Declarar desierta", "Declare void"),
   "POST /store/competitions/:id/clarifications/:clarification_id/answer": s("Responder una aclaración", "Answer a clarification"),
   "GET /supplier/competitions": s("Mini-competencias a las que estoy invitado", "Mini-competitions I am invited to"),
@@ -161,18 +256,47 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
 
   // requisitions
   "GET /store/requisitions": s("Mis requisiciones", "My requisitions"),
-  "POST /store/requisitions": s("Crear una requisición desde mi carrito", "Create a requisition from my cart", { "4XX": ["REQUISICION_SIN_ARTICULOS", "FECHA_DE_ENTREGA_INVALIDA", "CANTIDAD_INVALIDA"] }),
+  "POST /store/requisitions": s("Crear una requisición desde mi carrito", "Create a requisition from my cart", {
+    "4XX": ["REQUISICION_SIN_ARTICULOS", "FECHA_DE_ENTREGA_INVALIDA", "CANTIDAD_INVALIDA"],
+  }),
   "GET /store/requisitions/inbox": s("Requisiciones que esperan mi decisión", "Requisitions awaiting my decision"),
   "GET /store/requisitions/:id": s("Detalle de una requisición", "A requisition"),
-  "POST /store/requisitions/:id": s("Editar una requisición en borrador o devuelta", "Edit a draft or returned requisition", { "4XX": ["REQUISICION_NO_MODIFICABLE", "SOLO_EL_SOLICITANTE"] }),
-  "POST /store/requisitions/:id/submit": s("Enviar a aprobación, reservando presupuesto", "Submit for approval, reserving budget", { "409": ["FONDOS_INSUFICIENTES"], "4XX": ["REQUISICION_YA_ENVIADA", "SOLO_EL_SOLICITANTE"] }),
-  "POST /store/requisitions/:id/contracts": s("Generar los contratos específicos de una requisición aprobada", "Generate an approved requisition's specific contracts", { "4XX": ["REQUISICION_NO_APROBADA", "CONTRATOS_YA_GENERADOS"] }),
-  "POST /store/requisitions/:id/contracts/:contract_id/reroute": s("Reasignar al siguiente proveedor habilitado el contrato sin firmar de un proveedor sancionado", "Re-route a sanctioned supplier's unsigned contract to the next eligible supplier", { "404": ["CONTRATO_NO_EXISTE"], "4XX": ["PROVEEDOR_AUN_ELEGIBLE", "CONTRATO_NO_REASIGNABLE", "SIN_PROVEEDOR_ELEGIBLE", "CONTRATO_EXCEDE_REQUISICION"] }),
-  "POST /store/requisitions/:id/withdraw": s("Retirar una requisición sin contrato", "Withdraw a requisition without a contract", { "4XX": ["REQUISICION_NO_RETIRABLE", "SOLO_EL_SOLICITANTE"] }),
-  "POST /store/requisitions/:id/decisions": s("Aprobar, devolver o rechazar el paso pendiente", "Approve, return or reject the pending step", { "4XX": ["REQUISICION_NO_PENDIENTE", "JUSTIFICACION_REQUERIDA"] }),
+  "POST /store/requisitions/:id": s("Editar una requisición en borrador o devuelta", "Edit a draft or returned requisition", {
+    "4XX": ["REQUISICION_NO_MODIFICABLE", "SOLO_EL_SOLICITANTE"],
+  }),
+  "POST /store/requisitions/:id/submit": s("Enviar a aprobación, reservando presupuesto", "Submit for approval, reserving budget", {
+    "409": ["FONDOS_INSUFICIENTES"],
+    "4XX": ["REQUISICION_YA_ENVIADA", "SOLO_EL_SOLICITANTE"],
+  }),
+  "POST /store/requisitions/:id/contracts": s(
+    "Generar los contratos específicos de una requisición aprobada",
+    "Generate an approved requisition's specific contracts",
+    { "4XX": ["REQUISICION_NO_APROBADA", "CONTRATOS_YA_GENERADOS"] },
+  ),
+  "POST /store/requisitions/:id/contracts/:contract_id/reroute": s(
+    "Reasignar al siguiente proveedor habilitado el contrato sin firmar de un proveedor sancionado",
+    "Re-route a sanctioned supplier's unsigned contract to the next eligible supplier",
+    {
+      "404": ["CONTRATO_NO_EXISTE"],
+      "4XX": ["PROVEEDOR_AUN_ELEGIBLE", "CONTRATO_NO_REASIGNABLE", "SIN_PROVEEDOR_ELEGIBLE", "CONTRATO_EXCEDE_REQUISICION"],
+    },
+  ),
+  "POST /store/requisitions/:id/withdraw": s("Retirar una requisición sin contrato", "Withdraw a requisition without a contract", {
+    "4XX": ["REQUISICION_NO_RETIRABLE", "SOLO_EL_SOLICITANTE"],
+  }),
+  "POST /store/requisitions/:id/decisions": s(
+    "Aprobar, devolver o rechazar el paso pendiente",
+    "Approve, return or reject the pending step",
+    { "4XX": ["REQUISICION_NO_PENDIENTE", "JUSTIFICACION_REQUERIDA"] },
+  ),
   "GET /store/delegations": s("Delegaciones de aprobación", "Approval delegations"),
-  "POST /store/delegations": s("Delegar mis aprobaciones por un periodo", "Delegate my approvals for a period", { "4XX": ["DELEGADO_INVALIDO", "ROL_NO_DELEGABLE", "PERIODO_INVALIDO", "DELEGACION_EXCEDE_PLAZO"] }),
-  "POST /store/delegations/:id/revoke": s("Revocar una delegación que di", "Revoke a delegation I gave", { "404": ["DELEGACION_NO_EXISTE"], "409": ["DELEGACION_YA_REVOCADA", "DELEGACION_TERMINADA"] }),
+  "POST /store/delegations": s("Delegar mis aprobaciones por un periodo", "Delegate my approvals for a period", {
+    "4XX": ["DELEGADO_INVALIDO", "ROL_NO_DELEGABLE", "PERIODO_INVALIDO", "DELEGACION_EXCEDE_PLAZO"],
+  }),
+  "POST /store/delegations/:id/revoke": s("Revocar una delegación que di", "Revoke a delegation I gave", {
+    "404": ["DELEGACION_NO_EXISTE"],
+    "409": ["DELEGACION_YA_REVOCADA", "DELEGACION_TERMINADA"],
+  }),
   "GET /store/approval-policy": s("Política de aprobación vigente de mi dependencia", "My agency's current approval policy"),
   "POST /store/approval-policy": s("Publicar una nueva versión de la política de aprobación", "Publish a new approval policy version"),
   "GET /supplier/orders": s("Pedidos liberados a mi empresa", "Orders released to my company"),

@@ -17,14 +17,26 @@ function sqlState(err: unknown): string | undefined {
 
 const GENERIC: Record<number, ErrorBody> = {
   400: { type: "invalid_data", code: "DATOS_INVALIDOS", message: "La solicitud tiene datos inválidos o incompletos." },
-  401: { type: "unauthorized", code: "AUTENTICACION_FALLIDA", message: "No se pudo verificar tu identidad: revisa tu correo y contraseña, o vuelve a iniciar sesión." },
+  401: {
+    type: "unauthorized",
+    code: "AUTENTICACION_FALLIDA",
+    message: "No se pudo verificar tu identidad: revisa tu correo y contraseña, o vuelve a iniciar sesión.",
+  },
   403: { type: "forbidden", code: "PROHIBIDO", message: "No tienes permiso para realizar esta operación." },
   404: { type: "not_found", code: "NO_ENCONTRADO", message: "No encontramos el recurso solicitado." },
   409: { type: "conflict", code: "CONFLICTO", message: "Otra operación cambió estos datos al mismo tiempo; vuelve a intentarlo." },
   413: { type: "invalid_data", code: "CUERPO_DEMASIADO_GRANDE", message: "El cuerpo de la solicitud excede el tamaño máximo admitido." },
-  415: { type: "invalid_data", code: "TIPO_DE_CONTENIDO_NO_ADMITIDO", message: "El cuerpo de la solicitud debe enviarse como JSON (Content-Type: application/json)." },
+  415: {
+    type: "invalid_data",
+    code: "TIPO_DE_CONTENIDO_NO_ADMITIDO",
+    message: "El cuerpo de la solicitud debe enviarse como JSON (Content-Type: application/json).",
+  },
   422: { type: "invalid_data", code: "DATOS_NO_PROCESABLES", message: "La solicitud no se puede procesar con los datos enviados." },
-  500: { type: "unexpected_error", code: "ERROR_INTERNO", message: "Ocurrió un error inesperado; quedó registrado. Vuelve a intentarlo más tarde." },
+  500: {
+    type: "unexpected_error",
+    code: "ERROR_INTERNO",
+    message: "Ocurrió un error inesperado; quedó registrado. Vuelve a intentarlo más tarde.",
+  },
 }
 
 const STATUS_OF_TYPE: Record<string, number> = {
@@ -48,7 +60,15 @@ const STATUS_OF_TYPE: Record<string, number> = {
  * code and a Spanish message; a 5xx never carries SQL text or a stack.
  */
 export function errorResponse(err: unknown): { status: number; body: ErrorBody } {
-  const e = (err ?? {}) as { type?: string; code?: unknown; message?: string; status?: number; statusCode?: number; expose?: boolean; name?: string }
+  const e = (err ?? {}) as {
+    type?: string
+    code?: unknown
+    message?: string
+    status?: number
+    statusCode?: number
+    expose?: boolean
+    name?: string
+  }
   // body parser and other http-errors: 400 malformed JSON, 413 too large, 415 charset…
   const httpStatus = typeof e.statusCode === "number" ? e.statusCode : typeof e.status === "number" ? e.status : undefined
   const medusa = !!err && typeof err === "object" && MedusaError.isMedusaError(err)

@@ -91,7 +91,10 @@ const WRAPPED = Symbol.for("tienda.frontDoor")
 export function installFrontDoor(loaderModule: { default?: unknown } = require("@medusajs/medusa/loaders/admin")) {
   const original = loaderModule.default as (AdminLoader & { [WRAPPED]?: true }) | undefined
   if (typeof original !== "function") {
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "front door: Medusa's admin loader (@medusajs/medusa/loaders/admin) was not found; the dashboard and /admin would lose their headers and Spanish errors")
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "front door: Medusa's admin loader (@medusajs/medusa/loaders/admin) was not found; the dashboard and /admin would lose their headers and Spanish errors",
+    )
   }
   if (original[WRAPPED]) {
     return

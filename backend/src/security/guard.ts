@@ -75,7 +75,11 @@ function auditBuiltInMutation(req: AuthorizedRequest, res: MedusaResponse, rule:
       } catch (e) {
         req.scope.resolve(ContainerRegistrationKeys.LOGGER).error(`audit of ${req.method} ${path} failed: ${(e as Error).message}`)
         res.status(500)
-        json({ type: "unexpected_state", code: "AUDITORIA_NO_REGISTRADA", message: "No se pudo registrar la operación en la bitácora de auditoría." })
+        json({
+          type: "unexpected_state",
+          code: "AUDITORIA_NO_REGISTRADA",
+          message: "No se pudo registrar la operación en la bitácora de auditoría.",
+        })
       }
     })()
     return res
@@ -124,14 +128,24 @@ export function denyByDefault(rules: () => RouteRule[]): MiddlewareFunction {
     const authorized = async () => {
       const areq = req as AuthorizedRequest
       if (areq.access.actor_type === "user" && areq.access.roles.length === 0) {
-        return deny(res, 403, "CUENTA_SIN_ROL", "Tu cuenta no tiene ningún rol vigente en la Tienda Digital; solicita uno al administrador del sistema.")
+        return deny(
+          res,
+          403,
+          "CUENTA_SIN_ROL",
+          "Tu cuenta no tiene ningún rol vigente en la Tienda Digital; solicita uno al administrador del sistema.",
+        )
       }
       if (policy.kind === "owner") {
         if (!(await ownsResource(req, areq.access, policy.resource, params))) {
           return deny(res, 404, "NO_ENCONTRADO", "No encontramos ese recurso entre los de tu organización.")
         }
         if (policy.resource.entity === "payment_collection" && !(await budgetOfOwnOrganization(req, areq.access))) {
-          return deny(res, 403, "PRESUPUESTO_DE_OTRA_ORGANIZACION", "Solo puedes pagar con claves y reservas presupuestales de tu propia organización.")
+          return deny(
+            res,
+            403,
+            "PRESUPUESTO_DE_OTRA_ORGANIZACION",
+            "Solo puedes pagar con claves y reservas presupuestales de tu propia organización.",
+          )
         }
       }
       if (rule.source === "medusa" && MUTATING.has(req.method) && !path.startsWith("/auth/")) {

@@ -13,12 +13,20 @@ export function inputProblem(value: unknown, where: string, depth = 0): Problem 
   }
   if (typeof value === "string") {
     return value.includes("\u0000")
-      ? { status: 400, code: "CARACTER_NO_PERMITIDO", message: `Los datos de ${where} contienen un carácter nulo (U+0000), que no se admite.` }
+      ? {
+          status: 400,
+          code: "CARACTER_NO_PERMITIDO",
+          message: `Los datos de ${where} contienen un carácter nulo (U+0000), que no se admite.`,
+        }
       : null
   }
   if (typeof value === "number") {
     return Math.abs(value) > MAX_INT
-      ? { status: 400, code: "NUMERO_FUERA_DE_RANGO", message: `Un número de ${where} excede el máximo admitido (${MAX_INT}); los importes se envían como texto decimal.` }
+      ? {
+          status: 400,
+          code: "NUMERO_FUERA_DE_RANGO",
+          message: `Un número de ${where} excede el máximo admitido (${MAX_INT}); los importes se envían como texto decimal.`,
+        }
       : null
   }
   if (value && typeof value === "object") {
@@ -47,7 +55,11 @@ function hasBody(req: MedusaRequest): boolean {
  */
 export function rejectHostileInput(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   const fail = (p: Problem) => res.status(p.status).json({ type: "invalid_data", code: p.code, message: p.message })
-  if (["POST", "PUT", "PATCH", "DELETE"].includes(req.method) && hasBody(req) && !JSON_TYPE.test(String(req.headers["content-type"] ?? ""))) {
+  if (
+    ["POST", "PUT", "PATCH", "DELETE"].includes(req.method) &&
+    hasBody(req) &&
+    !JSON_TYPE.test(String(req.headers["content-type"] ?? ""))
+  ) {
     return fail({
       status: 415,
       code: "TIPO_DE_CONTENIDO_NO_ADMITIDO",
@@ -56,7 +68,11 @@ export function rejectHostileInput(req: MedusaRequest, res: MedusaResponse, next
   }
   const url = req.originalUrl ?? req.url
   if (/%00/i.test(url) || url.includes("\u0000")) {
-    return fail({ status: 400, code: "CARACTER_NO_PERMITIDO", message: "La dirección contiene un carácter nulo (U+0000), que no se admite." })
+    return fail({
+      status: 400,
+      code: "CARACTER_NO_PERMITIDO",
+      message: "La dirección contiene un carácter nulo (U+0000), que no se admite.",
+    })
   }
   const problem = inputProblem(req.body, "la solicitud") ?? inputProblem(req.query, "la consulta")
   return problem ? fail(problem) : next()

@@ -19,19 +19,19 @@ const refused = (code: string, reason: string): RoutePolicy => ({ kind: "refused
 export const REFUSED = {
   catalog: refused(
     "RUTA_FUERA_DEL_PROCEDIMIENTO",
-    "El catálogo, sus precios e inventario solo cambian por el procedimiento del contrato marco: ofertas de proveedores revisadas por la SHCP."
+    "El catálogo, sus precios e inventario solo cambian por el procedimiento del contrato marco: ofertas de proveedores revisadas por la SHCP.",
   ),
   payments: refused(
     "RUTA_FUERA_DEL_PROCEDIMIENTO",
-    "Los pedidos y pagos avanzan solo por su procedimiento: contrato específico, recepción, factura (CFDI) y solicitud de pago."
+    "Los pedidos y pagos avanzan solo por su procedimiento: contrato específico, recepción, factura (CFDI) y solicitud de pago.",
   ),
   identities: refused(
     "RUTA_FUERA_DEL_PROCEDIMIENTO",
-    "Las cuentas y sus permisos se administran solo en el padrón de personas de la Tienda Digital (/admin/people y la matriz de roles)."
+    "Las cuentas y sus permisos se administran solo en el padrón de personas de la Tienda Digital (/admin/people y la matriz de roles).",
   ),
   selfService: refused(
     "RUTA_FUERA_DEL_PROCEDIMIENTO",
-    "Las cuentas de la Tienda Digital las da de alta el administrador del sistema en el padrón de personas; no hay registro propio."
+    "Las cuentas de la Tienda Digital las da de alta el administrador del sistema en el padrón de personas; no hay registro propio.",
   ),
   unused: refused("RUTA_NO_DISPONIBLE", "Esta función de Medusa no se usa en la Tienda Digital."),
 }
@@ -65,18 +65,36 @@ const ADMIN: RouteRule[] = [
   ...family("/admin/translations", adminSession, REFUSED.unused),
   // catalog: readable by SHCP staff who browse it; changed only through offers
   ...[
-    "products", "product-variants", "product-categories", "product-tags", "product-types", "product-options",
-    "collections", "currencies", "regions", "sales-channels", "price-preferences", "tax-regions", "tax-rates",
-    "tax-providers", "return-reasons", "refund-reasons", "shipping-options", "shipping-option-types",
-    "shipping-profiles", "fulfillment-sets", "stock-locations", "property-labels",
+    "products",
+    "product-variants",
+    "product-categories",
+    "product-tags",
+    "product-types",
+    "product-options",
+    "collections",
+    "currencies",
+    "regions",
+    "sales-channels",
+    "price-preferences",
+    "tax-regions",
+    "tax-rates",
+    "tax-providers",
+    "return-reasons",
+    "refund-reasons",
+    "shipping-options",
+    "shipping-option-types",
+    "shipping-profiles",
+    "fulfillment-sets",
+    "stock-locations",
+    "property-labels",
   ].flatMap((f) => family(`/admin/${f}`, catalogRead, REFUSED.catalog)),
   ...["price-lists", "promotions", "campaigns", "inventory-items", "reservations"].flatMap((f) =>
-    family(`/admin/${f}`, REFUSED.catalog, REFUSED.catalog)
+    family(`/admin/${f}`, REFUSED.catalog, REFUSED.catalog),
   ),
   // orders and money: read by the SHCP contract administrator; moved only by our procedures
   ...["orders", "returns", "claims", "exchanges", "payments"].flatMap((f) => family(`/admin/${f}`, ordersRead, REFUSED.payments)),
   ...["order-changes", "order-edits", "draft-orders", "payment-collections", "fulfillments"].flatMap((f) =>
-    family(`/admin/${f}`, REFUSED.payments, REFUSED.payments)
+    family(`/admin/${f}`, REFUSED.payments, REFUSED.payments),
   ),
   // identities: only the people registry creates accounts
   ...family("/admin/customers", identitiesRead, REFUSED.identities),
@@ -84,14 +102,24 @@ const ADMIN: RouteRule[] = [
   ...["users", "invites", "api-keys", "rbac"].flatMap((f) => family(`/admin/${f}`, REFUSED.identities, REFUSED.identities)),
   // operations
   ...family("/admin/notifications", operationsRead, REFUSED.unused),
-  ...["uploads", "index", "search", "search-indexes", "layouts", "workflows-executions", "fulfillment-providers"].flatMap((f) => family(`/admin/${f}`, REFUSED.unused, REFUSED.unused)),
+  ...["uploads", "index", "search", "search-indexes", "layouts", "workflows-executions", "fulfillment-providers"].flatMap((f) =>
+    family(`/admin/${f}`, REFUSED.unused, REFUSED.unused),
+  ),
 ]
 
 const STORE: RouteRule[] = [
   // the public catalog (the storefront browses anonymously)
   ...[
-    "products", "product-variants", "product-categories", "product-tags", "product-types", "product-options",
-    "collections", "regions", "currencies", "return-reasons",
+    "products",
+    "product-variants",
+    "product-categories",
+    "product-tags",
+    "product-types",
+    "product-options",
+    "collections",
+    "regions",
+    "currencies",
+    "return-reasons",
   ].flatMap((f) => family(`/store/${f}`, PUBLIC, REFUSED.unused)),
   rule(["POST"], "/store/search", PUBLIC),
   // customers exist only through the people registry
@@ -103,15 +131,19 @@ const STORE: RouteRule[] = [
   rule(["POST"], "/store/carts", customer(P.REQUISITIONS_CREATE)),
   rule(READ, "/store/carts/:id", { kind: "owner", actors: ["customer"], resource: { entity: "cart", from: "params.id" } }),
   ...[
-    "/store/carts/:id", "/store/carts/:id/line-items", "/store/carts/:id/line-items/:line_id",
-    "/store/carts/:id/shipping-methods", "/store/carts/:id/taxes", "/store/carts/:id/complete",
+    "/store/carts/:id",
+    "/store/carts/:id/line-items",
+    "/store/carts/:id/line-items/:line_id",
+    "/store/carts/:id/shipping-methods",
+    "/store/carts/:id/taxes",
+    "/store/carts/:id/complete",
   ].map((path) =>
     rule(["POST", "DELETE"], path, {
       kind: "owner",
       actors: ["customer"],
       permission: P.REQUISITIONS_CREATE,
       resource: { entity: "cart", from: "params.id" },
-    })
+    }),
   ),
   rule(["POST"], "/store/carts/:id/customer", REFUSED.identities),
   rule(["POST", "DELETE"], "/store/carts/:id/promotions", REFUSED.unused),

@@ -49,7 +49,7 @@ export async function ownsResource(
   req: MedusaRequest,
   access: AccessContext,
   resource: OwnedResource,
-  params: Record<string, string>
+  params: Record<string, string>,
 ): Promise<boolean> {
   const id = ownedIdOf(req, resource, params)
   if (!id) {

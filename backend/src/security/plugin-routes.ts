@@ -58,8 +58,5 @@ export function rulesFromMiddlewares(source: string, file: MiddlewaresFile): Rou
 }
 
 export function pluginRouteRules(): RouteRule[] {
-  return [
-    ...Object.entries(PLUGIN_MIDDLEWARES).flatMap(([source, file]) => rulesFromMiddlewares(source, file)),
-    ...PUBLIC_PLUGIN_ROUTES,
-  ]
+  return [...Object.entries(PLUGIN_MIDDLEWARES).flatMap(([source, file]) => rulesFromMiddlewares(source, file)), ...PUBLIC_PLUGIN_ROUTES]
 }

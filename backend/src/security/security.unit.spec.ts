@@ -14,7 +14,12 @@ const rule = (path: string, methods: RouteRule["methods"] = ["GET"]): RouteRule 
 
 describe("the route map", () => {
   it("dispatches like Medusa: static segments before params, exact routes before families", () => {
-    const map = new RouteMap([rule("/store/requisitions/:id"), rule("/store/requisitions/inbox"), rule("/auth/:a/:b"), rule("/auth/mfa/**")])
+    const map = new RouteMap([
+      rule("/store/requisitions/:id"),
+      rule("/store/requisitions/inbox"),
+      rule("/auth/:a/:b"),
+      rule("/auth/mfa/**"),
+    ])
     expect(map.resolve("GET", "/store/requisitions/inbox")?.path).toBe("/store/requisitions/inbox")
     expect(map.resolve("GET", "/store/requisitions/req_1")?.path).toBe("/store/requisitions/:id")
     expect(map.resolve("GET", "/auth/mfa/factors")?.path).toBe("/auth/mfa/**")
@@ -75,7 +80,10 @@ describe("input hygiene", () => {
 describe("the error handler's answers", () => {
   it("keeps our own codes and Spanish messages", () => {
     const e = new MedusaError(MedusaError.Types.NOT_ALLOWED, "La requisición ya fue enviada.", "REQUISICION_YA_ENVIADA")
-    expect(errorResponse(e)).toEqual({ status: 400, body: { type: "not_allowed", code: "REQUISICION_YA_ENVIADA", message: "La requisición ya fue enviada." } })
+    expect(errorResponse(e)).toEqual({
+      status: 400,
+      body: { type: "not_allowed", code: "REQUISICION_YA_ENVIADA", message: "La requisición ya fue enviada." },
+    })
   })
 
   it("turns Medusa's English errors into Spanish with a stable code", () => {
@@ -83,13 +91,17 @@ describe("the error handler's answers", () => {
       status: 404,
       body: expect.objectContaining({ code: "NO_ENCONTRADO", message: "No encontramos el recurso solicitado." }),
     })
-    expect(errorResponse(new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: Field 'x' is required")).body.code).toBe("DATOS_INVALIDOS")
+    expect(errorResponse(new MedusaError(MedusaError.Types.INVALID_DATA, "Invalid request: Field 'x' is required")).body.code).toBe(
+      "DATOS_INVALIDOS",
+    )
   })
 
   it("never leaks SQL or a stack: database input errors are 4xx, the rest a generic 500", () => {
-    const overflow = Object.assign(new Error('insert into "cart_line_item" … - value "2147483648" is out of range for type integer'), { code: "22003" })
+    const overflow = Object.assign(new Error('insert into "cart_line_item" … - value "2147483648" is out of range for type integer'), {
+      code: "22003",
+    })
     expect(errorResponse(overflow)).toEqual({ status: 400, body: expect.objectContaining({ code: "DATOS_INVALIDOS" }) })
-    const nul = Object.assign(new Error("invalid byte sequence for encoding \"UTF8\": 0x00"), { code: "22021" })
+    const nul = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), { code: "22021" })
     expect(errorResponse(nul).status).toBe(400)
     const serialization = Object.assign(new Error("could not serialize access"), { code: "40001" })
     expect(errorResponse(serialization)).toEqual({ status: 409, body: expect.objectContaining({ code: "CONFLICTO" }) })
@@ -99,7 +111,11 @@ describe("the error handler's answers", () => {
   })
 
   it("answers the body parser's refusals: bad JSON, too large, wrong charset", () => {
-    expect(errorResponse(Object.assign(new Error("Unexpected token"), { status: 400, statusCode: 400, type: "entity.parse.failed", expose: true })).body.code).toBe("JSON_INVALIDO")
+    expect(
+      errorResponse(
+        Object.assign(new Error("Unexpected token"), { status: 400, statusCode: 400, type: "entity.parse.failed", expose: true }),
+      ).body.code,
+    ).toBe("JSON_INVALIDO")
     expect(errorResponse(Object.assign(new Error("request entity too large"), { status: 413, statusCode: 413, expose: true }))).toEqual({
       status: 413,
       body: expect.objectContaining({ code: "CUERPO_DEMASIADO_GRANDE" }),
@@ -112,7 +128,9 @@ describe("the front door (ahead of Medusa's dashboard and authentication)", () =
     expect(directErrorBody(401, { message: "Unauthorized" })).toEqual(NOT_AUTHENTICATED)
     expect(directErrorBody(401, { message: "A secret API key was passed as a Bearer token." })).toEqual(NOT_AUTHENTICATED)
     expect(directErrorBody(403, { message: "Forbidden" })).toEqual(expect.objectContaining({ code: "PROHIBIDO" }))
-    expect(directErrorBody(400, { message: "A valid publishable key is required" })).toEqual(expect.objectContaining({ code: "DATOS_INVALIDOS" }))
+    expect(directErrorBody(400, { message: "A valid publishable key is required" })).toEqual(
+      expect.objectContaining({ code: "DATOS_INVALIDOS" }),
+    )
     expect(directErrorBody(401, { type: "unauthorized", code: "SESION_CERRADA", message: "Tu sesión se cerró." })).toBeNull()
     expect(directErrorBody(200, { message: "Unauthorized" })).toBeNull()
   })

@@ -50,7 +50,7 @@ async function makeLimiters(container: MedusaContainer): Promise<Limiters> {
           clearExpiredByTimeout: false,
           insuranceLimiter,
         },
-        (err?: unknown) => resolve(err ? insuranceLimiter : limiter)
+        (err?: unknown) => resolve(err ? insuranceLimiter : limiter),
       )
     })
   }
@@ -83,7 +83,9 @@ function tooMany(res: MedusaResponse, rejection: RateLimiterRes) {
 export async function throttleLogin(req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) {
   limiters ??= makeLimiters(req.scope)
   const { account, address } = await limiters
-  const email = String((req.body as { email?: unknown } | undefined)?.email ?? "").trim().toLowerCase()
+  const email = String((req.body as { email?: unknown } | undefined)?.email ?? "")
+    .trim()
+    .toLowerCase()
   const accountKey = `${(req.params?.actor_type ?? "").toLowerCase()}:${email}`
   try {
     // counted before the attempt runs, so parallel or quick attempts cannot slip past the limit

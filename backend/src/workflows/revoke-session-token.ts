@@ -19,7 +19,7 @@ export const revokeSessionTokenWorkflow = createWorkflow(
         expires_at: input.expires_at,
         actor_type: input.actor.actor_type,
         actor_id: input.actor.actor_id,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, revoked }, ({ input, revoked }) =>
@@ -33,9 +33,11 @@ export const revokeSessionTokenWorkflow = createWorkflow(
               entity_id: revoked.revocation.id,
               details: { expires_at: new Date(input.expires_at).toISOString() },
             }
-          : null
-      )
+          : null,
+      ),
     )
-    return new WorkflowResponse(transform({ revoked }, ({ revoked }) => ({ id: revoked.revocation.id, expires_at: revoked.revocation.expires_at })))
-  }
+    return new WorkflowResponse(
+      transform({ revoked }, ({ revoked }) => ({ id: revoked.revocation.id, expires_at: revoked.revocation.expires_at })),
+    )
+  },
 )

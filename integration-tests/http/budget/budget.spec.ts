@@ -18,9 +18,7 @@ type BudgetService = {
 
 describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, container }) => {
   const store = (method: "get" | "post", path: string, token: string) =>
-    request(baseUrl())[method](path)
-      .set("x-publishable-api-key", world().publishableKey)
-      .set("authorization", `Bearer ${token}`)
+    request(baseUrl())[method](path).set("x-publishable-api-key", world().publishableKey).set("authorization", `Bearer ${token}`)
   const service = () => container().resolve<BudgetService>(BUDGET_MODULE)
   const ledger = auditLedger(container)
   const reserve = (token: string, body: Record<string, unknown>, key: string) =>
@@ -40,8 +38,8 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
           actor_type: "system",
           actor_id: "budget-create-budget-keys",
           details: expect.objectContaining({ clave: k.clave }),
-        })
-      )
+        }),
+      ),
     )
     const res = await store("get", "/store/budget/keys", world().actors.requiring_unit.token)
     expect(res.status).toBe(200)
@@ -61,18 +59,37 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
   it("shows the ledger to the Budget role only, and never another agency's key", async () => {
     const key = await makeKey(container(), world().orgs.agencyA)
     const theirs = await makeKey(container(), world().orgs.agencyB)
-    await reserve(world().actors.requiring_unit.token, { budget_key_id: key.id, amount: "1500.25", reference_type: "manual", reference_id: "req_1", justification: "Suficiencia para la compra consolidada de papelería" }, "r-1").expect(201)
+    await reserve(
+      world().actors.requiring_unit.token,
+      {
+        budget_key_id: key.id,
+        amount: "1500.25",
+        reference_type: "manual",
+        reference_id: "req_1",
+        justification: "Suficiencia para la compra consolidada de papelería",
+      },
+      "r-1",
+    ).expect(201)
     const ok = await store("get", `/store/budget/keys/${key.id}/ledger`, world().actors.budget.token)
     expect(ok.status).toBe(200)
     expect(ok.body.movements).toHaveLength(1)
-    expect(ok.body.movements[0]).toMatchObject({ type: "reserve", amount: "1500.25", from_stage: "disponible", to_stage: "reservado", reference_id: "req_1" })
+    expect(ok.body.movements[0]).toMatchObject({
+      type: "reserve",
+      amount: "1500.25",
+      from_stage: "disponible",
+      to_stage: "reservado",
+      reference_id: "req_1",
+    })
     expect(ok.body.budget_key.disponible).toBe("998499.75")
     const denied = await store("get", `/store/budget/keys/${key.id}/ledger`, world().actors.requiring_unit.token)
     expect(denied.status).toBe(403)
     expect(denied.body.code).toBe("PERMISO_DENEGADO")
     const idor = await store("get", `/store/budget/keys/${theirs.id}/ledger`, world().actors.budget.token)
     expect(idor.status).toBe(403)
-    expect(idor.body).toMatchObject({ code: "CLAVE_PRESUPUESTAL_DE_OTRA_DEPENDENCIA", message: expect.stringContaining("otra dependencia") })
+    expect(idor.body).toMatchObject({
+      code: "CLAVE_PRESUPUESTAL_DE_OTRA_DEPENDENCIA",
+      message: expect.stringContaining("otra dependencia"),
+    })
     const missing = await store("get", "/store/budget/keys/bkey_NOEXISTE/ledger", world().actors.budget.token)
     expect(missing.status).toBe(404)
     expect(missing.body.code).toBe("CLAVE_PRESUPUESTAL_NO_EXISTE")
@@ -81,15 +98,27 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
   it("checks sufficiency read-only, and refuses another agency's key", async () => {
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })
     const theirs = await makeKey(container(), world().orgs.agencyB)
-    const yes = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({ budget_key_id: key.id, amount: "1000.00" })
+    const yes = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({
+      budget_key_id: key.id,
+      amount: "1000.00",
+    })
     expect(yes.status).toBe(200)
     expect(yes.body.sufficiency).toMatchObject({ sufficient: true, disponible: "1000.00", requested: "1000.00", disponible_externo: null })
-    const no = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({ budget_key_id: key.id, amount: "1000.01" })
+    const no = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({
+      budget_key_id: key.id,
+      amount: "1000.01",
+    })
     expect(no.body.sufficiency.sufficient).toBe(false)
-    const idor = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({ budget_key_id: theirs.id, amount: "1" })
+    const idor = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({
+      budget_key_id: theirs.id,
+      amount: "1",
+    })
     expect(idor.status).toBe(403)
     expect(idor.body.code).toBe("CLAVE_PRESUPUESTAL_DE_OTRA_DEPENDENCIA")
-    const bad = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({ budget_key_id: key.id, amount: "1.234" })
+    const bad = await store("post", "/store/budget/check", world().actors.requiring_unit.token).send({
+      budget_key_id: key.id,
+      amount: "1.234",
+    })
     expect(bad.status).toBe(400)
     expect(bad.body.code).toBe("DATOS_INVALIDOS")
     expect(await service().listBudgetMovements({ budget_key_id: key.id })).toHaveLength(0)
@@ -100,7 +129,13 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const theirs = await makeKey(container(), world().orgs.agencyB, { aprobado: "1000.00" })
     const t = world().actors.requiring_unit.token
     const base = await ledger.head()
-    const body = { budget_key_id: key.id, amount: "600.00", reference_type: "manual", reference_id: "req_9", justification: "Suficiencia para la compra consolidada de papelería" }
+    const body = {
+      budget_key_id: key.id,
+      amount: "600.00",
+      reference_type: "manual",
+      reference_id: "req_9",
+      justification: "Suficiencia para la compra consolidada de papelería",
+    }
     const first = await reserve(t, body, "idem-9")
     expect(first.status).toBe(201)
     const again = await reserve(t, body, "idem-9")
@@ -149,18 +184,42 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })
     const t = world().actors.requiring_unit.token
     // no reservation can claim a requisition, contract or order: their procedures reserve
-    const claimed = await reserve(t, { budget_key_id: key.id, amount: "10.00", reference_type: "requisition", reference_id: "req_inventada", justification: "Una requisición que no existe" }, "m-0")
+    const claimed = await reserve(
+      t,
+      {
+        budget_key_id: key.id,
+        amount: "10.00",
+        reference_type: "requisition",
+        reference_id: "req_inventada",
+        justification: "Una requisición que no existe",
+      },
+      "m-0",
+    )
     expect(claimed.status).toBe(400)
-    expect(claimed.body).toMatchObject({ code: "RESERVA_SOLO_MANUAL", message: expect.stringContaining("requisiciones las hace su propio procedimiento") })
+    expect(claimed.body).toMatchObject({
+      code: "RESERVA_SOLO_MANUAL",
+      message: expect.stringContaining("requisiciones las hace su propio procedimiento"),
+    })
     const bare = await reserve(t, { budget_key_id: key.id, amount: "10.00", reference_type: "manual", reference_id: "OF-001" }, "m-1")
     expect(bare.status).toBe(400)
     expect(bare.body.code).toBe("JUSTIFICACION_REQUERIDA")
     expect(await service().listBudgetMovements({ budget_key_id: key.id })).toHaveLength(0)
 
-    const manual = await reserve(t, { budget_key_id: key.id, amount: "250.50", reference_type: "manual", reference_id: "OF-DGPYP-014/2026", justification: "Suficiencia para la compra consolidada de papelería" }, "m-2")
+    const manual = await reserve(
+      t,
+      {
+        budget_key_id: key.id,
+        amount: "250.50",
+        reference_type: "manual",
+        reference_id: "OF-DGPYP-014/2026",
+        justification: "Suficiencia para la compra consolidada de papelería",
+      },
+      "m-2",
+    )
     expect(manual.status).toBe(201)
     const id = manual.body.reservation.id as string
-    const release = (body: Record<string, unknown>, bearer = t) => store("post", `/store/budget/reservations/${id}/release`, bearer).send(body)
+    const release = (body: Record<string, unknown>, bearer = t) =>
+      store("post", `/store/budget/reservations/${id}/release`, bearer).send(body)
     expect((await release({})).status).toBe(400)
     // another agency cannot see it; a role without budget:reserve cannot release
     expect((await release({ reason: "Ya no se necesita" }, world().otherAgencyActor.token)).body.code).toBe("RESERVA_NO_EXISTE")
@@ -187,7 +246,14 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
 
     // a requisition's reservation (made by its workflow) is released by withdrawing the requisition, not here
     const { result: procedural } = await reserveBudgetWorkflow(container()).run({
-      input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount: "5.00", reference_type: "requisition", reference_id: "req_real", idempotency_key: "m-proc" },
+      input: {
+        budget_key_id: key.id,
+        organization_id: world().orgs.agencyA,
+        amount: "5.00",
+        reference_type: "requisition",
+        reference_id: "req_real",
+        idempotency_key: "m-proc",
+      },
     })
     const refused = await store("post", `/store/budget/reservations/${procedural.id}/release`, t).send({ reason: "Atajo indebido" })
     expect(refused.status).toBe(400)
@@ -199,9 +265,29 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const pres = await makeKey(container(), world().orgs.agencyA, { unit_id: world().units["SSA-PRES"] })
     const list = await store("get", "/store/budget/keys", world().actors.requiring_unit.token)
     expect(list.body.budget_keys.map((k: { id: string }) => k.id)).not.toContain(pres.id)
-    const r = await reserve(world().actors.requiring_unit.token, { budget_key_id: pres.id, amount: "1", reference_type: "manual", reference_id: "r", justification: "Suficiencia para la compra consolidada de papelería" }, "u-1")
+    const r = await reserve(
+      world().actors.requiring_unit.token,
+      {
+        budget_key_id: pres.id,
+        amount: "1",
+        reference_type: "manual",
+        reference_id: "r",
+        justification: "Suficiencia para la compra consolidada de papelería",
+      },
+      "u-1",
+    )
     expect(r.status).toBe(403)
-    const own = await reserve(world().actors.budget.token, { budget_key_id: pres.id, amount: "1", reference_type: "manual", reference_id: "r", justification: "Suficiencia para la compra consolidada de papelería" }, "u-2")
+    const own = await reserve(
+      world().actors.budget.token,
+      {
+        budget_key_id: pres.id,
+        amount: "1",
+        reference_type: "manual",
+        reference_id: "r",
+        justification: "Suficiencia para la compra consolidada de papelería",
+      },
+      "u-2",
+    )
     expect(own.status).toBe(201)
   })
 
@@ -211,12 +297,18 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const res = await request(baseUrl()).get("/admin/budget/keys").set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
     expect(res.status).toBe(200)
     expect(res.body.budget_keys.map((k: { id: string }) => k.id).sort()).toEqual([a.id, b.id].sort())
-    const filtered = await request(baseUrl()).get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}`).set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
+    const filtered = await request(baseUrl())
+      .get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}`)
+      .set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
     expect(filtered.body.budget_keys.map((k: { id: string }) => k.id)).toEqual([b.id])
     // ?fields= narrows each key, computed fields included; an unknown field is a 400
-    const narrow = await request(baseUrl()).get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}&fields=clave,disponible`).set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
+    const narrow = await request(baseUrl())
+      .get(`/admin/budget/keys?organization_id=${world().orgs.agencyB}&fields=clave,disponible`)
+      .set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
     expect(narrow.body.budget_keys).toEqual([{ clave: b.clave, disponible: "1000000.00" }])
-    const unknown = await request(baseUrl()).get("/admin/budget/keys?fields=clave,secreto").set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
+    const unknown = await request(baseUrl())
+      .get("/admin/budget/keys?fields=clave,secreto")
+      .set("authorization", `Bearer ${world().actors.shcp_planning.token}`)
     expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     const denied = await request(baseUrl()).get("/admin/budget/keys").set("authorization", `Bearer ${world().actors.system_admin.token}`)
     expect(denied.status).toBe(403)
@@ -229,7 +321,12 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     expect(first.created).toBe(8)
     expect((await seedBudget(args)).created).toBe(0)
     const res = await store("get", "/store/budget/keys", world().actors.budget.token)
-    expect(res.body.budget_keys.map((k: { partida_especifica: string }) => k.partida_especifica).sort()).toEqual(["21101", "21401", "21601", "22104"])
+    expect(res.body.budget_keys.map((k: { partida_especifica: string }) => k.partida_especifica).sort()).toEqual([
+      "21101",
+      "21401",
+      "21601",
+      "22104",
+    ])
     expect(res.body.budget_keys.find((k: { partida_especifica: string }) => k.partida_especifica === "21101")).toMatchObject({
       clave: "2026-12-510-M001-21101-1-09",
       provider: "sicop_siaff",
@@ -244,7 +341,7 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
       raw: (sql: string, b: unknown[]) => Promise<unknown>
     }
     await expect(pg.raw("UPDATE budget_key SET reservado = 60, comprometido = 40.01 WHERE id = ?", [key.id])).rejects.toThrow(
-      /budget_key_stages_within_modificado/
+      /budget_key_stages_within_modificado/,
     )
     await expect(pg.raw("UPDATE budget_key SET pagado = -1 WHERE id = ?", [key.id])).rejects.toThrow(/budget_key_stages_within_modificado/)
   })
@@ -255,12 +352,23 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const wf = reserveBudgetWorkflow(container())
     ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
       "fail-at-end",
-      { invoke: async () => { throw new Error("fallo inducido por la prueba") } },
-      { noCompensation: true }
+      {
+        invoke: async () => {
+          throw new Error("fallo inducido por la prueba")
+        },
+      },
+      { noCompensation: true },
     )
     const { transaction } = await wf.run({
       throwOnError: false,
-      input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount: "500.00", reference_type: "requisition", reference_id: "req_rb", idempotency_key: "rb-1" },
+      input: {
+        budget_key_id: key.id,
+        organization_id: world().orgs.agencyA,
+        amount: "500.00",
+        reference_type: "requisition",
+        reference_id: "req_rb",
+        idempotency_key: "rb-1",
+      },
     })
     expect(transaction.getFlow().state).toBe("reverted")
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00", disponible: "500.00" })
@@ -270,7 +378,14 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     // The same idempotency key cannot resurrect a reverted reservation.
     const retry = await reserveBudgetWorkflow(container()).run({
       throwOnError: false,
-      input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount: "500.00", reference_type: "requisition", reference_id: "req_rb", idempotency_key: "rb-1" },
+      input: {
+        budget_key_id: key.id,
+        organization_id: world().orgs.agencyA,
+        amount: "500.00",
+        reference_type: "requisition",
+        reference_id: "req_rb",
+        idempotency_key: "rb-1",
+      },
     })
     expect(retry.errors[0].error.code ?? retry.errors[0].error.message).toMatch(/IDEMPOTENCIA_CONFLICTO|revertida/)
     const entries = await ledger.since(base)
@@ -288,8 +403,18 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     const { gate, open } = barrier()
     const calls = requested.map((amount, i) =>
       gate.then(() =>
-        reserve(t, { budget_key_id: key.id, amount, reference_type: "manual", reference_id: `req_${i}`, justification: "Suficiencia para la compra consolidada de papelería" }, `race-${i}`)
-      )
+        reserve(
+          t,
+          {
+            budget_key_id: key.id,
+            amount,
+            reference_type: "manual",
+            reference_id: `req_${i}`,
+            justification: "Suficiencia para la compra consolidada de papelería",
+          },
+          `race-${i}`,
+        ),
+      ),
     )
     open()
     const responses = await Promise.all(calls)
@@ -300,7 +425,9 @@ describeApp("budget: keys, sufficiency, reservations", ({ world, baseUrl, contai
     for (const { r } of refused) {
       expect(r.status).toBe(409)
       expect(r.body.code).toBe("FONDOS_INSUFICIENTES")
-      expect(r.body.message).toMatch(/^Fondos insuficientes en la clave presupuestal .+: se solicitan \$[\d,]+\.\d{2} MXN y el disponible es \$[\d,]+\.\d{2} MXN\.$/)
+      expect(r.body.message).toMatch(
+        /^Fondos insuficientes en la clave presupuestal .+: se solicitan \$[\d,]+\.\d{2} MXN y el disponible es \$[\d,]+\.\d{2} MXN\.$/,
+      )
     }
     const acceptedSum = accepted.reduce((s, a) => MathBN.add(s, a.amount), MathBN.convert(0))
     const b = (await service().getBalances(key.id))!

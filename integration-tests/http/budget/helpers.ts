@@ -4,11 +4,7 @@ import { createBudgetKeysWorkflow, type CreateBudgetKeyInput } from "@tienda/bud
 let n = 0
 
 /** Creates one budget key through the workflow and returns its id and clave. */
-export async function makeKey(
-  container: MedusaContainer,
-  organizationId: string,
-  over: Partial<CreateBudgetKeyInput> = {}
-) {
+export async function makeKey(container: MedusaContainer, organizationId: string, over: Partial<CreateBudgetKeyInput> = {}) {
   n++
   const { result } = await createBudgetKeysWorkflow(container).run({
     input: {

@@ -16,7 +16,7 @@ type BudgetService = {
   reconcile: (id: string) => Promise<{ balanced: boolean }>
   listBudgetMovements: (
     f: Record<string, unknown>,
-    c?: Record<string, unknown>
+    c?: Record<string, unknown>,
   ) => Promise<{ id: string; type: string; amount: unknown; idempotency_key: string; parent_id: string | null }[]>
 }
 
@@ -33,7 +33,14 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
   const reserve = async (keyId: string, amount: string, idem: string) =>
     (
       await reserveBudgetWorkflow(container()).run({
-        input: { budget_key_id: keyId, organization_id: world().orgs.agencyA, amount, reference_type: "requisition", reference_id: `req_${idem}`, idempotency_key: idem },
+        input: {
+          budget_key_id: keyId,
+          organization_id: world().orgs.agencyA,
+          amount,
+          reference_type: "requisition",
+          reference_id: `req_${idem}`,
+          idempotency_key: idem,
+        },
       })
     ).result
 
@@ -72,7 +79,9 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     expect((await provider.getPaymentStatus({ data: payment!.data })).status).toBe("authorized")
 
     // Own-resources key: finance reports the SPEI clave de rastreo after the invoice match.
-    const refused = await payments().capturePayment({ payment_id: payment!.id }).catch((e) => e)
+    const refused = await payments()
+      .capturePayment({ payment_id: payment!.id })
+      .catch((e) => e)
     expect(refused).toMatchObject({ code: "CLAVE_RASTREO_REQUERIDA" })
     await payments().updatePayment({ id: payment!.id, data: { ...payment!.data, clave_rastreo: "BNET01002611220000123456" } } as never)
     const captured = await payments().capturePayment({ payment_id: payment!.id })
@@ -118,7 +127,9 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     const key = await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })
     // No reservation: the commitment draws straight from disponible.
     const s = await session(1500, { budget_key_id: key.id })
-    const err = await payments().authorizePaymentSession(s.id, {}).catch((e) => e)
+    const err = await payments()
+      .authorizePaymentSession(s.id, {})
+      .catch((e) => e)
     expect(err).toMatchObject({
       code: "FONDOS_INSUFICIENTES",
       message: `Fondos insuficientes en la clave presupuestal ${key.clave}: se solicitan $1,500.00 MXN y el disponible es $1,000.00 MXN.`,
@@ -160,7 +171,15 @@ describeApp("budget as a Medusa payment provider; stale reservations", ({ world,
     const full = await reserve(key.id, "3000.00", "stale-3")
     const commit = (parent: string, amount: string, idem: string) =>
       commitBudgetWorkflow(container()).run({
-        input: { budget_key_id: key.id, organization_id: world().orgs.agencyA, amount, parent_id: parent, reference_type: "contract", reference_id: "ctr_1", idempotency_key: idem },
+        input: {
+          budget_key_id: key.id,
+          organization_id: world().orgs.agencyA,
+          amount,
+          parent_id: parent,
+          reference_type: "contract",
+          reference_id: "ctr_1",
+          idempotency_key: idem,
+        },
       })
     await commit(partly.id, "500.00", "stale-2c")
     await commit(full.id, "3000.00", "stale-3c")

@@ -41,7 +41,10 @@ beforeAll(async () => {
 type BudgetService = {
   getBalances: (id: string) => Promise<Record<string, string> | null>
   reconcile: (id: string) => Promise<{ balanced: boolean }>
-  listBudgetMovements: (f: Record<string, unknown>, c?: Record<string, unknown>) => Promise<{ id: string; type: string; idempotency_key: string; external_ref: string | null }[]>
+  listBudgetMovements: (
+    f: Record<string, unknown>,
+    c?: Record<string, unknown>,
+  ) => Promise<{ id: string; type: string; idempotency_key: string; external_ref: string | null }[]>
 }
 
 describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, container }) => {
@@ -84,8 +87,8 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
   const liveReservations = async (keyId: string, clave: string) => {
     const compensated = new Set(
       (await service().listBudgetMovements({ budget_key_id: keyId, type: "reversal" }, { take: null })).map((m) =>
-        m.idempotency_key.replace(/:compensacion$/, "")
-      )
+        m.idempotency_key.replace(/:compensacion$/, ""),
+      ),
     )
     const local = (await service().listBudgetMovements({ budget_key_id: keyId, type: "reserve" }, { take: null }))
       .map((m) => m.idempotency_key)
@@ -93,7 +96,7 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
       .sort()
     const rows: { idempotency_key: string }[] = await sim.dataSource.query(
       `SELECT idempotency_key FROM "${schema}".operacion WHERE clave = $1 AND tipo = 'precompromiso' AND estado = 'aplicada'`,
-      [clave]
+      [clave],
     )
     return { local, sim: rows.map((r) => r.idempotency_key).sort() }
   }
@@ -126,7 +129,9 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
       expect(open.status).toBe(401)
       expect(open.body.code).toBe("TOKEN_REQUERIDO")
       expect((await request(guarded.app).get("/api/v1/claves/X").set("authorization", "Bearer otro")).status).toBe(401)
-      expect((await request(guarded.app).get("/api/v1/claves/X").set("authorization", "Bearer token-compartido-de-prueba")).status).toBe(404)
+      expect((await request(guarded.app).get("/api/v1/claves/X").set("authorization", "Bearer token-compartido-de-prueba")).status).toBe(
+        404,
+      )
     } finally {
       await guarded.close()
     }
@@ -152,11 +157,17 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     expect(await simClave(key.clave)).toMatchObject(stages)
     expect((await service().reconcile(key.id)).balanced).toBe(true)
     // SICOP/SIAFF saw each of our movements once, under our idempotency keys
-    const local = (await service().listBudgetMovements({ budget_key_id: key.id }, { take: null })) as unknown as { type: string; amount: unknown; idempotency_key: string; external_ref: string | null }[]
-    const ops: { idempotency_key: string; tipo: string; importe: string; estado: string; solicitudes: number }[] = await sim.dataSource.query(
-      `SELECT idempotency_key, tipo, importe::text AS importe, estado, solicitudes FROM "${schema}".operacion WHERE clave = $1 ORDER BY created_at`,
-      [key.clave]
-    )
+    const local = (await service().listBudgetMovements({ budget_key_id: key.id }, { take: null })) as unknown as {
+      type: string
+      amount: unknown
+      idempotency_key: string
+      external_ref: string | null
+    }[]
+    const ops: { idempotency_key: string; tipo: string; importe: string; estado: string; solicitudes: number }[] =
+      await sim.dataSource.query(
+        `SELECT idempotency_key, tipo, importe::text AS importe, estado, solicitudes FROM "${schema}".operacion WHERE clave = $1 ORDER BY created_at`,
+        [key.clave],
+      )
     expect(ops.map((o) => [o.tipo, o.importe, o.estado])).toEqual([
       ["precompromiso", "364.59", "aplicada"],
       ["compromiso", "364.59", "aplicada"],
@@ -166,7 +177,9 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     expect(local.every((m) => m.external_ref)).toBe(true)
     // the order released by the contract carries the same total with IVA
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [order] } = await query.graph({ entity: "order", fields: ["id", "tax_total", "total"], filters: { id: done.order_id } })
+    const {
+      data: [order],
+    } = await query.graph({ entity: "order", fields: ["id", "tax_total", "total"], filters: { id: done.order_id } })
     expect([Number(order.tax_total), Number(order.total)]).toEqual([50.29, 364.59])
   })
 
@@ -175,26 +188,67 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     const base = await ledger.head()
     const r = await reserveBudgetWorkflow(container()).run({ input: input(key.id, { amount: "12000.00", idempotency_key: "s-r" }) })
     expect(r.result.external_ref).toMatch(/^SIAFF-/)
-    const c = await commitBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: r.result.id, idempotency_key: "s-c", reference_type: "contract", reference_id: "ctr_1" }) })
-    await releaseBudgetWorkflow(container()).run({ input: input(key.id, { amount: "500.00", parent_id: r.result.id, idempotency_key: "s-l" }) })
-    const a = await accrueBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: c.result.id, idempotency_key: "s-a", reference_type: "invoice", reference_id: "cfdi_1" }) })
+    const c = await commitBudgetWorkflow(container()).run({
+      input: input(key.id, {
+        amount: "11500.00",
+        parent_id: r.result.id,
+        idempotency_key: "s-c",
+        reference_type: "contract",
+        reference_id: "ctr_1",
+      }),
+    })
+    await releaseBudgetWorkflow(container()).run({
+      input: input(key.id, { amount: "500.00", parent_id: r.result.id, idempotency_key: "s-l" }),
+    })
+    const a = await accrueBudgetWorkflow(container()).run({
+      input: input(key.id, {
+        amount: "11500.00",
+        parent_id: c.result.id,
+        idempotency_key: "s-a",
+        reference_type: "invoice",
+        reference_id: "cfdi_1",
+      }),
+    })
     const x = await exerciseBudgetWorkflow(container()).run({
-      input: input(key.id, { amount: "11500.00", parent_id: a.result.id, idempotency_key: "s-x", reference_type: "clc", reference_id: "clc_1", beneficiary_rfc: "PIB040312A11", beneficiary_clabe: "012180001234567891" }),
+      input: input(key.id, {
+        amount: "11500.00",
+        parent_id: a.result.id,
+        idempotency_key: "s-x",
+        reference_type: "clc",
+        reference_id: "clc_1",
+        beneficiary_rfc: "PIB040312A11",
+        beneficiary_clabe: "012180001234567891",
+      }),
     })
     expect(x.result.external_ref).toMatch(/^CLC-/)
-    const p = await payBudgetWorkflow(container()).run({ input: input(key.id, { amount: "11500.00", parent_id: x.result.id, idempotency_key: "s-p", reference_type: "payment", reference_id: "pay_1" }) })
+    const p = await payBudgetWorkflow(container()).run({
+      input: input(key.id, {
+        amount: "11500.00",
+        parent_id: x.result.id,
+        idempotency_key: "s-p",
+        reference_type: "payment",
+        reference_id: "pay_1",
+      }),
+    })
     expect(p.result.clave_rastreo).toMatch(/^TESOFE\d{8}[0-9A-F]{10}$/)
     const ours = await service().getBalances(key.id)
     expect(ours).toMatchObject({ reservado: "0.00", comprometido: "0.00", pagado: "11500.00", disponible: "38500.00" })
-    expect(await simClave(key.clave)).toMatchObject({ reservado: "0.00", comprometido: "0.00", devengado: "0.00", ejercido: "0.00", pagado: "11500.00", disponible: "38500.00" })
+    expect(await simClave(key.clave)).toMatchObject({
+      reservado: "0.00",
+      comprometido: "0.00",
+      devengado: "0.00",
+      ejercido: "0.00",
+      pagado: "11500.00",
+      disponible: "38500.00",
+    })
     expect((await service().reconcile(key.id)).balanced).toBe(true)
     // One audit entry per stage, each after SICOP/SIAFF accepted it (the CLC folio included).
     const entries = await ledger.since(base)
     expect(entries.map((e) => [e.action, e.entity_id, e.actor_type])).toEqual(
-      ["reserved", "committed", "released", "accrued", "exercised", "paid"].map((a) => [`budget_key.${a}`, key.id, "system"])
+      ["reserved", "committed", "released", "accrued", "exercised", "paid"].map((a) => [`budget_key.${a}`, key.id, "system"]),
     )
     expect(entries.map((e) => e.actor_id)).toEqual(
-      ["reserve", "commit", "release", "accrue", "exercise", "pay"].map((w) => `budget-${w}-budget`)
+      ["reserve", "commit", "release", "accrue", "exercise", "pay"].map((w) => `budget-${w}-budget`),
     )
     expect(entries[4].details).toMatchObject({ movement_id: x.result.id, external_ref: x.result.external_ref })
   })
@@ -204,7 +258,10 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     // SICOP/SIAFF knows less money than we do: it refuses and we roll back.
     await request(simUrl()).post("/api/v1/claves").send({ clave: key.clave, modificado: "100.00" }).expect(200)
     const base = await ledger.head()
-    const { errors } = await reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "500.00", idempotency_key: "s-refused" }) })
+    const { errors } = await reserveBudgetWorkflow(container()).run({
+      throwOnError: false,
+      input: input(key.id, { amount: "500.00", idempotency_key: "s-refused" }),
+    })
     expect(errors[0].error.code ?? errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|fondos suficientes/)
     expect(await service().getBalances(key.id)).toMatchObject({ reservado: "0.00" })
     // Refused before it was accepted anywhere: nothing was recorded.
@@ -213,8 +270,12 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     const wf = reserveBudgetWorkflow(container())
     ;(wf.addAction as unknown as (n: string, h: unknown, o: unknown) => void)(
       "fail-at-end",
-      { invoke: async () => { throw new Error("fallo inducido por la prueba") } },
-      { noCompensation: true }
+      {
+        invoke: async () => {
+          throw new Error("fallo inducido por la prueba")
+        },
+      },
+      { noCompensation: true },
     )
     const { transaction } = await wf.run({ throwOnError: false, input: input(key.id, { amount: "60.00", idempotency_key: "s-rollback" }) })
     expect(transaction.getFlow().state).toBe("reverted")
@@ -239,8 +300,8 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
         reserveBudgetWorkflow(container()).run({
           throwOnError: false,
           input: input(key.id, { amount: "750.00", idempotency_key: `fault-${i}`, reference_id: `req_f${i}` }),
-        })
-      )
+        }),
+      ),
     )
     open()
     const outcomes = await Promise.all(runs)
@@ -258,7 +319,9 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
         expect(local.map((m) => m.type)).toEqual(["reserve"])
       } else {
         // Cleanly refused: nothing left reserved here or there.
-        expect(o.errors[0].error.code ?? o.errors[0].error.message).toMatch(/FONDOS_INSUFICIENTES|SICOP_SIAFF_NO_DISPONIBLE|fondos|no respondió/)
+        expect(o.errors[0].error.code ?? o.errors[0].error.message).toMatch(
+          /FONDOS_INSUFICIENTES|SICOP_SIAFF_NO_DISPONIBLE|fondos|no respondió/,
+        )
         expect(op === null || op.estado === "cancelada").toBe(true)
         expect(local.map((m) => m.type).sort()).toEqual(local.length ? ["reserve", "reversal"] : [])
       }
@@ -286,8 +349,8 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
         reserveBudgetWorkflow(container()).run({
           throwOnError: false,
           input: input(key.id, { amount: "750.00", idempotency_key: `fault-${i}`, reference_id: `req_f${i}` }),
-        })
-      )
+        }),
+      ),
     )
     Object.assign(sim.faults, { rate500: 0, rateTimeout: 0 })
     await new Promise((r) => setTimeout(r, HANG_MS + 500))
@@ -310,7 +373,12 @@ describeApp("budget against SICOP/SIAFF (simulator)", ({ world, baseUrl, contain
     Object.assign(sim.faults, { rateDuplicate: 0.5 })
     const { gate, open } = barrier()
     const runs = Array.from({ length: 8 }, () =>
-      gate.then(() => reserveBudgetWorkflow(container()).run({ throwOnError: false, input: input(key.id, { amount: "100.00", idempotency_key: "dup-1" }) }))
+      gate.then(() =>
+        reserveBudgetWorkflow(container()).run({
+          throwOnError: false,
+          input: input(key.id, { amount: "100.00", idempotency_key: "dup-1" }),
+        }),
+      ),
     )
     open()
     const outcomes = await Promise.all(runs)

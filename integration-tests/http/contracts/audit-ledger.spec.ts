@@ -1,9 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import {
-  appendAuditEntryStep,
-  recordAuditEntryWorkflow,
-  createAuditCheckpointWorkflow,
-} from "@tienda/contracts/workflows"
+import { appendAuditEntryStep, recordAuditEntryWorkflow, createAuditCheckpointWorkflow } from "@tienda/contracts/workflows"
 import { spawnSync } from "node:child_process"
 import { mkdtempSync, writeFileSync } from "node:fs"
 import { tmpdir } from "node:os"
@@ -81,7 +77,7 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
       await append(i)
     }
     const { rows } = await pg().raw(
-      "select sequence::text as sequence, previous_hash, entry_hash from audit_entry order by audit_entry.sequence"
+      "select sequence::text as sequence, previous_hash, entry_hash from audit_entry order by audit_entry.sequence",
     )
     expect(rows.map((r) => r.sequence)).toEqual(seqs(0, base + 3))
     expect(rows[0].previous_hash).toBe("0".repeat(64))
@@ -137,8 +133,8 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     const barrier = new Promise<void>((r) => (open = r))
     const runs = Array.from({ length: n }, (_, i) =>
       barrier.then(() =>
-        ledger().appendEntries([entryInput(from + i * 2), entryInput(from + i * 2 + 1, i === bad ? null : "requisicion.enviada")])
-      )
+        ledger().appendEntries([entryInput(from + i * 2), entryInput(from + i * 2 + 1, i === bad ? null : "requisicion.enviada")]),
+      ),
     )
     open()
     return await Promise.allSettled(runs)
@@ -171,7 +167,7 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     expect(results.map((r) => r.status)).toEqual(Array.from({ length: 12 }, (_, i) => (i === 5 ? "rejected" : "fulfilled")))
     const { rows } = await pg().raw(
       "select sequence::text as s, entity_id from audit_entry where sequence > ? order by audit_entry.sequence",
-      [base]
+      [base],
     )
     expect(rows.map((r) => r.s)).toEqual(seqs(base, 22))
     expect(rows.map((r) => r.entity_id)).not.toContain("req_110")
@@ -182,7 +178,7 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
   it("the database refuses UPDATE, DELETE and TRUNCATE of the ledger", async () => {
     await append(1)
     await expect(pg().raw("update audit_entry set action = 'otra'")).rejects.toThrow(
-      /solo adición: UPDATE no está permitido en audit_entry/
+      /solo adición: UPDATE no está permitido en audit_entry/,
     )
     await expect(pg().raw("delete from audit_entry")).rejects.toThrow(/solo adición: DELETE/)
     await expect(pg().raw("truncate audit_entry")).rejects.toThrow(/solo adición: TRUNCATE/)
@@ -258,13 +254,13 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
           throw new Error("fallo inducido por la prueba")
         },
       },
-      { noCompensation: true }
+      { noCompensation: true },
     )
     const { transaction } = await wf.run({ throwOnError: false })
     expect(transaction.getFlow().state).toBe("reverted")
     const { rows } = await pg().raw(
       "select sequence::text as s, action, details from audit_entry where sequence > ? order by audit_entry.sequence",
-      [base]
+      [base],
     )
     expect(rows).toEqual([
       expect.objectContaining({ s: String(base + 1), action: "prueba.accion" }),
@@ -291,9 +287,7 @@ describeApp("audit ledger", ({ container, baseUrl, world }) => {
     expect(res.body.count).toBe(base + 3)
     expect(res.body.entries.map((e: { sequence: string }) => e.sequence)).toEqual(seqs(base + 1, 2))
     expect(res.body.entries[0]).toHaveProperty("entry_hash")
-    const observer = await request(baseUrl())
-      .get("/auditor/audit/entries")
-      .set("authorization", `Bearer ${world().actors.observer.token}`)
+    const observer = await request(baseUrl()).get("/auditor/audit/entries").set("authorization", `Bearer ${world().actors.observer.token}`)
     expect(observer.status).toBe(403)
   })
 })

@@ -65,7 +65,11 @@ function issueAll(ca: TestCa, untrusted: TestCa, person: { rfc: string; full_nam
     efirma: issueCertificate(ca, holder, { password }),
     second: issueCertificate(ca, holder, { password }),
     csd: issueCertificate(ca, holder, { password, kind: "csd" }),
-    expired: issueCertificate(ca, holder, { password, valid_from: new Date(Date.now() - 4 * 365 * DAY), valid_to: new Date(Date.now() - DAY) }),
+    expired: issueCertificate(ca, holder, {
+      password,
+      valid_from: new Date(Date.now() - 4 * 365 * DAY),
+      valid_to: new Date(Date.now() - DAY),
+    }),
     untrusted: issueCertificate(untrusted, holder, { password }),
   }
 }
@@ -107,7 +111,10 @@ export function contractSigners(ctx: SignerContext) {
   async function signContract(contractId: string, side: "agency" | "supplier", actor: Signer) {
     const cred = await efirmaOf(actor)
     const payload = (
-      await request(ctx.baseUrl()).get(`/store/specific-contracts/${contractId}`).set("authorization", `Bearer ${ctx.reader()}`).set("x-publishable-api-key", ctx.publishableKey())
+      await request(ctx.baseUrl())
+        .get(`/store/specific-contracts/${contractId}`)
+        .set("authorization", `Bearer ${ctx.reader()}`)
+        .set("x-publishable-api-key", ctx.publishableKey())
     ).body.specific_contract.signing_payload
     const prefix = side === "agency" ? "/store" : "/supplier"
     return call(`${prefix}/specific-contracts/${contractId}/sign`, actor.token).send(signWithKeyOf(cred, cred, payload))

@@ -39,10 +39,10 @@ const signedActionWorkflow = createWorkflow(
         after_digest: verified.payload_sha256,
         signature: input.envelope.signature,
         certificate_serial: verified.certificate_serial,
-      }))
+      })),
     )
     return new WorkflowResponse({ verified, entry })
-  }
+  },
 )
 
 describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container }) => {
@@ -62,7 +62,10 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
   const buyer = () => world().actors.purchasing_unit
   const buyerCreds = async () => credentialsFor(pki.ca, pki.untrusted, await person(buyer().person_id))
   const register = (token: string, cer: Buffer, prefix = "/store") =>
-    (prefix === "/store" ? store("post", `${prefix}/me/efirma/certificates`, token) : as("post", `${prefix}/me/efirma/certificates`, token)).send({
+    (prefix === "/store"
+      ? store("post", `${prefix}/me/efirma/certificates`, token)
+      : as("post", `${prefix}/me/efirma/certificates`, token)
+    ).send({
       certificate: cer.toString("base64"),
     })
   const payload = {
@@ -87,7 +90,9 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
     const list = await store("get", "/store/me/efirma/certificates", buyer().token)
     expect(list.status).toBe(200)
     expect(list.body.certificates.map((c: { serial: string }) => c.serial)).toEqual([creds.efirma.serial])
-    const { rows } = await pg().raw("select action, entity_id, certificate_serial, actor_id from audit_entry where action like 'efirma.%' order by sequence")
+    const { rows } = await pg().raw(
+      "select action, entity_id, certificate_serial, actor_id from audit_entry where action like 'efirma.%' order by sequence",
+    )
     expect(rows).toEqual([
       {
         action: "efirma.certificado.registrado",
@@ -98,7 +103,10 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
     ])
     const again = await register(buyer().token, creds.efirma.cer_der)
     expect(again.status).toBe(409)
-    expect(again.body).toMatchObject({ code: "CERTIFICADO_YA_REGISTRADO", message: expect.stringContaining("ya está registrado a tu nombre") })
+    expect(again.body).toMatchObject({
+      code: "CERTIFICADO_YA_REGISTRADO",
+      message: expect.stringContaining("ya está registrado a tu nombre"),
+    })
   })
 
   it("accepts a valid e.firma signature made by the browser module under Node's WebCrypto (HTTP dry run and workflow)", async () => {
@@ -123,14 +131,57 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
   })
 
   describe("refuses each bad signature with its specific message, and stores nothing", () => {
-    const cases: [string, (c: Awaited<ReturnType<typeof credentialsFor>>, other: Awaited<ReturnType<typeof credentialsFor>>) => { envelope: Envelope; payload: unknown }, string, RegExp][] = [
-      ["wrong private key", (c) => ({ envelope: signWithKeyOf(c.second, c.efirma, payload), payload }), "FIRMA_INVALIDA", /se firmó con una llave privada que no corresponde/],
-      ["altered document", (c) => ({ envelope: signWithClient(c.efirma, payload), payload: { ...payload, total: "915230.40" } }), "FIRMA_INVALIDA", /el documento fue modificado después de firmarse/],
-      ["expired certificate", (c) => ({ envelope: signWithClient(c.expired, payload), payload }), "CERTIFICADO_VENCIDO", /venció el .*renuévalo ante el SAT/],
-      ["CSD instead of e.firma", (c) => ({ envelope: signWithClient(c.csd, payload), payload }), "CERTIFICADO_NO_ES_EFIRMA", /Certificado de Sello Digital \(CSD\)/],
-      ["RFC mismatch (another person's e.firma)", (_c, other) => ({ envelope: signWithClient(other.efirma, payload), payload }), "RFC_NO_COINCIDE", /El RFC del certificado \(.+\) no coincide con el RFC de la persona/],
-      ["untrusted issuer", (c) => ({ envelope: signWithClient(c.untrusted, payload), payload }), "CERTIFICADO_NO_CONFIABLE", /no fue emitido por una autoridad certificadora reconocida/],
-      ["certificate not registered", (c) => ({ envelope: signWithClient(c.second, payload), payload }), "CERTIFICADO_NO_REGISTRADO", /no está registrado a tu nombre/],
+    const cases: [
+      string,
+      (
+        c: Awaited<ReturnType<typeof credentialsFor>>,
+        other: Awaited<ReturnType<typeof credentialsFor>>,
+      ) => { envelope: Envelope; payload: unknown },
+      string,
+      RegExp,
+    ][] = [
+      [
+        "wrong private key",
+        (c) => ({ envelope: signWithKeyOf(c.second, c.efirma, payload), payload }),
+        "FIRMA_INVALIDA",
+        /se firmó con una llave privada que no corresponde/,
+      ],
+      [
+        "altered document",
+        (c) => ({ envelope: signWithClient(c.efirma, payload), payload: { ...payload, total: "915230.40" } }),
+        "FIRMA_INVALIDA",
+        /el documento fue modificado después de firmarse/,
+      ],
+      [
+        "expired certificate",
+        (c) => ({ envelope: signWithClient(c.expired, payload), payload }),
+        "CERTIFICADO_VENCIDO",
+        /venció el .*renuévalo ante el SAT/,
+      ],
+      [
+        "CSD instead of e.firma",
+        (c) => ({ envelope: signWithClient(c.csd, payload), payload }),
+        "CERTIFICADO_NO_ES_EFIRMA",
+        /Certificado de Sello Digital \(CSD\)/,
+      ],
+      [
+        "RFC mismatch (another person's e.firma)",
+        (_c, other) => ({ envelope: signWithClient(other.efirma, payload), payload }),
+        "RFC_NO_COINCIDE",
+        /El RFC del certificado \(.+\) no coincide con el RFC de la persona/,
+      ],
+      [
+        "untrusted issuer",
+        (c) => ({ envelope: signWithClient(c.untrusted, payload), payload }),
+        "CERTIFICADO_NO_CONFIABLE",
+        /no fue emitido por una autoridad certificadora reconocida/,
+      ],
+      [
+        "certificate not registered",
+        (c) => ({ envelope: signWithClient(c.second, payload), payload }),
+        "CERTIFICADO_NO_REGISTRADO",
+        /no está registrado a tu nombre/,
+      ],
     ]
     it.each(cases)("%s", async (_name, make, code, message) => {
       const creds = await buyerCreds()
@@ -157,10 +208,15 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
   it("refuses signatures with a revoked certificate; revocation is audited", async () => {
     const creds = await buyerCreds()
     const reg = await register(buyer().token, creds.efirma.cer_der).expect(201)
-    const revoke = await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, buyer().token).send({ reason: "Extravío de la llave privada" })
+    const revoke = await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, buyer().token).send({
+      reason: "Extravío de la llave privada",
+    })
     expect(revoke.status).toBe(200)
     expect(revoke.body.certificate).toMatchObject({ status: "revoked", revocation_reason: "Extravío de la llave privada" })
-    const res = await store("post", "/store/me/efirma/verify", buyer().token).send({ payload, envelope: signWithClient(creds.efirma, payload) })
+    const res = await store("post", "/store/me/efirma/verify", buyer().token).send({
+      payload,
+      envelope: signWithClient(creds.efirma, payload),
+    })
     expect(res.status).toBe(400)
     expect(res.body).toMatchObject({ code: "CERTIFICADO_REVOCADO", message: expect.stringContaining("fue revocado") })
     const again = await register(buyer().token, creds.efirma.cer_der)
@@ -178,7 +234,12 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
         [creds.csd.cer_der, "CERTIFICADO_NO_ES_EFIRMA"],
         [creds.expired.cer_der, "CERTIFICADO_VENCIDO"],
         [creds.untrusted.cer_der, "CERTIFICADO_NO_CONFIABLE"],
-        [Buffer.from("esto no es un certificado X.509, es texto plano que ocupa más de cien caracteres para pasar la validación de longitud"), "CERTIFICADO_INVALIDO"],
+        [
+          Buffer.from(
+            "esto no es un certificado X.509, es texto plano que ocupa más de cien caracteres para pasar la validación de longitud",
+          ),
+          "CERTIFICADO_INVALIDO",
+        ],
       ]
       for (const [cer, code] of expectations) {
         const res = await register(buyer().token, cer)
@@ -194,7 +255,9 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
       const anon = await store("post", "/store/me/efirma/certificates").send({ certificate: creds.efirma.cer_der.toString("base64") })
       expect(anon.status).toBe(401)
       expect(anon.body.code).toBe("NO_AUTENTICADO")
-      const wrongType = await as("post", "/supplier/me/efirma/certificates", buyer().token).send({ certificate: creds.efirma.cer_der.toString("base64") })
+      const wrongType = await as("post", "/supplier/me/efirma/certificates", buyer().token).send({
+        certificate: creds.efirma.cer_der.toString("base64"),
+      })
       expect(wrongType.status).toBe(403)
       expect(wrongType.body.code).toBe("TIPO_DE_CUENTA_NO_PERMITIDO")
 
@@ -202,14 +265,20 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
       const colleague = world().actors.requiring_unit
       const theirs = await store("get", "/store/me/efirma/certificates", colleague.token)
       expect(theirs.body.certificates).toEqual([])
-      const steal = await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, colleague.token).send({ reason: "No es mío" })
+      const steal = await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, colleague.token).send({
+        reason: "No es mío",
+      })
       expect(steal.status).toBe(404)
       expect(steal.body.code).toBe("CERTIFICADO_NO_ENCONTRADO")
       // The colleague cannot register the buyer's certificate either (not their RFC).
       const taken = await register(colleague.token, creds.efirma.cer_der)
       expect(taken.body.code).toBe("RFC_NO_COINCIDE")
 
-      const notAdmin = await as("post", `/admin/efirma/certificates/${reg.body.certificate.id}/revoke`, world().actors.shcp_contract_admin.token).send({ reason: "Prueba" })
+      const notAdmin = await as(
+        "post",
+        `/admin/efirma/certificates/${reg.body.certificate.id}/revoke`,
+        world().actors.shcp_contract_admin.token,
+      ).send({ reason: "Prueba" })
       expect(notAdmin.status).toBe(403)
       expect(notAdmin.body.code).toBe("PERMISO_DENEGADO")
       const auditorList = await as("get", "/admin/efirma/certificates", world().actors.auditor.token)
@@ -223,7 +292,9 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
       const list = await as("get", `/admin/efirma/certificates?person_id=${buyer().person_id}`, admin)
       expect(list.status).toBe(200)
       expect(list.body.certificates.map((c: { id: string }) => c.id)).toEqual([reg.body.certificate.id])
-      const revoked = await as("post", `/admin/efirma/certificates/${reg.body.certificate.id}/revoke`, admin).send({ reason: "Baja del servidor público" })
+      const revoked = await as("post", `/admin/efirma/certificates/${reg.body.certificate.id}/revoke`, admin).send({
+        reason: "Baja del servidor público",
+      })
       expect(revoked.status).toBe(200)
       expect(revoked.body.certificate.status).toBe("revoked")
     })
@@ -234,11 +305,17 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
     const creds = credentialsFor(pki.ca, pki.untrusted, await person(supplier.person_id))
     const reg = await register(supplier.token, creds.efirma.cer_der, "/supplier")
     expect(reg.status).toBe(201)
-    const res = await as("post", "/supplier/me/efirma/verify", supplier.token).send({ payload, envelope: signWithClient(creds.efirma, payload) })
+    const res = await as("post", "/supplier/me/efirma/verify", supplier.token).send({
+      payload,
+      envelope: signWithClient(creds.efirma, payload),
+    })
     expect(res.status).toBe(200)
     expect(res.body.certificate_serial).toBe(creds.efirma.serial)
     // A buyer cannot use the supplier's signature as their own.
-    const asBuyer = await store("post", "/store/me/efirma/verify", buyer().token).send({ payload, envelope: signWithClient(creds.efirma, payload) })
+    const asBuyer = await store("post", "/store/me/efirma/verify", buyer().token).send({
+      payload,
+      envelope: signWithClient(creds.efirma, payload),
+    })
     expect(asBuyer.body.code).toBe("RFC_NO_COINCIDE")
   })
   it("keeps the registry: DELETE and changes of registered data are refused by the database", async () => {
@@ -254,36 +331,55 @@ describeApp("e.firma: certificates and signatures", ({ world, baseUrl, container
   it("exports ledger, checkpoints and certificates to the auditor as NDJSON, inside the retention window", async () => {
     const creds = await buyerCreds()
     const reg = await register(buyer().token, creds.efirma.cer_der).expect(201)
-    await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, buyer().token).send({ reason: "Cambio de puesto" }).expect(200)
+    await store("post", `/store/me/efirma/certificates/${reg.body.certificate.id}/revoke`, buyer().token)
+      .send({ reason: "Cambio de puesto" })
+      .expect(200)
     const auditor = world().actors.auditor.token
     const ndjson = (path: string) =>
-      as("get", path, auditor).buffer(true).parse((r, cb) => {
-        let text = ""
-        r.on("data", (c: Buffer) => (text += c.toString("utf8")))
-        r.on("end", () => cb(null, text))
-      })
+      as("get", path, auditor)
+        .buffer(true)
+        .parse((r, cb) => {
+          let text = ""
+          r.on("data", (c: Buffer) => (text += c.toString("utf8")))
+          r.on("end", () => cb(null, text))
+        })
     const res = await ndjson("/auditor/audit/export")
     expect(res.status).toBe(200)
     expect(res.headers["content-type"]).toContain("application/x-ndjson")
-    const lines = (res.body as string).trim().split("\n").map((l) => JSON.parse(l))
+    const lines = (res.body as string)
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     const today = new Date().toISOString().slice(0, 10)
     expect(lines[0]).toMatchObject({ type: "header", retention_years: 3, to: expect.any(String) })
     expect(lines[0].from <= `${Number(today.slice(0, 4)) - 3}${today.slice(4)}`).toBe(true)
     // The world's own setup (people, organizations) is audited too: look at the e.firma entries.
     const entries = lines.filter((l) => l.type === "entry")
-    expect(entries.filter((l) => l.action.startsWith("efirma.")).map((l) => l.action)).toEqual(["efirma.certificado.registrado", "efirma.certificado.revocado"])
+    expect(entries.filter((l) => l.action.startsWith("efirma.")).map((l) => l.action)).toEqual([
+      "efirma.certificado.registrado",
+      "efirma.certificado.revocado",
+    ])
     expect(lines.find((l) => l.type === "entry")).toHaveProperty("entry_hash")
     expect(lines.filter((l) => l.type === "efirma_certificate")).toEqual([
       expect.objectContaining({ id: reg.body.certificate.id, status: "revoked", der: creds.efirma.cer_der.toString("base64") }),
     ])
     const trailer = lines[lines.length - 1]
     expect(trailer).toMatchObject({ type: "trailer", counts: { entry: entries.length, checkpoint: 0, efirma_certificate: 1 } })
-    const body = (res.body as string).split("\n").slice(0, -2).map((l) => `${l}\n`).join("")
+    const body = (res.body as string)
+      .split("\n")
+      .slice(0, -2)
+      .map((l) => `${l}\n`)
+      .join("")
     expect(require("node:crypto").createHash("sha256").update(body).digest("hex")).toBe(trailer.sha256_of_previous_lines)
 
     const past = await ndjson("/auditor/audit/export?from=2020-01-01&to=2020-02-01")
     expect(past.status).toBe(200)
-    expect(String(past.body).trim().split("\n").map((l) => JSON.parse(l).type)).toEqual(["header", "trailer"])
+    expect(
+      String(past.body)
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).type),
+    ).toEqual(["header", "trailer"])
     const denied = await store("get", "/auditor/audit/export", buyer().token)
     expect(denied.status).toBe(403)
     const bad = await as("get", "/auditor/audit/export?from=2026-13-01", auditor)

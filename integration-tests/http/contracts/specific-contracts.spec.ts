@@ -89,7 +89,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     const admin = token("shcp_contract_admin")
     expect((await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, token("shcp_planning"))).status).toBe(200)
     for (const code of ["44121704", "44121706"]) {
-      const r = await post("/admin/classifier/crosswalk", { unspsc_code: code, partida: "21101", partida_title: "Materiales y útiles de oficina" }, token("shcp_planning"))
+      const r = await post(
+        "/admin/classifier/crosswalk",
+        { unspsc_code: code, partida: "21101", partida_title: "Materiales y útiles de oficina" },
+        token("shcp_planning"),
+      )
       expect(r.status).toBe(200)
     }
     const created = await post(
@@ -110,25 +114,66 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
             min_invitees: 3,
             bid_window_business_days: 5,
             items: [
-              { code: "0001-010101", name: "Bolígrafo tinta azul punto mediano, caja con 12", description: "Bolígrafo de tinta azul, punto mediano 1.0 mm, caja con 12 piezas", unspsc_code: "44121704", sat_clave_unidad: "XBX", ceiling_price: "58.50", delivery_states: ["CMX", "JAL"] },
-              { code: "0001-010201", name: "Lápiz de grafito HB No. 2, caja con 12", description: "Lápiz de grafito HB número 2, caja con 12 piezas", unspsc_code: "44121706", sat_clave_unidad: "XBX", ceiling_price: "40.00", delivery_states: ["CMX", "JAL"] },
+              {
+                code: "0001-010101",
+                name: "Bolígrafo tinta azul punto mediano, caja con 12",
+                description: "Bolígrafo de tinta azul, punto mediano 1.0 mm, caja con 12 piezas",
+                unspsc_code: "44121704",
+                sat_clave_unidad: "XBX",
+                ceiling_price: "58.50",
+                delivery_states: ["CMX", "JAL"],
+              },
+              {
+                code: "0001-010201",
+                name: "Lápiz de grafito HB No. 2, caja con 12",
+                description: "Lápiz de grafito HB número 2, caja con 12 piezas",
+                unspsc_code: "44121706",
+                sat_clave_unidad: "XBX",
+                ceiling_price: "40.00",
+                delivery_states: ["CMX", "JAL"],
+              },
             ],
           },
         ],
       },
-      admin
+      admin,
     )
     expect(created.status).toBe(201)
     const fc = created.body.framework_contract
     const [penId, pencilId] = fc.lots[0].items.map((i: { id: string }) => i.id)
-    expect((await post(`/admin/framework-contracts/${fc.id}/suppliers`, { supplier_ids: [w().orgs.supplier, w().orgs.supplier2], valid_from: "2026-01-01" }, admin)).status).toBe(200)
-    expect((await post(`/admin/framework-contracts/${fc.id}/units`, { unit_ids: [w().units["SSA-AR01"], w().units["SSA-UC"], w().units["SEP-UC"]] }, admin)).status).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${fc.id}/suppliers`,
+          { supplier_ids: [w().orgs.supplier, w().orgs.supplier2], valid_from: "2026-01-01" },
+          admin,
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${fc.id}/units`,
+          { unit_ids: [w().units["SSA-AR01"], w().units["SSA-UC"], w().units["SEP-UC"]] },
+          admin,
+        )
+      ).status,
+    ).toBe(200)
     expect((await post(`/admin/framework-contracts/${fc.id}/status`, { status: "published" }, admin)).status).toBe(200)
     const offer = async (itemId: string, supplierId: string, price: string) => {
       const { result } = await submitOfferRequestWorkflow(container()).run({
-        input: { supplier_id: supplierId, item_id: itemId, price, min_order_qty: 1, delivery_days: { CMX: 3, JAL: 5 }, requested_by: "test" },
+        input: {
+          supplier_id: supplierId,
+          item_id: itemId,
+          price,
+          min_order_qty: 1,
+          delivery_days: { CMX: 3, JAL: 5 },
+          requested_by: "test",
+        },
       })
-      await reviewOfferRequestWorkflow(container()).run({ input: { request_id: result.id, decision: "approve", reviewer: "test", at: "2026-01-15T00:00:00Z" } })
+      await reviewOfferRequestWorkflow(container()).run({
+        input: { request_id: result.id, decision: "approve", reviewer: "test", at: "2026-01-15T00:00:00Z" },
+      })
       const query = container().resolve(ContainerRegistrationKeys.QUERY)
       const { data } = await query.graph({ entity: "offer", fields: ["id"], filters: { item_id: itemId, supplier_id: supplierId } })
       return data[0].id as string
@@ -200,7 +245,13 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
         approved_total: backing.total,
         agency_id: w().orgs.agencyA,
         agency_unit_id: w().units["SSA-UC"],
-        actor: { person_id: buyer.person_id, actor_type: "customer", actor_id: "cus_fijo", role: "purchasing_unit", organization_id: w().orgs.agencyA },
+        actor: {
+          person_id: buyer.person_id,
+          actor_type: "customer",
+          actor_id: "cus_fijo",
+          role: "purchasing_unit",
+          organization_id: w().orgs.agencyA,
+        },
         at: ISSUED_AT,
       },
     })
@@ -229,7 +280,10 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       signatures: [],
     })
     // IVA per line: 1814.80 × 0.16 = 290.368 → 290.37; 802.50 × 0.16 = 128.40
-    expect(d.data.lines.map((l: { iva: string; delivery_days: number | null }) => [l.iva, l.delivery_days])).toEqual([["290.37", 5], ["128.40", null]])
+    expect(d.data.lines.map((l: { iva: string; delivery_days: number | null }) => [l.iva, l.delivery_days])).toEqual([
+      ["290.37", 5],
+      ["128.40", null],
+    ])
     expect(d.data.totals.total_in_words).toBe("tres mil treinta y seis pesos 07/100 M.N.")
     expect(d.data.agency.representative.person_id).toBe(w().actors.purchasing_unit.person_id)
     expect(d.data.supplier.representative.person_id).toBe(w().actors.supplier_user.person_id)
@@ -242,11 +296,13 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     expect(html.text).toContain("$3,036.07 (tres mil treinta y seis pesos 07/100 M.N.)")
     expect(html.text.replace(/[0-9a-f]{64}/g, "<sha256>")).toMatchSnapshot()
 
-    const pdf = await get(`/store/specific-contracts/${c.id}/pdf`, token("purchasing_unit")).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = []
-      res.on("data", (x: Buffer) => chunks.push(x))
-      res.on("end", () => cb(null, Buffer.concat(chunks)))
-    })
+    const pdf = await get(`/store/specific-contracts/${c.id}/pdf`, token("purchasing_unit"))
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = []
+        res.on("data", (x: Buffer) => chunks.push(x))
+        res.on("end", () => cb(null, Buffer.concat(chunks)))
+      })
     expect(pdf.status).toBe(200)
     const bytes = pdf.body as Buffer
     expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-")
@@ -274,7 +330,13 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
           requisition_id: "req_prueba",
           approved_total: "100000.00",
           agency_id: w().orgs.agencyA,
-          actor: { person_id: buyer.person_id, actor_type: "customer", actor_id: "cus_fijo", role: "purchasing_unit", organization_id: w().orgs.agencyA },
+          actor: {
+            person_id: buyer.person_id,
+            actor_type: "customer",
+            actor_id: "cus_fijo",
+            role: "purchasing_unit",
+            organization_id: w().orgs.agencyA,
+          },
           ...over,
         } as never,
       })
@@ -312,7 +374,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     expect((await get(`/store/specific-contracts/${c.id}`, token("supplier_user"))).status).toBe(403)
     expect((await get(`/supplier/specific-contracts/${c.id}`, token("purchasing_unit"))).status).toBe(403)
 
-    const sign = await post(`/store/specific-contracts/${c.id}/sign`, { certificate: "A".repeat(200), signature: "B".repeat(64) }, otherBuyer.token)
+    const sign = await post(
+      `/store/specific-contracts/${c.id}/sign`,
+      { certificate: "A".repeat(200), signature: "B".repeat(64) },
+      otherBuyer.token,
+    )
     expect(sign.status).toBe(404)
     const cancel = await post(`/store/specific-contracts/${c.id}/cancel`, { reason: "Intento desde otra dependencia" }, otherBuyer.token)
     expect(cancel.status).toBe(404)
@@ -341,7 +407,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     const payload = (await get(`/store/specific-contracts/${c.id}`, buyer.token)).body.specific_contract.signing_payload
     expect(payload).toEqual({ contract_id: c.id, number: "CE-SSA-2026-00001", document_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) })
 
-    const agencySigned = await post(`/store/specific-contracts/${c.id}/sign`, { ...signWithClient(buyerCred, payload), document_sha256: payload.document_sha256 }, buyer.token)
+    const agencySigned = await post(
+      `/store/specific-contracts/${c.id}/sign`,
+      { ...signWithClient(buyerCred, payload), document_sha256: payload.document_sha256 },
+      buyer.token,
+    )
     expect(agencySigned.status).toBe(200)
     expect(agencySigned.body.specific_contract).toMatchObject({ status: "partially_signed", in_force_at: null })
 
@@ -367,7 +437,7 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
 
     const { rows } = await pg().raw(
       "select action, certificate_serial, signature is not null as signed from audit_entry where entity_id = ? order by sequence",
-      [c.id]
+      [c.id],
     )
     expect(rows).toEqual([
       { action: "specific_contract.created", certificate_serial: null, signed: false },
@@ -392,7 +462,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     const forged = await post(`/store/specific-contracts/${c.id}/sign`, signWithClient(buyerCred, altered), buyer.token)
     expect(forged.status).toBe(400)
     expect(forged.body.code).toBe("FIRMA_INVALIDA")
-    const declared = await post(`/store/specific-contracts/${c.id}/sign`, { ...signWithClient(buyerCred, altered), document_sha256: altered.document_sha256 }, buyer.token)
+    const declared = await post(
+      `/store/specific-contracts/${c.id}/sign`,
+      { ...signWithClient(buyerCred, altered), document_sha256: altered.document_sha256 },
+      buyer.token,
+    )
     expect(declared.status).toBe(400)
     expect(declared.body).toMatchObject({ code: "DOCUMENTO_ALTERADO", message: expect.stringContaining("no es el vigente") })
 
@@ -400,12 +474,19 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     const colleagueCred = await registeredEfirma(colleague)
     const wrong = await post(`/store/specific-contracts/${c.id}/sign`, signWithClient(colleagueCred, payload), colleague.token)
     expect(wrong.status).toBe(403)
-    expect(wrong.body).toMatchObject({ code: "FIRMANTE_NO_DESIGNADO", message: expect.stringContaining("como firmante por la dependencia") })
+    expect(wrong.body).toMatchObject({
+      code: "FIRMANTE_NO_DESIGNADO",
+      message: expect.stringContaining("como firmante por la dependencia"),
+    })
 
     const noPermission = await post(`/store/specific-contracts/${c.id}/sign`, signWithClient(buyerCred, payload), token("contract_admin"))
     expect(noPermission.status).toBe(403)
     expect(noPermission.body.code).toBe("PERMISO_DENEGADO")
-    const supplierOnAgencySide = await post(`/store/specific-contracts/${c.id}/sign`, signWithClient(buyerCred, payload), token("supplier_user"))
+    const supplierOnAgencySide = await post(
+      `/store/specific-contracts/${c.id}/sign`,
+      signWithClient(buyerCred, payload),
+      token("supplier_user"),
+    )
     expect(supplierOnAgencySide.status).toBe(403)
 
     const otherAgency = await newActor("purchasing_unit", w().orgs.agencyB, w().units["SEP-UC"])
@@ -433,7 +514,11 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       return r.body.specific_contract
     }
     const amend = (changes: object[]) =>
-      post(`/store/specific-contracts/${c.id}/amendments`, { reason: "Mayor demanda en la Delegación Jalisco", changes }, token("contract_admin"))
+      post(
+        `/store/specific-contracts/${c.id}/amendments`,
+        { reason: "Mayor demanda en la Delegación Jalisco", changes },
+        token("contract_admin"),
+      )
 
     const early = await amend([{ line: 1, quantity: 44 }])
     expect(early.status).toBe(400)
@@ -447,12 +532,29 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       code: "MODIFICACION_EXCEDE_20_POR_CIENTO",
       message: expect.stringContaining("el artículo 52 de la LAASSP permite modificaciones de hasta el 20 %"),
     })
-    expect((await post(`/store/specific-contracts/${c.id}/amendments`, { reason: "Mayor demanda en la Delegación Jalisco", changes: [{ line: 1, quantity: 44 }] }, token("purchasing_unit"))).status).toBe(403)
+    expect(
+      (
+        await post(
+          `/store/specific-contracts/${c.id}/amendments`,
+          { reason: "Mayor demanda en la Delegación Jalisco", changes: [{ line: 1, quantity: 44 }] },
+          token("purchasing_unit"),
+        )
+      ).status,
+    ).toBe(403)
 
-    const ok = await amend([{ line: 1, quantity: 50 }, { line: 2, delivery_date: "2026-04-15" }])
+    const ok = await amend([
+      { line: 1, quantity: 50 },
+      { line: 2, delivery_date: "2026-04-15" },
+    ])
     expect(ok.status).toBe(201)
     const a = ok.body.specific_contract
-    expect(a).toMatchObject({ number: "CE-SSA-2026-00001-CM01", kind: "amendment", parent_id: c.id, status: "pending_signatures", template_code: "convenio_modificatorio" })
+    expect(a).toMatchObject({
+      number: "CE-SSA-2026-00001-CM01",
+      kind: "amendment",
+      parent_id: c.id,
+      status: "pending_signatures",
+      template_code: "convenio_modificatorio",
+    })
     // +10 boxes × 45.37 = 453.70 → subtotal 3071.00 (+17.33 %); IVA per line 362.96 + 128.40
     expect(a).toMatchObject({ subtotal: "3071.00", iva: "491.36", total: "3562.36" })
     expect(a.data.amendment).toMatchObject({ change_percent: "17.33", parent_number: "CE-SSA-2026-00001", sequence: 1 })
@@ -466,7 +568,9 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
 
     expect((await signBoth(a.id)).status).toBe("in_force")
     const parent = await get(`/supplier/specific-contracts/${c.id}`, rep.token)
-    expect(parent.body.specific_contract.amendments).toEqual([expect.objectContaining({ id: a.id, status: "in_force", amendment_sequence: 1 })])
+    expect(parent.body.specific_contract.amendments).toEqual([
+      expect.objectContaining({ id: a.id, status: "in_force", amendment_sequence: 1 }),
+    ])
 
     // cumulative: a second amendment is measured against the original amount
     const second = await amend([{ line: 1, quantity: 53 }])
@@ -482,18 +586,43 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
       "convenio_modificatorio@1",
     ])
     const v1 = await get(`/admin/contract-templates/${listed.body.contract_templates[0].id}`, admin)
-    const unsafe = await post("/admin/contract-templates", { code: "contrato_especifico", title: "Versión insegura", body: v1.body.contract_template.body.replace("{{number}}", "{{{number}}}") }, admin)
+    const unsafe = await post(
+      "/admin/contract-templates",
+      {
+        code: "contrato_especifico",
+        title: "Versión insegura",
+        body: v1.body.contract_template.body.replace("{{number}}", "{{{number}}}"),
+      },
+      admin,
+    )
     expect(unsafe.status).toBe(400)
     expect(unsafe.body.code).toBe("PLANTILLA_INVALIDA")
-    const broken = await post("/admin/contract-templates", { code: "contrato_especifico", title: "Versión rota", body: `${v1.body.contract_template.body}<p>{{campo_inexistente}}</p>` }, admin)
+    const broken = await post(
+      "/admin/contract-templates",
+      { code: "contrato_especifico", title: "Versión rota", body: `${v1.body.contract_template.body}<p>{{campo_inexistente}}</p>` },
+      admin,
+    )
     expect(broken.status).toBe(400)
     expect(broken.body.message).toContain("no se pudo aplicar")
-    expect((await post("/admin/contract-templates", { code: "contrato_especifico", title: "v2", body: v1.body.contract_template.body }, token("shcp_planning"))).status).toBe(403)
+    expect(
+      (
+        await post(
+          "/admin/contract-templates",
+          { code: "contrato_especifico", title: "v2", body: v1.body.contract_template.body },
+          token("shcp_planning"),
+        )
+      ).status,
+    ).toBe(403)
 
     const v2 = await post(
       "/admin/contract-templates",
-      { code: "contrato_especifico", title: "Contrato específico (v2)", body: v1.body.contract_template.body.replace("CLÁUSULAS</h2>", "CLÁUSULAS (versión 2)</h2>"), effective_from: "2026-02-01T00:00:00Z" },
-      admin
+      {
+        code: "contrato_especifico",
+        title: "Contrato específico (v2)",
+        body: v1.body.contract_template.body.replace("CLÁUSULAS</h2>", "CLÁUSULAS (versión 2)</h2>"),
+        effective_from: "2026-02-01T00:00:00Z",
+      },
+      admin,
     )
     expect(v2.status).toBe(201)
     expect(v2.body.contract_template).toMatchObject({ version: 2, kind: "contract" })
@@ -519,8 +648,18 @@ describeApp("specific contracts", ({ world, baseUrl, container }) => {
     })
     // backed by its demo requisition, whose total is reserved and linked
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [r] } = await query.graph({ entity: "requisition", fields: ["number", "status", "specific_contracts.id"], filters: { id: list.body.specific_contracts[0].requisition_id } })
-    expect(r).toMatchObject({ number: "REQ-DEMO-0001", status: "contracted", specific_contracts: [{ id: list.body.specific_contracts[0].id }] })
+    const {
+      data: [r],
+    } = await query.graph({
+      entity: "requisition",
+      fields: ["number", "status", "specific_contracts.id"],
+      filters: { id: list.body.specific_contracts[0].requisition_id },
+    })
+    expect(r).toMatchObject({
+      number: "REQ-DEMO-0001",
+      status: "contracted",
+      specific_contracts: [{ id: list.body.specific_contracts[0].id }],
+    })
     expect(list.body.specific_contracts[0].number).toMatch(/^CE-SSA-\d{4}-00001$/)
   })
 })

@@ -47,7 +47,9 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
       const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
       const [p] = await orgs.listPeople({ id: actor.person_id })
       const cred = issueCertificate(pki.ca, { rfc: p.rfc, name: p.full_name }, { password: "Prueba-Firma-2026" })
-      expect((await post("/supplier/me/efirma/certificates", { certificate: cred.cer_der.toString("base64") }, actor.token)).status).toBe(201)
+      expect((await post("/supplier/me/efirma/certificates", { certificate: cred.cer_der.toString("base64") }, actor.token)).status).toBe(
+        201,
+      )
       credentials.set(actor.person_id, cred)
     }
     return credentials.get(actor.person_id)!
@@ -60,7 +62,11 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
     const prepared = await get(`/supplier/bank-accounts/signing-payload?${q}`, actor.token)
     expect([prepared.status, prepared.body]).toEqual([200, expect.objectContaining({ payload: expect.anything() })])
     const envelope = signWithKeyOf(cred, cred, over.payload ?? prepared.body.payload)
-    return post("/supplier/bank-accounts", { clabe, ...(over.holder_name ? { holder_name: over.holder_name } : {}), ...envelope }, actor.token)
+    return post(
+      "/supplier/bank-accounts",
+      { clabe, ...(over.holder_name ? { holder_name: over.holder_name } : {}), ...envelope },
+      actor.token,
+    )
   }
 
   // The database is restored before each test: people and certificates are made inside the test.
@@ -129,7 +135,11 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
       ["supplier_bank_account.registered", first.body.bank_account.id, "supplier"],
       ["supplier_bank_account.changed", change.body.bank_account.id, "supplier"],
     ])
-    expect(entries[1].details).toMatchObject({ bank_tag: "BBVA BANCOMER", clabe_ultimos_4: BBVA.slice(-4), replaces_account_id: first.body.bank_account.id })
+    expect(entries[1].details).toMatchObject({
+      bank_tag: "BBVA BANCOMER",
+      clabe_ultimos_4: BBVA.slice(-4),
+      replaces_account_id: first.body.bank_account.id,
+    })
 
     // The active CLABE again: nothing to change, refused before any signature is asked.
     const again = await get(`/supplier/bank-accounts/signing-payload?clabe=${BBVA}`, supplier.token)
@@ -151,12 +161,14 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
         const prepared = await get(`/supplier/bank-accounts/signing-payload?clabe=${clabe}`, supplier.token)
         expect(prepared.body.payload.clabe_anterior).toBe(BANAMEX)
         return { clabe, ...signWithKeyOf(cred, cred, prepared.body.payload) }
-      })
+      }),
     )
     const results = await Promise.all(envelopes.map((body) => post("/supplier/bank-accounts", body, supplier.token)))
     expect(results.map((r) => r.status).sort()).toEqual([201, 400])
     expect(results.find((r) => r.status === 400)!.body.code).toBe("FIRMA_INVALIDA")
-    const { rows } = await pg().raw("select clabe, status from supplier_bank_account where supplier_id = ? order by created_at", [w().orgs.supplier])
+    const { rows } = await pg().raw("select clabe, status from supplier_bank_account where supplier_id = ? order by created_at", [
+      w().orgs.supplier,
+    ])
     expect(rows.filter((r) => r.status === "active")).toHaveLength(1)
     expect(rows).toHaveLength(2)
   })
@@ -183,14 +195,24 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
     const otherSupplier = await otherSupplierUser()
     const before = await accounts()
     const forged = await register(otherSupplier, BANAMEX, {
-      payload: { documento: "cuenta_bancaria_proveedor", proveedor_rfc: "OFI991105FK3", clabe: BBVA, titular: "Ofimex", clabe_anterior: null },
+      payload: {
+        documento: "cuenta_bancaria_proveedor",
+        proveedor_rfc: "OFI991105FK3",
+        clabe: BBVA,
+        titular: "Ofimex",
+        clabe_anterior: null,
+      },
     })
     expect(forged.status).toBe(400)
     expect(forged.body).toMatchObject({ code: "FIRMA_INVALIDA" })
     // Signed with the other supplier user's e.firma, presented by this one.
     const supplierCred = await efirmaOf(w().actors.supplier_user)
     const prepared = await get(`/supplier/bank-accounts/signing-payload?clabe=${BANAMEX}`, otherSupplier.token)
-    const stolen = await post("/supplier/bank-accounts", { clabe: BANAMEX, ...signWithKeyOf(supplierCred, supplierCred, prepared.body.payload) }, otherSupplier.token)
+    const stolen = await post(
+      "/supplier/bank-accounts",
+      { clabe: BANAMEX, ...signWithKeyOf(supplierCred, supplierCred, prepared.body.payload) },
+      otherSupplier.token,
+    )
     expect(stolen.status).toBe(400)
     expect(stolen.body.code).toMatch(/RFC_NO_COINCIDE|CERTIFICADO_NO_REGISTRADO/)
     expect(await accounts()).toBe(before)
@@ -215,10 +237,18 @@ describeApp("supplier bank accounts (CLABE signed with e.firma)", ({ world, base
       expect([role, res.status, res.body.code]).toEqual([role, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"])
     }
     for (const role of ["observer", "auditor", "system_admin"] as const) {
-      const res = await post("/supplier/bank-accounts", { clabe: BANAMEX, certificate: "A".repeat(200), signature: "B".repeat(64) }, w().actors[role].token)
+      const res = await post(
+        "/supplier/bank-accounts",
+        { clabe: BANAMEX, certificate: "A".repeat(200), signature: "B".repeat(64) },
+        w().actors[role].token,
+      )
       expect([role, res.status, res.body.code]).toEqual([role, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"])
     }
-    const smuggled = await post("/supplier/bank-accounts", { clabe: BANAMEX, certificate: "A".repeat(200), signature: "B".repeat(64), supplier_id: "org_otro" }, otherSupplier.token)
+    const smuggled = await post(
+      "/supplier/bank-accounts",
+      { clabe: BANAMEX, certificate: "A".repeat(200), signature: "B".repeat(64), supplier_id: "org_otro" },
+      otherSupplier.token,
+    )
     expect(smuggled.status).toBe(400)
     expect(smuggled.body).toMatchObject({ code: "DATOS_INVALIDOS", message: expect.stringMatching(/supplier_id/) })
   })

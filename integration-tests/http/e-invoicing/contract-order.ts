@@ -21,7 +21,13 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
   const fx = catalogFixtures(world, baseUrl, container)
   const { post, get, token } = fx
   const requester = () => token("requiring_unit")
-  const signers = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca, reader: () => token("purchasing_unit") })
+  const signers = contractSigners({
+    baseUrl,
+    publishableKey: () => world().publishableKey,
+    container,
+    ca,
+    reader: () => token("purchasing_unit"),
+  })
   const { efirmaOf } = signers
   // the database is restored before each test: registered certificates with it
   beforeEach(() => signers.reset())
@@ -56,14 +62,32 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
     const { itemId } = await fx.publishedContract()
     await fx.approvedOffer(itemId, world().orgs.supplier, opts.price ?? "49.90")
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["variant_id"] })
+    const {
+      data: [offer],
+    } = await query.graph({ entity: "offer", fields: ["variant_id"] })
     const key = opts.budgetKey ?? (await makeKey(container(), world().orgs.agencyA, { aprobado: "100000.00" }))
     const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester())
-    expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: offer.variant_id, quantity: opts.quantity ?? 10 }, requester())).status).toBe(200)
-    const created = await post("/store/requisitions", {
-      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
-      budget_key_id: key.id, delivery_place: "Almacén central, Lieja 7, Juárez, CDMX", delivery_date: opts.deliveryDate,
-    }, requester())
+    expect(
+      (
+        await post(
+          `/store/carts/${cart.body.cart.id}/line-items`,
+          { variant_id: offer.variant_id, quantity: opts.quantity ?? 10 },
+          requester(),
+        )
+      ).status,
+    ).toBe(200)
+    const created = await post(
+      "/store/requisitions",
+      {
+        cart_id: cart.body.cart.id,
+        unit_id: world().units["SSA-AR01"],
+        justification: "Reposición trimestral de papelería del área",
+        budget_key_id: key.id,
+        delivery_place: "Almacén central, Lieja 7, Juárez, CDMX",
+        delivery_date: opts.deliveryDate,
+      },
+      requester(),
+    )
     expect(created.status).toBe(201)
     const r = created.body.requisition as { id: string }
     expect((await post(`/store/requisitions/${r.id}/submit`, {}, requester())).status).toBe(200)
@@ -75,11 +99,15 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
       expect((await post(`/store/requisitions/${r.id}/decisions`, { decision: "approve" }, bearer)).status).toBe(200)
     }
     expect((await post(`/store/requisitions/${r.id}/contracts`, {}, token("purchasing_unit"))).status).toBe(201)
-    const { data: [linked] } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id", "specific_contracts.number"], filters: { id: r.id } })
+    const {
+      data: [linked],
+    } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id", "specific_contracts.number"], filters: { id: r.id } })
     const contract = (linked.specific_contracts as { id: string; number: string }[])[0]
     await sign(contract.id, "agency", world().actors.purchasing_unit)
     await sign(contract.id, "supplier", world().actors.supplier_user)
-    const { data: [withOrder] } = await query.graph({ entity: "specific_contract", fields: ["id", "total", "subtotal", "order.id"], filters: { id: contract.id } })
+    const {
+      data: [withOrder],
+    } = await query.graph({ entity: "specific_contract", fields: ["id", "total", "subtotal", "order.id"], filters: { id: contract.id } })
     return {
       contract_id: contract.id,
       contract_number: contract.number,

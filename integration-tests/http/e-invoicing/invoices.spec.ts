@@ -92,7 +92,10 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   /** An order with `received` pens accepted by the agency's Reception Manager. */
   async function receivedOrder(received: number, shipped = received) {
     const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
-    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-1", lines: [{ contract_line: 1, quantity: shipped }] })
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+      delivery_note: "REM-1",
+      lines: [{ contract_line: 1, quantity: shipped }],
+    })
     expect(s.status).toBe(201)
     const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
       shipment_id: s.body.shipment.id,
@@ -105,7 +108,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   let folio = 0
   /** A CFDI from the world's supplier to agency A, sealed with its CSD and stamped by the simulator's PAC. */
   async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string; ppd?: boolean } = {}) {
-    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string; legal_name: string }> }
+    const orgs = container().resolve("organization") as {
+      retrieveOrganization: (id: string) => Promise<{ rfc: string; legal_name: string }>
+    }
     const sup = await orgs.retrieveOrganization(world().orgs.supplier)
     const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
     const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
@@ -118,7 +123,13 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       metodo_pago: over.ppd ? "PPD" : "PUE",
       lugar_expedicion: "37000",
       emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
-      receptor: { rfc: over.receptorRfc ?? agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603", uso_cfdi: "G01" },
+      receptor: {
+        rfc: over.receptorRfc ?? agency.rfc,
+        nombre: "SECRETARIA DE SALUD",
+        domicilio_fiscal: "06600",
+        regimen_fiscal: "603",
+        uso_cfdi: "G01",
+      },
       conceptos: lines.map((l) => ({
         clave_prod_serv: "44121704",
         no_identificacion: "AM-001",
@@ -143,7 +154,16 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(res.status).toBe(201)
     // 6 × 49.90 = 299.40 + IVA 47.90 = 347.30
     // accepted, then matched at once: a payment request awaits authorisation
-    expect(res.body.invoice).toEqual(expect.objectContaining({ uuid, status: "payment_requested", subtotal: "299.40", iva: "47.90", total: "347.30", order_id: o.order_id }))
+    expect(res.body.invoice).toEqual(
+      expect.objectContaining({
+        uuid,
+        status: "payment_requested",
+        subtotal: "299.40",
+        iva: "47.90",
+        total: "347.30",
+        order_id: o.order_id,
+      }),
+    )
     expect(res.body.invoice.due_date).toBe(new Date(Date.now() - 6 * 3600000 + 20 * 86400000).toISOString().slice(0, 10))
     expect(res.body.invoice.lines).toEqual([expect.objectContaining({ contract_line: 1, quantity: 6 })])
     const list = await send("get", "/supplier/invoices", supplier())
@@ -172,14 +192,18 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(res.status).toBe(422)
     expect(res.body.code).toBe("CFDI_INVALIDO")
     const rules = res.body.failures.map((f: { rule: string; field: string; message: string }) => [f.rule, f.field])
-    expect(rules).toEqual(expect.arrayContaining([
-      ["CFDI_RECEPTOR_RFC", "/cfdi:Comprobante/cfdi:Receptor/@Rfc"],
-      ["CFDI_CONCEPTO_CANTIDAD", "/cfdi:Comprobante/cfdi:Conceptos/cfdi:Concepto/@Cantidad"],
-      ["CFDI_TOTAL_ADEUDADO", "/cfdi:Comprobante/@Total"],
-    ]))
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        ["CFDI_RECEPTOR_RFC", "/cfdi:Comprobante/cfdi:Receptor/@Rfc"],
+        ["CFDI_CONCEPTO_CANTIDAD", "/cfdi:Comprobante/cfdi:Conceptos/cfdi:Concepto/@Cantidad"],
+        ["CFDI_TOTAL_ADEUDADO", "/cfdi:Comprobante/@Total"],
+      ]),
+    )
     expect(res.body.failures.every((f: { message: string }) => f.message.length > 20)).toBe(true)
     expect(Number((await pg().raw("select count(*)::int as n from einv_invoice")).rows[0].n)).toBe(0)
-    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([{ invoiced_quantity: 0 }])
+    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([
+      { invoiced_quantity: 0 },
+    ])
   })
 
   it("a UUID accepted by another agency is refused; a concurrent twin loses to the unique index", async () => {
@@ -189,7 +213,7 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     await pg().raw(
       `insert into einv_invoice (id, uuid, order_id, specific_contract_id, supplier_id, agency_id, metodo_pago, subtotal, iva, total, xml, summary, lines, accepted_at, due_date, submitted_by_person_id)
        values ('inv_otra', ?, 'order_otra', 'spc_otra', ?, ?, 'PUE', '299.40', '47.90', '347.30', '<x/>', '{}', '[]', now(), '2027-01-01', 'per_x')`,
-      [uuid.toLowerCase(), world().orgs.supplier, world().orgs.agencyB]
+      [uuid.toLowerCase(), world().orgs.supplier, world().orgs.agencyB],
     )
     const res = await submit(o.order_id, xml)
     expect(res.status).toBe(422)
@@ -200,7 +224,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect([a.status, b.status].sort()).toEqual([201, expect.any(Number)])
     expect([a.status, b.status].filter((s) => s === 201)).toHaveLength(1)
     expect(Number((await pg().raw("select count(*)::int as n from einv_invoice")).rows[0].n)).toBe(1)
-    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([{ invoiced_quantity: 6 }])
+    expect((await pg().raw("select invoiced_quantity from einv_delivery_tally where order_id = ?", [o.order_id])).rows).toEqual([
+      { invoiced_quantity: 6 },
+    ])
   })
 
   it("answers 503 (retry) when SAT does not answer, and stores nothing", async () => {
@@ -222,7 +248,14 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect((await submit(o.order_id, xml, world().actors.requiring_unit.token)).status).toBe(403)
     const email = "facturas.ofimex@prueba.com.mx"
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.supplier2, full_name: "Facturación Ofimex", email, rfc: makeRfc("FAOF", "800101", "AB"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+      input: {
+        organization_id: world().orgs.supplier2,
+        full_name: "Facturación Ofimex",
+        email,
+        rfc: makeRfc("FAOF", "800101", "AB"),
+        password: PASSWORD,
+        roles: [{ role: "supplier_user", unit_id: null }],
+      },
     })
     const other = await login(baseUrl(), "supplier", email)
     expect((await submit(o.order_id, xml, other)).body.code).toBe("PEDIDO_NO_EXISTE")
@@ -238,13 +271,16 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const actor = world().actors.supplier_user
     const cred = await fx.efirmaOf(actor)
     const prepared = await send("get", `/supplier/bank-accounts/signing-payload?clabe=${BANAMEX}`, actor.token)
-    const res = await send("post", "/supplier/bank-accounts", actor.token, { clabe: BANAMEX, ...signWithKeyOf(cred, cred, prepared.body.payload) })
+    const res = await send("post", "/supplier/bank-accounts", actor.token, {
+      clabe: BANAMEX,
+      ...signWithKeyOf(cred, cred, prepared.body.payload),
+    })
     expect(res.status).toBe(201)
   }
   const stages = async (keyId: string) => {
     const { rows } = await pg().raw(
       "select reservado::text as r, comprometido::text as c, devengado::text as d, ejercido::text as e, pagado::text as p from budget_key where id = ?",
-      [keyId]
+      [keyId],
     )
     const n = (v: unknown) => Number(v).toFixed(2)
     return { comprometido: n(rows[0].c), devengado: n(rows[0].d), ejercido: n(rows[0].e), pagado: n(rows[0].p) }
@@ -259,7 +295,10 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const before = await ledger.head()
 
     // 7 shipped, 6 accepted, 1 rejected
-    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-9", lines: [{ contract_line: 1, quantity: 7 }] })
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+      delivery_note: "REM-9",
+      lines: [{ contract_line: 1, quantity: 7 }],
+    })
     const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
       shipment_id: s.body.shipment.id,
       lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 1, notes: "Una caja dañada" }],
@@ -278,37 +317,59 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const queue = await send("get", "/store/payment-requests?status=pending_authorization", typist)
     expect(queue.status).toBe(200)
     const [pr] = queue.body.payment_requests
-    expect(pr).toEqual(expect.objectContaining({ invoice_id: inv.body.invoice.id, amount: "347.30", due_date: inv.body.invoice.due_date, status: "pending_authorization" }))
+    expect(pr).toEqual(
+      expect.objectContaining({
+        invoice_id: inv.body.invoice.id,
+        amount: "347.30",
+        due_date: inv.body.invoice.due_date,
+        status: "pending_authorization",
+      }),
+    )
 
     // only the budget area of this agency authorises; SAT is asked again; the CLC carries RFC and CLABE
     expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, typist, {})).status).toBe(403)
     expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.reception_manager.token, {})).status).toBe(403)
     const sepEmail = "presupuesto.sep@prueba.gob.mx"
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Presupuesto SEP", email: sepEmail, rfc: makeRfc("PRSE", "800101", "AB"), password: PASSWORD, roles: [{ role: "budget", unit_id: world().units["SEP-PRES"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Presupuesto SEP",
+        email: sepEmail,
+        rfc: makeRfc("PRSE", "800101", "AB"),
+        password: PASSWORD,
+        roles: [{ role: "budget", unit_id: world().units["SEP-PRES"] }],
+      },
     })
     const sepBudget = await login(baseUrl(), "customer", sepEmail)
     expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, sepBudget, {})).body.code).toBe("SOLICITUD_PAGO_NO_EXISTE")
     const budgetArea = world().actors.budget.token
     const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
     expect(authorized.status).toBe(200)
-    expect(authorized.body.payment_request).toEqual(expect.objectContaining({ status: "exercised", beneficiary_clabe: BANAMEX, beneficiary_rfc: expect.stringMatching(/^PIB/) }))
+    expect(authorized.body.payment_request).toEqual(
+      expect.objectContaining({ status: "exercised", beneficiary_clabe: BANAMEX, beneficiary_rfc: expect.stringMatching(/^PIB/) }),
+    )
     expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "347.30", pagado: "0.00" })
     // no second CLC
     expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("ESTADO_CAMBIO")
 
     // SPEI confirmation with its clave de rastreo → pagado, on time
-    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, budgetArea, { clave_rastreo: "BNM2026120700001" })).status).toBe(403)
+    expect(
+      (await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, budgetArea, { clave_rastreo: "BNM2026120700001" })).status,
+    ).toBe(403)
     const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })
     expect(paid.status).toBe(200)
-    expect(paid.body.payment_request).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
-    expect((await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })).body.code).toBe("ESTADO_CAMBIO")
+    expect(paid.body.payment_request).toEqual(
+      expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }),
+    )
+    expect(
+      (await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700001" })).body.code,
+    ).toBe("ESTADO_CAMBIO")
     expect(await stages(o.budget_key_id)).toEqual({ comprometido: "231.54", devengado: "0.00", ejercido: "0.00", pagado: "347.30" })
 
     // the ledger: commit, then accrue → exercise → pay of 347.30 each drawn from the one before; balanced
     const { rows: moves } = await pg().raw(
       "select type, amount::text as amount, reference_type from budget_movement where budget_key_id = ? and type in ('accrue','exercise','pay') order by created_at",
-      [o.budget_key_id]
+      [o.budget_key_id],
     )
     expect(moves.map((m) => [m.type, Number(m.amount).toFixed(2), m.reference_type])).toEqual([
       ["accrue", "347.30", "invoice"],
@@ -321,7 +382,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     // the supplier sees it paid
     const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
     expect(mine.body.invoice).toEqual(expect.objectContaining({ uuid, status: "paid" }))
-    expect(mine.body.invoice.payment).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }))
+    expect(mine.body.invoice.payment).toEqual(
+      expect.objectContaining({ status: "paid", clave_rastreo: "BNM2026120700001", paid_late: false }),
+    )
     expect((await ledger.since(before)).map((e) => e.action).filter((a) => !/^(budget_key|person)\./.test(a))).toEqual([
       "shipment.recorded",
       "reception.recorded",
@@ -332,9 +395,15 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     ])
 
     // the rest of the order later: 4 more (3 never shipped + the rejected one), received and invoiced
-    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-10", lines: [{ contract_line: 1, quantity: 4 }] })
+    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+      delivery_note: "REM-10",
+      lines: [{ contract_line: 1, quantity: 4 }],
+    })
     expect(s2.status).toBe(201)
-    await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s2.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }] })
+    await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s2.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }],
+    })
     const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
     expect(inv2.status).toBe(201)
     // 4 × 49.90 = 199.60 + 31.94 = 231.54: the commitment is fully accrued
@@ -348,12 +417,16 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect((await submit(o.order_id, xml)).status).toBe(201)
     const [pr] = (await send("get", "/store/payment-requests", world().actors.payment_typist.token)).body.payment_requests
     const budgetArea = world().actors.budget.token
-    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe("PROVEEDOR_SIN_CUENTA_BANCARIA")
+    expect((await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})).body.code).toBe(
+      "PROVEEDOR_SIN_CUENTA_BANCARIA",
+    )
     await registerClabe()
     await request(satUrl).post(`/api/v1/cfdi/${uuid}/cancelar`).expect(200)
     const refused = await send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {})
     expect([refused.status, refused.body.code]).toEqual([409, "CFDI_NO_VIGENTE"])
-    expect((await send("get", `/store/payment-requests/${pr.id}`, world().actors.payment_typist.token)).body.payment_request.status).toBe("pending_authorization")
+    expect((await send("get", `/store/payment-requests/${pr.id}`, world().actors.payment_typist.token)).body.payment_request.status).toBe(
+      "pending_authorization",
+    )
     expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ devengado: "347.30", ejercido: "0.00" }))
   })
 
@@ -363,11 +436,17 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const key = await makeKey(container(), world().orgs.agencyA, { provider: "sicop_siaff", aprobado: "100000.00", ramo: "12" })
     await request(siaffUrl).post("/api/v1/claves").send({ clave: key.clave, modificado: "100000.00" }).expect(200)
     const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(1), budgetKey: key })
-    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-P", lines: [{ contract_line: 1, quantity: 6 }] })
+    const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+      delivery_note: "REM-P",
+      lines: [{ contract_line: 1, quantity: 6 }],
+    })
     // received 3 days late: 6 × 49.90 = 299.40 × 1 % × 3 = 8.982 → 8.98
     const clock = container().resolve("e_invoice") as unknown as Clocked
     await clock.useClock(() => new Date(Date.parse(`${day(4)}T18:00:00Z`)))
-    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 0 }] })
+    const r = await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: 6, rejected_quantity: 0 }],
+    })
     await clock.useClock(null)
     expect(r.body.reception).toEqual(expect.objectContaining({ days_late: 3, penalty_amount: "8.98" }))
 
@@ -376,8 +455,17 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     // the invoice's total is owed (accrued), 8.98 is withheld: 347.30 − 8.98 = 338.32 reaches the supplier
     const typist = world().actors.payment_typist.token
     const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
-    expect(pr).toEqual(expect.objectContaining({ amount: "347.30", penalty_deduction: "8.98", net_amount: "338.32", deductions: [{ reception_id: r.body.reception.id, amount: "8.98" }] }))
-    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [r.body.reception.id])).rows).toEqual([{ penalty_deducted: "8.98" }])
+    expect(pr).toEqual(
+      expect.objectContaining({
+        amount: "347.30",
+        penalty_deduction: "8.98",
+        net_amount: "338.32",
+        deductions: [{ reception_id: r.body.reception.id, amount: "8.98" }],
+      }),
+    )
+    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [r.body.reception.id])).rows).toEqual([
+      { penalty_deducted: "8.98" },
+    ])
 
     const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
     expect(authorized.status).toBe(200)
@@ -385,12 +473,14 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(folio).toMatch(/^CLC/)
     // the CLC in SIAFF: gross 347.30, net 338.32 to the supplier's CLABE, 8.98 withheld as pena convencional
     const clc = (await request(siaffUrl).get(`/api/v1/clc/${folio}`).expect(200)).body.clc
-    expect(clc).toEqual(expect.objectContaining({
-      importe: "347.30",
-      importe_neto: "338.32",
-      deducciones: [{ tipo: "pena_convencional", importe: "8.98", referencia: `reception:${r.body.reception.id}` }],
-      beneficiario: { rfc: expect.stringMatching(/^PIB/), clabe: BANAMEX },
-    }))
+    expect(clc).toEqual(
+      expect.objectContaining({
+        importe: "347.30",
+        importe_neto: "338.32",
+        deducciones: [{ tipo: "pena_convencional", importe: "8.98", referencia: `reception:${r.body.reception.id}` }],
+        beneficiario: { rfc: expect.stringMatching(/^PIB/), clabe: BANAMEX },
+      }),
+    )
     // SPEI confirmed from SIAFF's payment status; the key's stages move the gross, once
     const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, {})
     expect(paid.status).toBe(200)
@@ -398,13 +488,23 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(await stages(key.id)).toEqual(expect.objectContaining({ devengado: "0.00", ejercido: "0.00", pagado: "347.30" }))
     expect((await request(siaffUrl).get(`/api/v1/claves/${key.clave}`)).body.clave).toEqual(expect.objectContaining({ pagado: "347.30" }))
     const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
-    expect(mine.body.invoice.payment).toEqual(expect.objectContaining({ status: "paid", amount: "347.30", penalty_deduction: "8.98", net_amount: "338.32" }))
+    expect(mine.body.invoice.payment).toEqual(
+      expect.objectContaining({ status: "paid", amount: "347.30", penalty_deduction: "8.98", net_amount: "338.32" }),
+    )
 
     // the next invoice of the order does not withhold the same penalty again
-    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: "REM-P2", lines: [{ contract_line: 1, quantity: 4 }] })
-    await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s2.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }] })
+    const s2 = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+      delivery_note: "REM-P2",
+      lines: [{ contract_line: 1, quantity: 4 }],
+    })
+    await send("post", "/store/receptions", world().actors.reception_manager.token, {
+      shipment_id: s2.body.shipment.id,
+      lines: [{ contract_line: 1, accepted_quantity: 4, rejected_quantity: 0 }],
+    })
     const inv2 = await submit(o.order_id, (await stamped([{ cantidad: "4" }])).xml)
-    const second = (await send("get", "/store/payment-requests?status=pending_authorization", typist)).body.payment_requests.find((p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id)
+    const second = (await send("get", "/store/payment-requests?status=pending_authorization", typist)).body.payment_requests.find(
+      (p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id,
+    )
     expect(second).toEqual(expect.objectContaining({ amount: "231.54", penalty_deduction: "0.00", net_amount: "231.54", deductions: [] }))
   })
 
@@ -416,7 +516,7 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(o.contract_id).toMatch(/^[A-Za-z0-9_]+$/)
     await pg().raw(
       `begin; set local session_replication_role = replica;
-       update specific_contract set data = jsonb_set(data, '{payment_plan}', '"parcialidades_o_diferido"') where id = '${o.contract_id}'; commit;`
+       update specific_contract set data = jsonb_set(data, '{payment_plan}', '"parcialidades_o_diferido"') where id = '${o.contract_id}'; commit;`,
     )
     const { uuid, xml } = await stamped([{ cantidad: "6" }], { ppd: true })
     const inv = await submit(o.order_id, xml)
@@ -430,7 +530,10 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
     const complement = async (documento: { uuid: string; pagado: string }) => {
       const c = buildPaymentComplement({
-        serie: "P", folio: String(++folio), fecha: mexicoDateTime(new Date(Date.now() - 30000)), lugar_expedicion: "37000",
+        serie: "P",
+        folio: String(++folio),
+        fecha: mexicoDateTime(new Date(Date.now() - 30000)),
+        lugar_expedicion: "37000",
         emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
         receptor: { rfc: agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603" },
         fecha_pago: `${mexicoDateTime(new Date()).slice(0, 10)}T12:00:00`,
@@ -440,7 +543,8 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       expect(res.status).toBe(201)
       return res.body.xml as string
     }
-    const upload = (body: string, token = supplier()) => send("post", `/supplier/invoices/${inv.body.invoice.id}/payment-complement`, token, { xml: body })
+    const upload = (body: string, token = supplier()) =>
+      send("post", `/supplier/invoices/${inv.body.invoice.id}/payment-complement`, token, { xml: body })
     const good = await complement({ uuid, pagado: "347.30" })
     expect((await upload(good)).body.code).toBe("PAGO_NO_REALIZADO")
 
@@ -458,7 +562,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     await clock.useClock(() => new Date(`${due}T12:00:00-06:00`))
     expect((await overdue()).body.payment_requests).toEqual([])
     await clock.useClock(() => new Date(Date.parse(`${due}T12:00:00-06:00`) + 86400000))
-    expect((await overdue()).body.payment_requests.map((p: { id: string; complement_overdue: boolean }) => [p.id, p.complement_overdue])).toEqual([[pr.id, true]])
+    expect(
+      (await overdue()).body.payment_requests.map((p: { id: string; complement_overdue: boolean }) => [p.id, p.complement_overdue]),
+    ).toEqual([[pr.id, true]])
     await clock.useClock(null)
 
     // judged by the engine and against the payment, every failure named
@@ -466,20 +572,30 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(wrong.status).toBe(422)
     expect(wrong.body.failures.map((f: { rule: string }) => f.rule)).toEqual(["PAGO_DOCUMENTO_RELACIONADO"])
     const short = await upload(await complement({ uuid, pagado: "300.00" }))
-    expect(short.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])).toEqual([["PAGO_IMPORTE_PAGADO", expect.stringMatching(/pago20:DoctoRelacionado\/@ImpPagado$/)]])
-    expect((await upload(xml)).body.failures.map((f: { rule: string }) => f.rule)).toEqual(expect.arrayContaining(["CFDI_TIPO_COMPROBANTE", "CFDI_UUID_DUPLICADO"]))
+    expect(short.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])).toEqual([
+      ["PAGO_IMPORTE_PAGADO", expect.stringMatching(/pago20:DoctoRelacionado\/@ImpPagado$/)],
+    ])
+    expect((await upload(xml)).body.failures.map((f: { rule: string }) => f.rule)).toEqual(
+      expect.arrayContaining(["CFDI_TIPO_COMPROBANTE", "CFDI_UUID_DUPLICADO"]),
+    )
 
     const before = await ledger.head()
     const ok = await upload(good)
     expect(ok.status).toBe(201)
-    expect(ok.body.payment_complement).toEqual(expect.objectContaining({ invoice_id: inv.body.invoice.id, payment_request_id: pr.id, amount_paid: "347.30" }))
+    expect(ok.body.payment_complement).toEqual(
+      expect.objectContaining({ invoice_id: inv.body.invoice.id, payment_request_id: pr.id, amount_paid: "347.30" }),
+    )
     expect(ok.body.invoice.payment).toEqual(expect.objectContaining({ complement_status: "received", complement_overdue: false }))
     expect((await upload(good)).body.code).toBe("COMPLEMENTO_YA_RECIBIDO")
     await clock.useClock(() => new Date(Date.parse(`${due}T12:00:00-06:00`) + 30 * 86400000))
     expect((await overdue()).body.payment_requests).toEqual([])
     await clock.useClock(null)
-    expect((await send("get", "/store/payment-requests?complement=received", typist)).body.payment_requests.map((p: { id: string }) => p.id)).toEqual([pr.id])
-    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("payment_complement."))).toEqual(["payment_complement.accepted"])
+    expect(
+      (await send("get", "/store/payment-requests?complement=received", typist)).body.payment_requests.map((p: { id: string }) => p.id),
+    ).toEqual([pr.id])
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("payment_complement."))).toEqual([
+      "payment_complement.accepted",
+    ])
   })
 
   it("30 % faults in SAT and SIAFF during validation and payment: every request ends paid, once; not a centavo twice in our ledger or in SIAFF", async () => {
@@ -504,9 +620,18 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const budgetArea = world().actors.budget.token
     const paid: string[] = []
     for (const [i, c] of cfdis.entries()) {
-      const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), { delivery_note: `REM-F${i}`, lines: [{ contract_line: 1, quantity: 3 }] })
-      await send("post", "/store/receptions", world().actors.reception_manager.token, { shipment_id: s.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 3, rejected_quantity: 0 }] })
-      const inv = await until(() => submit(o.order_id, c.xml), (r) => r.status !== 503)
+      const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
+        delivery_note: `REM-F${i}`,
+        lines: [{ contract_line: 1, quantity: 3 }],
+      })
+      await send("post", "/store/receptions", world().actors.reception_manager.token, {
+        shipment_id: s.body.shipment.id,
+        lines: [{ contract_line: 1, accepted_quantity: 3, rejected_quantity: 0 }],
+      })
+      const inv = await until(
+        () => submit(o.order_id, c.xml),
+        (r) => r.status !== 503,
+      )
       expect(inv.status).toBe(201)
       // a match SIAFF did not answer stays accepted: the typist runs it again
       const state = async () => (await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())).body.invoice.status as string
@@ -514,33 +639,44 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
         await send("post", `/store/invoices/${inv.body.invoice.id}/match`, typist, {})
       }
       expect(await state()).toBe("payment_requested")
-      const pr = (await send("get", "/store/payment-requests?limit=100", typist)).body.payment_requests.find((p: { invoice_id: string }) => p.invoice_id === inv.body.invoice.id)
-      const authorized = await until(() => send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {}), (r) => r.status !== 503)
+      const pr = (await send("get", "/store/payment-requests?limit=100", typist)).body.payment_requests.find(
+        (p: { invoice_id: string }) => p.invoice_id === inv.body.invoice.id,
+      )
+      const authorized = await until(
+        () => send("post", `/store/payment-requests/${pr.id}/authorize`, budgetArea, {}),
+        (r) => r.status !== 503,
+      )
       expect([authorized.status, authorized.body.code]).toEqual([200, undefined])
-      const confirmed = await until(() => send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, {}), (r) => r.status === 200 || r.status === 409)
-      expect(confirmed.body.payment_request).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: expect.stringMatching(/^TESOFE/) }))
+      const confirmed = await until(
+        () => send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, {}),
+        (r) => r.status === 200 || r.status === 409,
+      )
+      expect(confirmed.body.payment_request).toEqual(
+        expect.objectContaining({ status: "paid", clave_rastreo: expect.stringMatching(/^TESOFE/) }),
+      )
       paid.push(pr.id)
     }
     Object.assign(sim.faults, { rate500: 0, rateGarbage: 0, seed: null })
     Object.assign(siaff.faults, { rate500: 0, seed: null })
     // the faults did happen, on both sides
-    const injected = (now: Record<string, number>, was: Record<string, number>, kinds: string[]) => kinds.reduce((a, k) => a + (now[k] ?? 0) - (was[k] ?? 0), 0)
+    const injected = (now: Record<string, number>, was: Record<string, number>, kinds: string[]) =>
+      kinds.reduce((a, k) => a + (now[k] ?? 0) - (was[k] ?? 0), 0)
     expect(injected(sim.stats, before.sat, ["500", "500-after", "garbage"])).toBeGreaterThan(0)
     expect(injected(siaff.stats, before.siaff, ["500", "500-after"])).toBeGreaterThan(0)
 
     // one CLC per payment request in SIAFF, each paid once; SIAFF, our ledger and the key agree to the centavo
     const clcs: { operacion_key: string; estado: string; importe: string }[] = await siaff.dataSource.query(
       `select operacion_key, estado, importe::text as importe from "${siaffSchema}".clc where clave = $1`,
-      [key.clave]
+      [key.clave],
     )
     expect(clcs.map((c) => [c.operacion_key, c.estado, Number(c.importe).toFixed(2)]).sort()).toEqual(
-      paid.map((id) => [`payment_request:${id}:ejercido`, "pagada", "173.65"]).sort()
+      paid.map((id) => [`payment_request:${id}:ejercido`, "pagada", "173.65"]).sort(),
     )
     expect((await request(siaffUrl).get(`/api/v1/claves/${key.clave}`)).body.clave).toEqual(expect.objectContaining({ pagado: "520.95" }))
     expect(await stages(key.id)).toEqual(expect.objectContaining({ devengado: "0.00", ejercido: "0.00", pagado: "520.95" }))
     const { rows: pays } = await pg().raw(
       "select reference_id, count(*)::int as n from budget_movement where budget_key_id = ? and type = 'pay' group by reference_id",
-      [key.id]
+      [key.id],
     )
     expect(pays.map((p) => [p.reference_id, p.n]).sort()).toEqual(paid.map((id) => [id, 1]).sort())
     const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ balanced?: boolean }> }
@@ -550,10 +686,20 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {
     const o = await receivedOrder(6)
     // the contract's commitment shrank meanwhile (e.g. partly released): the match cannot accrue
-    const { rows: [commit] } = await pg().raw("select id from budget_movement where idempotency_key = ?", [`specific_contract:${o.contract_id}:compromiso`])
+    const {
+      rows: [commit],
+    } = await pg().raw("select id from budget_movement where idempotency_key = ?", [`specific_contract:${o.contract_id}:compromiso`])
     const { releaseBudgetWorkflow } = await import("@tienda/budget/workflows")
     await releaseBudgetWorkflow(container()).run({
-      input: { budget_key_id: o.budget_key_id, organization_id: world().orgs.agencyA, amount: "300.00", parent_id: commit.id as string, reference_type: "contract", reference_id: o.contract_id, idempotency_key: "test:release-300" },
+      input: {
+        budget_key_id: o.budget_key_id,
+        organization_id: world().orgs.agencyA,
+        amount: "300.00",
+        parent_id: commit.id as string,
+        reference_type: "contract",
+        reference_id: o.contract_id,
+        idempotency_key: "test:release-300",
+      },
     })
     const inv = await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)
     expect(inv.status).toBe(201)

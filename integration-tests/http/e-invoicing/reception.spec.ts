@@ -40,15 +40,27 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
   const supplier = () => world().actors.supplier_user.token
   const receiver = () => world().actors.reception_manager.token
   const ship = (orderId: string, lines: [number, number][], token = supplier(), note = "REM-0001") =>
-    send("post", `/supplier/orders/${orderId}/shipments`, token, { delivery_note: note, lines: lines.map(([contract_line, quantity]) => ({ contract_line, quantity })) })
+    send("post", `/supplier/orders/${orderId}/shipments`, token, {
+      delivery_note: note,
+      lines: lines.map(([contract_line, quantity]) => ({ contract_line, quantity })),
+    })
   const receive = (shipmentId: string, lines: [number, number, number][], token = receiver(), extra: object = {}) =>
     send("post", "/store/receptions", token, {
       shipment_id: shipmentId,
-      lines: lines.map(([contract_line, accepted_quantity, rejected_quantity]) => ({ contract_line, accepted_quantity, rejected_quantity })),
+      lines: lines.map(([contract_line, accepted_quantity, rejected_quantity]) => ({
+        contract_line,
+        accepted_quantity,
+        rejected_quantity,
+      })),
       ...extra,
     })
   const tally = async (orderId: string) =>
-    (await pg().raw("select contract_line, ordered_quantity, shipped_quantity, accepted_quantity, rejected_quantity, invoiced_quantity from einv_delivery_tally where order_id = ?", [orderId])).rows
+    (
+      await pg().raw(
+        "select contract_line, ordered_quantity, shipped_quantity, accepted_quantity, rejected_quantity, invoiced_quantity from einv_delivery_tally where order_id = ?",
+        [orderId],
+      )
+    ).rows
 
   const day = (offset: number) => new Date(Date.now() + offset * 86400000).toISOString().slice(0, 10)
   afterEach(() => clock().useClock(null))
@@ -59,8 +71,12 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
 
     const shipped = await ship(o.order_id, [[1, 6]])
     expect(shipped.status).toBe(201)
-    expect(shipped.body.shipment).toEqual(expect.objectContaining({ status: "pending_reception", delivery_note: "REM-0001", order_id: o.order_id }))
-    expect(shipped.body.shipment.lines.map((l: { contract_line: number; quantity: number }) => [l.contract_line, l.quantity])).toEqual([[1, 6]])
+    expect(shipped.body.shipment).toEqual(
+      expect.objectContaining({ status: "pending_reception", delivery_note: "REM-0001", order_id: o.order_id }),
+    )
+    expect(shipped.body.shipment.lines.map((l: { contract_line: number; quantity: number }) => [l.contract_line, l.quantity])).toEqual([
+      [1, 6],
+    ])
 
     // the agency's Reception Manager sees it pending
     const pending = await send("get", "/store/shipments?status=pending_reception", receiver())
@@ -69,9 +85,16 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
 
     const received = await receive(shipped.body.shipment.id, [[1, 5, 1]], receiver(), { notes: "Una caja llegó abierta" })
     expect(received.status).toBe(201)
-    expect(received.body.reception).toEqual(expect.objectContaining({ outcome: "partial", days_late: 0, penalty_amount: "0.00", notes: "Una caja llegó abierta" }))
+    expect(received.body.reception).toEqual(
+      expect.objectContaining({ outcome: "partial", days_late: 0, penalty_amount: "0.00", notes: "Una caja llegó abierta" }),
+    )
     expect(received.body.reception.unit_id).toBe(world().units["SSA-ALM"])
-    expect(received.body.reception.lines.map((l: { accepted_quantity: number; rejected_quantity: number }) => [l.accepted_quantity, l.rejected_quantity])).toEqual([[5, 1]])
+    expect(
+      received.body.reception.lines.map((l: { accepted_quantity: number; rejected_quantity: number }) => [
+        l.accepted_quantity,
+        l.rejected_quantity,
+      ]),
+    ).toEqual([[5, 1]])
     expect((await receive(shipped.body.shipment.id, [[1, 5, 1]])).body.code).toBe("ENVIO_YA_RECIBIDO")
     expect(await tally(o.order_id)).toEqual([
       { contract_line: 1, ordered_quantity: 10, shipped_quantity: 6, accepted_quantity: 5, rejected_quantity: 1, invoiced_quantity: 0 },
@@ -85,8 +108,16 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect(rest.status).toBe(201)
     // a reception that does not add up to the shipment is refused, nothing written
     expect((await receive(rest.body.shipment.id, [[1, 5, 1]])).body.code).toBe("CANTIDAD_EXCEDE_ENVIO")
-    expect((await receive(rest.body.shipment.id, [[1, 5, 0]], receiver(), { lines: [{ contract_line: 1, accepted_quantity: 5, rejected_quantity: 0, serials: ["SN-1", "SN-2"] }] })).status).toBe(201)
-    expect((await tally(o.order_id))[0]).toEqual(expect.objectContaining({ shipped_quantity: 11, accepted_quantity: 10, rejected_quantity: 1 }))
+    expect(
+      (
+        await receive(rest.body.shipment.id, [[1, 5, 0]], receiver(), {
+          lines: [{ contract_line: 1, accepted_quantity: 5, rejected_quantity: 0, serials: ["SN-1", "SN-2"] }],
+        })
+      ).status,
+    ).toBe(201)
+    expect((await tally(o.order_id))[0]).toEqual(
+      expect.objectContaining({ shipped_quantity: 11, accepted_quantity: 10, rejected_quantity: 1 }),
+    )
     expect((await ship(o.order_id, [[1, 1]])).body.code).toBe("CANTIDAD_EXCEDE_PEDIDO")
 
     // the supplier sees its shipments and how they were received
@@ -109,7 +140,9 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect(received.status).toBe(201)
     // 4 × 49.90 = 199.60; 1 % per day × 3 days = 5.988 → 5.99
     expect(received.body.reception).toEqual(expect.objectContaining({ outcome: "full", days_late: 3, penalty_amount: "5.99" }))
-    expect(received.body.reception.penalty).toEqual(expect.objectContaining({ capped: false, terms: { rate_per_day_percent: "1.00", cap_percent: "10.00" } }))
+    expect(received.body.reception.penalty).toEqual(
+      expect.objectContaining({ capped: false, terms: { rate_per_day_percent: "1.00", cap_percent: "10.00" } }),
+    )
 
     // payments withhold it through a guarded UPDATE: of 6 concurrent claims of 2.00 on 5.99 exactly 2 pass
     const service = container().resolve("e_invoice") as unknown as { deductPenalty: (id: string, amount: string) => Promise<boolean> }
@@ -120,7 +153,9 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     })
     open()
     expect((await Promise.all(claims)).filter(Boolean)).toHaveLength(2)
-    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [received.body.reception.id])).rows).toEqual([{ penalty_deducted: "4.00" }])
+    expect((await pg().raw("select penalty_deducted from einv_reception where id = ?", [received.body.reception.id])).rows).toEqual([
+      { penalty_deducted: "4.00" },
+    ])
     // nothing is ever given back below zero
     expect(await service.deductPenalty(received.body.reception.id, "-4.01")).toBe(false)
   })
@@ -133,42 +168,89 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     const got = await send("get", `/store/receptions/${rid}/acta`, receiver())
     expect(got.status).toBe(200)
     const acta = got.body.acta
-    expect(acta).toEqual(expect.objectContaining({ status: "pending_signature", template: { code: "acta_entrega_recepcion", version: 1 }, folio: expect.stringMatching(/^AER-/), signed_at: null }))
+    expect(acta).toEqual(
+      expect.objectContaining({
+        status: "pending_signature",
+        template: { code: "acta_entrega_recepcion", version: 1 },
+        folio: expect.stringMatching(/^AER-/),
+        signed_at: null,
+      }),
+    )
     expect(acta.html).toContain(o.contract_number)
     expect(acta.html).toContain("REM-0001")
     expect(acta.html).toMatch(/<td class="num">7<\/td><td class="num">6<\/td><td class="num">1<\/td>/)
     expect(acta.html).toContain("no procede pena convencional")
-    expect(acta.signing_payload).toEqual({ documento: "acta_entrega_recepcion", acta_id: acta.id, folio: acta.folio, reception_id: rid, document_sha256: acta.document_sha256 })
-    const binary = (r: request.Test) => r.buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = []
-      res.on("data", (x: Buffer) => chunks.push(x))
-      res.on("end", () => cb(null, Buffer.concat(chunks)))
+    expect(acta.signing_payload).toEqual({
+      documento: "acta_entrega_recepcion",
+      acta_id: acta.id,
+      folio: acta.folio,
+      reception_id: rid,
+      document_sha256: acta.document_sha256,
     })
+    const binary = (r: request.Test) =>
+      r.buffer(true).parse((res, cb) => {
+        const chunks: Buffer[] = []
+        res.on("data", (x: Buffer) => chunks.push(x))
+        res.on("end", () => cb(null, Buffer.concat(chunks)))
+      })
     const pdf = await binary(send("get", `/store/receptions/${rid}/acta/pdf`, receiver()))
     expect([pdf.status, pdf.headers["content-type"]]).toEqual([200, "application/pdf"])
     expect((pdf.body as Buffer).subarray(0, 5).toString("latin1")).toBe("%PDF-")
-    expect(createHash("sha256").update(pdf.body as Buffer).digest("hex")).toBe(acta.pdf_sha256)
+    expect(
+      createHash("sha256")
+        .update(pdf.body as Buffer)
+        .digest("hex"),
+    ).toBe(acta.pdf_sha256)
 
     // only the Reception Manager's own e.firma over this acta's payload signs it
     const manager = world().actors.reception_manager
     const cred = await fx.efirmaOf(manager)
-    const forged = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, { ...acta.signing_payload, document_sha256: "0".repeat(64) }))
+    const forged = await send(
+      "post",
+      `/store/receptions/${rid}/acta/sign`,
+      receiver(),
+      signWithKeyOf(cred, cred, { ...acta.signing_payload, document_sha256: "0".repeat(64) }),
+    )
     expect([forged.status, forged.body.code]).toEqual([400, "FIRMA_INVALIDA"])
-    expect((await send("post", `/store/receptions/${rid}/acta/sign`, world().actors.requiring_unit.token, signWithKeyOf(cred, cred, acta.signing_payload))).status).toBe(403)
+    expect(
+      (
+        await send(
+          "post",
+          `/store/receptions/${rid}/acta/sign`,
+          world().actors.requiring_unit.token,
+          signWithKeyOf(cred, cred, acta.signing_payload),
+        )
+      ).status,
+    ).toBe(403)
     const before = await ledger.head()
     const signed = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, acta.signing_payload))
     expect(signed.status).toBe(200)
-    expect(signed.body.acta).toEqual(expect.objectContaining({ status: "signed", signed_by_person_id: manager.person_id, certificate_serial: expect.any(String) }))
+    expect(signed.body.acta).toEqual(
+      expect.objectContaining({ status: "signed", signed_by_person_id: manager.person_id, certificate_serial: expect.any(String) }),
+    )
     const again = await send("post", `/store/receptions/${rid}/acta/sign`, receiver(), signWithKeyOf(cred, cred, acta.signing_payload))
     expect([again.status, again.body.code]).toEqual([409, "ESTADO_CAMBIO"])
-    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("reception_acta."))).toEqual(["reception_acta.signed"])
+    expect((await ledger.since(before)).map((e) => e.action).filter((a) => a.startsWith("reception_acta."))).toEqual([
+      "reception_acta.signed",
+    ])
 
     // the supplier downloads its copy; another agency's Reception Manager does not see it
     const copy = await binary(send("get", `/supplier/receptions/${rid}/acta/pdf`, supplier()))
-    expect(createHash("sha256").update(copy.body as Buffer).digest("hex")).toBe(acta.pdf_sha256)
+    expect(
+      createHash("sha256")
+        .update(copy.body as Buffer)
+        .digest("hex"),
+    ).toBe(acta.pdf_sha256)
     const sepEmail = "almacen2.sep@prueba.gob.mx"
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Almacén SEP Dos", email: sepEmail, rfc: makeRfc("ALSD", "800101", "AB"), password: PASSWORD, roles: [{ role: "reception_manager", unit_id: world().units["SEP-ALM"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Almacén SEP Dos",
+        email: sepEmail,
+        rfc: makeRfc("ALSD", "800101", "AB"),
+        password: PASSWORD,
+        roles: [{ role: "reception_manager", unit_id: world().units["SEP-ALM"] }],
+      },
     })
     const sep = await login(baseUrl(), "customer", sepEmail)
     expect((await send("get", `/store/receptions/${rid}/acta`, sep)).body.code).toBe("RECEPCION_NO_EXISTE")
@@ -181,7 +263,14 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect((await ship(o.order_id, [[1, 1]], world().actors.requiring_unit.token)).status).toBe(403)
     const email = "representante.ofimex@prueba.com.mx"
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.supplier2, full_name: "Representante Ofimex", email, rfc: makeRfc("REOF", "800101", "AB"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+      input: {
+        organization_id: world().orgs.supplier2,
+        full_name: "Representante Ofimex",
+        email,
+        rfc: makeRfc("REOF", "800101", "AB"),
+        password: PASSWORD,
+        roles: [{ role: "supplier_user", unit_id: null }],
+      },
     })
     const other = await login(baseUrl(), "supplier", email)
     expect((await ship(o.order_id, [[1, 1]], other)).body.code).toBe("PEDIDO_NO_EXISTE")
@@ -193,7 +282,14 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect((await receive(shipped.body.shipment.id, [[1, 2, 0]], supplier())).status).toBe(403)
     const sepEmail = "almacen.sep@prueba.gob.mx"
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Almacén SEP", email: sepEmail, rfc: makeRfc("ALSE", "800101", "AB"), password: PASSWORD, roles: [{ role: "reception_manager", unit_id: world().units["SEP-ALM"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Almacén SEP",
+        email: sepEmail,
+        rfc: makeRfc("ALSE", "800101", "AB"),
+        password: PASSWORD,
+        roles: [{ role: "reception_manager", unit_id: world().units["SEP-ALM"] }],
+      },
     })
     const sep = await login(baseUrl(), "customer", sepEmail)
     expect((await receive(shipped.body.shipment.id, [[1, 2, 0]], sep)).body.code).toBe("ENVIO_NO_EXISTE")
@@ -219,11 +315,16 @@ describeApp("shipments and receptions", ({ world, baseUrl, container }) => {
     expect(Number((await pg().raw("select count(*)::int as n from einv_shipment where order_id = ?", [o.order_id])).rows[0].n)).toBe(3)
 
     // the guard itself, below the workflows' own check: 6 concurrent additions of 1 to a line with 1 unit left
-    const service = container().resolve("e_invoice") as unknown as { applyTally: (order: string, d: { contract_line: number; shipped: number }[]) => Promise<void> }
+    const service = container().resolve("e_invoice") as unknown as {
+      applyTally: (order: string, d: { contract_line: number; shipped: number }[]) => Promise<void>
+    }
     const second = barrier()
     const direct = Array.from({ length: 6 }, async () => {
       await second.gate
-      return service.applyTally(o.order_id, [{ contract_line: 1, shipped: 1 }]).then(() => "ok", (e: { code?: string }) => e.code)
+      return service.applyTally(o.order_id, [{ contract_line: 1, shipped: 1 }]).then(
+        () => "ok",
+        (e: { code?: string }) => e.code,
+      )
     })
     second.open()
     expect((await Promise.all(direct)).sort()).toEqual([...Array(5).fill("CANTIDAD_EXCEDE_PEDIDO"), "ok"])

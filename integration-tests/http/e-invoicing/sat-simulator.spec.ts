@@ -66,8 +66,23 @@ describe("SAT simulator", () => {
       metodo_pago: "PUE",
       lugar_expedicion: FIXTURE_SUPPLIER.codigo_postal,
       emisor: { rfc: FIXTURE_SUPPLIER.rfc, nombre: FIXTURE_SUPPLIER.nombre, regimen_fiscal: "601" },
-      receptor: { rfc: FIXTURE_AGENCY.rfc, nombre: FIXTURE_AGENCY.nombre, domicilio_fiscal: FIXTURE_AGENCY.domicilio_fiscal, regimen_fiscal: "603", uso_cfdi: "G01" },
-      conceptos: [{ clave_prod_serv: "44121618", no_identificacion: "PIB-TIJ-01", cantidad: "4", clave_unidad: "H87", descripcion: "Tijeras de oficina", valor_unitario: "150.00" }],
+      receptor: {
+        rfc: FIXTURE_AGENCY.rfc,
+        nombre: FIXTURE_AGENCY.nombre,
+        domicilio_fiscal: FIXTURE_AGENCY.domicilio_fiscal,
+        regimen_fiscal: "603",
+        uso_cfdi: "G01",
+      },
+      conceptos: [
+        {
+          clave_prod_serv: "44121618",
+          no_identificacion: "PIB-TIJ-01",
+          cantidad: "4",
+          clave_unidad: "H87",
+          descripcion: "Tijeras de oficina",
+          valor_unitario: "150.00",
+        },
+      ],
     })
     const sealed = sealCfdi(c, fixtures.supplier_csd)
     const res = await request(url).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealed)
@@ -97,7 +112,9 @@ describe("SAT simulator", () => {
 
   it("publishes its OpenAPI description and a health check", async () => {
     const spec = await request(url).get("/openapi.json").expect(200)
-    expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(["/ConsultaCFDIService.svc", "/api/v1/pac/timbrar", "/api/v1/efos", "/api/v1/certificados/{serial}"]))
+    expect(Object.keys(spec.body.paths)).toEqual(
+      expect.arrayContaining(["/ConsultaCFDIService.svc", "/api/v1/pac/timbrar", "/api/v1/efos", "/api/v1/certificados/{serial}"]),
+    )
     await request(url).get("/health").expect(200, { status: "ok" })
   })
 
@@ -125,18 +142,29 @@ describe("SAT simulator", () => {
     expect(cancelled.retryable).toBe(false)
 
     // Never stamped by this PAC (the fixtures are stamped offline): SAT does not know it.
-    const unknown = await validateCfdi(fixtures.valid.xml, { ...contextFor(fixtures.valid.xml), stamp_certificates: fixtures.valid.context.stamp_certificates }, services)
+    const unknown = await validateCfdi(
+      fixtures.valid.xml,
+      { ...contextFor(fixtures.valid.xml), stamp_certificates: fixtures.valid.context.stamp_certificates },
+      services,
+    )
     expect(unknown.failures.map((f) => f.rule)).toEqual(["CFDI_SAT_ESTADO"])
     expect(unknown.failures[0].message).toMatch(/N - 602/)
 
     const fresh = await stampNew("3")
     const otherTotal = satExpression(fresh.xml).replace(/tt=[0-9.]+/, "tt=1.00")
-    expect(await querySatStatus(otherTotal, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })).toMatchObject({ kind: "answered", found: false, estado: "No Encontrado" })
+    expect(await querySatStatus(otherTotal, { url: `${url}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })).toMatchObject({
+      kind: "answered",
+      found: false,
+      estado: "No Encontrado",
+    })
   })
 
   it("an issuer in the EFOS 69-B list (presunto or definitivo) is refused; desvirtuado is not", async () => {
     const { xml } = await stampNew("4")
-    await request(url).post("/api/v1/efos").send({ rfc: FIXTURE_SUPPLIER.rfc, nombre: FIXTURE_SUPPLIER.nombre, situacion: "definitivo" }).expect(201)
+    await request(url)
+      .post("/api/v1/efos")
+      .send({ rfc: FIXTURE_SUPPLIER.rfc, nombre: FIXTURE_SUPPLIER.nombre, situacion: "definitivo" })
+      .expect(201)
     const listed = await validateCfdi(xml, contextFor(xml), services)
     expect(listed.failures.map((f) => f.rule)).toEqual(["CFDI_SAT_EFOS"])
     expect(listed.failures[0].field).toBe("/cfdi:Comprobante/cfdi:Emisor/@Rfc")
@@ -151,9 +179,13 @@ describe("SAT simulator", () => {
     const { xml } = await stampNew("5")
     const expression = satExpression(xml)
     const soap = (body: string) =>
-      request(url).post("/ConsultaCFDIService.svc").set("Content-Type", "text/xml; charset=utf-8").set("SOAPAction", "http://tempuri.org/IConsultaCFDIService/Consulta").send(body)
+      request(url)
+        .post("/ConsultaCFDIService.svc")
+        .set("Content-Type", "text/xml; charset=utf-8")
+        .set("SOAPAction", "http://tempuri.org/IConsultaCFDIService/Consulta")
+        .send(body)
     const cdata = await soap(
-      `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tem="http://tempuri.org/"><soapenv:Header/><soapenv:Body><tem:Consulta><tem:expresionImpresa><![CDATA[${expression}]]></tem:expresionImpresa></tem:Consulta></soapenv:Body></soapenv:Envelope>`
+      `<soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/" xmlns:tem="http://tempuri.org/"><soapenv:Header/><soapenv:Body><tem:Consulta><tem:expresionImpresa><![CDATA[${expression}]]></tem:expresionImpresa></tem:Consulta></soapenv:Body></soapenv:Envelope>`,
     )
     expect(cdata.status).toBe(200)
     expect(cdata.text).toContain("<a:CodigoEstatus>S - Comprobante obtenido satisfactoriamente.</a:CodigoEstatus>")
@@ -163,7 +195,9 @@ describe("SAT simulator", () => {
     const bad = await soap("<hola/>")
     expect(bad.status).toBe(400)
     expect(bad.text).toContain("<faultcode>s:Client</faultcode>")
-    const injected = await soap(`<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Consulta xmlns="http://tempuri.org/"><expresionImpresa>x</expresionImpresa></Consulta></s:Body></s:Envelope>`).set("X-Fault", "500")
+    const injected = await soap(
+      `<s:Envelope xmlns:s="http://schemas.xmlsoap.org/soap/envelope/"><s:Body><Consulta xmlns="http://tempuri.org/"><expresionImpresa>x</expresionImpresa></Consulta></s:Body></s:Envelope>`,
+    ).set("X-Fault", "500")
     expect(injected.status).toBe(500)
     expect(injected.text).toContain("<faultcode>s:Server</faultcode>")
   })
@@ -243,13 +277,20 @@ describe("SAT simulator", () => {
         r = authorization ? r.set("authorization", authorization) : r
         const res = await r
         expect(res.status).toBe(401)
-        expect(res.body).toEqual({ code: "TOKEN_REQUERIDO", message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …)." })
+        expect(res.body).toEqual({
+          code: "TOKEN_REQUERIDO",
+          message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …).",
+        })
       }
       const soap = await request(guardedUrl).post("/ConsultaCFDIService.svc").set("Content-Type", "text/xml").send("<x/>")
       expect(soap.status).toBe(401)
       // the e-invoicing adapter: without the token SAT is unavailable (retry later), with it SAT answers
-      expect(await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })).toMatchObject({ kind: "unavailable" })
-      expect(await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS, token })).toMatchObject({ kind: "answered", found: true, estado: "Vigente" })
+      expect(await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS })).toMatchObject({
+        kind: "unavailable",
+      })
+      expect(
+        await querySatStatus(expression, { url: `${guardedUrl}/ConsultaCFDIService.svc`, timeoutMs: TIMEOUT_MS, token }),
+      ).toMatchObject({ kind: "answered", found: true, estado: "Vigente" })
       const cert = await fetch(`${guardedUrl}/api/v1/certificados/${sim.pacCertificate.serial}`, { headers: satAuthorization(token) })
       expect(cert.status).toBe(200)
     } finally {

@@ -52,14 +52,30 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
   async function publishedContract() {
     expect((await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, as("shcp_planning"))).status).toBe(200)
     expect(
-      (await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, as("shcp_planning"))).status
+      (
+        await post(
+          "/admin/classifier/crosswalk",
+          { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" },
+          as("shcp_planning"),
+        )
+      ).status,
     ).toBe(200)
     const created = await post("/admin/framework-contracts", contractBody([pen]), as("shcp_contract_admin"))
     expect(created.status).toBe(201)
     const id = created.body.framework_contract.id
     const itemId = created.body.framework_contract.lots[0].items[0].id
-    expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" }, as("shcp_contract_admin"))).status).toBe(200)
-    expect((await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))).status).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${id}/suppliers`,
+          { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" },
+          as("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))).status,
+    ).toBe(200)
     expect((await post(`/admin/framework-contracts/${id}/status`, { status: "published" }, as("shcp_contract_admin"))).status).toBe(200)
     // the list answers only the asked fields (query-config.ts); an unknown one is a 400
     const listed = await get(`/admin/framework-contracts?fields=id,status`, as("shcp_contract_admin"))
@@ -95,7 +111,11 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     ["a state that is not in c_Estado", { delivery_states: ["XYZ"] }, "ZONAS_DE_ENTREGA_INVALIDAS"],
   ])("refuses a contract with %s (400, Spanish, nothing stored)", async (_l, change, code) => {
     await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, as("shcp_planning"))
-    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, as("shcp_planning"))
+    await post(
+      "/admin/classifier/crosswalk",
+      { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" },
+      as("shcp_planning"),
+    )
     const res = await post("/admin/framework-contracts", contractBody([{ ...pen, ...change }]), as("shcp_contract_admin"))
     expect(res.status).toBe(400)
     expect(res.body.code).toBe(code)
@@ -128,7 +148,11 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     ["to a state the item does not cover", { delivery_days: { NLE: 4 } }, "ZONA_FUERA_DE_CONTRATO"],
   ])("refuses an offer %s with 400 and stores nothing", async (_l, change, code) => {
     const { itemId } = await publishedContract()
-    const res = await post("/supplier/offer-requests", { item_id: itemId, price: "50.00", delivery_days: { CMX: 3 }, ...change }, as("supplier_user"))
+    const res = await post(
+      "/supplier/offer-requests",
+      { item_id: itemId, price: "50.00", delivery_days: { CMX: 3 }, ...change },
+      as("supplier_user"),
+    )
     expect(res.status).toBe(400)
     expect(res.body.code).toBe(code)
     expect(await count("offer_request")).toBe(0)
@@ -139,11 +163,34 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const contracts = await get("/admin/framework-contracts", as("shcp_contract_admin"))
     const id = contracts.body.framework_contracts[0].id
     // a third supplier: create it and its user through the admin API
-    const org = await post("/admin/organizations", { kind: "supplier", rfc: "TEX150901P24", legal_name: "Tóner Express de México, S.A. de C.V.", regimen_fiscal: "601", codigo_postal: "44100" }, as("system_admin"))
+    const org = await post(
+      "/admin/organizations",
+      {
+        kind: "supplier",
+        rfc: "TEX150901P24",
+        legal_name: "Tóner Express de México, S.A. de C.V.",
+        regimen_fiscal: "601",
+        codigo_postal: "44100",
+      },
+      as("system_admin"),
+    )
     expect(org.status).toBe(201)
-    const person = await post("/admin/people", { organization_id: org.body.organization.id, full_name: "Rocío Vega Soto", email: "ventas@tonerexpress.mx", rfc: "VESR800101AB2", password: "Contrasena-Proveedor-1", roles: [{ role: "supplier_user" }] }, as("system_admin"))
+    const person = await post(
+      "/admin/people",
+      {
+        organization_id: org.body.organization.id,
+        full_name: "Rocío Vega Soto",
+        email: "ventas@tonerexpress.mx",
+        rfc: "VESR800101AB2",
+        password: "Contrasena-Proveedor-1",
+        roles: [{ role: "supplier_user" }],
+      },
+      as("system_admin"),
+    )
     expect(person.status).toBe(201)
-    const login = await request(baseUrl()).post("/auth/supplier/emailpass").send({ email: "ventas@tonerexpress.mx", password: "Contrasena-Proveedor-1" })
+    const login = await request(baseUrl())
+      .post("/auth/supplier/emailpass")
+      .send({ email: "ventas@tonerexpress.mx", password: "Contrasena-Proveedor-1" })
     const res = await post("/supplier/offer-requests", { item_id: itemId, price: "40.00", delivery_days: { CMX: 3 } }, login.body.token)
     expect(res.status).toBe(400)
     expect(res.body.code).toBe("PROVEEDOR_NO_ADHERIDO")
@@ -159,22 +206,38 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const before = await get(`/store/catalog/items/${itemId}`, buyer)
     expect(before.body.offers.map((o: { price: string }) => o.price)).toEqual(["52"])
 
-    const change = await post("/supplier/offer-requests", { item_id: itemId, price: "49.90", delivery_days: { CMX: 2 } }, as("supplier_user"))
+    const change = await post(
+      "/supplier/offer-requests",
+      { item_id: itemId, price: "49.90", delivery_days: { CMX: 2 } },
+      as("supplier_user"),
+    )
     expect(change.status).toBe(201)
     expect(change.body.offer_request.kind).toBe("price_change")
     const pending = await get(`/store/catalog/items/${itemId}`, buyer)
     expect(pending.body.offers[0].price).toBe("52")
 
     // a supplier is not an admin user at all: Medusa refuses it before our guard
-    expect((await post(`/admin/offer-requests/${change.body.offer_request.id}/review`, { decision: "approve" }, as("supplier_user"))).status).toBe(401)
-    const ok = await post(`/admin/offer-requests/${change.body.offer_request.id}/review`, { decision: "approve" }, as("shcp_contract_admin"))
+    expect(
+      (await post(`/admin/offer-requests/${change.body.offer_request.id}/review`, { decision: "approve" }, as("supplier_user"))).status,
+    ).toBe(401)
+    const ok = await post(
+      `/admin/offer-requests/${change.body.offer_request.id}/review`,
+      { decision: "approve" },
+      as("shcp_contract_admin"),
+    )
     expect(ok.status).toBe(200)
     const after = await get(`/store/catalog/items/${itemId}`, buyer)
     expect(after.body.offers[0]).toEqual(expect.objectContaining({ price: "49.9", delivery_days: 2 }))
 
     const mine = await get("/supplier/offers", as("supplier_user"))
-    const history = mine.body.offers[0].prices.map((p: { price: number; valid_until: string | null }) => [String(p.price), p.valid_until === null])
-    expect(history.sort()).toEqual([["49.9", true], ["52", false]])
+    const history = mine.body.offers[0].prices.map((p: { price: number; valid_until: string | null }) => [
+      String(p.price),
+      p.valid_until === null,
+    ])
+    expect(history.sort()).toEqual([
+      ["49.9", true],
+      ["52", false],
+    ])
   })
 
   it("requires a reason to reject", async () => {
@@ -183,8 +246,14 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const bad = await post(`/admin/offer-requests/${req.body.offer_request.id}/review`, { decision: "reject" }, as("shcp_contract_admin"))
     expect(bad.status).toBe(400)
     expect(bad.body.code).toBe("MOTIVO_REQUERIDO")
-    const good = await post(`/admin/offer-requests/${req.body.offer_request.id}/review`, { decision: "reject", reason: "El precio no incluye el flete a Jalisco." }, as("shcp_contract_admin"))
-    expect(good.body.offer_request).toEqual(expect.objectContaining({ status: "rejected", reason: "El precio no incluye el flete a Jalisco." }))
+    const good = await post(
+      `/admin/offer-requests/${req.body.offer_request.id}/review`,
+      { decision: "reject", reason: "El precio no incluye el flete a Jalisco." },
+      as("shcp_contract_admin"),
+    )
+    expect(good.body.offer_request).toEqual(
+      expect.objectContaining({ status: "rejected", reason: "El precio no incluye el flete a Jalisco." }),
+    )
   })
 
   it("compares offers side by side for an enrolled unit, and hides the contract from others", async () => {
@@ -194,7 +263,13 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const page = await get(`/store/catalog/items/${itemId}`, as("requiring_unit"))
     expect(page.status).toBe(200)
     expect(page.body.buyer_state).toBe("CMX")
-    expect(page.body.offers.map((o: { price: string; supplier: { sme: boolean }; delivery_days: number }) => [o.price, o.supplier.sme, o.delivery_days])).toEqual([
+    expect(
+      page.body.offers.map((o: { price: string; supplier: { sme: boolean }; delivery_days: number }) => [
+        o.price,
+        o.supplier.sme,
+        o.delivery_days,
+      ]),
+    ).toEqual([
       ["47.35", false, 3],
       ["52", true, 3],
     ])
@@ -213,11 +288,14 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const { itemId } = await publishedContract()
     await approvedOffer(itemId, world().orgs.supplier, "52.00")
     await approvedOffer(itemId, world().orgs.supplier2, "47.35")
-    const rfc = "OFI991105" + "3K" + (await (async () => {
-      const query = container().resolve(ContainerRegistrationKeys.QUERY)
-      const { data } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier2 } })
-      return data[0].rfc.slice(-1)
-    })())
+    const rfc =
+      "OFI991105" +
+      "3K" +
+      (await (async () => {
+        const query = container().resolve(ContainerRegistrationKeys.QUERY)
+        const { data } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier2 } })
+        return data[0].rfc.slice(-1)
+      })())
     const csv = `RFC,Nombre,Tipo de sanción,Autoridad,Fecha inicio,Fecha fin,Motivo\n${rfc},Ofimex,Inhabilitación,SABG,2026-01-15,2028-01-15,Prueba\nMALO,X,Y,Z,2026-01-01,,`
     expect((await post("/admin/sanctions/import", { csv }, as("shcp_planning"))).status).toBe(403)
     const imported = await post("/admin/sanctions/import", { csv }, as("shcp_contract_admin"))
@@ -226,11 +304,15 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     expect(page.body.offers.map((o: { supplier: { id: string } }) => o.supplier.id)).toEqual([world().orgs.supplier])
   })
 
-  const failAtEnd = <T,>(wf: T) => {
+  const failAtEnd = <T>(wf: T) => {
     ;(wf as unknown as { addAction: (n: string, h: unknown, o: unknown) => void }).addAction(
       "fail-at-end",
-      { invoke: async () => { throw new Error("fallo inducido por la prueba") } },
-      { noCompensation: true }
+      {
+        invoke: async () => {
+          throw new Error("fallo inducido por la prueba")
+        },
+      },
+      { noCompensation: true },
     )
     return wf
   }
@@ -252,7 +334,11 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
 
   it("rolls back a new contract with its lots, items and first version", async () => {
     await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, as("shcp_planning"))
-    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, as("shcp_planning"))
+    await post(
+      "/admin/classifier/crosswalk",
+      { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" },
+      as("shcp_planning"),
+    )
     const wf = failAtEnd(createFrameworkContractWorkflow(container()))
     const { transaction } = await wf.run({ throwOnError: false, input: contractBody([pen]) as never })
     expect(transaction.getFlow().state).toBe("reverted")

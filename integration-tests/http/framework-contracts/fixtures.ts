@@ -1,10 +1,7 @@
 import request from "supertest"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import {
-  reviewOfferRequestWorkflow,
-  submitOfferRequestWorkflow,
-} from "@tienda/framework-contracts/workflows"
+import { reviewOfferRequestWorkflow, submitOfferRequestWorkflow } from "@tienda/framework-contracts/workflows"
 import type { World } from "../../utils/world"
 
 export const CLASSIFIER_CSV = [
@@ -59,13 +56,28 @@ export function catalogFixtures(world: () => World, baseUrl: () => string, conta
   /** Classifier, crosswalk, a published contract with one item, two suppliers and unit SSA-AR01 enrolled. */
   async function publishedContract() {
     expect((await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, token("shcp_planning"))).status).toBe(200)
-    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, token("shcp_planning"))
+    await post(
+      "/admin/classifier/crosswalk",
+      { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" },
+      token("shcp_planning"),
+    )
     const created = await post("/admin/framework-contracts", contractBody(), token("shcp_contract_admin"))
     expect(created.status).toBe(201)
     const id = created.body.framework_contract.id as string
     const itemId = created.body.framework_contract.lots[0].items[0].id as string
-    expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" }, token("shcp_contract_admin"))).status).toBe(200)
-    expect((await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, token("shcp_contract_admin"))).status).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${id}/suppliers`,
+          { supplier_ids: [world().orgs.supplier, world().orgs.supplier2], valid_from: "2026-01-01" },
+          token("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, token("shcp_contract_admin")))
+        .status,
+    ).toBe(200)
     expect((await post(`/admin/framework-contracts/${id}/status`, { status: "published" }, token("shcp_contract_admin"))).status).toBe(200)
     return { id, itemId }
   }
@@ -73,7 +85,14 @@ export function catalogFixtures(world: () => World, baseUrl: () => string, conta
   /** An approved offer of `supplierId` at `price`, through the real workflows. */
   async function approvedOffer(itemId: string, supplierId: string, price: string, minOrderQty = 1) {
     const { result } = await submitOfferRequestWorkflow(container()).run({
-      input: { supplier_id: supplierId, item_id: itemId, price, min_order_qty: minOrderQty, delivery_days: { CMX: 3, JAL: 5 }, requested_by: "test" },
+      input: {
+        supplier_id: supplierId,
+        item_id: itemId,
+        price,
+        min_order_qty: minOrderQty,
+        delivery_days: { CMX: 3, JAL: 5 },
+        requested_by: "test",
+      },
     })
     await reviewOfferRequestWorkflow(container()).run({
       input: { request_id: result.id, decision: "approve", reviewer: "test", at: new Date().toISOString() },
@@ -87,8 +106,12 @@ export function catalogFixtures(world: () => World, baseUrl: () => string, conta
 export function failAtEnd<T extends { addAction: (...a: never[]) => unknown }>(wf: T): T {
   ;(wf.addAction as unknown as (name: string, h: unknown, o: unknown) => void)(
     "fail-at-end",
-    { invoke: async () => { throw new Error("fallo inducido por la prueba") } },
-    { noCompensation: true }
+    {
+      invoke: async () => {
+        throw new Error("fallo inducido por la prueba")
+      },
+    },
+    { noCompensation: true },
   )
   return wf
 }

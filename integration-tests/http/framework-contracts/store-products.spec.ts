@@ -22,7 +22,12 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
   async function storeProducts() {
     const res = await get("/store/products?fields=id,title,subtitle,status,metadata,*variants,*variants.prices&limit=100")
     expect(res.status).toBe(200)
-    return res.body.products as { id: string; subtitle: string; metadata: Record<string, string>; variants: { id: string; prices: { amount: number; currency_code: string }[] }[] }[]
+    return res.body.products as {
+      id: string
+      subtitle: string
+      metadata: Record<string, string>
+      variants: { id: string; prices: { amount: number; currency_code: string }[] }[]
+    }[]
   }
   const bySupplier = (products: Awaited<ReturnType<typeof storeProducts>>, supplierId: string) =>
     products.find((p) => p.metadata.supplier_id === supplierId)
@@ -51,7 +56,7 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
     const session = await post(
       `/store/payment-collections/${collection.body.payment_collection.id}/payment-sessions`,
       { provider_id: "pp_system_default" },
-      token
+      token,
     )
     expect(session.status).toBe(200)
   }
@@ -67,11 +72,19 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
 
   it("a price change stays invisible until approved, then the store shows the new price", async () => {
     const { itemId } = await publishedContractWithOffers()
-    const req = await post("/supplier/offer-requests", { item_id: itemId, price: "45.00", min_order_qty: 2, delivery_days: { CMX: 3, JAL: 5 } }, as("supplier_user"))
+    const req = await post(
+      "/supplier/offer-requests",
+      { item_id: itemId, price: "45.00", min_order_qty: 2, delivery_days: { CMX: 3, JAL: 5 } },
+      as("supplier_user"),
+    )
     expect(req.status).toBe(201)
     const before = bySupplier(await storeProducts(), world().orgs.supplier)!
     expect(before.variants[0].prices[0].amount).toBe(49.9)
-    const review = await post(`/admin/offer-requests/${req.body.offer_request.id}/review`, { decision: "approve" }, as("shcp_contract_admin"))
+    const review = await post(
+      `/admin/offer-requests/${req.body.offer_request.id}/review`,
+      { decision: "approve" },
+      as("shcp_contract_admin"),
+    )
     expect(review.status).toBe(200)
     const after = bySupplier(await storeProducts(), world().orgs.supplier)!
     expect(after.variants[0].prices[0].amount).toBe(45)
@@ -90,10 +103,18 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
     await publishedContractWithOffers()
     const variant = bySupplier(await storeProducts(), world().orgs.supplier)!.variants[0].id
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [org] } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
-    const sanction = await post("/admin/sanctions", {
-      sanctions: [{ supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" }],
-    }, as("shcp_contract_admin"))
+    const {
+      data: [org],
+    } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
+    const sanction = await post(
+      "/admin/sanctions",
+      {
+        sanctions: [
+          { supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" },
+        ],
+      },
+      as("shcp_contract_admin"),
+    )
     expect(sanction.status).toBe(201)
 
     const products = await storeProducts()
@@ -115,8 +136,18 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
     const cart = await cartFor(buyer())
     expect((await post(`/store/carts/${cart}/line-items`, { variant_id: variant, quantity: 3 }, buyer())).status).toBe(200)
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [org] } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
-    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" }] }, as("shcp_contract_admin"))
+    const {
+      data: [org],
+    } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
+    await post(
+      "/admin/sanctions",
+      {
+        sanctions: [
+          { supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" },
+        ],
+      },
+      as("shcp_contract_admin"),
+    )
     await withPaymentSession(cart, buyer())
     const complete = await post(`/store/carts/${cart}/complete`, {}, buyer())
     expect(complete.status).toBe(400)
@@ -144,18 +175,19 @@ describeApp("framework offers in the Medusa store and carts", ({ world, baseUrl,
     expect(res.body.code).toBe(code)
   })
 
-  it.each([
-    ["a buyer whose unit is not enrolled", () => world().otherAgencyActor.token, "UNIDAD_NO_ADHERIDA"],
-  ])("refuses adding an offer for %s, and the cart stays empty", async (_label, token, code) => {
-    await publishedContractWithOffers()
-    const variant = bySupplier(await storeProducts(), world().orgs.supplier)!.variants[0].id
-    const cart = await cartFor(token())
-    const add = await post(`/store/carts/${cart}/line-items`, { variant_id: variant, quantity: 3 }, token())
-    expect(add.status).toBe(400)
-    expect(add.body.code).toBe(code)
-    const after = await get(`/store/carts/${cart}`, token())
-    expect(after.body.cart.items).toEqual([])
-  })
+  it.each([["a buyer whose unit is not enrolled", () => world().otherAgencyActor.token, "UNIDAD_NO_ADHERIDA"]])(
+    "refuses adding an offer for %s, and the cart stays empty",
+    async (_label, token, code) => {
+      await publishedContractWithOffers()
+      const variant = bySupplier(await storeProducts(), world().orgs.supplier)!.variants[0].id
+      const cart = await cartFor(token())
+      const add = await post(`/store/carts/${cart}/line-items`, { variant_id: variant, quantity: 3 }, token())
+      expect(add.status).toBe(400)
+      expect(add.body.code).toBe(code)
+      const after = await get(`/store/carts/${cart}`, token())
+      expect(after.body.cart.items).toEqual([])
+    },
+  )
 
   it("refuses completing a cart below the supplier's minimum order quantity", async () => {
     await publishedContractWithOffers()

@@ -26,7 +26,7 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
   const run = async (
     wf: { run: (a: never) => Promise<{ transaction: { getFlow: () => { state: string } } }> },
     input: object,
-    action?: string
+    action?: string,
   ) => {
     const base = await ledger.head()
     const { transaction } = await wf.run({ throwOnError: false, input } as never)
@@ -50,25 +50,55 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
   it("records every catalog change in the audit ledger with the caller as actor", async () => {
     const base = await ledger.head()
     const { id, itemId } = await publishedContract()
-    const offer = await post("/supplier/offer-requests", { item_id: itemId, price: "50.00", delivery_days: { CMX: 3 } }, token("supplier_user"))
+    const offer = await post(
+      "/supplier/offer-requests",
+      { item_id: itemId, price: "50.00", delivery_days: { CMX: 3 } },
+      token("supplier_user"),
+    )
     expect(offer.status).toBe(201)
     const requestId = offer.body.offer_request.id as string
     const review = await post(`/admin/offer-requests/${requestId}/review`, { decision: "approve" }, token("shcp_contract_admin"))
     expect(review.status).toBe(200)
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [org] } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier2 } })
-    const sanction = { supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SABG", starts_on: "2026-01-15" }
+    const {
+      data: [org],
+    } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier2 } })
+    const sanction = {
+      supplier_rfc: org.rfc,
+      supplier_name: org.legal_name,
+      type: "Inhabilitación",
+      authority: "SABG",
+      starts_on: "2026-01-15",
+    }
     const sanctioned = await post("/admin/sanctions", { sanctions: [sanction] }, token("shcp_contract_admin"))
     expect(sanctioned.status).toBe(201)
     // The same sanction again changes nothing, so nothing is recorded.
-    expect((await post("/admin/sanctions", { sanctions: [sanction] }, token("shcp_contract_admin"))).body).toMatchObject({ created: 0, duplicates: 1 })
-    const { data: [stored] } = await query.graph({ entity: "sanction", fields: ["id"] })
+    expect((await post("/admin/sanctions", { sanctions: [sanction] }, token("shcp_contract_admin"))).body).toMatchObject({
+      created: 0,
+      duplicates: 1,
+    })
+    const {
+      data: [stored],
+    } = await query.graph({ entity: "sanction", fields: ["id"] })
 
     const planning = { actor_type: "user", actor_id: await ledger.actorIdOf(world().actors.shcp_planning.person_id), role: "shcp_planning" }
-    const admin = { actor_type: "user", actor_id: await ledger.actorIdOf(world().actors.shcp_contract_admin.person_id), role: "shcp_contract_admin" }
+    const admin = {
+      actor_type: "user",
+      actor_id: await ledger.actorIdOf(world().actors.shcp_contract_admin.person_id),
+      role: "shcp_contract_admin",
+    }
     const supplier = { actor_type: "supplier", actor_id: world().actors.supplier_user.person_id, role: "supplier_user" }
     const entries = await ledger.since(base)
-    expect(entries.map((e) => ({ action: e.action, entity_type: e.entity_type, entity_id: e.entity_id, actor_type: e.actor_type, actor_id: e.actor_id, role: e.role }))).toEqual([
+    expect(
+      entries.map((e) => ({
+        action: e.action,
+        entity_type: e.entity_type,
+        entity_id: e.entity_id,
+        actor_type: e.actor_type,
+        actor_id: e.actor_id,
+        role: e.role,
+      })),
+    ).toEqual([
       { action: "unspsc_classifier.imported", entity_type: "unspsc_classifier", entity_id: "UNSPSC", ...planning },
       { action: "cog_crosswalk.set", entity_type: "cog_crosswalk", entity_id: expect.any(String), ...planning },
       { action: "framework_contract.created", entity_type: "framework_contract", entity_id: id, ...admin },
@@ -79,7 +109,11 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
       { action: "offer_request.approved", entity_type: "offer_request", entity_id: requestId, ...admin },
       { action: "sanction.created", entity_type: "sanction", entity_id: stored.id, ...admin },
     ])
-    expect(entries.find((e) => e.action === "offer_request.submitted")?.details).toMatchObject({ kind: "new_offer", item_id: itemId, price: "50.00" })
+    expect(entries.find((e) => e.action === "offer_request.submitted")?.details).toMatchObject({
+      kind: "new_offer",
+      item_id: itemId,
+      price: "50.00",
+    })
     expect(entries.find((e) => e.action === "sanction.created")?.details).toMatchObject({ supplier_rfc: org.rfc, authority: "SABG" })
     expect(entries.every((e) => /^[0-9a-f]{64}$/.test(e.after_digest ?? ""))).toBe(true)
   })
@@ -94,7 +128,9 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     }
     const [offer] = await service.listOffers({ item_id: itemId })
     await expect(service.updateOffers({ id: offer.id, price: "58.51" })).rejects.toThrow(/PRECIO_SUPERA_TECHO/)
-    await expect(service.createOfferPrices({ offer_id: offer.id, price: "70.00", valid_from: new Date() })).rejects.toThrow(/PRECIO_SUPERA_TECHO/)
+    await expect(service.createOfferPrices({ offer_id: offer.id, price: "70.00", valid_from: new Date() })).rejects.toThrow(
+      /PRECIO_SUPERA_TECHO/,
+    )
     expect(await count("offer_price", { offer_id: offer.id })).toBe(1)
   })
 
@@ -106,12 +142,28 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
 
   it("set-crosswalk: the previous partida is open again and the new one is gone", async () => {
     await post("/admin/classifier/import", { csv: CLASSIFIER_CSV }, token("shcp_planning"))
-    await post("/admin/classifier/crosswalk", { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" }, token("shcp_planning"))
-    await run(failAtEnd(setCrosswalkWorkflow(container())), {
-      unspsc_code: "44121704", partida: "21401", partida_title: "Materiales y útiles de impresión", changed_by: null, at: new Date().toISOString(),
-    }, "cog_crosswalk.set")
+    await post(
+      "/admin/classifier/crosswalk",
+      { unspsc_code: "44121704", partida: "21101", partida_title: "Materiales y útiles de oficina" },
+      token("shcp_planning"),
+    )
+    await run(
+      failAtEnd(setCrosswalkWorkflow(container())),
+      {
+        unspsc_code: "44121704",
+        partida: "21401",
+        partida_title: "Materiales y útiles de impresión",
+        changed_by: null,
+        at: new Date().toISOString(),
+      },
+      "cog_crosswalk.set",
+    )
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "cog_crosswalk", fields: ["partida", "valid_until"], filters: { unspsc_code: "44121704" } })
+    const { data } = await query.graph({
+      entity: "cog_crosswalk",
+      fields: ["partida", "valid_until"],
+      filters: { unspsc_code: "44121704" },
+    })
     expect(data).toEqual([expect.objectContaining({ partida: "21101", valid_until: null })])
   })
 
@@ -119,9 +171,15 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     const { id, itemId } = await publishedContract()
     await approvedOffer(itemId, world().orgs.supplier, "49.90")
     const versions = await count("contract_version", { contract_id: id })
-    await run(failAtEnd(changeContractStatusWorkflow(container())), { contract_id: id, status: "suspended" }, "framework_contract.suspended")
+    await run(
+      failAtEnd(changeContractStatusWorkflow(container())),
+      { contract_id: id, status: "suspended" },
+      "framework_contract.suspended",
+    )
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [contract] } = await query.graph({ entity: "framework_contract", fields: ["status"], filters: { id } })
+    const {
+      data: [contract],
+    } = await query.graph({ entity: "framework_contract", fields: ["status"], filters: { id } })
     expect(contract.status).toBe("published")
     expect(await count("contract_version", { contract_id: id })).toBe(versions)
     expect(await productStatuses()).toEqual(["published"])
@@ -131,20 +189,41 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     const { id } = await publishedContract()
     const suppliers = await count("supplier_enrolment")
     const units = await count("unit_enrolment")
-    await run(failAtEnd(enrolSuppliersWorkflow(container())), { contract_id: id, supplier_ids: [world().orgs.supplier], valid_from: "2026-06-01", valid_until: "2026-07-01" }, "framework_contract.suppliers_enrolled")
-    await run(failAtEnd(enrolUnitsWorkflow(container())), { contract_id: id, unit_ids: [world().units["SSA-UC"]] }, "framework_contract.units_enrolled")
+    await run(
+      failAtEnd(enrolSuppliersWorkflow(container())),
+      { contract_id: id, supplier_ids: [world().orgs.supplier], valid_from: "2026-06-01", valid_until: "2026-07-01" },
+      "framework_contract.suppliers_enrolled",
+    )
+    await run(
+      failAtEnd(enrolUnitsWorkflow(container())),
+      { contract_id: id, unit_ids: [world().units["SSA-UC"]] },
+      "framework_contract.units_enrolled",
+    )
     expect(await count("supplier_enrolment")).toBe(suppliers)
     expect(await count("unit_enrolment")).toBe(units)
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "supplier_enrolment", fields: ["valid_until"], filters: { supplier_id: world().orgs.supplier } })
+    const { data } = await query.graph({
+      entity: "supplier_enrolment",
+      fields: ["valid_until"],
+      filters: { supplier_id: world().orgs.supplier },
+    })
     expect(data[0].valid_until).toBeNull()
   })
 
   it("submit-offer-request: no request stays behind", async () => {
     const { itemId } = await publishedContract()
-    await run(failAtEnd(submitOfferRequestWorkflow(container())), {
-      supplier_id: world().orgs.supplier, item_id: itemId, price: "50.00", min_order_qty: 1, delivery_days: { CMX: 3 }, requested_by: "test",
-    }, "offer_request.submitted")
+    await run(
+      failAtEnd(submitOfferRequestWorkflow(container())),
+      {
+        supplier_id: world().orgs.supplier,
+        item_id: itemId,
+        price: "50.00",
+        min_order_qty: 1,
+        delivery_days: { CMX: 3 },
+        requested_by: "test",
+      },
+      "offer_request.submitted",
+    )
     expect(await count("offer_request")).toBe(0)
   })
 
@@ -152,10 +231,18 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     const { itemId } = await publishedContract()
     await approvedOffer(itemId, world().orgs.supplier, "49.90")
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [org] } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
-    await run(failAtEnd(createSanctionsWorkflow(container())), {
-      sanctions: [{ supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" }],
-    }, "sanction.created")
+    const {
+      data: [org],
+    } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: world().orgs.supplier } })
+    await run(
+      failAtEnd(createSanctionsWorkflow(container())),
+      {
+        sanctions: [
+          { supplier_rfc: org.rfc, supplier_name: org.legal_name, type: "Inhabilitación", authority: "SFP", starts_on: "2026-01-01" },
+        ],
+      },
+      "sanction.created",
+    )
     expect(await count("sanction")).toBe(0)
     expect(await productStatuses()).toEqual(["published"])
   })
@@ -164,18 +251,24 @@ describeApp("framework-contracts workflow compensation", ({ world, baseUrl, cont
     const { itemId } = await publishedContract()
     await approvedOffer(itemId, world().orgs.supplier, "49.90")
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["id", "variant_id"] })
+    const {
+      data: [offer],
+    } = await query.graph({ entity: "offer", fields: ["id", "variant_id"] })
     // forget the product so the sync has to create it again, then make that run fail
     const { Modules } = await import("@medusajs/framework/utils")
     const products = container().resolve(Modules.PRODUCT)
-    const { data: [product] } = await query.graph({ entity: "product", fields: ["id"] })
+    const {
+      data: [product],
+    } = await query.graph({ entity: "product", fields: ["id"] })
     await products.deleteProducts([product.id])
     const service = container().resolve("framework_contract") as { updateOffers: (d: object) => Promise<unknown> }
     await service.updateOffers({ id: offer.id, variant_id: null })
     // A derived projection of the catalog: not audited.
     await run(failAtEnd(syncStoreProductsWorkflow(container())), { offer_ids: [offer.id] })
     expect(await count("product")).toBe(0)
-    const { data: [after] } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { id: offer.id } })
+    const {
+      data: [after],
+    } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { id: offer.id } })
     expect(after.variant_id).toBeNull()
   })
 })

@@ -62,7 +62,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
   async function supplierOrg(prefix: string, name: string, sme: "micro" | "pequena" | "mediana" | "grande") {
     const { result } = await createOrganizationWorkflow(container()).run({
-      input: { kind: "supplier", rfc: makeRfc(prefix, "050505", "A1"), legal_name: name, regimen_fiscal: "601", codigo_postal: "06600", sme_size: sme },
+      input: {
+        kind: "supplier",
+        rfc: makeRfc(prefix, "050505", "A1"),
+        legal_name: name,
+        regimen_fiscal: "601",
+        codigo_postal: "06600",
+        sme_size: sme,
+      },
     })
     return result.id as string
   }
@@ -70,7 +77,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   async function supplierUser(org: string, email: string) {
     people++
     await createPersonWorkflow(container()).run({
-      input: { organization_id: org, full_name: `Usuario ${email}`, email, rfc: makeRfc("PEPE", `8001${String(10 + (people % 18)).padStart(2, "0")}`, "B2"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+      input: {
+        organization_id: org,
+        full_name: `Usuario ${email}`,
+        email,
+        rfc: makeRfc("PEPE", `8001${String(10 + (people % 18)).padStart(2, "0")}`, "B2"),
+        password: PASSWORD,
+        roles: [{ role: "supplier_user", unit_id: null }],
+      },
     })
     return login(baseUrl(), "supplier", email)
   }
@@ -90,14 +104,44 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const s3org = await supplierOrg("PAQ", "Papelera Queretana, S.A. de C.V.", "pequena")
     const s4org = await supplierOrg("SAN", "Suministros Sancionados, S.A. de C.V.", "micro")
     s5 = await supplierOrg("SIN", "Sin Oferta en la Entidad, S.A. de C.V.", "grande")
-    expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: [s3org, s4org, s5], valid_from: "2026-01-01" }, token("shcp_contract_admin"))).status).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${id}/suppliers`,
+          { supplier_ids: [s3org, s4org, s5], valid_from: "2026-01-01" },
+          token("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(200)
     await approvedOffer(itemId, world().orgs.supplier, "49.90")
     await approvedOffer(itemId, world().orgs.supplier2, "51.00")
     await approvedOffer(itemId, s3org, "52.00")
     await approvedOffer(itemId, s4org, "50.00")
     // supplier 4 has been sanctioned since before the competition
-    const { data: [rfc4] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s4org } })
-    expect((await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc4.rfc, supplier_name: "Suministros Sancionados", type: "Inhabilitación", authority: "SABG", starts_on: "2026-06-01" }] }, token("shcp_contract_admin"))).status).toBe(201)
+    const {
+      data: [rfc4],
+    } = await container()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "organization", fields: ["rfc"], filters: { id: s4org } })
+    expect(
+      (
+        await post(
+          "/admin/sanctions",
+          {
+            sanctions: [
+              {
+                supplier_rfc: rfc4.rfc,
+                supplier_name: "Suministros Sancionados",
+                type: "Inhabilitación",
+                authority: "SABG",
+                starts_on: "2026-06-01",
+              },
+            ],
+          },
+          token("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(201)
     s1 = { org: world().orgs.supplier, token: token("supplier_user") }
     s2 = { org: world().orgs.supplier2, token: await supplierUser(world().orgs.supplier2, "ventas@ofimex.prueba.mx") }
     s3 = { org: s3org, token: await supplierUser(s3org, "licitaciones@papelera-queretana.prueba.mx") }
@@ -110,24 +154,37 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "2000000.00" })).id
     const requester = token("requiring_unit")
     const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester)
-    expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 6100 }, requester)).status).toBe(200)
-    const created = await post("/store/requisitions", {
-      cart_id: cart.body.cart.id,
-      unit_id: world().units["SSA-AR01"],
-      justification: "Dotación anual de bolígrafos para las unidades médicas",
-      budget_key_id: keyId,
-      delivery_place: "Almacén central, Lieja 7, CDMX",
-      delivery_date: new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
-    }, requester)
+    expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 6100 }, requester)).status).toBe(
+      200,
+    )
+    const created = await post(
+      "/store/requisitions",
+      {
+        cart_id: cart.body.cart.id,
+        unit_id: world().units["SSA-AR01"],
+        justification: "Dotación anual de bolígrafos para las unidades médicas",
+        budget_key_id: keyId,
+        delivery_place: "Almacén central, Lieja 7, CDMX",
+        delivery_date: new Date(Date.now() + 30 * 86400000).toISOString().slice(0, 10),
+      },
+      requester,
+    )
     expect(created.status).toBe(201)
     requisitionId = created.body.requisition.id
     const submitted = await post(`/store/requisitions/${requisitionId}/submit`, {}, requester)
     expect(submitted.body.requisition.status).toBe("requires_competition")
   })
 
-  const competitions = async () => (await container().resolve<{ listCompetitions: (f: object, c: object) => Promise<{ id: string; status: string }[]> }>("mini_competition").listCompetitions({}, { take: null }))
+  const competitions = async () =>
+    await container()
+      .resolve<{ listCompetitions: (f: object, c: object) => Promise<{ id: string; status: string }[]> }>("mini_competition")
+      .listCompetitions({}, { take: null })
   const bidRows = async (competitionId: string) =>
-    container().resolve<{ listCompetitionBids: (f: object, c: object) => Promise<{ id: string; supplier_id: string; status: string; ciphertext: string }[]> }>("mini_competition").listCompetitionBids({ competition_id: competitionId }, { take: null })
+    container()
+      .resolve<{
+        listCompetitionBids: (f: object, c: object) => Promise<{ id: string; supplier_id: string; status: string; ciphertext: string }[]>
+      }>("mini_competition")
+      .listCompetitionBids({ competition_id: competitionId }, { take: null })
 
   async function draft() {
     const res = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())
@@ -136,7 +193,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   }
   /** Signs the integrity declaration in force (the official's on /store, a supplier user's on /supplier). */
   const declare = (id: string, bearer: string, side: "store" | "supplier" = "supplier") =>
-    post(`/${side}/competitions/${id}/integrity-declaration`, { text_sha256: integrityTextInForce(side === "store" ? "official" : "supplier").text_sha256 }, bearer)
+    post(
+      `/${side}/competitions/${id}/integrity-declaration`,
+      { text_sha256: integrityTextInForce(side === "store" ? "official" : "supplier").text_sha256 },
+      bearer,
+    )
   /** A published competition: the official declares and publishes; the given supplier users declare before bidding. */
   async function published(declaring: Bidder[] = [s1, s2, s3]) {
     const c = await draft()
@@ -162,16 +223,34 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const c = await draft()
     // a draft is not public yet
     expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.code).toBe("COMPETENCIA_NO_PUBLICA")
-    expect(c).toEqual(expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }))
+    expect(c).toEqual(
+      expect.objectContaining({ status: "draft", requisition_id: requisitionId, contract_id: contractId, delivery_state: "CMX" }),
+    )
     expect(c.lines).toEqual([expect.objectContaining({ quantity: 6100, ceiling_price: "58.50" })])
-    expect((c as unknown as { rules: object }).rules).toEqual(expect.objectContaining({ min_invitees: 3, min_valid_bids: 2, bid_window_business_days: 5, abnormally_low_pct: 40, citation: expect.stringMatching(/LAASSP/) }))
+    expect((c as unknown as { rules: object }).rules).toEqual(
+      expect.objectContaining({
+        min_invitees: 3,
+        min_valid_bids: 2,
+        bid_window_business_days: 5,
+        abnormally_low_pct: 40,
+        citation: expect.stringMatching(/LAASSP/),
+      }),
+    )
     // the official signs the integrity declaration before publishing: without it, refused; a text other than the one in force, refused
     const undeclared = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect([undeclared.status, undeclared.body.code]).toEqual([409, "DECLARACION_DE_INTEGRIDAD_REQUERIDA"])
     const shown = await get(`/store/competitions/${c.id}/integrity-declaration`, purchasing())
     const { version, text: officialText, text_sha256 } = integrityTextInForce("official")
-    expect(shown.body.integrity_declaration).toEqual({ side: "official", text_in_force: { version, text: officialText, text_sha256 }, declaration: null })
-    const stale = await post(`/store/competitions/${c.id}/integrity-declaration`, { text_sha256: integrityTextInForce("supplier").text_sha256 }, purchasing())
+    expect(shown.body.integrity_declaration).toEqual({
+      side: "official",
+      text_in_force: { version, text: officialText, text_sha256 },
+      declaration: null,
+    })
+    const stale = await post(
+      `/store/competitions/${c.id}/integrity-declaration`,
+      { text_sha256: integrityTextInForce("supplier").text_sha256 },
+      purchasing(),
+    )
     expect([stale.status, stale.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
     const supplierSide = await declare(c.id, s1.token)
     // nobody is invited to a draft: no supplier can sign yet
@@ -180,10 +259,17 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const signed = await declare(c.id, purchasing(), "store")
     expect(signed.status).toBe(201)
     const official = integrityTextInForce("official")
-    expect(signed.body.integrity_declaration.declaration).toEqual(expect.objectContaining({
-      competition_id: c.id, side: "official", person_id: world().actors.purchasing_unit.person_id, organization_id: world().orgs.agencyA,
-      text_version: official.version, text_sha256: official.text_sha256, declared_at: PUBLISHED.toISOString(),
-    }))
+    expect(signed.body.integrity_declaration.declaration).toEqual(
+      expect.objectContaining({
+        competition_id: c.id,
+        side: "official",
+        person_id: world().actors.purchasing_unit.person_id,
+        organization_id: world().orgs.agencyA,
+        text_version: official.version,
+        text_sha256: official.text_sha256,
+        declared_at: PUBLISHED.toISOString(),
+      }),
+    )
     const [declaredEntry] = await ledger.since(declaredHead, "competition.")
     expect(declaredEntry).toEqual(expect.objectContaining({ action: "competition.integrity_declared", entity_id: c.id }))
     // signing again records nothing new
@@ -195,7 +281,12 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const p = res.body.competition
     expect(p.status).toBe("bidding")
     expect(p.bid_deadline).toBe(DEADLINE)
-    const by = Object.fromEntries(p.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
+    const by = Object.fromEntries(
+      p.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [
+        i.supplier_id,
+        [i.status, i.reasons.map((r) => r.code)],
+      ]),
+    )
     expect(by).toEqual({
       [s1.org]: ["invited", []],
       [s2.org]: ["invited", []],
@@ -208,7 +299,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await get("/supplier/competitions", s1.token)).body.competitions.map((x: { id: string }) => x.id)).toEqual([c.id])
     expect((await get("/supplier/competitions", s4.token)).body.competitions).toEqual([])
     // ?fields= narrows each competition; a supplier cannot ask for the agency-side fields its list does not answer
-    expect((await get("/supplier/competitions?fields=id,number", s1.token)).body.competitions).toEqual([{ id: c.id, number: expect.any(String) }])
+    expect((await get("/supplier/competitions?fields=id,number", s1.token)).body.competitions).toEqual([
+      { id: c.id, number: expect.any(String) },
+    ])
     const agencyField = await get("/supplier/competitions?fields=id,requisition_id", s1.token)
     expect([agencyField.status, agencyField.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     expect((await get(`/supplier/competitions/${c.id}`, s4.token)).status).toBe(404)
@@ -220,9 +313,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const watched = await get(`/observer/competitions/${c.id}`, token("observer"))
     expect(watched.status).toBe(200)
     expect(watched.body.competition.invitations).toHaveLength(5)
-    const countObservations = async () => (await get(`/observer/competitions/${c.id}`, token("observer"))).body.competition.observations.length
+    const countObservations = async () =>
+      (await get(`/observer/competitions/${c.id}`, token("observer"))).body.competition.observations.length
     const text = "La invitación incluyó a todos los proveedores adheridos del lote; se verificó la exclusión del sancionado."
-    for (const [bearer, status, code] of [[token("auditor"), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [purchasing(), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"], [s1.token, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"]] as const) {
+    for (const [bearer, status, code] of [
+      [token("auditor"), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"],
+      [purchasing(), 403, "TIPO_DE_CUENTA_NO_PERMITIDO"],
+      [s1.token, 403, "TIPO_DE_CUENTA_NO_PERMITIDO"],
+    ] as const) {
       const denied = await post(`/observer/competitions/${c.id}/observations`, { text }, bearer)
       expect([denied.status, denied.body.code]).toEqual([status, code])
     }
@@ -234,8 +332,12 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const head2 = await ledger.head()
     const filed = await post(`/observer/competitions/${c.id}/observations`, { text }, token("observer"))
     expect(filed.status).toBe(201)
-    expect(filed.body.observation).toEqual(expect.objectContaining({ text, observed_at: PUBLISHED.toISOString(), observer_person_id: world().actors.observer.person_id }))
-    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.observations).toEqual([expect.objectContaining({ text })])
+    expect(filed.body.observation).toEqual(
+      expect.objectContaining({ text, observed_at: PUBLISHED.toISOString(), observer_person_id: world().actors.observer.person_id }),
+    )
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.observations).toEqual([
+      expect.objectContaining({ text }),
+    ])
     expect((await ledger.since(head2, "competition.")).map((e) => e.action)).toEqual(["competition.observation_filed"])
   })
 
@@ -252,7 +354,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(anonymous.status).toBe(401)
     // a purchasing unit of another agency: the requisition does not exist for it
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790101", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Compras SEP",
+        email: "compras@sep.prueba.gob.mx",
+        rfc: makeRfc("COSE", "790101", "A1"),
+        password: PASSWORD,
+        roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }],
+      },
     })
     const otherPu = await login(baseUrl(), "customer", "compras@sep.prueba.gob.mx")
     const foreign = await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, otherPu)
@@ -270,8 +379,26 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await declare(c.id, purchasing(), "store")).status).toBe(201)
 
     // supplier 3 sanctioned before publication: only two eligible, the rules ask for three
-    const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
-    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc3.rfc, supplier_name: "Papelera Queretana", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-01" }] }, token("shcp_contract_admin"))
+    const {
+      data: [rfc3],
+    } = await container()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
+    await post(
+      "/admin/sanctions",
+      {
+        sanctions: [
+          {
+            supplier_rfc: rfc3.rfc,
+            supplier_name: "Papelera Queretana",
+            type: "Inhabilitación",
+            authority: "SABG",
+            starts_on: "2026-12-01",
+          },
+        ],
+      },
+      token("shcp_contract_admin"),
+    )
     const few = await post(`/store/competitions/${c.id}/publish`, {}, purchasing())
     expect([few.status, few.body.code]).toEqual([409, "INVITADOS_INSUFICIENTES"])
     const after = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
@@ -280,12 +407,20 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the draft is declared deserted (with a reason, by its own agency), and the lot can compete again
     const terse = await post(`/store/competitions/${c.id}/desert`, { reason: "no" }, purchasing())
     expect([terse.status, terse.body.code]).toEqual([400, "DATOS_INVALIDOS"])
-    expect((await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, otherPu)).status).toBe(404)
+    expect(
+      (await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, otherPu)).status,
+    ).toBe(404)
     expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("draft")
     const deserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
     expect(deserted.status).toBe(200)
-    expect(deserted.body.competition).toEqual(expect.objectContaining({ status: "deserted", deserted_reason: "Sin proveedores suficientes en la entidad" }))
-    const twiceDeserted = await post(`/store/competitions/${c.id}/desert`, { reason: "Sin proveedores suficientes en la entidad" }, purchasing())
+    expect(deserted.body.competition).toEqual(
+      expect.objectContaining({ status: "deserted", deserted_reason: "Sin proveedores suficientes en la entidad" }),
+    )
+    const twiceDeserted = await post(
+      `/store/competitions/${c.id}/desert`,
+      { reason: "Sin proveedores suficientes en la entidad" },
+      purchasing(),
+    )
     expect([twiceDeserted.status, twiceDeserted.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
     expect((await post("/store/competitions", { requisition_id: requisitionId, delivery_state: "CMX" }, purchasing())).status).toBe(201)
   })
@@ -297,15 +432,27 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([undeclared.status, undeclared.body.code]).toEqual([409, "DECLARACION_DE_INTEGRIDAD_REQUERIDA"])
     const notInvited = await declare(c.id, s4.token)
     expect([notInvited.status, notInvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
-    const wrongText = await post(`/supplier/competitions/${c.id}/integrity-declaration`, { text_sha256: integrityTextInForce("official").text_sha256 }, s3.token)
+    const wrongText = await post(
+      `/supplier/competitions/${c.id}/integrity-declaration`,
+      { text_sha256: integrityTextInForce("official").text_sha256 },
+      s3.token,
+    )
     expect([wrongText.status, wrongText.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
     expect(await bidRows(c.id)).toEqual([])
     const supplierSigned = await declare(c.id, s3.token)
     expect(supplierSigned.status).toBe(201)
-    expect(supplierSigned.body.integrity_declaration.declaration).toEqual(expect.objectContaining({ side: "supplier", organization_id: s3.org, text_sha256: integrityTextInForce("supplier").text_sha256 }))
+    expect(supplierSigned.body.integrity_declaration.declaration).toEqual(
+      expect.objectContaining({ side: "supplier", organization_id: s3.org, text_sha256: integrityTextInForce("supplier").text_sha256 }),
+    )
     const first = await bid(c, s1, "48.91")
     expect(first.status).toBe(201)
-    expect(first.body.bid).toEqual(expect.objectContaining({ commitment: expect.stringMatching(/^[0-9a-f]{64}$/), nonce: expect.stringMatching(/^[0-9a-f]{64}$/), replaces_bid_id: null }))
+    expect(first.body.bid).toEqual(
+      expect.objectContaining({
+        commitment: expect.stringMatching(/^[0-9a-f]{64}$/),
+        nonce: expect.stringMatching(/^[0-9a-f]{64}$/),
+        replaces_bid_id: null,
+      }),
+    )
     expect(JSON.stringify(first.body)).not.toContain("48.91")
 
     const count = async () => (await bidRows(c.id)).length
@@ -313,9 +460,17 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([above.status, above.body.code]).toEqual([400, "PRECIO_SOBRE_TECHO"])
     const uninvited = await bid(c, s4, "40.00")
     expect([uninvited.status, uninvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
-    const buyer = await post(`/supplier/competitions/${c.id}/bid`, { lines: [{ line_id: c.lines[0].id, unit_price: "40.00" }], delivery_days: 4 }, purchasing())
+    const buyer = await post(
+      `/supplier/competitions/${c.id}/bid`,
+      { lines: [{ line_id: c.lines[0].id, unit_price: "40.00" }], delivery_days: 4 },
+      purchasing(),
+    )
     expect(buyer.status).toBe(403)
-    const malformed = await post(`/supplier/competitions/${c.id}/bid`, { lines: [{ line_id: c.lines[0].id, unit_price: 47.5 }], delivery_days: 4 }, s1.token)
+    const malformed = await post(
+      `/supplier/competitions/${c.id}/bid`,
+      { lines: [{ line_id: c.lines[0].id, unit_price: 47.5 }], delivery_days: 4 },
+      s1.token,
+    )
     expect([malformed.status, malformed.body.code]).toEqual([400, "DATOS_INVALIDOS"])
     expect(await count()).toBe(1)
 
@@ -330,7 +485,22 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await bid(c, s3, "49.07")).status).toBe(201)
 
     // every read path, every role, before the deadline: only the number of bids
-    const secrets = ["48.91", "47.73", "46.37", "49.19", "49.07", "291153", "282857", "300059", "299327", "unit_price", "ciphertext", "revealed", "\"rank\"", "\"total\""]
+    const secrets = [
+      "48.91",
+      "47.73",
+      "46.37",
+      "49.19",
+      "49.07",
+      "291153",
+      "282857",
+      "300059",
+      "299327",
+      "unit_price",
+      "ciphertext",
+      "revealed",
+      '"rank"',
+      '"total"',
+    ]
     const admin = token("system_admin")
     const reads: [string, string | undefined, number][] = [
       [`/store/competitions`, purchasing(), 200],
@@ -366,11 +536,21 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([early.participants, early.bids, early.invitations, early.winner]).toEqual([undefined, undefined, undefined, undefined])
     expect(view.bids).toBeUndefined()
     const mine = (await get(`/supplier/competitions/${c.id}`, s1.token)).body.competition
-    expect(mine.own_bids.map((b: { status: string; commitment: string }) => [b.status, b.commitment])).toEqual([["sealed", replaced.body.bid.commitment], ["replaced", first.body.bid.commitment]])
+    expect(mine.own_bids.map((b: { status: string; commitment: string }) => [b.status, b.commitment])).toEqual([
+      ["sealed", replaced.body.bid.commitment],
+      ["replaced", first.body.bid.commitment],
+    ])
     expect(mine.invitations).toBeUndefined()
     // the bid-submission ledger entries carry only commitments
     const entries = (await get(`/auditor/audit/entries?entity_type=competition_bid&limit=200`, token("auditor"))).body.entries
-    expect(entries.map((e: { action: string }) => e.action)).toEqual(["competition.bid_submitted", "competition.bid_replaced", "competition.bid_submitted", "competition.bid_submitted", "competition.bid_withdrawn", "competition.bid_submitted"])
+    expect(entries.map((e: { action: string }) => e.action)).toEqual([
+      "competition.bid_submitted",
+      "competition.bid_replaced",
+      "competition.bid_submitted",
+      "competition.bid_submitted",
+      "competition.bid_withdrawn",
+      "competition.bid_submitted",
+    ])
 
     // the last second before the deadline is in time; the deadline itself is late
     await setClock("2026-12-14T23:59:59.000Z")
@@ -385,7 +565,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the scheduled job opens; only the last bid of each supplier is opened
     const o = await opened(c.id)
     expect(o.status).toBe("opened")
-    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number; valid: boolean }) => [b.supplier_id, b.total, b.rank, b.valid])).toEqual([
+    expect(
+      o.bids.map((b: { supplier_id: string; total: string; rank: number; valid: boolean }) => [b.supplier_id, b.total, b.rank, b.valid]),
+    ).toEqual([
       [s2.org, "282491.00", 1, true], // 6,100 × 46.31
       [s1.org, "291153.00", 2, true], // 6,100 × 47.73
       [s3.org, "299327.00", 3, true], // 6,100 × 49.07
@@ -395,7 +577,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(pub.status).toBe(200)
     expect(pub.body.competition.bids[0].revealed.lines[0].unit_price).toBe("46.31")
     // participants with their names, totals and ranks; no winner until the award
-    expect(pub.body.competition.participants.map((p: { legal_name: string; total: string; rank: number }) => [p.total, p.rank])).toEqual([["282491.00", 1], ["291153.00", 2], ["299327.00", 3]])
+    expect(pub.body.competition.participants.map((p: { legal_name: string; total: string; rank: number }) => [p.total, p.rank])).toEqual([
+      ["282491.00", 1],
+      ["291153.00", 2],
+      ["299327.00", 3],
+    ])
     expect(pub.body.competition.participants.every((p: { legal_name: string | null }) => !!p.legal_name)).toBe(true)
     expect(pub.body.competition.winner).toBeNull()
     // a person cannot reopen or bid after the opening
@@ -419,7 +605,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
     const answer = "Sí, en dos entregas; se amplía el plazo para que todos ajusten su propuesta."
     const foreign = await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras2@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790202", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Compras SEP",
+        email: "compras2@sep.prueba.gob.mx",
+        rfc: makeRfc("COSE", "790202", "A1"),
+        password: PASSWORD,
+        roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }],
+      },
     })
     expect(foreign.result.id).toBeTruthy()
     const otherPu = await login(baseUrl(), "customer", "compras2@sep.prueba.gob.mx")
@@ -430,9 +623,13 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(res.status).toBe(200)
     // Monday 14 Dec 18:00 + 2 business days → Wednesday 16 Dec 18:00
     expect(res.body.competition.bid_deadline).toBe("2026-12-17T00:00:00.000Z")
-    expect(res.body.competition.clarifications).toEqual([expect.objectContaining({ answer, previous_deadline: DEADLINE, extended_deadline: "2026-12-17T00:00:00.000Z" })])
+    expect(res.body.competition.clarifications).toEqual([
+      expect.objectContaining({ answer, previous_deadline: DEADLINE, extended_deadline: "2026-12-17T00:00:00.000Z" }),
+    ])
     expect((await get(`/supplier/competitions/${c.id}`, s3.token)).body.competition.bid_deadline).toBe("2026-12-17T00:00:00.000Z")
-    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.clarification_answered_deadline_extended"])
+    expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual([
+      "competition.clarification_answered_deadline_extended",
+    ])
     const twice = await post(`/store/competitions/${c.id}/clarifications/${id}/answer`, { answer }, purchasing())
     expect([twice.status, twice.body.code]).toEqual([409, "ACLARACION_YA_RESPONDIDA"])
     // at the old deadline bids are still received, and the job does not open
@@ -445,27 +642,60 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
   it("at the opening: a supplier sanctioned after bidding is excluded, tampered stored bids (altered, or re-sealed with the key) are detected and reported, and fewer valid bids than the minimum deserts", async () => {
     const c = await published()
-    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+    for (const [who, price] of [
+      [s1, "47.00"],
+      [s2, "46.00"],
+      [s3, "48.00"],
+    ] as [Bidder, string][]) {
       expect((await bid(c, who, price)).status).toBe(201)
     }
     // supplier 2 is sanctioned from 10 Dec, after bidding and before the close
-    const { data: [rfc2] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s2.org } })
-    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc2.rfc, supplier_name: "Ofimex", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-10" }] }, token("shcp_contract_admin"))
+    const {
+      data: [rfc2],
+    } = await container()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "organization", fields: ["rfc"], filters: { id: s2.org } })
+    await post(
+      "/admin/sanctions",
+      {
+        sanctions: [
+          { supplier_rfc: rfc2.rfc, supplier_name: "Ofimex", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-10" },
+        ],
+      },
+      token("shcp_contract_admin"),
+    )
     // someone with database access alters supplier 3's stored bid
     const row = (await bidRows(c.id)).find((b) => b.supplier_id === s3.org)!
     const bytes = Buffer.from(row.ciphertext, "base64")
     bytes[bytes.length - 5] ^= 0x20
-    const service = container().resolve<{ updateCompetitionBids: (d: object) => Promise<unknown>; sealKey: () => Promise<Buffer> }>("mini_competition")
+    const service = container().resolve<{ updateCompetitionBids: (d: object) => Promise<unknown>; sealKey: () => Promise<Buffer> }>(
+      "mini_competition",
+    )
     await service.updateCompetitionBids({ id: row.id, ciphertext: bytes.toString("base64") })
     // someone holding the seal key re-seals supplier 1's bid consistently at a lower price
     const forgedRow = (await bidRows(c.id)).find((b) => b.supplier_id === s1.org)!
-    const forged = sealBid(await service.sealKey(), { competition_id: c.id, supplier_id: s1.org }, { lines: [{ line_id: c.lines[0].id, unit_price: "30.00" }], delivery_days: 4 })
-    await service.updateCompetitionBids({ id: forgedRow.id, commitment: forged.commitment, ciphertext: forged.ciphertext, iv: forged.iv, auth_tag: forged.auth_tag })
+    const forged = sealBid(
+      await service.sealKey(),
+      { competition_id: c.id, supplier_id: s1.org },
+      { lines: [{ line_id: c.lines[0].id, unit_price: "30.00" }], delivery_days: 4 },
+    )
+    await service.updateCompetitionBids({
+      id: forgedRow.id,
+      commitment: forged.commitment,
+      ciphertext: forged.ciphertext,
+      iv: forged.iv,
+      auth_tag: forged.auth_tag,
+    })
 
     const head = await ledger.head()
     const o = await opened(c.id)
     expect(o.status).toBe("deserted")
-    const by = Object.fromEntries(o.bids.map((b: { supplier_id: string; status: string; valid: boolean; findings: { code: string }[] }) => [b.supplier_id, [b.status, b.valid, b.findings.map((f) => f.code)]]))
+    const by = Object.fromEntries(
+      o.bids.map((b: { supplier_id: string; status: string; valid: boolean; findings: { code: string }[] }) => [
+        b.supplier_id,
+        [b.status, b.valid, b.findings.map((f) => f.code)],
+      ]),
+    )
     expect(by).toEqual({
       [s1.org]: ["tampered", false, ["COMPROMISO_NO_COINCIDE"]],
       [s2.org]: ["opened", false, ["PROVEEDOR_SANCIONADO"]],
@@ -481,7 +711,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const award = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([award.status, award.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
     // deserted: the requisition keeps its reservation for the next path (a new competition or another requisition)
-    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe(
+      "requires_competition",
+    )
     expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
   })
 
@@ -497,7 +729,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
     // another official of the same Purchasing Unit who has not signed the declaration cannot award
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyA, full_name: "Compras SSA 2", email: "compras2@ssa.prueba.gob.mx", rfc: makeRfc("COSS", "790202", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SSA-UC"] }] },
+      input: {
+        organization_id: world().orgs.agencyA,
+        full_name: "Compras SSA 2",
+        email: "compras2@ssa.prueba.gob.mx",
+        rfc: makeRfc("COSS", "790202", "A1"),
+        password: PASSWORD,
+        roles: [{ role: "purchasing_unit", unit_id: world().units["SSA-UC"] }],
+      },
     })
     const colleague = await login(baseUrl(), "customer", "compras2@ssa.prueba.gob.mx")
     const unsigned = await post(`/store/competitions/${c.id}/award`, {}, colleague)
@@ -511,7 +750,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     let received!: (data: unknown) => void
     const emitted = new Promise<unknown>((r) => (received = r))
     const bus = container().resolve(Modules.EVENT_BUS)
-    bus.subscribe("mini_competition.awarded", (async (e: { data: unknown }) => received(e.data)) as never, { subscriberId: "test-mini-competition-awarded" })
+    bus.subscribe("mini_competition.awarded", (async (e: { data: unknown }) => received(e.data)) as never, {
+      subscriberId: "test-mini-competition-awarded",
+    })
     const head = await ledger.head()
     const res = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect(res.status).toBe(200)
@@ -524,30 +765,46 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(accepted.status).toBe(200)
     const award = accepted.body.competition.award
     expect(accepted.body.competition.status).toBe("awarded")
-    expect(award).toEqual(expect.objectContaining({
-      supplier_id: s1.org,
-      requisition_id: requisitionId,
-      contract_id: contractId,
-      subtotal: "286700.00", // 6,100 × 47.00
-      savings: "70150.00", // 6,100 × (58.50 − 47.00)
-      deviates: false,
-      delivery_days: 4,
-      rank: 1,
-      lapsed: [],
-    }))
-    expect(award.lines).toEqual([expect.objectContaining({ quantity: 6100, unit_price: "47.00", ceiling_price: "58.50", subtotal: "286700.00" })])
+    expect(award).toEqual(
+      expect.objectContaining({
+        supplier_id: s1.org,
+        requisition_id: requisitionId,
+        contract_id: contractId,
+        subtotal: "286700.00", // 6,100 × 47.00
+        savings: "70150.00", // 6,100 × (58.50 − 47.00)
+        deviates: false,
+        delivery_days: 4,
+        rank: 1,
+        lapsed: [],
+      }),
+    )
+    expect(award.lines).toEqual([
+      expect.objectContaining({ quantity: 6100, unit_price: "47.00", ceiling_price: "58.50", subtotal: "286700.00" }),
+    ])
     expect((await ledger.since(head, "competition.")).map((e) => e.action)).toEqual(["competition.award_offered", "competition.awarded"])
     // the winner is public (no login), with the savings against the ceilings
     const pub = (await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition
-    expect(pub.winner).toEqual({ supplier_id: s1.org, legal_name: expect.any(String), subtotal: "286700.00", savings: "70150.00", confirmed: true })
-    expect(await emitted).toEqual(expect.objectContaining({ competition_id: c.id, supplier_id: s1.org, subtotal: "286700.00", lines: award.lines }))
+    expect(pub.winner).toEqual({
+      supplier_id: s1.org,
+      legal_name: expect.any(String),
+      subtotal: "286700.00",
+      savings: "70150.00",
+      confirmed: true,
+    })
+    expect(await emitted).toEqual(
+      expect.objectContaining({ competition_id: c.id, supplier_id: s1.org, subtotal: "286700.00", lines: award.lines }),
+    )
     const again = await post(`/store/competitions/${c.id}/award`, {}, purchasing())
     expect([again.status, again.body.code]).toEqual([409, "COMPETENCIA_NO_ABIERTA"])
   })
 
   it("the winner's confirmation window lapses: the award passes to the next ranked bid, which confirms at its own prices", async () => {
     const c = await published()
-    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+    for (const [who, price] of [
+      [s1, "47.00"],
+      [s2, "46.00"],
+      [s3, "48.00"],
+    ] as [Bidder, string][]) {
       expect((await bid(c, who, price)).status).toBe(201)
     }
     await opened(c.id)
@@ -559,10 +816,19 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await openDueCompetitions(container())).passed).toEqual([c.id])
     const passed = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     expect(passed.status).toBe("offered")
-    expect(passed.award).toEqual(expect.objectContaining({ supplier_id: s1.org, rank: 2, subtotal: "286700.00", lapsed: [expect.objectContaining({ supplier_id: s2.org, reason: "sin_confirmacion" })] }))
+    expect(passed.award).toEqual(
+      expect.objectContaining({
+        supplier_id: s1.org,
+        rank: 2,
+        subtotal: "286700.00",
+        lapsed: [expect.objectContaining({ supplier_id: s2.org, reason: "sin_confirmacion" })],
+      }),
+    )
     // offered Wednesday 16 Dec 18:00 → Friday 18 Dec 18:00
     expect(passed.confirmation_deadline).toBe("2026-12-19T00:00:00.000Z")
-    expect((await ledger.since(head, "competition.")).map((e) => [e.action, e.actor_type])).toEqual([["competition.award_passed", "system"]])
+    expect((await ledger.since(head, "competition.")).map((e) => [e.action, e.actor_type])).toEqual([
+      ["competition.award_passed", "system"],
+    ])
     expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).body.code).toBe("ADJUDICACION_DE_OTRO_PROVEEDOR")
     const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
     expect(accepted.status).toBe(200)
@@ -572,7 +838,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
   it("two awards racing on one competition: exactly one is recorded, the other gets 409", async () => {
     const c = await published()
-    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]] as [Bidder, string][]) {
+    for (const [who, price] of [
+      [s1, "47.00"],
+      [s2, "46.00"],
+      [s3, "48.00"],
+    ] as [Bidder, string][]) {
       expect((await bid(c, who, price)).status).toBe(201)
     }
     await opened(c.id)
@@ -594,15 +864,31 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   })
   // ── the award feeds the contract-bound path: contract at the winning prices → both sign → order ──
 
-  const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
+  const pg = () =>
+    container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as {
+      raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>
+    }
   const rows = async (sql: string, params: unknown[] = []) => (await pg().raw(sql, params)).rows
   const contractsOf = async (id: string) =>
-    rows("select id, number, supplier_id, status, subtotal::text as subtotal, total::text as total from specific_contract where requisition_id = ? and deleted_at is null", [id])
+    rows(
+      "select id, number, supplier_id, status, subtotal::text as subtotal, total::text as total from specific_contract where requisition_id = ? and deleted_at is null",
+      [id],
+    )
   const keyStages = async () => {
-    const { data: [k] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
+    const {
+      data: [k],
+    } = await container()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
     return { reservado: String(k.reservado), comprometido: String(k.comprometido) }
   }
-  const { sign } = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca: () => pki.ca, reader: purchasing })
+  const { sign } = contractSigners({
+    baseUrl,
+    publishableKey: () => world().publishableKey,
+    container,
+    ca: () => pki.ca,
+    reader: purchasing,
+  })
   /** A competition opened with these bids, awarded to the computed winner, who confirms. */
   async function awarded(bids: [Bidder, string][]) {
     const c = await published()
@@ -616,7 +902,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   }
 
   it("the confirmed award's contract comes out of the contract-bound path at the winning prices, and both signatures release its order — to the centavo", async () => {
-    const { c, winner } = await awarded([[s1, "47.00"], [s2, "46.00"], [s3, "48.00"]])
+    const { c, winner } = await awarded([
+      [s1, "47.00"],
+      [s2, "46.00"],
+      [s3, "48.00"],
+    ])
     // the winner is not the supplier the requisition asked for (s1 at 49.90)
     expect(winner).toBe(s2.org)
     const generate = (bearer?: string) => post(`/store/competitions/${c.id}/contracts`, {}, bearer)
@@ -636,7 +926,14 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await generate(s2.token)).status).toBe(403)
     expect((await generate()).status).toBe(401)
     await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.agencyB, full_name: "Compras SEP", email: "compras3@sep.prueba.gob.mx", rfc: makeRfc("COSE", "790303", "A1"), password: PASSWORD, roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }] },
+      input: {
+        organization_id: world().orgs.agencyB,
+        full_name: "Compras SEP",
+        email: "compras3@sep.prueba.gob.mx",
+        rfc: makeRfc("COSE", "790303", "A1"),
+        password: PASSWORD,
+        roles: [{ role: "purchasing_unit", unit_id: world().units["SEP-UC"] }],
+      },
     })
     const foreign = await generate(await login(baseUrl(), "customer", "compras3@sep.prueba.gob.mx"))
     expect([foreign.status, foreign.body.code]).toEqual([404, "COMPETENCIA_NO_EXISTE"])
@@ -650,7 +947,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([ceiling.status, ceiling.body.code]).toEqual([400, "CONTRATO_EXCEDE_PRECIO_TECHO"])
     await fc.updateFrameworkItems({ id: itemId, ceiling_price: "58.50" })
     expect(await contractsOf(requisitionId)).toEqual([])
-    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe(
+      "requires_competition",
+    )
 
     const head = await ledger.head()
     const res = await generate(purchasing())
@@ -658,20 +957,38 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(res.body.specific_contracts).toHaveLength(1)
     const [contract] = await contractsOf(requisitionId)
     // 6,100 × 46.00 = 280,600.00; IVA 44,896.00; total 325,496.00 — the winner, at its bid
-    expect([contract.supplier_id, contract.status, contract.subtotal, contract.total]).toEqual([s2.org, "pending_signatures", "280600", "325496"])
+    expect([contract.supplier_id, contract.status, contract.subtotal, contract.total]).toEqual([
+      s2.org,
+      "pending_signatures",
+      "280600",
+      "325496",
+    ])
     const sc = (await get(`/store/specific-contracts/${contract.id}`, purchasing())).body.specific_contract
-    expect(sc.data.lines.map((l: { quantity: number; unit_price: string; subtotal: string; iva: string; total: string }) => [l.quantity, l.unit_price, l.subtotal, l.iva, l.total]))
-      .toEqual([[6100, "46.00", "280600.00", "44896.00", "325496.00"]])
+    expect(
+      sc.data.lines.map((l: { quantity: number; unit_price: string; subtotal: string; iva: string; total: string }) => [
+        l.quantity,
+        l.unit_price,
+        l.subtotal,
+        l.iva,
+        l.total,
+      ]),
+    ).toEqual([[6100, "46.00", "280600.00", "44896.00", "325496.00"]])
     expect(sc.data.requisition_id).toBe(requisitionId)
     expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("contracted")
     // joined by module links: competition ↔ contract, requisition ↔ contract
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [linked] } = await query.graph({ entity: "competition", fields: ["id", "specific_contracts.id"], filters: { id: c.id } })
+    const {
+      data: [linked],
+    } = await query.graph({ entity: "competition", fields: ["id", "specific_contracts.id"], filters: { id: c.id } })
     expect((linked.specific_contracts as { id: string }[]).map((x) => x.id)).toEqual([contract.id])
     // savings against the ceilings: 6,100 × (58.50 − 46.00)
     const entries = await ledger.since(head)
-    expect(entries.map((e) => e.action)).toEqual(expect.arrayContaining(["specific_contract.created", "requisition.contracts_generated", "competition.contract_generated"]))
-    expect(entries.find((e) => e.action === "competition.contract_generated")!.details).toEqual(expect.objectContaining({ contract: contract.number, subtotal: "280600.00", savings: "76250.00" }))
+    expect(entries.map((e) => e.action)).toEqual(
+      expect.arrayContaining(["specific_contract.created", "requisition.contracts_generated", "competition.contract_generated"]),
+    )
+    expect(entries.find((e) => e.action === "competition.contract_generated")!.details).toEqual(
+      expect.objectContaining({ contract: contract.number, subtotal: "280600.00", savings: "76250.00" }),
+    )
     const again = await generate(purchasing())
     expect([again.status, again.body.code]).toEqual([400, "CONTRATOS_YA_GENERADOS"])
 
@@ -685,12 +1002,38 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(inForce.body.specific_contract.status).toBe("in_force")
     // the only contract: commitment 325,496.00, the rest of the reservation (27,596.40) released
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "325496" })
-    expect(await rows("select type, amount::text as amount from budget_movement where budget_key_id = ? order by created_at", [keyId]))
-      .toEqual([{ type: "reserve", amount: "353092.40" }, { type: "commit", amount: "325496.00" }, { type: "release", amount: "27596.40" }])
-    const { data: [withOrder] } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.variant_id", "order.items.unit_price", "order.items.detail.quantity"], filters: { id: contract.id } })
-    const order = withOrder.order as unknown as { id: string; tax_total: number; total: number; items: { variant_id: string; unit_price: number; detail: { quantity: number } }[] }
+    expect(
+      await rows("select type, amount::text as amount from budget_movement where budget_key_id = ? order by created_at", [keyId]),
+    ).toEqual([
+      { type: "reserve", amount: "353092.40" },
+      { type: "commit", amount: "325496.00" },
+      { type: "release", amount: "27596.40" },
+    ])
+    const {
+      data: [withOrder],
+    } = await query.graph({
+      entity: "specific_contract",
+      fields: [
+        "id",
+        "order.id",
+        "order.tax_total",
+        "order.total",
+        "order.items.variant_id",
+        "order.items.unit_price",
+        "order.items.detail.quantity",
+      ],
+      filters: { id: contract.id },
+    })
+    const order = withOrder.order as unknown as {
+      id: string
+      tax_total: number
+      total: number
+      items: { variant_id: string; unit_price: number; detail: { quantity: number } }[]
+    }
     const { data: offers } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: s2.org } })
-    expect(order.items.map((i) => [i.variant_id, Number(i.unit_price), Number(i.detail.quantity)])).toEqual([[offers[0].variant_id, 46, 6100]])
+    expect(order.items.map((i) => [i.variant_id, Number(i.unit_price), Number(i.detail.quantity)])).toEqual([
+      [offers[0].variant_id, 46, 6100],
+    ])
     expect([Number(order.tax_total), Number(order.total)]).toEqual([44896, 325496])
     expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("ordered")
     // the winner sees its order
@@ -700,7 +1043,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
 
   it("an award whose total exceeds what the requisition reserved is refused with its code, and nothing is written", async () => {
     // the requisition priced 6,100 at 49.90 (353,092.40 with IVA); the best bid is 50.00 (353,800.00)
-    const { c, winner } = await awarded([[s1, "50.00"], [s2, "51.00"], [s3, "52.00"]])
+    const { c, winner } = await awarded([
+      [s1, "50.00"],
+      [s2, "51.00"],
+      [s3, "52.00"],
+    ])
     expect(winner).toBe(s1.org)
     expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)).status).toBe(200)
     const head = await ledger.head()
@@ -708,16 +1055,25 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([res.status, res.body.code]).toEqual([400, "CONTRATO_EXCEDE_REQUISICION"])
     expect(await contractsOf(requisitionId)).toEqual([])
     expect(await ledger.since(head)).toEqual([])
-    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe("requires_competition")
+    expect((await get(`/store/requisitions/${requisitionId}`, token("requiring_unit"))).body.requisition.status).toBe(
+      "requires_competition",
+    )
     expect(await keyStages()).toEqual({ reservado: "353092.4", comprometido: "0" })
   })
   it("rules are effective-dated data per lot with their legal citation: the competition takes the rules in force when its bidding opens, and a later change never alters it", async () => {
     const c = await draft()
     const lotId = (c as unknown as { lot_id: string }).lot_id
     const rule = (over: object = {}) => ({
-      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 5",
-      min_invitees: 3, min_valid_bids: 3, bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 30,
-      sme_preferences: { tie_break: false, reserved: false }, ...over,
+      lot_id: lotId,
+      effective_from: PUBLISHED.toISOString(),
+      citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 5",
+      min_invitees: 3,
+      min_valid_bids: 3,
+      bid_window_business_days: 3,
+      winner_confirmation_business_days: 1,
+      abnormally_low_pct: 30,
+      sme_preferences: { tie_break: false, reserved: false },
+      ...over,
     })
     const admin = token("shcp_contract_admin")
     const list = async () => (await get(`/admin/competition-rules?lot_id=${lotId}`, admin)).body.competition_rules
@@ -746,14 +1102,34 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(p.status).toBe(200)
     expect(p.body.competition.bid_deadline).toBe("2026-12-11T00:00:00.000Z")
     const snapshot = p.body.competition.rules
-    expect(snapshot).toEqual(expect.objectContaining({ rule_id: created.body.competition_rule.id, citation: rule().citation, min_valid_bids: 3, abnormally_low_pct: 30, winner_confirmation_business_days: 1, tie_break: ["earliest_submission"] }))
+    expect(snapshot).toEqual(
+      expect.objectContaining({
+        rule_id: created.body.competition_rule.id,
+        citation: rule().citation,
+        min_valid_bids: 3,
+        abnormally_low_pct: 30,
+        winner_confirmation_business_days: 1,
+        tie_break: ["earliest_submission"],
+      }),
+    )
 
     // a later rule (from Tuesday, asking only 2 valid bids) does not alter the published competition
-    expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-08T06:00:00.000Z", min_valid_bids: 2, bid_window_business_days: 5 }), admin)).status).toBe(201)
+    expect(
+      (
+        await post(
+          "/admin/competition-rules",
+          rule({ effective_from: "2026-12-08T06:00:00.000Z", min_valid_bids: 2, bid_window_business_days: 5 }),
+          admin,
+        )
+      ).status,
+    ).toBe(201)
     expect((await list()).map((r: { min_valid_bids: number }) => r.min_valid_bids)).toEqual([2, 3])
     await setClock("2026-12-09T16:00:00.000Z")
     expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.rules).toEqual(snapshot)
-    for (const [who, price] of [[s1, "47.00"], [s2, "46.00"]] as [Bidder, string][]) {
+    for (const [who, price] of [
+      [s1, "47.00"],
+      [s2, "46.00"],
+    ] as [Bidder, string][]) {
       expect((await declare(c.id, who.token)).status).toBe(201)
       expect((await bid(c, who, price)).status).toBe(201)
     }
@@ -767,24 +1143,56 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await request(baseUrl()).get(`/public/competitions/${c.id}`)).body.competition.rules.citation).toBe(rule().citation)
 
     // the lot competes again under a rule that reserves it to SMEs: the large supplier is recorded, not invited
-    expect((await post("/admin/competition-rules", rule({ effective_from: "2026-12-11T00:00:00.000Z", min_invitees: 2, sme_preferences: { tie_break: true, reserved: true } }), admin)).status).toBe(201)
+    expect(
+      (
+        await post(
+          "/admin/competition-rules",
+          rule({ effective_from: "2026-12-11T00:00:00.000Z", min_invitees: 2, sme_preferences: { tie_break: true, reserved: true } }),
+          admin,
+        )
+      ).status,
+    ).toBe(201)
     const again = await draft()
     expect((await declare(again.id, purchasing(), "store")).status).toBe(201)
     const reserved = await post(`/store/competitions/${again.id}/publish`, {}, purchasing())
     expect(reserved.status).toBe(200)
     expect(reserved.body.competition.rules).toEqual(expect.objectContaining({ sme_reserved: true, min_invitees: 2 }))
-    const by = Object.fromEntries(reserved.body.competition.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((r) => r.code)]]))
-    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["not_eligible", ["LOTE_RESERVADO_MIPYME"]], ["invited", []]])
+    const by = Object.fromEntries(
+      reserved.body.competition.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [
+        i.supplier_id,
+        [i.status, i.reasons.map((r) => r.code)],
+      ]),
+    )
+    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([
+      ["invited", []],
+      ["not_eligible", ["LOTE_RESERVADO_MIPYME"]],
+      ["invited", []],
+    ])
   })
 
   it("too few valid bids under a re-invite rule: nothing is revealed, every eligible supplier is invited again with a new deadline in business days, and the sealed bids compete in the new round", async () => {
     const d = await draft()
     const lotId = (d as unknown as { lot_id: string }).lot_id
-    expect((await post("/admin/competition-rules", {
-      lot_id: lotId, effective_from: PUBLISHED.toISOString(), citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 7",
-      min_invitees: 3, min_valid_bids: 2, on_insufficient_bids: "reinvite", bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 40,
-      sme_preferences: { tie_break: true, reserved: false },
-    }, token("shcp_contract_admin"))).status).toBe(201)
+    expect(
+      (
+        await post(
+          "/admin/competition-rules",
+          {
+            lot_id: lotId,
+            effective_from: PUBLISHED.toISOString(),
+            citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 7",
+            min_invitees: 3,
+            min_valid_bids: 2,
+            on_insufficient_bids: "reinvite",
+            bid_window_business_days: 3,
+            winner_confirmation_business_days: 1,
+            abnormally_low_pct: 40,
+            sme_preferences: { tie_break: true, reserved: false },
+          },
+          token("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(201)
     expect((await declare(d.id, purchasing(), "store")).status).toBe(201)
     const p = await post(`/store/competitions/${d.id}/publish`, {}, purchasing())
     expect([p.status, p.body.competition.bid_deadline, p.body.competition.round]).toEqual([200, "2026-12-11T00:00:00.000Z", 1])
@@ -792,18 +1200,61 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await declare(c.id, s1.token)).status).toBe(201)
     expect((await bid(c, s1, "47.00")).status).toBe(201)
     // supplier 3 is sanctioned before the first close: the new round does not invite it
-    const { data: [rfc3] } = await container().resolve(ContainerRegistrationKeys.QUERY).graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
-    await post("/admin/sanctions", { sanctions: [{ supplier_rfc: rfc3.rfc, supplier_name: "Papelera Queretana", type: "Inhabilitación", authority: "SABG", starts_on: "2026-12-09" }] }, token("shcp_contract_admin"))
+    const {
+      data: [rfc3],
+    } = await container()
+      .resolve(ContainerRegistrationKeys.QUERY)
+      .graph({ entity: "organization", fields: ["rfc"], filters: { id: s3.org } })
+    await post(
+      "/admin/sanctions",
+      {
+        sanctions: [
+          {
+            supplier_rfc: rfc3.rfc,
+            supplier_name: "Papelera Queretana",
+            type: "Inhabilitación",
+            authority: "SABG",
+            starts_on: "2026-12-09",
+          },
+        ],
+      },
+      token("shcp_contract_admin"),
+    )
 
     const head = await ledger.head()
     await setClock("2026-12-11T00:00:00.000Z")
     expect((await openDueCompetitions(container())).opened).toEqual([c.id])
     const r = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     // Thursday 10 Dec 18:00 close; 3 business days → Tuesday 15 Dec 18:00 Mexico City
-    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual(["bidding", 2, "2026-12-16T00:00:00.000Z", null, undefined, 1, undefined])
-    expect(r.rounds).toEqual([expect.objectContaining({ round: 1, bid_count: 1, valid_count: 1, bid_deadline: "2026-12-11T00:00:00.000Z", new_deadline: "2026-12-16T00:00:00.000Z" })])
-    const by = Object.fromEntries(r.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [i.supplier_id, [i.status, i.reasons.map((x) => x.code)]]))
-    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([["invited", []], ["invited", []], ["not_eligible", ["PROVEEDOR_SANCIONADO"]]])
+    expect([r.status, r.round, r.bid_deadline, r.opened_at, r.evaluation, r.bid_count, r.bids]).toEqual([
+      "bidding",
+      2,
+      "2026-12-16T00:00:00.000Z",
+      null,
+      undefined,
+      1,
+      undefined,
+    ])
+    expect(r.rounds).toEqual([
+      expect.objectContaining({
+        round: 1,
+        bid_count: 1,
+        valid_count: 1,
+        bid_deadline: "2026-12-11T00:00:00.000Z",
+        new_deadline: "2026-12-16T00:00:00.000Z",
+      }),
+    ])
+    const by = Object.fromEntries(
+      r.invitations.map((i: { supplier_id: string; status: string; reasons: { code: string }[] }) => [
+        i.supplier_id,
+        [i.status, i.reasons.map((x) => x.code)],
+      ]),
+    )
+    expect([by[s1.org], by[s2.org], by[s3.org]]).toEqual([
+      ["invited", []],
+      ["invited", []],
+      ["not_eligible", ["PROVEEDOR_SANCIONADO"]],
+    ])
     expect((await bidRows(c.id)).map((b) => b.status)).toEqual(["sealed"])
     expect(JSON.stringify(r)).not.toContain("47.00")
     const entries = await ledger.since(head, "competition.")
@@ -819,6 +1270,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await openDueCompetitions(container())).opened).toEqual([c.id])
     const o = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
     expect([o.status, o.round]).toEqual(["opened", 2])
-    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number }) => [b.supplier_id, b.total, b.rank])).toEqual([[s2.org, "280600.00", 1], [s1.org, "286700.00", 2]])
+    expect(o.bids.map((b: { supplier_id: string; total: string; rank: number }) => [b.supplier_id, b.total, b.rank])).toEqual([
+      [s2.org, "280600.00", 1],
+      [s1.org, "286700.00", 2],
+    ])
   })
 })

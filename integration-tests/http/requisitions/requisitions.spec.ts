@@ -63,7 +63,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const { itemId } = await publishedContract()
     await approvedOffer(itemId, world().orgs.supplier, "49.90")
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["variant_id"] })
+    const {
+      data: [offer],
+    } = await query.graph({ entity: "offer", fields: ["variant_id"] })
     variantId = offer.variant_id as string
     keyId = (await makeKey(container(), world().orgs.agencyA, { aprobado: "1000.00" })).id
     head = await unitHead()
@@ -72,14 +74,18 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   async function draft(quantity = 10, bearer = requester()) {
     const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, bearer)
     expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity }, bearer)).status).toBe(200)
-    const res = await post("/store/requisitions", {
-      cart_id: cart.body.cart.id,
-      unit_id: world().units["SSA-AR01"],
-      justification: "Reposición trimestral de papelería del área",
-      budget_key_id: keyId,
-      delivery_place: "Almacén central, Lieja 7, CDMX",
-      delivery_date: tomorrow,
-    }, bearer)
+    const res = await post(
+      "/store/requisitions",
+      {
+        cart_id: cart.body.cart.id,
+        unit_id: world().units["SSA-AR01"],
+        justification: "Reposición trimestral de papelería del área",
+        budget_key_id: keyId,
+        delivery_place: "Almacén central, Lieja 7, CDMX",
+        delivery_date: tomorrow,
+      },
+      bearer,
+    )
     expect(res.status).toBe(201)
     return res.body.requisition as { id: string; cart_id: string; total: number; status: string }
   }
@@ -87,13 +93,20 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const r = await draft(quantity)
     const res = await post(`/store/requisitions/${r.id}/submit`, {}, requester())
     expect(res.status).toBe(200)
-    return res.body.requisition as { id: string; cart_id: string; status: string; approval_steps: { role: string; status: string; revision: number }[] }
+    return res.body.requisition as {
+      id: string
+      cart_id: string
+      status: string
+      approval_steps: { role: string; status: string; revision: number }[]
+    }
   }
   const decide = (id: string, bearer: string, decision: string, reason?: string) =>
     post(`/store/requisitions/${id}/decisions`, { decision, ...(reason ? { reason } : {}) }, bearer)
   const keyStages = async () => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [k] } = await query.graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
+    const {
+      data: [k],
+    } = await query.graph({ entity: "budget_key", fields: ["reservado", "comprometido"], filters: { id: keyId } })
     return { reservado: String(k.reservado), comprometido: String(k.comprometido) }
   }
   const notificationsTo = async (email: string) => {
@@ -126,9 +139,13 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(done.body.requisition.status).toBe("approved")
     const steps = done.body.requisition.approval_steps
     expect(steps.map((x: { status: string }) => x.status)).toEqual(["approved", "approved"])
-    expect(steps[0]).toEqual(expect.objectContaining({ decided_by_person_id: head.person_id, decided_role: "requiring_unit", decided_at: expect.any(String) }))
+    expect(steps[0]).toEqual(
+      expect.objectContaining({ decided_by_person_id: head.person_id, decided_role: "requiring_unit", decided_at: expect.any(String) }),
+    )
     expect(steps[1].decided_by_person_id).toBe(world().actors.purchasing_unit.person_id)
-    expect(await notificationsTo(world().actors.requiring_unit.email)).toEqual(expect.arrayContaining(["requisition.submitted", "requisition.approved"]))
+    expect(await notificationsTo(world().actors.requiring_unit.email)).toEqual(
+      expect.arrayContaining(["requisition.submitted", "requisition.approved"]),
+    )
     const timeline = await get(`/store/requisitions/${r.id}`, requester())
     expect(timeline.body.requisition.status).toBe("approved")
     // the list answers only the asked fields (query-config.ts); an unknown one is a 400
@@ -156,7 +173,11 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const r = await submitted()
     expect((await decide(r.id, head.token, "return", "Ajusta la cantidad al consumo real")).body.requisition.status).toBe("returned")
     expect((await keyStages()).reservado).toBe("0")
-    const edit = await post(`/store/requisitions/${r.id}`, { delivery_place: "Almacén central", delivery_date: tomorrow, lines: [{ variant_id: variantId, quantity: 5 }] }, requester())
+    const edit = await post(
+      `/store/requisitions/${r.id}`,
+      { delivery_place: "Almacén central", delivery_date: tomorrow, lines: [{ variant_id: variantId, quantity: 5 }] },
+      requester(),
+    )
     expect(edit.status).toBe(200)
     expect(edit.body.requisition).toEqual(expect.objectContaining({ status: "draft", revision: 2 }))
     expect(String(edit.body.requisition.total)).toBe("289.42")
@@ -170,10 +191,17 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   it("editing after an approval restarts the chain: the earlier approval no longer counts", async () => {
     const r = await submitted()
     expect((await decide(r.id, head.token, "approve")).status).toBe(200)
-    await post(`/store/requisitions/${r.id}`, { delivery_place: "Almacén central", delivery_date: tomorrow, lines: [{ variant_id: variantId, quantity: 12 }] }, requester())
+    await post(
+      `/store/requisitions/${r.id}`,
+      { delivery_place: "Almacén central", delivery_date: tomorrow, lines: [{ variant_id: variantId, quantity: 12 }] },
+      requester(),
+    )
     const res = await post(`/store/requisitions/${r.id}/submit`, {}, requester())
     const steps = res.body.requisition.approval_steps
-    expect(steps.filter((s: { revision: number }) => s.revision === 1).map((s: { status: string }) => s.status)).toEqual(["superseded", "superseded"])
+    expect(steps.filter((s: { revision: number }) => s.revision === 1).map((s: { status: string }) => s.status)).toEqual([
+      "superseded",
+      "superseded",
+    ])
     // the purchasing unit still has to wait for the head, again
     expect((await decide(r.id, purchasing(), "approve")).body.code).toBe("SIN_FACULTAD_PARA_APROBAR")
   })
@@ -202,25 +230,45 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     await decide(r.id, head.token, "approve")
     const budgetOfficer = world().actors.budget
     expect((await decide(r.id, budgetOfficer.token, "approve")).body.code).toBe("SIN_FACULTAD_PARA_APROBAR")
-    const past = await post("/store/delegations", {
-      delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: "2026-01-01", ends_at: "2026-02-01",
-    }, purchasing())
+    const past = await post(
+      "/store/delegations",
+      {
+        delegate_person_id: budgetOfficer.person_id,
+        role: "purchasing_unit",
+        starts_at: "2026-01-01",
+        ends_at: "2026-02-01",
+      },
+      purchasing(),
+    )
     expect(past.status).toBe(201)
     expect((await decide(r.id, budgetOfficer.token, "approve")).body.code).toBe("SIN_FACULTAD_PARA_APROBAR")
-    const now = await post("/store/delegations", {
-      delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit",
-      starts_at: new Date(Date.now() - 60000).toISOString(), ends_at: new Date(Date.now() + 86400000).toISOString(), reason: "Vacaciones",
-    }, purchasing())
+    const now = await post(
+      "/store/delegations",
+      {
+        delegate_person_id: budgetOfficer.person_id,
+        role: "purchasing_unit",
+        starts_at: new Date(Date.now() - 60000).toISOString(),
+        ends_at: new Date(Date.now() + 86400000).toISOString(),
+        reason: "Vacaciones",
+      },
+      purchasing(),
+    )
     expect(now.status).toBe(201)
     const res = await decide(r.id, budgetOfficer.token, "approve")
     expect(res.status).toBe(200)
-    expect(res.body.requisition.approval_steps[1]).toEqual(expect.objectContaining({
-      decided_by_person_id: budgetOfficer.person_id,
-      on_behalf_of_person_id: world().actors.purchasing_unit.person_id,
-      decided_role: "purchasing_unit",
-    }))
+    expect(res.body.requisition.approval_steps[1]).toEqual(
+      expect.objectContaining({
+        decided_by_person_id: budgetOfficer.person_id,
+        on_behalf_of_person_id: world().actors.purchasing_unit.person_id,
+        decided_role: "purchasing_unit",
+      }),
+    )
     // nobody can delegate a role they do not hold
-    const bogus = await post("/store/delegations", { delegate_person_id: head.person_id, role: "budget", starts_at: "2026-01-01", ends_at: "2027-01-01" }, purchasing())
+    const bogus = await post(
+      "/store/delegations",
+      { delegate_person_id: head.person_id, role: "budget", starts_at: "2026-01-01", ends_at: "2027-01-01" },
+      purchasing(),
+    )
     expect(bogus.status).toBe(400)
     expect(bogus.body.code).toBe("ROL_NO_DELEGABLE")
   })
@@ -228,22 +276,42 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   it("limits a delegation to the policy's maximum length and stops it the moment its delegator revokes it", async () => {
     const budgetOfficer = world().actors.budget
     const delegate = (starts: Date, ends: Date) =>
-      post("/store/delegations", { delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: starts.toISOString(), ends_at: ends.toISOString() }, purchasing())
+      post(
+        "/store/delegations",
+        {
+          delegate_person_id: budgetOfficer.person_id,
+          role: "purchasing_unit",
+          starts_at: starts.toISOString(),
+          ends_at: ends.toISOString(),
+        },
+        purchasing(),
+      )
     const day = 86400000
     const start = new Date(Date.now() - 60000)
     // the default policy allows 90 days; a delegation to 2099 is refused and nothing is recorded
     const before = (await get("/store/delegations", purchasing())).body.given.length
-    const endless = await post("/store/delegations", { delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: "2026-12-01", ends_at: "2099-12-31" }, purchasing())
+    const endless = await post(
+      "/store/delegations",
+      { delegate_person_id: budgetOfficer.person_id, role: "purchasing_unit", starts_at: "2026-12-01", ends_at: "2099-12-31" },
+      purchasing(),
+    )
     expect(endless.status).toBe(400)
     expect(endless.body.code).toBe("DELEGACION_EXCEDE_PLAZO")
     expect((await get("/store/delegations", purchasing())).body.given.length).toBe(before)
     // the agency's policy sets it: 10 days from the next version on
-    const policy = await post("/store/approval-policy", {
-      steps: DEFAULT_POLICY_STEPS,
-      max_delegation_days: 10,
-    }, purchasing())
+    const policy = await post(
+      "/store/approval-policy",
+      {
+        steps: DEFAULT_POLICY_STEPS,
+        max_delegation_days: 10,
+      },
+      purchasing(),
+    )
     expect(policy.status).toBe(201)
-    expect((await delegate(start, new Date(start.getTime() + 11 * day))).body).toMatchObject({ code: "DELEGACION_EXCEDE_PLAZO", message: expect.stringContaining("a lo más 10 días") })
+    expect((await delegate(start, new Date(start.getTime() + 11 * day))).body).toMatchObject({
+      code: "DELEGACION_EXCEDE_PLAZO",
+      message: expect.stringContaining("a lo más 10 días"),
+    })
     const given = await delegate(start, new Date(start.getTime() + 10 * day))
     expect(given.status).toBe(201)
     const id = given.body.delegation.id as string
@@ -251,12 +319,21 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const r = await submitted()
     await decide(r.id, head.token, "approve")
     // only the delegator revokes: the delegate and another agency cannot, and nothing changes
-    expect((await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, budgetOfficer.token)).body.code).toBe("DELEGACION_NO_EXISTE")
-    expect((await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, world().otherAgencyActor.token)).status).toBe(404)
+    expect((await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, budgetOfficer.token)).body.code).toBe(
+      "DELEGACION_NO_EXISTE",
+    )
+    expect(
+      (await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, world().otherAgencyActor.token)).status,
+    ).toBe(404)
     expect((await post(`/store/delegations/${id}/revoke`, { reason: "" }, purchasing())).status).toBe(400)
     const revoked = await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, purchasing())
     expect(revoked.status).toBe(200)
-    expect(revoked.body.delegation).toMatchObject({ id, revoked_by_person_id: world().actors.purchasing_unit.person_id, revocation_reason: "Regresé de vacaciones", revoked_at: expect.any(String) })
+    expect(revoked.body.delegation).toMatchObject({
+      id,
+      revoked_by_person_id: world().actors.purchasing_unit.person_id,
+      revocation_reason: "Regresé de vacaciones",
+      revoked_at: expect.any(String),
+    })
     // from that moment the delegate cannot act for the delegator
     const refused = await decide(r.id, budgetOfficer.token, "approve")
     expect(refused.status).toBe(403)
@@ -264,7 +341,10 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const again = await post(`/store/delegations/${id}/revoke`, { reason: "Regresé de vacaciones" }, purchasing())
     expect(again.status).toBe(409)
     expect(again.body.code).toBe("DELEGACION_YA_REVOCADA")
-    expect(await rows("select action from audit_entry where entity_id = ? order by sequence", [id])).toEqual([{ action: "delegation.created" }, { action: "delegation.revoked" }])
+    expect(await rows("select action from audit_entry where entity_id = ? order by sequence", [id])).toEqual([
+      { action: "delegation.created" },
+      { action: "delegation.revoked" },
+    ])
     expect((await decide(r.id, purchasing(), "approve")).status).toBe(200)
   })
 
@@ -278,7 +358,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(await notificationsTo(world().actors.purchasing_unit.email)).toContain("requisition.escalated")
     const res = await decide(r.id, purchasing(), "approve")
     expect(res.status).toBe(200)
-    expect(res.body.requisition.approval_steps[0]).toEqual(expect.objectContaining({ status: "approved", decided_role: "purchasing_unit", escalated_at: expect.any(String) }))
+    expect(res.body.requisition.approval_steps[0]).toEqual(
+      expect.objectContaining({ status: "approved", decided_role: "purchasing_unit", escalated_at: expect.any(String) }),
+    )
   })
 
   it.each([
@@ -300,9 +382,15 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     }
     const { updateRegionsWorkflow } = await import("@medusajs/medusa/core-flows")
     const regionId = (await get("/store/regions")).body.regions[0].id
-    await updateRegionsWorkflow(container()).run({ input: { selector: { id: regionId }, update: { payment_providers: ["pp_system_default"] } } })
+    await updateRegionsWorkflow(container()).run({
+      input: { selector: { id: regionId }, update: { payment_providers: ["pp_system_default"] } },
+    })
     const pc = await post("/store/payment-collections", { cart_id: cartId }, requester())
-    await post(`/store/payment-collections/${pc.body.payment_collection.id}/payment-sessions`, { provider_id: "pp_system_default" }, requester())
+    await post(
+      `/store/payment-collections/${pc.body.payment_collection.id}/payment-sessions`,
+      { provider_id: "pp_system_default" },
+      requester(),
+    )
     const res = await post(`/store/carts/${cartId}/complete`, {}, requester())
     expect(res.status).toBe(400)
     expect(res.body.code).toBe(submit ? "REQUISICION_NO_APROBADA" : "REQUISICION_REQUERIDA")
@@ -326,7 +414,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(contracts.status).toBe(400)
     expect(contracts.body.code).toBe("REQUISICION_NO_APROBADA")
     // and can be withdrawn: the reservation is released
-    expect((await post(`/store/requisitions/${r.id}/withdraw`, { reason: "Se atenderá con la licitación anual" }, purchasing())).status).toBe(403)
+    expect(
+      (await post(`/store/requisitions/${r.id}/withdraw`, { reason: "Se atenderá con la licitación anual" }, purchasing())).status,
+    ).toBe(403)
     const withdrawn = await post(`/store/requisitions/${r.id}/withdraw`, { reason: "Se atenderá con la licitación anual" }, requester())
     expect(withdrawn.status).toBe(200)
     expect(withdrawn.body.requisition.status).toBe("cancelled")
@@ -344,7 +434,12 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(two.status).toBe(200)
     expect(two.body.requisition.status).toBe("pending_approval")
     expect(two.body.requisition.flags).toEqual([
-      expect.objectContaining({ kind: "posible_fraccionamiento", unspsc_class: "44121700", cumulative: "349300.00", threshold: "300000.00" }),
+      expect.objectContaining({
+        kind: "posible_fraccionamiento",
+        unspsc_class: "44121700",
+        cumulative: "349300.00",
+        threshold: "300000.00",
+      }),
     ])
     expect(two.body.requisition.flags[0].message).toMatch(/Posible fraccionamiento/)
   })
@@ -364,7 +459,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const refused = results.find((r) => r.status === 409)!
     expect(refused.body.code).toBe("FONDOS_INSUFICIENTES")
     expect((await keyStages()).reservado).toBe("578.84")
-    const statuses = await Promise.all([a, b].map(async (r) => (await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status))
+    const statuses = await Promise.all(
+      [a, b].map(async (r) => (await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status),
+    )
     expect(statuses.sort()).toEqual(["draft", "pending_approval"])
   })
   // ── the one path: approved requisition → contracts → both signatures → orders ──
@@ -372,19 +469,36 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   const pg = () => container().resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
   const rows = async (sql: string, params: unknown[] = []) => (await pg().raw(sql, params)).rows
   const alive = async (requisitionId: string) =>
-    rows("select id, number, supplier_id, status, total::text as total from specific_contract where requisition_id = ? and deleted_at is null order by number", [requisitionId])
+    rows(
+      "select id, number, supplier_id, status, total::text as total from specific_contract where requisition_id = ? and deleted_at is null order by number",
+      [requisitionId],
+    )
 
   /** A second supplier's offer and signer (supplier2 has no people in the world). */
   async function secondSupplier(price = "44.90") {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [item] } = await query.graph({ entity: "framework_item", fields: ["id"] })
+    const {
+      data: [item],
+    } = await query.graph({ entity: "framework_item", fields: ["id"] })
     await approvedOffer(item.id as string, world().orgs.supplier2, price)
-    const { data: [offer] } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: world().orgs.supplier2 } })
+    const {
+      data: [offer],
+    } = await query.graph({ entity: "offer", fields: ["variant_id"], filters: { supplier_id: world().orgs.supplier2 } })
     const email = `firma.${Math.random().toString(36).slice(2, 8)}@ofimex.prueba.mx`
     const { result } = await createPersonWorkflow(container()).run({
-      input: { organization_id: world().orgs.supplier2, full_name: "Representante Ofimex", email, rfc: makeRfc("REOF", "800101", "C1"), password: PASSWORD, roles: [{ role: "supplier_user", unit_id: null }] },
+      input: {
+        organization_id: world().orgs.supplier2,
+        full_name: "Representante Ofimex",
+        email,
+        rfc: makeRfc("REOF", "800101", "C1"),
+        password: PASSWORD,
+        roles: [{ role: "supplier_user", unit_id: null }],
+      },
     })
-    return { variantId: offer.variant_id as string, signer: { person_id: result.id, actor_type: "supplier", token: await login(baseUrl(), "supplier", email), email } }
+    return {
+      variantId: offer.variant_id as string,
+      signer: { person_id: result.id, actor_type: "supplier", token: await login(baseUrl(), "supplier", email), email },
+    }
   }
 
   /** A draft of several lines from one cart (variant, quantity). */
@@ -393,11 +507,25 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     for (const [variant_id, quantity] of lines) {
       expect((await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id, quantity }, requester())).status).toBe(200)
     }
-    const res = await post("/store/requisitions", {
-      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
-      budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, Juárez, CDMX", delivery_date: tomorrow,
-      delivery_address: { street: "Lieja 7", colonia: "Juárez", municipio: "Cuauhtémoc", estado: "Ciudad de México", codigo_postal: "06600" },
-    }, requester())
+    const res = await post(
+      "/store/requisitions",
+      {
+        cart_id: cart.body.cart.id,
+        unit_id: world().units["SSA-AR01"],
+        justification: "Reposición trimestral de papelería del área",
+        budget_key_id: keyId,
+        delivery_place: "Almacén central, Lieja 7, Juárez, CDMX",
+        delivery_date: tomorrow,
+        delivery_address: {
+          street: "Lieja 7",
+          colonia: "Juárez",
+          municipio: "Cuauhtémoc",
+          estado: "Ciudad de México",
+          codigo_postal: "06600",
+        },
+      },
+      requester(),
+    )
     expect(res.status).toBe(201)
     return res.body.requisition as { id: string; number: string; total: number }
   }
@@ -416,21 +544,59 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     return r
   }
 
-  const { sign, reset: resetSigners } = contractSigners({ baseUrl, publishableKey: () => world().publishableKey, container, ca: () => pki.ca, reader: purchasing })
+  const { sign, reset: resetSigners } = contractSigners({
+    baseUrl,
+    publishableKey: () => world().publishableKey,
+    container,
+    ca: () => pki.ca,
+    reader: purchasing,
+  })
   beforeEach(() => resetSigners())
   const buyer = () => world().actors.purchasing_unit
   const rep = () => world().actors.supplier_user
   const ordersOf = async (contractId: string) => {
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data } = await query.graph({ entity: "specific_contract", fields: ["id", "order.id", "order.tax_total", "order.total", "order.items.tax_lines.rate", "order.items.tax_lines.code", "order.items.variant_id", "order.items.detail.quantity", "order.items.unit_price", "order.shipping_address.address_1", "order.shipping_address.address_2", "order.shipping_address.city", "order.shipping_address.province", "order.shipping_address.postal_code", "order.items.metadata"], filters: { id: contractId } })
-    return data[0]?.order as { id: string; tax_total: number; total: number; items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]; shipping_address: Record<string, unknown> } | null
+    const { data } = await query.graph({
+      entity: "specific_contract",
+      fields: [
+        "id",
+        "order.id",
+        "order.tax_total",
+        "order.total",
+        "order.items.tax_lines.rate",
+        "order.items.tax_lines.code",
+        "order.items.variant_id",
+        "order.items.detail.quantity",
+        "order.items.unit_price",
+        "order.shipping_address.address_1",
+        "order.shipping_address.address_2",
+        "order.shipping_address.city",
+        "order.shipping_address.province",
+        "order.shipping_address.postal_code",
+        "order.items.metadata",
+      ],
+      filters: { id: contractId },
+    })
+    return data[0]?.order as {
+      id: string
+      tax_total: number
+      total: number
+      items: { variant_id: string; detail: { quantity: number }; unit_price: number; metadata: Record<string, unknown> }[]
+      shipping_address: Record<string, unknown>
+    } | null
   }
   const movements = async () =>
-    rows("select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at", [keyId])
+    rows(
+      "select type, amount::text as amount, reference_type, idempotency_key from budget_movement where budget_key_id = ? order by created_at",
+      [keyId],
+    )
 
   it("the whole chain: requisition → one contract per supplier → both sign → orders; comprometido = contracts with IVA, reservado back to 0", async () => {
     const other = await secondSupplier("44.90")
-    const r = await approved([[variantId, 10], [other.variantId, 7]])
+    const r = await approved([
+      [variantId, 10],
+      [other.variantId, 7],
+    ])
     // 10 × 49.90 = 499.00 + 79.84; 7 × 44.90 = 314.30 + 50.29 (50.288 → 50.29)
     expect(String(r.total)).toBe("943.43")
     expect(await keyStages()).toEqual({ reservado: "943.43", comprometido: "0" })
@@ -448,7 +614,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await post(`/store/requisitions/${r.id}/contracts`, {}, purchasing())).body.code).toBe("CONTRATOS_YA_GENERADOS")
     // joined by a module link, not metadata
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [linked] } = await query.graph({ entity: "requisition", fields: ["id", "specific_contracts.id"], filters: { id: r.id } })
+    const {
+      data: [linked],
+    } = await query.graph({ entity: "requisition", fields: ["id", "specific_contracts.id"], filters: { id: r.id } })
     expect((linked.specific_contracts as { id: string }[]).map((c) => c.id).sort()).toEqual(contracts.map((c) => c.id).sort())
     expect(await notificationsTo(rep().email)).toContain("requisition.contract_awaits_signature")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
@@ -467,7 +635,15 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const [line] = order!.items
     expect([line.variant_id, Number(line.detail.quantity), Number(line.unit_price)]).toEqual([variantId, 10, 49.9])
     expect(line.metadata).toEqual(expect.objectContaining({ iva_treatment: "tasa_16", delivery_date: tomorrow }))
-    expect(order!.shipping_address).toEqual(expect.objectContaining({ address_1: "Lieja 7", address_2: "Juárez", city: "Cuauhtémoc", province: "Ciudad de México", postal_code: "06600" }))
+    expect(order!.shipping_address).toEqual(
+      expect.objectContaining({
+        address_1: "Lieja 7",
+        address_2: "Juárez",
+        city: "Cuauhtémoc",
+        province: "Ciudad de México",
+        postal_code: "06600",
+      }),
+    )
     // IVA in the order's totals, from the item's treatment (tax provider tp_iva_iva)
     const taxLines = (line as unknown as { tax_lines: { rate: unknown; code: string }[] }).tax_lines
     expect(taxLines.map((t) => [Number(t.rate), t.code])).toEqual([[16, "002-Tasa-0.160000"]])
@@ -481,7 +657,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     // SAT per-concept rounding in the order's own totals: 314.30 × 16 % = 50.288 → 50.29, as in the contract
     const secondOrder = await ordersOf(second.id as string)
     expect([Number(secondOrder!.tax_total), Number(secondOrder!.total)]).toEqual([50.29, 364.59])
-    expect((secondOrder!.items[0] as unknown as { tax_lines: { code: string }[] }).tax_lines.map((t) => t.code)).toEqual(["002-Tasa-0.160000"])
+    expect((secondOrder!.items[0] as unknown as { tax_lines: { code: string }[] }).tax_lines.map((t) => t.code)).toEqual([
+      "002-Tasa-0.160000",
+    ])
     expect((await get(`/store/requisitions/${r.id}`, requester())).body.requisition.status).toBe("ordered")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.order_released")
     // the ledger: one reservation, one commitment per contract drawn from it, nothing else
@@ -490,7 +668,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
       ["commit", "578.84", "contract"],
       ["commit", "364.59", "contract"],
     ])
-    const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ ok?: boolean; balanced?: boolean } & Record<string, unknown>> }
+    const budget = container().resolve("budget") as {
+      reconcile: (id: string) => Promise<{ ok?: boolean; balanced?: boolean } & Record<string, unknown>>
+    }
     expect(await budget.reconcile(keyId)).toEqual(expect.objectContaining({ balanced: true }))
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(2)
 
@@ -498,17 +678,25 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const supplierGet = (path: string, bearer: string) => request(baseUrl()).get(path).set("authorization", `Bearer ${bearer}`)
     const mine = await supplierGet("/supplier/orders", rep().token)
     expect(mine.status).toBe(200)
-    expect(mine.body.orders.map((o: { id: string; specific_contract: { number: string } }) => [o.id, o.specific_contract.number])).toEqual([[order!.id, first.number]])
+    expect(mine.body.orders.map((o: { id: string; specific_contract: { number: string } }) => [o.id, o.specific_contract.number])).toEqual([
+      [order!.id, first.number],
+    ])
     const theirs = (await ordersOf(second.id as string))!
     expect((await supplierGet(`/supplier/orders/${theirs.id}`, rep().token)).status).toBe(404)
     expect((await supplierGet(`/supplier/orders/${theirs.id}`, other.signer.token)).body.order.id).toBe(theirs.id)
     expect((await supplierGet("/supplier/orders", requester())).status).toBe(403)
     // acknowledgement with the promised date, once; a replayed key answers the first response
     const ack = (bearer: string, key: string, date: string) =>
-      request(baseUrl()).post(`/supplier/orders/${order!.id}/acknowledge`).set("authorization", `Bearer ${bearer}`).set("idempotency-key", key).send({ promised_delivery_date: date })
+      request(baseUrl())
+        .post(`/supplier/orders/${order!.id}/acknowledge`)
+        .set("authorization", `Bearer ${bearer}`)
+        .set("idempotency-key", key)
+        .send({ promised_delivery_date: date })
     const acked = await ack(rep().token, "confirmar-1", tomorrow)
     expect(acked.status).toBe(200)
-    expect(acked.body.order.metadata).toEqual(expect.objectContaining({ promised_delivery_date: tomorrow, acknowledged_by_person_id: rep().person_id }))
+    expect(acked.body.order.metadata).toEqual(
+      expect.objectContaining({ promised_delivery_date: tomorrow, acknowledged_by_person_id: rep().person_id }),
+    )
     expect((await ack(rep().token, "confirmar-1", tomorrow)).body).toEqual(acked.body)
     expect((await ack(rep().token, "confirmar-1", "2027-01-15")).body.code).toBe("IDEMPOTENCIA_CONFLICTO")
     expect((await ack(rep().token, "confirmar-2", "2027-01-15")).body.code).toBe("PEDIDO_YA_CONFIRMADO")
@@ -557,7 +745,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     const [c] = await alive(r.id)
     expect((await sign(c.id as string, "agency", buyer())).status).toBe(200)
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [supplier] } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
+    const {
+      data: [supplier],
+    } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
     const csv = `RFC,Nombre,Tipo de sanción,Autoridad,Fecha inicio,Fecha fin,Motivo\n${supplier.rfc},Proveedor,Inhabilitación,SABG,2026-01-15,2028-01-15,Prueba`
     expect((await post("/admin/sanctions/import", { csv }, token("shcp_contract_admin"))).status).toBe(200)
     const refused = await sign(c.id as string, "supplier", rep())
@@ -566,7 +756,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(refused.body.message).toMatch(/cancelarlo o retirar la requisición/)
     // nothing of the signature, the commitment or the order stays
     expect((await get(`/store/specific-contracts/${c.id}`, purchasing())).body.specific_contract.status).toBe("partially_signed")
-    expect(await rows("select role from contract_signature where contract_id = ? and deleted_at is null", [c.id])).toEqual([{ role: "agency_signer" }])
+    expect(await rows("select role from contract_signature where contract_id = ? and deleted_at is null", [c.id])).toEqual([
+      { role: "agency_signer" },
+    ])
     expect(await keyStages()).toEqual({ reservado: "578.84", comprometido: "0" })
     expect((await query.graph({ entity: "order", fields: ["id"] })).data).toHaveLength(0)
     // no other supplier offers the item: nothing to re-route to, nothing changes
@@ -594,7 +786,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await alive(r.id)).map((x) => x.status)).toEqual(["partially_signed"])
 
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
-    const { data: [supplier] } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
+    const {
+      data: [supplier],
+    } = await query.graph({ entity: "organization", fields: ["rfc"], filters: { id: world().orgs.supplier } })
     const csv = `RFC,Nombre,Tipo de sanción,Autoridad,Fecha inicio,Fecha fin,Motivo\n${supplier.rfc},Proveedor,Inhabilitación,SABG,2026-01-15,2028-01-15,Prueba`
     expect((await post("/admin/sanctions/import", { csv }, token("shcp_contract_admin"))).status).toBe(200)
     const moved = await reroute()
@@ -609,7 +803,9 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
       [false, world().orgs.supplier2, "pending_signatures", "520.84"],
     ])
     expect(await keyStages()).toEqual({ reservado: "578.84", comprometido: "0" })
-    const { data: [linked] } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id"], filters: { id: r.id } })
+    const {
+      data: [linked],
+    } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id"], filters: { id: r.id } })
     expect((linked.specific_contracts as { id: string }[]).map((x) => x.id).sort()).toEqual(now.map((x) => x.id).sort())
     expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
     const again = await reroute()
@@ -634,7 +830,11 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await sign(c.id as string, "supplier", rep())).status).toBe(200)
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "578.84" })
     const amend = async (quantity: number) => {
-      const res = await post(`/store/specific-contracts/${c.id}/amendments`, { reason: "Ajuste de la demanda del área requirente", changes: [{ line: 1, quantity }] }, token("contract_admin"))
+      const res = await post(
+        `/store/specific-contracts/${c.id}/amendments`,
+        { reason: "Ajuste de la demanda del área requirente", changes: [{ line: 1, quantity }] },
+        token("contract_admin"),
+      )
       expect(res.status).toBe(201)
       return res.body.specific_contract as { id: string; total: string }
     }
@@ -657,19 +857,28 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await sign(down.id, "agency", buyer())).status).toBe(200)
     expect((await sign(down.id, "supplier", rep())).status).toBe(200)
     expect(await keyStages()).toEqual({ reservado: "0", comprometido: "520.96" })
-    const moved = await rows("select type, amount::text as amount, idempotency_key from budget_movement where budget_key_id = ? and reference_type = 'contract' order by created_at", [keyId])
+    const moved = await rows(
+      "select type, amount::text as amount, idempotency_key from budget_movement where budget_key_id = ? and reference_type = 'contract' order by created_at",
+      [keyId],
+    )
     expect(moved.map((m) => [m.type, m.amount, m.idempotency_key])).toEqual([
       ["commit", "578.84", `specific_contract:${c.id}:compromiso`],
       ["commit", "57.88", `specific_contract:${up.id}:compromiso`],
       ["release", "115.76", `specific_contract:${down.id}:liberacion`],
     ])
-    const adjusted = await rows("select details from audit_entry where action = 'specific_contract.commitment_adjusted' and entity_id = ? order by sequence", [c.id])
+    const adjusted = await rows(
+      "select details from audit_entry where action = 'specific_contract.commitment_adjusted' and entity_id = ? order by sequence",
+      [c.id],
+    )
     expect(adjusted.map((e) => (e.details as { delta: string }).delta)).toEqual(["57.88", "-115.76"])
   })
 
   it("a fault with the second supplier leaves nothing of the first: no contract, number, link or commitment", async () => {
     const other = await secondSupplier()
-    const r = await approved([[variantId, 10], [other.variantId, 7]])
+    const r = await approved([
+      [variantId, 10],
+      [other.variantId, 7],
+    ])
     const [link] = await rows("select tablename from pg_tables where tablename like '%requisition%specific_contract%'")
     const table = link.tablename as string
     await pg().raw(`create or replace function test_fault() returns trigger language plpgsql as $$
@@ -720,8 +929,12 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     approvals.open()
     const decided = await Promise.all(clicks)
     expect(decided.map((x) => x.status).sort()).toEqual([200, 403, 403, 403, 403, 403])
-    expect(await rows("select count(*)::int as n from audit_entry where entity_id = ? and action = 'requisition.approved'", [r.id])).toEqual([{ n: 1 }])
-    expect(await rows("select status, decided_by_person_id from rq_approval_step where requisition_id = ? order by sequence", [r.id])).toEqual([
+    expect(
+      await rows("select count(*)::int as n from audit_entry where entity_id = ? and action = 'requisition.approved'", [r.id]),
+    ).toEqual([{ n: 1 }])
+    expect(
+      await rows("select status, decided_by_person_id from rq_approval_step where requisition_id = ? order by sequence", [r.id]),
+    ).toEqual([
       { status: "approved", decided_by_person_id: head.person_id },
       { status: "pending", decided_by_person_id: null },
     ])
@@ -740,12 +953,21 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
   })
   it("honours Idempotency-Key: a replay gets the first answer and changes nothing; the same key with another body is 409", async () => {
     const withKey = (path: string, body: object, bearer: string, key: string) =>
-      request(baseUrl()).post(path).set("authorization", `Bearer ${bearer}`).set("x-publishable-api-key", world().publishableKey).set("idempotency-key", key).send(body)
+      request(baseUrl())
+        .post(path)
+        .set("authorization", `Bearer ${bearer}`)
+        .set("x-publishable-api-key", world().publishableKey)
+        .set("idempotency-key", key)
+        .send(body)
     const cart = await post("/store/carts", { region_id: (await get("/store/regions")).body.regions[0].id }, requester())
     await post(`/store/carts/${cart.body.cart.id}/line-items`, { variant_id: variantId, quantity: 10 }, requester())
     const body = {
-      cart_id: cart.body.cart.id, unit_id: world().units["SSA-AR01"], justification: "Reposición trimestral de papelería del área",
-      budget_key_id: keyId, delivery_place: "Almacén central, Lieja 7, CDMX", delivery_date: tomorrow,
+      cart_id: cart.body.cart.id,
+      unit_id: world().units["SSA-AR01"],
+      justification: "Reposición trimestral de papelería del área",
+      budget_key_id: keyId,
+      delivery_place: "Almacén central, Lieja 7, CDMX",
+      delivery_date: tomorrow,
     }
     const first = await withKey("/store/requisitions", body, requester(), "crear-0001")
     expect(first.status).toBe(201)
@@ -754,7 +976,12 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect(replay.headers["idempotent-replayed"]).toBe("true")
     expect(replay.body.requisition.id).toBe(first.body.requisition.id)
     expect(await rows("select count(*)::int as n from rq_requisition")).toEqual([{ n: 1 }])
-    const other = await withKey("/store/requisitions", { ...body, justification: "Otra justificación distinta de la primera" }, requester(), "crear-0001")
+    const other = await withKey(
+      "/store/requisitions",
+      { ...body, justification: "Otra justificación distinta de la primera" },
+      requester(),
+      "crear-0001",
+    )
     expect(other.status).toBe(409)
     expect(other.body.code).toBe("IDEMPOTENCIA_CONFLICTO")
 
@@ -770,7 +997,11 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
 
     const approve = await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")
     expect(approve.status).toBe(200)
-    expect((await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")).body).toEqual(approve.body)
-    expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ? and status = 'approved'", [id])).toEqual([{ n: 1 }])
+    expect((await withKey(`/store/requisitions/${id}/decisions`, { decision: "approve" }, head.token, "decidir-0001")).body).toEqual(
+      approve.body,
+    )
+    expect(await rows("select count(*)::int as n from rq_approval_step where requisition_id = ? and status = 'approved'", [id])).toEqual([
+      { n: 1 },
+    ])
   })
 })

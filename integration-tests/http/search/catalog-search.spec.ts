@@ -78,14 +78,28 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
         version: "test",
         rows: [
           ...UPPER.map(([code, level, parent, es]) => ({ code, level, parent_code: parent, title_es: es, title_en: es })),
-          ...COMMODITIES.map(([code, parent, es, en]) => ({ code, level: "commodity" as const, parent_code: parent, title_es: es, title_en: en })),
+          ...COMMODITIES.map(([code, parent, es, en]) => ({
+            code,
+            level: "commodity" as const,
+            parent_code: parent,
+            title_es: es,
+            title_en: en,
+          })),
         ],
       },
     })
     const query = c.resolve(ContainerRegistrationKeys.QUERY)
     const { data: xw } = await query.graph({ entity: "cog_crosswalk", fields: ["unspsc_code"], filters: { valid_until: null } })
     for (const [code] of COMMODITIES.filter(([code]) => !xw.some((w) => w.unspsc_code === code))) {
-      await setCrosswalkWorkflow(c).run({ input: { unspsc_code: code, partida: "21101", partida_title: "Materiales y útiles de oficina", changed_by: "test", at: "2026-01-01T00:00:00Z" } })
+      await setCrosswalkWorkflow(c).run({
+        input: {
+          unspsc_code: code,
+          partida: "21101",
+          partida_title: "Materiales y útiles de oficina",
+          changed_by: "test",
+          at: "2026-01-01T00:00:00Z",
+        },
+      })
     }
     counter++
     const created = await post(
@@ -100,16 +114,26 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
         max_amount: "50000000.00",
         lots: [{ number: 1, title: "Papelería", competition_threshold: "300000.00", items: ITEMS }],
       },
-      as("shcp_contract_admin")
+      as("shcp_contract_admin"),
     )
     expect(created.status).toBe(201)
     const id = created.body.framework_contract.id as string
     const items = Object.fromEntries(
-      created.body.framework_contract.lots[0].items.map((i: { code: string; id: string }) => [i.code, i.id])
+      created.body.framework_contract.lots[0].items.map((i: { code: string; id: string }) => [i.code, i.id]),
     ) as Record<string, string>
     const suppliers = opts.suppliers ?? [world().orgs.supplier, world().orgs.supplier2]
-    expect((await post(`/admin/framework-contracts/${id}/suppliers`, { supplier_ids: suppliers, valid_from: "2026-01-01" }, as("shcp_contract_admin"))).status).toBe(200)
-    expect((await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))).status).toBe(200)
+    expect(
+      (
+        await post(
+          `/admin/framework-contracts/${id}/suppliers`,
+          { supplier_ids: suppliers, valid_from: "2026-01-01" },
+          as("shcp_contract_admin"),
+        )
+      ).status,
+    ).toBe(200)
+    expect(
+      (await post(`/admin/framework-contracts/${id}/units`, { unit_ids: [world().units["SSA-AR01"]] }, as("shcp_contract_admin"))).status,
+    ).toBe(200)
     expect((await post(`/admin/framework-contracts/${id}/status`, { status: "published" }, as("shcp_contract_admin"))).status).toBe(200)
     return { id, items }
   }
@@ -142,8 +166,19 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     const { data } = await query.graph({ entity: "organization", fields: ["rfc", "legal_name"], filters: { id: supplierId } })
     const res = await post(
       "/admin/sanctions",
-      { sanctions: [{ supplier_rfc: data[0].rfc, supplier_name: data[0].legal_name, type: "Inhabilitación", authority: "SABG", starts_on: "2026-01-15", ends_on: "2029-01-15" }] },
-      as("shcp_contract_admin")
+      {
+        sanctions: [
+          {
+            supplier_rfc: data[0].rfc,
+            supplier_name: data[0].legal_name,
+            type: "Inhabilitación",
+            authority: "SABG",
+            starts_on: "2026-01-15",
+            ends_on: "2029-01-15",
+          },
+        ],
+      },
+      as("shcp_contract_admin"),
     )
     expect(res.status).toBe(201)
   }
@@ -155,7 +190,10 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     expect(names(plain)[0]).toBe("Bolígrafo tinta azul punto mediano, caja con 12")
     for (const q of ["bolígrafo", "BOLIGRAFOS", "boligrfo", "pluma"]) {
       const res = await search(`q=${encodeURIComponent(q)}`)
-      expect(names(res).sort()).toEqual(["Bolígrafo tinta azul punto mediano, caja con 12", "Bolígrafo tinta negra punto fino, caja con 12"])
+      expect(names(res).sort()).toEqual([
+        "Bolígrafo tinta azul punto mediano, caja con 12",
+        "Bolígrafo tinta negra punto fino, caja con 12",
+      ])
     }
     expect((await search("q=boligrfo")).body.query.corrected).toMatch(/^boligraf/)
     expect((await search("q=papel%20bond")).body.items.map((i: { code: string }) => i.code)).toEqual(["AM-004"])
@@ -183,7 +221,7 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
           family: { code: "44120000", title: "Suministros de oficina" },
           class: { code: "44121700", title: "Instrumentos de escritura" },
         }),
-      })
+      }),
     )
     expect(hit.offers.map((o: { price: string }) => o.price)).toEqual(["47.35", "52"])
     expect(res.body.buyer_state).toBe("CMX")
@@ -193,13 +231,20 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     await catalog()
     const all = await search("")
     expect(all.body.count).toBe(4)
-    const facet = (name: string) => Object.fromEntries(all.body.facets[name].map((f: { value: string; count: number }) => [f.value, f.count]))
+    const facet = (name: string) =>
+      Object.fromEntries(all.body.facets[name].map((f: { value: string; count: number }) => [f.value, f.count]))
     expect(facet("segment")).toEqual({ "44000000": 3, "14000000": 1 })
     expect(facet("class")).toEqual({ "44121700": 3, "14111500": 1 })
     expect(facet("supplier")).toEqual({ [world().orgs.supplier]: 3, [world().orgs.supplier2]: 2 })
-    expect(all.body.facets.supplier.map((f: { label: string }) => f.label).every((l: string) => l.length > 3 && !l.startsWith("org_"))).toBe(true)
+    expect(
+      all.body.facets.supplier.map((f: { label: string }) => f.label).every((l: string) => l.length > 3 && !l.startsWith("org_")),
+    ).toBe(true)
     expect(facet("zone")).toEqual({ CMX: 4, JAL: 1 })
-    expect(all.body.facets.price.map((f: { value: string; count: number }) => [f.value, f.count])).toEqual([["0-50", 2], ["50-100", 1], ["500-1000", 1]])
+    expect(all.body.facets.price.map((f: { value: string; count: number }) => [f.value, f.count])).toEqual([
+      ["0-50", 2],
+      ["50-100", 1],
+      ["500-1000", 1],
+    ])
 
     const codes = (r: request.Response) => r.body.items.map((i: { code: string }) => i.code)
     expect(codes(await search("sort=price_asc"))).toEqual(["AM-003", "AM-001", "AM-002", "AM-004"])
@@ -235,7 +280,9 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     const pens = await search("q=boligrafo%20azul")
     expect(pens.body.items[0]).toEqual(expect.objectContaining({ min_price: "52", max_price: "52" }))
     expect((await search(`supplier=${supplier2}`)).body.count).toBe(0)
-    expect((await search("sort=price_asc")).body.items[0].offers.every((o: { supplier_id: string }) => o.supplier_id !== supplier2)).toBe(true)
+    expect((await search("sort=price_asc")).body.items[0].offers.every((o: { supplier_id: string }) => o.supplier_id !== supplier2)).toBe(
+      true,
+    )
     expect((await get("/store/catalog/search/suggest?q=bond", as("requiring_unit"))).body.suggestions).toEqual([])
   })
 
@@ -284,10 +331,12 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     const res = await get("/store/catalog/search/suggest?q=bolig", as("requiring_unit"))
     expect(res.status).toBe(200)
     expect(res.body.suggestions[0]).toEqual({ text: "Bolígrafos", kind: "category", id: "44121704" })
-    expect(res.body.suggestions.filter((s: { kind: string }) => s.kind === "item").map((s: { text: string }) => s.text).sort()).toEqual([
-      "Bolígrafo tinta azul punto mediano, caja con 12",
-      "Bolígrafo tinta negra punto fino, caja con 12",
-    ])
+    expect(
+      res.body.suggestions
+        .filter((s: { kind: string }) => s.kind === "item")
+        .map((s: { text: string }) => s.text)
+        .sort(),
+    ).toEqual(["Bolígrafo tinta azul punto mediano, caja con 12", "Bolígrafo tinta negra punto fino, caja con 12"])
     const typo = await get("/store/catalog/search/suggest?q=lapis", as("requiring_unit"))
     expect(typo.body.suggestions.map((s: { text: string }) => s.text)).toContain("Lápiz de grafito HB No. 2, caja con 12")
   })
@@ -326,6 +375,8 @@ describeApp(`catalog search (${process.env.MEILISEARCH_HOST ? "meilisearch" : "p
     expect((await get("/store/catalog/search/suggest", as("requiring_unit"))).status).toBe(400)
     const supplier = await search("q=x", as("supplier_user"))
     expect([401, 403]).toContain(supplier.status)
-    expect((await request(baseUrl()).get("/store/catalog/search?q=x").set("x-publishable-api-key", world().publishableKey)).status).toBe(401)
+    expect((await request(baseUrl()).get("/store/catalog/search?q=x").set("x-publishable-api-key", world().publishableKey)).status).toBe(
+      401,
+    )
   })
 })

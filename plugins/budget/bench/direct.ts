@@ -36,10 +36,10 @@ export default async function direct({ container }: ExecArgs) {
         while (Date.now() < until) {
           await call().then(
             () => ok++,
-            () => failed++
+            () => failed++,
           )
         }
-      })
+      }),
     )
     return { rps: ok / seconds, ok, failed }
   }
@@ -52,9 +52,7 @@ export default async function direct({ container }: ExecArgs) {
     idempotency_key: randomUUID(),
   })
   const ledger = container.resolve<Ledger>("audit_ledger")
-  const entry = () => [
-    { actor_type: "system", actor_id: "bench", action: "bench.append", entity_type: "bench", entity_id: randomUUID() },
-  ]
+  const entry = () => [{ actor_type: "system", actor_id: "bench", action: "bench.append", entity_type: "bench", entity_id: randomUUID() }]
   /** Runs a measurement and reports the ledger's committed entries per transaction during it. */
   const withLedgerStats = async (call: () => Promise<unknown>) => {
     const before = await ledger.ledgerWriteStats()
@@ -69,10 +67,10 @@ export default async function direct({ container }: ExecArgs) {
   const workflow = await withLedgerStats(() =>
     reserveBudgetWorkflow(container).run({
       input: { ...movement(), organization_id: key.organization_id, reference_type: "requisition" } as never,
-    })
+    }),
   )
   writeFileSync(
     process.env.BENCH_DIRECT_OUTPUT as string,
-    JSON.stringify({ serviceOnly, appendNow, appendGrouped, workflow, seconds, concurrency })
+    JSON.stringify({ serviceOnly, appendNow, appendGrouped, workflow, seconds, concurrency }),
   )
 }

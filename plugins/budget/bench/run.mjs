@@ -92,17 +92,27 @@ async function main() {
     logFile: join(logs, "bench-budget-direct.log"),
   })
   const direct = JSON.parse(readFileSync(directOut, "utf8"))
-  log(`  service only: ${direct.serviceOnly.rps.toFixed(1)} reservations/s; ledger appendNow ${direct.appendNow.rps.toFixed(1)}/s, group commit ${direct.appendGrouped.rps.toFixed(1)}/s (${direct.appendGrouped.entriesPerTransaction.toFixed(1)} entries/transaction); reserve workflow: ${direct.workflow.rps.toFixed(1)} reservations/s (${direct.workflow.entriesPerTransaction.toFixed(1)} audit entries/transaction)`)
+  log(
+    `  service only: ${direct.serviceOnly.rps.toFixed(1)} reservations/s; ledger appendNow ${direct.appendNow.rps.toFixed(1)}/s, group commit ${direct.appendGrouped.rps.toFixed(1)}/s (${direct.appendGrouped.entriesPerTransaction.toFixed(1)} entries/transaction); reserve workflow: ${direct.workflow.rps.toFixed(1)} reservations/s (${direct.workflow.entriesPerTransaction.toFixed(1)} audit entries/transaction)`,
+  )
   log(`bench:budget — server on port ${port}`)
-  server = startService("medusa", "npx", ["medusa", "start", ...(CLUSTER > 1 ? ["--cluster", String(CLUSTER)] : [])], { cwd: backend, env, logFile: join(logs, "bench-budget-server.log") })
+  server = startService("medusa", "npx", ["medusa", "start", ...(CLUSTER > 1 ? ["--cluster", String(CLUSTER)] : [])], {
+    cwd: backend,
+    env,
+    logFile: join(logs, "bench-budget-server.log"),
+  })
   await waitForHttp(`http://localhost:${port}/health`, { child: server, timeoutMs: 180000 })
   const baseUrl = `http://localhost:${port}`
 
-  const token = await (await fetch(`${baseUrl}/auth/customer/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: world.email, password: world.password }),
-  })).json().then((b) => b.token)
+  const token = await (
+    await fetch(`${baseUrl}/auth/customer/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: world.email, password: world.password }),
+    })
+  )
+    .json()
+    .then((b) => b.token)
   const client = new pg.Client({ connectionString: url.toString() })
   await client.connect()
   const publishable = world.publishable
@@ -114,7 +124,13 @@ async function main() {
   const probe = await fetch(`${baseUrl}/store/budget/reservations`, {
     method: "POST",
     headers: { ...headers, "idempotency-key": randomUUID() },
-    body: JSON.stringify({ budget_key_id: world.hot, amount: "1.00", reference_type: "manual", reference_id: "probe", justification: "Sonda del benchmark de reservas" }),
+    body: JSON.stringify({
+      budget_key_id: world.hot,
+      amount: "1.00",
+      reference_type: "manual",
+      reference_id: "probe",
+      justification: "Sonda del benchmark de reservas",
+    }),
   })
   if (probe.status !== 201) {
     throw new Error(`probe reservation failed: ${probe.status} ${await probe.text()}`)
@@ -127,33 +143,42 @@ async function main() {
     const after = treeCpuSeconds(server.pid)
     return { ...out, cpu: before === null || after === null ? null : after - before }
   }
-  const scenario = (title, pickKey, amount, seconds = SECONDS) => withCpu(() =>
-    new Promise((resolve, reject) => {
-      let n = 0
-      const inst = autocannon(
-        {
-          url: `${baseUrl}/store/budget/reservations`,
-          method: "POST",
-          connections: CONNECTIONS,
-          duration: seconds,
-          headers,
-          requests: [
+  const scenario = (title, pickKey, amount, seconds = SECONDS) =>
+    withCpu(
+      () =>
+        new Promise((resolve, reject) => {
+          let n = 0
+          const inst = autocannon(
             {
-              setupRequest: (req) => {
-                n++
-                return {
-                  ...req,
-                  headers: { ...req.headers, "idempotency-key": randomUUID() },
-                  body: JSON.stringify({ budget_key_id: pickKey(), amount, reference_type: "manual", reference_id: `bench_${n}`, justification: "Reserva del benchmark de reservas" }),
-                }
-              },
+              url: `${baseUrl}/store/budget/reservations`,
+              method: "POST",
+              connections: CONNECTIONS,
+              duration: seconds,
+              headers,
+              requests: [
+                {
+                  setupRequest: (req) => {
+                    n++
+                    return {
+                      ...req,
+                      headers: { ...req.headers, "idempotency-key": randomUUID() },
+                      body: JSON.stringify({
+                        budget_key_id: pickKey(),
+                        amount,
+                        reference_type: "manual",
+                        reference_id: `bench_${n}`,
+                        justification: "Reserva del benchmark de reservas",
+                      }),
+                    }
+                  },
+                },
+              ],
             },
-          ],
-        },
-        (err, result) => (err ? reject(err) : resolve({ title, result }))
-      )
-      autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
-    }))
+            (err, result) => (err ? reject(err) : resolve({ title, result })),
+          )
+          autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
+        }),
+    )
 
   const results = []
   const loadBefore = loadavg()[0].toFixed(2)
@@ -165,13 +190,16 @@ async function main() {
   results.push(await scenario("100 keys (uniform)", () => world.many[Math.floor(Math.random() * world.many.length)], "1.00"))
   log(`bench:budget — reference: GET /store/budget/keys (authentication + access context + one read), ${SECONDS} s`)
   results.push(
-    await withCpu(() => new Promise((resolve, reject) => {
-      const inst = autocannon(
-        { url: `${baseUrl}/store/budget/keys?limit=1`, method: "GET", connections: CONNECTIONS, duration: SECONDS, headers },
-        (err, result) => (err ? reject(err) : resolve({ title: "Reference: GET /store/budget/keys (no write)", result }))
-      )
-      autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
-    }))
+    await withCpu(
+      () =>
+        new Promise((resolve, reject) => {
+          const inst = autocannon(
+            { url: `${baseUrl}/store/budget/keys?limit=1`, method: "GET", connections: CONNECTIONS, duration: SECONDS, headers },
+            (err, result) => (err ? reject(err) : resolve({ title: "Reference: GET /store/budget/keys (no write)", result })),
+          )
+          autocannon.track(inst, { renderProgressBar: false, renderResultsTable: false, renderLatencyTable: false })
+        }),
+    ),
   )
   log("bench:budget — contention: one key with $5,000.00 and $250.00 per reservation (demand exceeds it)")
   results.push(await scenario("Hot key, demand > disponible", () => world.tight, "250.00", 5))
@@ -195,7 +223,7 @@ async function main() {
       title,
       cpuMs: cpu === null || !(ok + refused) ? "n/a" : ((cpu * 1000) / (ok + refused)).toFixed(1),
       rps: (ok / (result.duration || SECONDS)).toFixed(1),
-      total: (result.requests.average).toFixed(1),
+      total: result.requests.average.toFixed(1),
       ok,
       refused,
       errors: result.errors + result.timeouts,
@@ -205,9 +233,13 @@ async function main() {
     }
   })
   for (const r of rows) {
-    log(`  ${r.title}: ${r.rps} reservations/s (${r.ok} ok, ${r.refused} refused 409, ${r.errors} errors), p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${r.cpuMs} ms/request`)
+    log(
+      `  ${r.title}: ${r.rps} reservations/s (${r.ok} ok, ${r.refused} refused 409, ${r.errors} errors), p50 ${r.p50} ms, p99 ${r.p99} ms, server CPU ${r.cpuMs} ms/request`,
+    )
   }
-  log(`  overspent keys: ${overspent}; keys whose reservado ≠ ledger: ${unbalanced}; tight key reservado ${tight.reservado} of ${tight.modificado}`)
+  log(
+    `  overspent keys: ${overspent}; keys whose reservado ≠ ledger: ${unbalanced}; tight key reservado ${tight.reservado} of ${tight.modificado}`,
+  )
 
   const section = [
     "## Budget",
@@ -262,7 +294,11 @@ try {
   process.stderr.write(`bench:budget failed: ${e.stack || e.message}\n`)
   process.exitCode = 1
 } finally {
-  if (server) {await stopService(server)}
-  if (db) {await db.stop()}
+  if (server) {
+    await stopService(server)
+  }
+  if (db) {
+    await db.stop()
+  }
   process.exit(process.exitCode ?? 0)
 }

@@ -55,6 +55,13 @@ export default async function setup({ container }: ExecArgs) {
   })
   writeFileSync(
     process.env.BENCH_OUTPUT as string,
-    JSON.stringify({ publishable: apiKeys[0].token, email, password: "Prueba-Segura-2026", hot: hot[0].id, many: many.map((k) => k.id), tight: tight[0].id })
+    JSON.stringify({
+      publishable: apiKeys[0].token,
+      email,
+      password: "Prueba-Segura-2026",
+      hot: hot[0].id,
+      many: many.map((k) => k.id),
+      tight: tight[0].id,
+    }),
   )
 }

@@ -43,9 +43,7 @@ function write(value, path) {
     return JSON.stringify(value.toISOString())
   }
   if (Array.isArray(value)) {
-    return `[${value
-      .map((v, i) => (v === undefined ? refuse(`${path}[${i}]`, "valor indefinido") : write(v, `${path}[${i}]`)))
-      .join(",")}]`
+    return `[${value.map((v, i) => (v === undefined ? refuse(`${path}[${i}]`, "valor indefinido") : write(v, `${path}[${i}]`))).join(",")}]`
   }
   const keys = Object.keys(value)
     .filter((k) => value[k] !== undefined)

@@ -98,9 +98,7 @@ export function text(tlv) {
 export function time(tlv) {
   const s = new TextDecoder("latin1").decode(value(tlv))
   const m =
-    tlv.tag === 0x17
-      ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
-      : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
+    tlv.tag === 0x17 ? /^(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s) : /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})Z$/.exec(s)
   if (!m) {
     throw new DerError("fecha DER no soportada")
   }

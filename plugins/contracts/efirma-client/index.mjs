@@ -46,7 +46,7 @@ function subtle() {
   if (!s) {
     throw new EfirmaClientError(
       "WEBCRYPTO_NO_DISPONIBLE",
-      "Este navegador no ofrece WebCrypto (se requiere una página servida por HTTPS o localhost)."
+      "Este navegador no ofrece WebCrypto (se requiere una página servida por HTTPS o localhost).",
     )
   }
   return s
@@ -110,7 +110,7 @@ function badKey(detail) {
 function wrongPassword() {
   return new EfirmaClientError(
     "CONTRASENA_INCORRECTA",
-    "No se pudo abrir la llave privada: la contraseña es incorrecta o el archivo .key está dañado."
+    "No se pudo abrir la llave privada: la contraseña es incorrecta o el archivo .key está dañado.",
   )
 }
 
@@ -121,7 +121,7 @@ function pbes2Params(der) {
   if (oid(algOid) !== OID.pbes2) {
     throw new EfirmaClientError(
       "FORMATO_DE_LLAVE_NO_SOPORTADO",
-      `La llave está cifrada con un esquema no soportado (${oid(algOid)}); se requiere PKCS#5 PBES2.`
+      `La llave está cifrada con un esquema no soportado (${oid(algOid)}); se requiere PKCS#5 PBES2.`,
     )
   }
   const [kdf, enc] = children(params)
@@ -143,7 +143,7 @@ function pbes2Params(der) {
   if (!cipher || typeof cipher !== "object" || !hash || typeof hash !== "string") {
     throw new EfirmaClientError(
       "FORMATO_DE_LLAVE_NO_SOPORTADO",
-      `La llave usa un cifrado no soportado (${oid(encOid)}); se aceptan AES-CBC y DES-EDE3-CBC.`
+      `La llave usa un cifrado no soportado (${oid(encOid)}); se aceptan AES-CBC y DES-EDE3-CBC.`,
     )
   }
   return { salt, iterations, hash, cipher, iv: value(iv), data: value(data) }
@@ -154,7 +154,7 @@ async function decryptPkcs8(der, password) {
   const s = subtle()
   const pw = await s.importKey("raw", new TextEncoder().encode(password), "PBKDF2", false, ["deriveBits"])
   const keyBytes = new Uint8Array(
-    await s.deriveBits({ name: "PBKDF2", salt: p.salt, iterations: p.iterations, hash: p.hash }, pw, p.cipher.length * 8)
+    await s.deriveBits({ name: "PBKDF2", salt: p.salt, iterations: p.iterations, hash: p.hash }, pw, p.cipher.length * 8),
   )
   if (p.cipher.name === "DES-EDE3-CBC") {
     const plain = decryptDesEde3Cbc(keyBytes, p.iv, p.data)
@@ -254,12 +254,7 @@ export async function signCanonical(privateKey, payload) {
 export async function verifyCanonical(cer, payload, signature) {
   const { spki } = describeCertificate(cer)
   const pub = await subtle().importKey("spki", spki, { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" }, false, ["verify"])
-  return subtle().verify(
-    { name: "RSASSA-PKCS1-v1_5" },
-    pub,
-    toBytes(signature),
-    new TextEncoder().encode(canonicalJson(payload))
-  )
+  return subtle().verify({ name: "RSASSA-PKCS1-v1_5" }, pub, toBytes(signature), new TextEncoder().encode(canonicalJson(payload)))
 }
 
 /**

@@ -17,7 +17,7 @@ const { runningDatabaseUrl } = await import(join(here, "..", "..", "..", "script
 const url = process.env.DATABASE_URL || runningDatabaseUrl()
 if (!url) {
   console.error(
-    "audit:verify: define DATABASE_URL (p. ej. postgres://postgres:postgres@localhost:5432/medusa) o ejecútalo mientras `npm start` corre la base de datos embebida."
+    "audit:verify: define DATABASE_URL (p. ej. postgres://postgres:postgres@localhost:5432/medusa) o ejecútalo mientras `npm start` corre la base de datos embebida.",
   )
   process.exit(2)
 }

@@ -38,7 +38,7 @@ function usage(message) {
       "  efirma describe --cer F.cer",
       "  efirma gen-test-ca <dir>",
       "  efirma issue --ca-dir <dir> --rfc RFC --name NOMBRE --password-env VAR --out <base> [--kind efirma|csd]",
-    ].join("\n")
+    ].join("\n"),
   )
   process.exit(2)
 }
@@ -127,10 +127,17 @@ async function main() {
       const digest = ef.checkSignature(cert, payload, envelope.signature)
       console.log(
         JSON.stringify(
-          { valid: true, certificate_serial: cert.serial, rfc: cert.rfc, subject_name: cert.subject_name, payload_sha256: digest, at: at.toISOString() },
+          {
+            valid: true,
+            certificate_serial: cert.serial,
+            rfc: cert.rfc,
+            subject_name: cert.subject_name,
+            payload_sha256: digest,
+            at: at.toISOString(),
+          },
           null,
-          2
-        )
+          2,
+        ),
       )
       return
     }
@@ -156,7 +163,11 @@ async function main() {
       if (!["efirma", "csd"].includes(kind)) {
         usage("--kind debe ser efirma o csd")
       }
-      const c = ef.issueCertificate(ca, { rfc: need(opts, "rfc").toUpperCase(), name: need(opts, "name") }, { password: password(opts), kind })
+      const c = ef.issueCertificate(
+        ca,
+        { rfc: need(opts, "rfc").toUpperCase(), name: need(opts, "name") },
+        { password: password(opts), kind },
+      )
       const base = resolve(need(opts, "out"))
       writeFileSync(`${base}.cer`, c.cer_der)
       writeFileSync(`${base}.key`, c.key_der)

@@ -17,7 +17,12 @@ import { fileURLToPath } from "node:url"
 
 const require = createRequire(import.meta.url)
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..")
-const arg = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=").slice(1).join("=")
+const arg = (name) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.split("=")
+    .slice(1)
+    .join("=")
 const dataDir = process.env.TIENDA_DATA_DIR || join(root, ".data")
 const out = arg("out") || join(dataDir, "cfdi-fixtures")
 const satUrl = arg("sat-url")
@@ -54,12 +59,16 @@ writeFileSync(
     "|---|---|---|",
     ...all.map((f) => `| ${f.name}.xml | ${f.rule ?? "— (valid)"} | ${f.description} |`),
     "",
-  ].join("\n")
+  ].join("\n"),
 )
 
 if (satUrl) {
   const post = async (path, body) => {
-    const r = await fetch(`${satUrl}${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+    const r = await fetch(`${satUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    })
     if (!r.ok && r.status !== 409) {
       throw new Error(`${path}: HTTP ${r.status} ${await r.text()}`)
     }

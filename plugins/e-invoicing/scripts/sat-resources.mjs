@@ -51,17 +51,14 @@ for (const file of SCHEMAS) {
 }
 mkdirSync(join(out, "xslt"), { recursive: true })
 for (const [sef, xslt] of Object.entries(STYLESHEETS)) {
-  const r = spawnSync(
-    "npx",
-    ["xslt3", `-xsl:${join(sat, xslt)}`, `-export:${join(out, "xslt", sef)}`, "-nogo", "-relocate:on"],
-    { cwd: plugin, stdio: "inherit" }
-  )
+  const r = spawnSync("npx", ["xslt3", `-xsl:${join(sat, xslt)}`, `-export:${join(out, "xslt", sef)}`, "-nogo", "-relocate:on"], {
+    cwd: plugin,
+    stdio: "inherit",
+  })
   if (r.status !== 0) {
     process.exit(r.status ?? 1)
   }
-  manifest.stylesheets[sef] = Object.fromEntries(
-    sources(join(sat, xslt)).map((f) => [relative(sat, f), sha256(f)])
-  )
+  manifest.stylesheets[sef] = Object.fromEntries(sources(join(sat, xslt)).map((f) => [relative(sat, f), sha256(f)]))
 }
 writeFileSync(join(out, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n")
 // simulators/sat shares no code with the store (ADR 0009) but stamps with the same SAT stylesheet.

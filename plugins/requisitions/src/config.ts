@@ -26,11 +26,17 @@ export function requisitionsSettings(options: RequisitionsOptions = {}): Requisi
   } else if (raw === true || raw === "true") {
     requireEfirma = true
   } else {
-    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `requireEfirma (REQUISITIONS_REQUIRE_EFIRMA) debe ser true o false, no «${String(raw)}».`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `requireEfirma (REQUISITIONS_REQUIRE_EFIRMA) debe ser true o false, no «${String(raw)}».`,
+    )
   }
   const channel = (options.notificationChannel ?? "").trim() || DEFAULT_NOTIFICATION_CHANNEL
   if (!/^[a-z][a-z0-9_-]{0,39}$/.test(channel)) {
-    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, `notificationChannel (REQUISITIONS_NOTIFICATION_CHANNEL) no es un canal válido: «${channel}».`)
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `notificationChannel (REQUISITIONS_NOTIFICATION_CHANNEL) no es un canal válido: «${channel}».`,
+    )
   }
   return { requireEfirma, notificationChannel: channel }
 }

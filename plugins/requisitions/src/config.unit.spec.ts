@@ -3,11 +3,17 @@ import { requisitionsSettings } from "./config"
 describe("requisitionsSettings", () => {
   it("defaults to no mandatory e.firma and the feed channel", () => {
     expect(requisitionsSettings()).toEqual({ requireEfirma: false, notificationChannel: "feed" })
-    expect(requisitionsSettings({ requireEfirma: "", notificationChannel: "  " })).toEqual({ requireEfirma: false, notificationChannel: "feed" })
+    expect(requisitionsSettings({ requireEfirma: "", notificationChannel: "  " })).toEqual({
+      requireEfirma: false,
+      notificationChannel: "feed",
+    })
   })
 
   it("reads the options as given by medusa-config (booleans or the environment's strings)", () => {
-    expect(requisitionsSettings({ requireEfirma: true, notificationChannel: "email" })).toEqual({ requireEfirma: true, notificationChannel: "email" })
+    expect(requisitionsSettings({ requireEfirma: true, notificationChannel: "email" })).toEqual({
+      requireEfirma: true,
+      notificationChannel: "email",
+    })
     expect(requisitionsSettings({ requireEfirma: "true" }).requireEfirma).toBe(true)
     expect(requisitionsSettings({ requireEfirma: "false" }).requireEfirma).toBe(false)
   })

@@ -21,7 +21,10 @@ const { startEmbeddedPostgres } = await import(join(root, "scripts/lib/embedded-
 const { run, startService, stopService, waitForHttp } = await import(join(root, "scripts/lib/proc.mjs"))
 const { freshBenchDatabase } = await import(join(root, "scripts/lib/bench-db.mjs"))
 
-const SIZES = (process.env.BENCH_SIZES || "10000,100000").split(",").map(Number).filter((n) => n > 0)
+const SIZES = (process.env.BENCH_SIZES || "10000,100000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0)
 const SECONDS = Number(process.env.BENCH_SECONDS || 30)
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS || 50)
 const backend = join(root, "backend")
@@ -72,7 +75,7 @@ function cannon(baseUrl, paths, headers, seconds, connections = CONNECTIONS) {
         headers,
         requests: [{ setupRequest: (req) => ({ ...req, method: "GET", path: paths[n++ % paths.length] }) }],
       },
-      (err, result) => (err ? reject(err) : resolve(result))
+      (err, result) => (err ? reject(err) : resolve(result)),
     )
     autocannon.track(inst, { renderProgressBar: process.stdout.isTTY, renderResultsTable: false, renderLatencyTable: false })
   })
@@ -84,7 +87,9 @@ async function benchSize(base, size) {
   log(`bench:search ${size} — migrations`)
   await run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, `bench-search-${size}-migrate.log`) })
   const out = join(root, ".cache", `bench-search-${size}.json`)
-  log(`bench:search ${size} — synthetic catalog (${size} items, 3 offers each, ${size} Medusa products, index); progress in .cache/logs/bench-search-${size}-setup.log`)
+  log(
+    `bench:search ${size} — synthetic catalog (${size} items, 3 offers each, ${size} Medusa products, index); progress in .cache/logs/bench-search-${size}-setup.log`,
+  )
   await run("npx", ["medusa", "exec", "../plugins/search/bench/setup.ts"], {
     cwd: backend,
     env: { ...env, BENCH_OUTPUT: out, BENCH_ITEMS: String(size) },
@@ -100,17 +105,25 @@ async function benchSize(base, size) {
   await c.end()
 
   const started = async (extraEnv) => {
-    server = startService("medusa", "npx", ["medusa", "start"], { cwd: backend, env: { ...env, ...extraEnv }, logFile: join(logs, `bench-search-${size}-server.log`) })
+    server = startService("medusa", "npx", ["medusa", "start"], {
+      cwd: backend,
+      env: { ...env, ...extraEnv },
+      logFile: join(logs, `bench-search-${size}-server.log`),
+    })
     await waitForHttp(`http://localhost:${port}/health`, { child: server, timeoutMs: 180000 })
   }
   log(`bench:search ${size} — server on port ${port}`)
   await started({})
   const baseUrl = `http://localhost:${port}`
-  const token = await (await fetch(`${baseUrl}/auth/customer/emailpass`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ email: world.email, password: world.password }),
-  })).json().then((b) => b.token)
+  const token = await (
+    await fetch(`${baseUrl}/auth/customer/emailpass`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ email: world.email, password: world.password }),
+    })
+  )
+    .json()
+    .then((b) => b.token)
   const headers = { authorization: `Bearer ${token}`, "x-publishable-api-key": world.publishable }
   const probe = await (await fetch(`${baseUrl}${OURS[0]}`, { headers })).json()
   // stock search is accent-sensitive (ILIKE): probe it with the accented query
@@ -146,7 +159,20 @@ async function benchSize(base, size) {
   const coldOne = await cannon(baseUrl, OURS, headers, LATENCY_SECONDS, 1)
   await stopService(server)
   server = null
-  return { size, load, provider: probe.provider, generation_s: world.generation_s, index_s: world.index_s, ours, oursOne, cold, coldOne, stock, stockOne, floor }
+  return {
+    size,
+    load,
+    provider: probe.provider,
+    generation_s: world.generation_s,
+    index_s: world.index_s,
+    ours,
+    oursOne,
+    cold,
+    coldOne,
+    stock,
+    stockOne,
+    floor,
+  }
 }
 
 // a run in which nothing was answered has no latencies (autocannon reports 0)
@@ -180,7 +206,7 @@ async function main() {
     "item and the total, for an authenticated buyer (JWT + access context + buyer scope + eligibility on every request).",
     "`/store/products?q=` is Medusa's stock product search with `fields=id,title,handle` and `limit=20` (its fastest form).",
     "Caches (plugins/search/src/api/cache.ts): the buyer's scope and whole answers are reused while the database-maintained versions of the",
-    "eligibility facts and of the index are unchanged (any committed write, by any process, is a miss on the next request). \"Caches off\" is the",
+    'eligibility facts and of the index are unchanged (any committed write, by any process, is a miss on the next request). "Caches off" is the',
     "same server restarted with `SEARCH_CACHE_TTL_SECONDS=0`: every request computes the scope and runs its SQL. The floor row is Medusa's",
     "own cheapest store route (publishable key + one small query, no auth): no route on this stack can be faster than it.",
     "",
@@ -190,7 +216,8 @@ async function main() {
   const summary = []
   for (const r of results) {
     const n = r.size.toLocaleString("en-US")
-    const put = (endpoint, x, conns = CONNECTIONS) => lines.push(row(`${n}`, x).replace(/^\| ([^|]+) \|/, `| $1 | ${endpoint} | ${conns} |`))
+    const put = (endpoint, x, conns = CONNECTIONS) =>
+      lines.push(row(`${n}`, x).replace(/^\| ([^|]+) \|/, `| $1 | ${endpoint} | ${conns} |`))
     put(`\`/store/catalog/search\` (${r.provider}, caches on: default)`, r.ours)
     put(`\`/store/catalog/search\` (${r.provider}, caches off)`, r.cold)
     put("stock `/store/products?q=`", r.stock)
@@ -206,15 +233,20 @@ async function main() {
     summary.push(
       `- ${n} items: load average ${r.load} before the runs; catalog generated in ${r.generation_s.toFixed(0)} s ` +
         `(indexing ${r.index_s.toFixed(0)} s). At ${CONNECTIONS} connections, caches on: ${rps(r.ours).toFixed(0)} req/s (${vsStock(r.ours)}), ` +
-        `${(100 * rps(r.ours) / Math.max(rps(r.floor), 0.01)).toFixed(0)}% of the floor's ${rps(r.floor).toFixed(0)} req/s; caches off: ${rps(r.cold).toFixed(1)} req/s. ` +
+        `${((100 * rps(r.ours)) / Math.max(rps(r.floor), 0.01)).toFixed(0)}% of the floor's ${rps(r.floor).toFixed(0)} req/s; caches off: ${rps(r.cold).toFixed(1)} req/s. ` +
         `p97.5 ${lat(r.ours, "p97_5")} ms at ${CONNECTIONS} connections; at one connection ${lat(r.oursOne, "p97_5")} ms with caches, ` +
         `${lat(r.coldOne, "p97_5")} ms without, stock ${lat(r.stockOne, "p50")} ms p50 (ours: ${lat(r.oursOne, "p50")} with caches, ` +
-        `${lat(r.coldOne, "p50")} without); target p95 ≤ ${r.size <= 10000 ? 50 : 100} ms.`
+        `${lat(r.coldOne, "p50")} without); target p95 ≤ ${r.size <= 10000 ? 50 : 100} ms.`,
     )
   }
-  lines.push("", ...summary, "",
+  lines.push(
+    "",
+    ...summary,
+    "",
     "autocannon reports p50/p90/p97.5/p99 (no p95); p97.5 is shown as the conservative bound for the p95 target.",
-    "Targets (issue 4): p95 ≤ 50 ms at 10k and ≤ 100 ms at 100k items, ≥ 5× faster than stock.", "")
+    "Targets (issue 4): p95 ≤ 50 ms at 10k and ≤ 100 ms at 100k items, ≥ 5× faster than stock.",
+    "",
+  )
   const docs = join(root, "docs", "benchmarks.md")
   let text = existsSync(docs) ? readFileSync(docs, "utf8") : "# Benchmarks\n\n"
   const section = lines.join("\n")
@@ -230,7 +262,11 @@ try {
   process.stderr.write(`bench:search failed: ${e.stack || e.message}\n`)
   process.exitCode = 1
 } finally {
-  if (server) {await stopService(server)}
-  if (db) {await db.stop()}
+  if (server) {
+    await stopService(server)
+  }
+  if (db) {
+    await db.stop()
+  }
   process.exit(process.exitCode ?? 0)
 }

@@ -26,6 +26,6 @@ export default async function reindex({ container }: ExecArgs) {
   })
   process.stdout.write(
     `${tty ? "\n" : ""}Índice de búsqueda (${result.provider}): ${result.indexed} documentos, ${result.removed + result.pruned} eliminados, ` +
-      `${((Date.now() - started) / 1000).toFixed(1)} s\n`
+      `${((Date.now() - started) / 1000).toFixed(1)} s\n`,
   )
 }

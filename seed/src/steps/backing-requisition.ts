@@ -31,12 +31,30 @@ export async function backingRequisition(container: MedusaContainer, input: Back
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: offers } = await query.graph({
     entity: "offer",
-    fields: ["id", "variant_id", "supplier_id", "price", "item.id", "item.name", "item.unspsc_code", "item.iva_treatment", "item.lot_id", "item.lot.contract_id"],
+    fields: [
+      "id",
+      "variant_id",
+      "supplier_id",
+      "price",
+      "item.id",
+      "item.name",
+      "item.unspsc_code",
+      "item.iva_treatment",
+      "item.lot_id",
+      "item.lot.contract_id",
+    ],
     filters: { id: input.offers.map((o) => o.offer_id) },
   })
   const lines = input.offers.map((o) => {
     const offer = offers.find((x) => x.id === o.offer_id)!
-    const item = offer.item as unknown as { id: string; name: string; unspsc_code: string; iva_treatment: string; lot_id: string; lot: { contract_id: string } }
+    const item = offer.item as unknown as {
+      id: string
+      name: string
+      unspsc_code: string
+      iva_treatment: string
+      lot_id: string
+      lot: { contract_id: string }
+    }
     const treatment = item.iva_treatment as IvaTreatment
     const amounts = { iva_rate: IVA_RATE[treatment], ...lineAmounts(String(offer.price), o.quantity, treatment) }
     return {

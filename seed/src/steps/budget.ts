@@ -7,9 +7,17 @@ import { makeRfc } from "../rfc"
 /** Partidas específicas (COG) of the office-supplies catalog and their 2026 budget. */
 const PARTIDAS = [
   { partida: "21101", description: "Materiales y útiles de oficina", amount: "850000.00" },
-  { partida: "21401", description: "Materiales y útiles consumibles para el procesamiento en equipos y bienes informáticos", amount: "1200000.00" },
+  {
+    partida: "21401",
+    description: "Materiales y útiles consumibles para el procesamiento en equipos y bienes informáticos",
+    amount: "1200000.00",
+  },
   { partida: "21601", description: "Material de limpieza", amount: "420000.00" },
-  { partida: "22104", description: "Productos alimenticios para el personal en las instalaciones de las dependencias y entidades", amount: "310000.00" },
+  {
+    partida: "22104",
+    description: "Productos alimenticios para el personal en las instalaciones de las dependencias y entidades",
+    amount: "310000.00",
+  },
 ]
 
 /**

@@ -77,7 +77,14 @@ export async function seedEfirma({ container }: ExecArgs, logins: DemoLogin[]) {
     const base = login.email.replace(/[^a-zA-Z0-9._-]/g, "_")
     writeFileSync(join(out, `${base}.cer`), cred.cer_der)
     writeFileSync(join(out, `${base}.key`), cred.key_der)
-    index[login.email] = { email: login.email, person_id: person.id, rfc: person.rfc, serial: cred.serial, cer: `${base}.cer`, key: `${base}.key` }
+    index[login.email] = {
+      email: login.email,
+      person_id: person.id,
+      rfc: person.rfc,
+      serial: cred.serial,
+      cer: `${base}.cer`,
+      key: `${base}.key`,
+    }
     issued++
   }
   writeFileSync(indexFile, JSON.stringify(index, null, 2))
@@ -88,7 +95,7 @@ export async function seedEfirma({ container }: ExecArgs, logins: DemoLogin[]) {
       `Contraseña de todas las llaves .key: ${DEMO_EFIRMA_PASSWORD}`,
       "index.json relaciona cada cuenta de demostración con su .cer/.key. Ver docs/efirma.md.",
       "",
-    ].join("\n")
+    ].join("\n"),
   )
   logger.info(`seed: e.firma demo certificates +${issued} (${out})`)
   return { issued, dir: out }

@@ -38,7 +38,6 @@ function money(centavos: number) {
   return `${Math.floor(centavos / 100)}.${String(centavos % 100).padStart(2, "0")}`
 }
 
-
 async function ids(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: orgs } = await query.graph({ entity: "organization", fields: ["id", "rfc", "kind", "units.id", "units.kind"] })
@@ -51,8 +50,7 @@ function contractInput(number: string, title: string, commodities: CuratedCommod
   return {
     number,
     title,
-    legal_basis:
-      "Artículos 17 de la Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público y 14 de su Reglamento",
+    legal_basis: "Artículos 17 de la Ley de Adquisiciones, Arrendamientos y Servicios del Sector Público y 14 de su Reglamento",
     valid_from: "2026-01-01",
     valid_until: "2027-12-31",
     min_amount: "5000000.00",
@@ -73,7 +71,7 @@ function contractInput(number: string, title: string, commodities: CuratedCommod
           sat_clave_unidad: c.unit,
           ceiling_price: money(Math.round(c.base * 100 * (0.9 + unit(name) * 0.5))),
           delivery_states: STATES,
-        }))
+        })),
       ),
     })),
   }
@@ -100,14 +98,26 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
           title_es: es,
           title_en: en,
         })),
-        ...all.map((c) => ({ code: c.code, level: "commodity" as const, parent_code: `${c.code.slice(0, 6)}00`, title_es: c.es, title_en: c.en })),
+        ...all.map((c) => ({
+          code: c.code,
+          level: "commodity" as const,
+          parent_code: `${c.code.slice(0, 6)}00`,
+          title_es: c.es,
+          title_en: c.en,
+        })),
       ],
     },
   })
   const { data: crosswalk } = await query.graph({ entity: "cog_crosswalk", fields: ["unspsc_code"], filters: { valid_until: null } })
   for (const c of all.filter((x) => !crosswalk.some((w) => w.unspsc_code === x.code))) {
     await setCrosswalkWorkflow(container).run({
-      input: { unspsc_code: c.code, partida: c.partida, partida_title: PARTIDAS[c.partida], changed_by: "seed", at: "2026-01-01T00:00:00Z" },
+      input: {
+        unspsc_code: c.code,
+        partida: c.partida,
+        partida_title: PARTIDAS[c.partida],
+        changed_by: "seed",
+        at: "2026-01-01T00:00:00Z",
+      },
     })
   }
 
@@ -125,14 +135,18 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
   const supplierOrgs = SUPPLIERS.map((s) => ({ fixture: s, org: byRfc.get(makeRfc(...s.rfc)) })).filter((x) => x.org)
   const agencyUnits = orgs
     .filter((o) => o.kind === "agency")
-    .flatMap((o) => ((o.units ?? []) as ({ id: string; kind: string } | null)[]))
+    .flatMap((o) => (o.units ?? []) as ({ id: string; kind: string } | null)[])
     .filter((u): u is { id: string; kind: string } => !!u && ["requiring_area", "purchasing_unit"].includes(u.kind))
     .map((u) => u.id)
 
   let offersCreated = 0
   const started = Date.now()
   for (const input of contracts) {
-    const { data: existing } = await query.graph({ entity: "framework_contract", fields: ["id", "status"], filters: { number: input.number } })
+    const { data: existing } = await query.graph({
+      entity: "framework_contract",
+      fields: ["id", "status"],
+      filters: { number: input.number },
+    })
     let contractId = existing[0]?.id
     if (!contractId) {
       const { result } = await createFrameworkContractWorkflow(container).run({ input })
@@ -159,7 +173,11 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
     const { data: items } = await query.graph({
       entity: "framework_item",
       fields: ["id", "code", "ceiling_price", "offers.supplier_id", "lot.contract_id"],
-      filters: { lot_id: (await query.graph({ entity: "framework_lot", fields: ["id"], filters: { contract_id: contractId } })).data.map((l) => l.id) },
+      filters: {
+        lot_id: (await query.graph({ entity: "framework_lot", fields: ["id"], filters: { contract_id: contractId } })).data.map(
+          (l) => l.id,
+        ),
+      },
     })
     const eligible = supplierOrgs.filter((s) => !s.fixture.demo?.enrolment_expired_on)
     for (const item of items) {
@@ -171,9 +189,19 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
         }
         const ceiling = Math.round(Number(item.ceiling_price) * 100)
         const price = money(Math.round(ceiling * (0.78 + unit(`${item.code}:${s.fixture.key}`) * 0.21)))
-        const days = Object.fromEntries(STATES.map((st) => [st, st === s.org!.state_code ? 2 : 3 + Math.floor(unit(`${st}${s.fixture.key}`) * 6)]))
+        const days = Object.fromEntries(
+          STATES.map((st) => [st, st === s.org!.state_code ? 2 : 3 + Math.floor(unit(`${st}${s.fixture.key}`) * 6)]),
+        )
         const { result } = await submitOfferRequestWorkflow(container).run({
-          input: { supplier_id: s.org!.id, item_id: item.id, price, min_order_qty: 1, delivery_days: days, stock: 50 + Math.floor(unit(item.id) * 500), requested_by: "seed" },
+          input: {
+            supplier_id: s.org!.id,
+            item_id: item.id,
+            price,
+            min_order_qty: 1,
+            delivery_days: days,
+            stock: 50 + Math.floor(unit(item.id) * 500),
+            requested_by: "seed",
+          },
         })
         await reviewOfferRequestWorkflow(container).run({
           input: { request_id: result.id, decision: "approve", reviewer: "seed", at: "2026-01-15T00:00:00Z", sync_store: false },
@@ -195,11 +223,22 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
   const { data: pending } = await query.graph({ entity: "offer_request", fields: ["id"], filters: { status: "pending" } })
   if (!pending.length) {
     const first = supplierOrgs[0]
-    const { data: offers } = await query.graph({ entity: "offer", fields: ["id", "item_id", "price", "delivery_days"], filters: { supplier_id: first.org!.id } })
+    const { data: offers } = await query.graph({
+      entity: "offer",
+      fields: ["id", "item_id", "price", "delivery_days"],
+      filters: { supplier_id: first.org!.id },
+    })
     if (offers[0]) {
       const cents = Math.round(Number(offers[0].price) * 100 * 0.97)
       await submitOfferRequestWorkflow(container).run({
-        input: { supplier_id: first.org!.id, item_id: offers[0].item_id as string, price: money(cents), min_order_qty: 1, delivery_days: offers[0].delivery_days as Record<string, number>, requested_by: "seed" },
+        input: {
+          supplier_id: first.org!.id,
+          item_id: offers[0].item_id as string,
+          price: money(cents),
+          min_order_qty: 1,
+          delivery_days: offers[0].delivery_days as Record<string, number>,
+          requested_by: "seed",
+        },
       })
     }
   }
@@ -221,4 +260,3 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
   })
   logger.info(`seed: framework contracts ready (${offersCreated} new offers)`)
 }
-

@@ -34,20 +34,14 @@ async function findOrganization(container: MedusaContainer, rfc: string): Promis
   return data[0] as OrgRow | undefined
 }
 
-async function ensureOrganization(
-  container: MedusaContainer,
-  input: CreateOrganizationWorkflowInput,
-  counters: Counters
-): Promise<OrgRow> {
+async function ensureOrganization(container: MedusaContainer, input: CreateOrganizationWorkflowInput, counters: Counters): Promise<OrgRow> {
   const existing = await findOrganization(container, input.rfc)
   if (!existing) {
     await createOrganizationWorkflow(container).run({ input })
     counters.organizations++
     counters.units += input.units?.length ?? 0
   } else {
-    const missing = (input.units ?? []).filter(
-      (u) => !existing.units?.some((e) => e.code === u.code)
-    )
+    const missing = (input.units ?? []).filter((u) => !existing.units?.some((e) => e.code === u.code))
     if (missing.length) {
       await createUnitsWorkflow(container).run({
         input: { organization_id: existing.id, units: missing },
@@ -67,7 +61,7 @@ async function ensurePerson(
   role: RoleCode,
   unitCode: string | null,
   position: string,
-  counters: Counters
+  counters: Counters,
 ) {
   const n = personCounter++
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -117,7 +111,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
       agency_type: "dependencia",
       ramo: "06",
     },
-    counters
+    counters,
   )
   for (const p of SHCP.people) {
     const email = `${p.local}@${SHCP.domain}`
@@ -140,7 +134,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
         ramo: a.ramo,
         units: a.units,
       },
-      counters
+      counters,
     )
     const prefix = a.units[0].code.split("-")[0]
     for (const r of AGENCY_ROLE_UNITS) {
@@ -166,7 +160,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
         email: `ventas@${s.key}.demo.mx`,
         metadata: s.demo ? { demo: s.demo } : null,
       },
-      counters
+      counters,
     )
     const email = `ventas@${s.key}.demo.mx`
     await ensurePerson(container, org, email, "supplier_user", null, "Representante de ventas", counters)
@@ -188,7 +182,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
       agency_type: "dependencia",
       ramo: "27",
     },
-    counters
+    counters,
   )
   const auditorEmail = `auditor@${AUDIT_BODY.domain}`
   await ensurePerson(container, audit, auditorEmail, "auditor", null, "Auditor del Órgano Interno de Control", counters)
@@ -205,14 +199,12 @@ export async function seedOrganizations({ container }: ExecArgs) {
       codigo_postal: OBSERVER_ORG.codigo_postal,
       state_code: OBSERVER_ORG.state_code,
     },
-    counters
+    counters,
   )
   const observerEmail = `testigo@${OBSERVER_ORG.domain}`
   await ensurePerson(container, observerOrg, observerEmail, "observer", null, "Testigo social", counters)
   logins.push({ role: "observer", email: observerEmail, organization: OBSERVER_ORG.short_name, actor_type: "observer" })
 
-  logger.info(
-    `seed: organizations +${counters.organizations}, units +${counters.units}, people +${counters.people}`
-  )
+  logger.info(`seed: organizations +${counters.organizations}, units +${counters.units}, people +${counters.people}`)
   return { counters, logins }
 }

@@ -34,7 +34,11 @@ export async function seedSpecificContracts({ container }: ExecArgs) {
   })
   const agency = orgs.find((o) => o.rfc === makeRfc(...salud.rfc))
   const supplier = orgs.find((o) => o.rfc === makeRfc(...supplierFixture.rfc))
-  const { data: contracts } = await query.graph({ entity: "framework_contract", fields: ["id", "lots.id"], filters: { number: "CM-SHCP-2026-0001" } })
+  const { data: contracts } = await query.graph({
+    entity: "framework_contract",
+    fields: ["id", "lots.id"],
+    filters: { number: "CM-SHCP-2026-0001" },
+  })
   const { data: people } = agency
     ? await query.graph({
         entity: "person",

@@ -33,9 +33,7 @@ export async function seedStore({ container }: ExecArgs) {
   if (!channelId) {
     const { result } = await createSalesChannelsWorkflow(container).run({
       input: {
-        salesChannelsData: [
-          { name: SALES_CHANNEL_NAME, description: "Catálogo de contratos marco" },
-        ],
+        salesChannelsData: [{ name: SALES_CHANNEL_NAME, description: "Catálogo de contratos marco" }],
       },
     })
     channelId = result[0].id
@@ -48,9 +46,7 @@ export async function seedStore({ container }: ExecArgs) {
     entity: "store",
     fields: ["id", "default_sales_channel_id", "supported_currencies.currency_code"],
   })
-  const hasMxn = store.supported_currencies?.some(
-    (c: { currency_code?: string } | null) => c?.currency_code === "mxn"
-  )
+  const hasMxn = store.supported_currencies?.some((c: { currency_code?: string } | null) => c?.currency_code === "mxn")
   if (!hasMxn || store.default_sales_channel_id !== channelId) {
     await updateStoresWorkflow(container).run({
       input: {
@@ -109,7 +105,9 @@ export async function seedStore({ container }: ExecArgs) {
   const { data: taxRegions } = await query.graph({ entity: "tax_region", fields: ["id"], filters: { country_code: "mx" } })
   if (!taxRegions.length) {
     await createTaxRegionsWorkflow(container).run({
-      input: [{ country_code: "mx", provider_id: "tp_iva_iva", default_tax_rate: { rate: 16, code: "002-Tasa-0.160000", name: "IVA 16 %" } }],
+      input: [
+        { country_code: "mx", provider_id: "tp_iva_iva", default_tax_rate: { rate: 16, code: "002-Tasa-0.160000", name: "IVA 16 %" } },
+      ],
     })
     logger.info("seed: tax region México (IVA) created")
   }

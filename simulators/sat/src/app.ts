@@ -6,7 +6,16 @@ import { DataSource } from "typeorm"
 import { entities } from "./entities"
 import { decideFault, faultRandom, faultsFromEnv, type Fault, type FaultConfig } from "./faults"
 import { openapi } from "./openapi"
-import { certificateNumber, issuePacCertificate, parseExpression, readCfdi, stamp, UUID_RE, type IssuingCa, type PacCredential } from "./pac"
+import {
+  certificateNumber,
+  issuePacCertificate,
+  parseExpression,
+  readCfdi,
+  stamp,
+  UUID_RE,
+  type IssuingCa,
+  type PacCredential,
+} from "./pac"
 import { consultaResponse, readConsultaRequest, soapFault, type ConsultaResult } from "./soap"
 
 export type SatSimulatorOptions = {
@@ -34,9 +43,18 @@ const err = (status: number, code: string, message: string) => json(status, { co
 /** "YYYY-MM-DDTHH:mm:ss" in Mexico City time. */
 function mexicoNow(): string {
   const p = Object.fromEntries(
-    new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" })
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "America/Mexico_City",
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+    })
       .formatToParts(new Date())
-      .map((x) => [x.type, x.value])
+      .map((x) => [x.type, x.value]),
   )
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:${p.second}`
 }
@@ -56,7 +74,14 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   await boot.initialize()
   await boot.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`)
   await boot.destroy()
-  const ds = new DataSource({ type: "postgres", url: options.databaseUrl, schema, entities: entities(schema), synchronize: true, extra: { max: 10 } })
+  const ds = new DataSource({
+    type: "postgres",
+    url: options.databaseUrl,
+    schema,
+    entities: entities(schema),
+    synchronize: true,
+    extra: { max: 10 },
+  })
   await ds.initialize()
   const t = (name: string) => `"${schema}".${name}`
 
@@ -70,7 +95,7 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
     // A throwaway test key: kept as PEM in the simulator's own schema.
     await ds.query(
       `INSERT INTO ${t("certificado")} (serial, rfc, cer_der, key_der, password, pac_activo) VALUES ($1, $2, $3, NULL, $4, true) ON CONFLICT (serial) DO NOTHING`,
-      [c.serial, pacRfc, c.cer_der, c.key.export({ type: "pkcs8", format: "pem" })]
+      [c.serial, pacRfc, c.cer_der, c.key.export({ type: "pkcs8", format: "pem" })],
     )
     return pacCredential()
   }
@@ -86,13 +111,25 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
     const q = parseExpression(expression)
     const situacion = q.re ? await efosSituacion(q.re) : null
     const efos = situacion && EFOS_LISTED.includes(situacion) ? "100" : "200"
-    const notFound: ConsultaResult = { CodigoEstatus: "N - 602: Comprobante no encontrado.", Estado: "No Encontrado", EsCancelable: null, EstatusCancelacion: null, ValidacionEFOS: efos }
+    const notFound: ConsultaResult = {
+      CodigoEstatus: "N - 602: Comprobante no encontrado.",
+      Estado: "No Encontrado",
+      EsCancelable: null,
+      EstatusCancelacion: null,
+      ValidacionEFOS: efos,
+    }
     if (!q.id || !UUID_RE.test(q.id) || fault === "not-found") {
       return notFound
     }
     const [row] = await ds.query(`SELECT * FROM ${t("cfdi")} WHERE uuid = $1`, [q.id.toUpperCase()])
     const totalMatches = row && q.tt !== undefined && /^\d+(\.\d+)?$/.test(q.tt) && Number(row.total) === Number(q.tt)
-    if (!row || row.emisor_rfc !== (q.re ?? "").toUpperCase() || row.receptor_rfc !== (q.rr ?? "").toUpperCase() || !totalMatches || (q.fe && q.fe !== row.sello_ultimos_8)) {
+    if (
+      !row ||
+      row.emisor_rfc !== (q.re ?? "").toUpperCase() ||
+      row.receptor_rfc !== (q.rr ?? "").toUpperCase() ||
+      !totalMatches ||
+      (q.fe && q.fe !== row.sello_ultimos_8)
+    ) {
       return notFound
     }
     return {
@@ -137,7 +174,16 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
     const inserted = await ds.query(
       `INSERT INTO ${t("cfdi")} (uuid, emisor_rfc, receptor_rfc, total, sello_ultimos_8, sello_sha256, estado, es_cancelable, estatus_cancelacion, xml, fecha_timbrado)
        VALUES ($1, $2, $3, $4, $5, $6, 'Vigente', 'Cancelable con aceptación', NULL, $7, $8) ON CONFLICT (sello_sha256) DO NOTHING RETURNING uuid`,
-      [uuid, cfdi.emisor_rfc, cfdi.receptor_rfc, /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0", cfdi.sello.slice(-8), selloSha, stamped, fecha]
+      [
+        uuid,
+        cfdi.emisor_rfc,
+        cfdi.receptor_rfc,
+        /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0",
+        cfdi.sello.slice(-8),
+        selloSha,
+        stamped,
+        fecha,
+      ],
     )
     if (!inserted.length) {
       // A concurrent request stamped the same CFDI first: answer with its stamp.
@@ -157,7 +203,18 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
       `INSERT INTO ${t("cfdi")} (uuid, emisor_rfc, receptor_rfc, total, sello_ultimos_8, sello_sha256, estado, es_cancelable, estatus_cancelacion, xml, fecha_timbrado)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'Cancelable con aceptación', $8, $9, $10)
        ON CONFLICT (uuid) DO UPDATE SET estado = EXCLUDED.estado, estatus_cancelacion = EXCLUDED.estatus_cancelacion`,
-      [uuid, cfdi.emisor_rfc, cfdi.receptor_rfc, /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0", cfdi.sello.slice(-8), createHash("sha256").update(`${uuid}:${cfdi.sello}`).digest("hex"), estado, estado === "Cancelado" ? "Cancelado sin aceptación" : null, xml, cfdi.timbre.fecha_timbrado || mexicoNow()]
+      [
+        uuid,
+        cfdi.emisor_rfc,
+        cfdi.receptor_rfc,
+        /^\d+(\.\d+)?$/.test(cfdi.total) ? cfdi.total : "0",
+        cfdi.sello.slice(-8),
+        createHash("sha256").update(`${uuid}:${cfdi.sello}`).digest("hex"),
+        estado,
+        estado === "Cancelado" ? "Cancelado sin aceptación" : null,
+        xml,
+        cfdi.timbre.fecha_timbrado || mexicoNow(),
+      ],
     )
     return json(201, { uuid, estado })
   }
@@ -165,7 +222,7 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   async function cancelar(uuid: string): Promise<Reply> {
     const rows = await ds.query(
       `UPDATE ${t("cfdi")} SET estado = 'Cancelado', estatus_cancelacion = 'Cancelado sin aceptación', es_cancelable = 'Cancelable sin aceptación' WHERE uuid = $1 RETURNING uuid, estado, estatus_cancelacion`,
-      [uuid.toUpperCase()]
+      [uuid.toUpperCase()],
     )
     const row = Array.isArray(rows[0]) ? rows[0][0] : rows[0]
     return row ? json(200, { cfdi: row }) : err(404, "CFDI_NO_EXISTE", `El CFDI ${uuid} no existe en el simulador.`)
@@ -180,7 +237,9 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
     app.use((req, res, next) => {
       const given = Buffer.from(req.get("authorization") ?? "")
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-        res.status(401).json({ code: "TOKEN_REQUERIDO", message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …)." })
+        res
+          .status(401)
+          .json({ code: "TOKEN_REQUERIDO", message: "El simulador del SAT requiere el token compartido (Authorization: Bearer …)." })
         return
       }
       next()
@@ -193,26 +252,50 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   let random = faultRandom(faults)
 
   /** Runs a handler under the fault decided for this request; `garbage` and 500s answer in the endpoint's format. */
-  const faulty = (format: "xml" | "json", handler: (req: Request, fault: Fault) => Promise<Reply>) => async (req: Request, res: Response) => {
-    const { fault, config } = decideFault(req.get("x-fault"), faults, () => random())
-    stats[fault] = (stats[fault] ?? 0) + 1
-    const send = (r: Reply) => (r.type === "xml" ? res.status(r.status).type("text/xml; charset=utf-8").send(r.body as string) : res.status(r.status).json(r.body))
-    const failure = (when: string) =>
-      format === "xml" ? { status: 500, type: "xml" as const, body: soapFault("s:Server", `Falla simulada ${when}.`) } : err(500, "FALLA_INYECTADA", `Falla simulada ${when}.`)
-    try {
-      if (config.latencyMs > 0) {await sleep(config.latencyMs)}
-      if (fault === "500") {return void send(failure("antes de procesar"))}
-      if (fault === "timeout") {await sleep(config.hangMs)}
-      const result = await handler(req, fault)
-      if (fault === "500-after") {return void send(failure("después de procesar"))}
-      if (fault === "garbage") {
-        return void res.status(200).type(format === "xml" ? "text/xml" : "application/json").send(format === "xml" ? "<s:Envelope><s:Body><Consulta" : "{\"uuid\": ")
+  const faulty =
+    (format: "xml" | "json", handler: (req: Request, fault: Fault) => Promise<Reply>) => async (req: Request, res: Response) => {
+      const { fault, config } = decideFault(req.get("x-fault"), faults, () => random())
+      stats[fault] = (stats[fault] ?? 0) + 1
+      const send = (r: Reply) =>
+        r.type === "xml"
+          ? res
+              .status(r.status)
+              .type("text/xml; charset=utf-8")
+              .send(r.body as string)
+          : res.status(r.status).json(r.body)
+      const failure = (when: string) =>
+        format === "xml"
+          ? { status: 500, type: "xml" as const, body: soapFault("s:Server", `Falla simulada ${when}.`) }
+          : err(500, "FALLA_INYECTADA", `Falla simulada ${when}.`)
+      try {
+        if (config.latencyMs > 0) {
+          await sleep(config.latencyMs)
+        }
+        if (fault === "500") {
+          return void send(failure("antes de procesar"))
+        }
+        if (fault === "timeout") {
+          await sleep(config.hangMs)
+        }
+        const result = await handler(req, fault)
+        if (fault === "500-after") {
+          return void send(failure("después de procesar"))
+        }
+        if (fault === "garbage") {
+          return void res
+            .status(200)
+            .type(format === "xml" ? "text/xml" : "application/json")
+            .send(format === "xml" ? "<s:Envelope><s:Body><Consulta" : '{"uuid": ')
+        }
+        send(result)
+      } catch (e) {
+        send(
+          format === "xml"
+            ? { status: 500, type: "xml", body: soapFault("s:Server", (e as Error).message) }
+            : err(500, "ERROR_INTERNO", (e as Error).message),
+        )
       }
-      send(result)
-    } catch (e) {
-      send(format === "xml" ? { status: 500, type: "xml", body: soapFault("s:Server", (e as Error).message) } : err(500, "ERROR_INTERNO", (e as Error).message))
     }
-  }
 
   const consultaHandler = faulty("xml", async (req, fault) => {
     const expression = readConsultaRequest(typeof req.body === "string" ? req.body : "")
@@ -222,18 +305,27 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
     return { status: 200, type: "xml", body: consultaResponse(await consulta(expression, fault)) }
   })
   app.post("/ConsultaCFDIService.svc", consultaHandler)
-  app.post("/api/v1/pac/timbrar", faulty("json", (req) => timbrar(typeof req.body === "string" ? req.body : String(req.body?.xml ?? ""))))
+  app.post(
+    "/api/v1/pac/timbrar",
+    faulty("json", (req) => timbrar(typeof req.body === "string" ? req.body : String(req.body?.xml ?? ""))),
+  )
 
   // SAT's certificate repository: the certificate of a NoCertificado (CSD or PAC).
-  app.get("/api/v1/certificados/:serial", faulty("json", async (req) => {
-    const [row] = await ds.query(`SELECT serial, rfc, cer_der FROM ${t("certificado")} WHERE serial = $1`, [req.params.serial])
-    return row
-      ? json(200, { no_certificado: row.serial, rfc: row.rfc, certificado: Buffer.from(row.cer_der).toString("base64") })
-      : err(404, "CERTIFICADO_NO_EXISTE", `No existe el certificado ${req.params.serial}.`)
-  }))
+  app.get(
+    "/api/v1/certificados/:serial",
+    faulty("json", async (req) => {
+      const [row] = await ds.query(`SELECT serial, rfc, cer_der FROM ${t("certificado")} WHERE serial = $1`, [req.params.serial])
+      return row
+        ? json(200, { no_certificado: row.serial, rfc: row.rfc, certificado: Buffer.from(row.cer_der).toString("base64") })
+        : err(404, "CERTIFICADO_NO_EXISTE", `No existe el certificado ${req.params.serial}.`)
+    }),
+  )
 
   // EFOS (art. 69-B CFF) list.
-  app.get("/api/v1/efos", async (_req, res) => void res.json({ efos: await ds.query(`SELECT rfc, nombre, situacion FROM ${t("efos")} ORDER BY rfc`) }))
+  app.get(
+    "/api/v1/efos",
+    async (_req, res) => void res.json({ efos: await ds.query(`SELECT rfc, nombre, situacion FROM ${t("efos")} ORDER BY rfc`) }),
+  )
   app.get("/api/v1/efos/:rfc", async (req, res) => {
     const [row] = await ds.query(`SELECT rfc, nombre, situacion FROM ${t("efos")} WHERE rfc = $1`, [req.params.rfc.toUpperCase()])
     if (!row) {
@@ -244,11 +336,14 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
   app.post("/api/v1/efos", async (req, res) => {
     const { rfc, nombre, situacion } = (req.body ?? {}) as Record<string, string>
     if (!rfc || !["presunto", "definitivo", "desvirtuado", "sentencia_favorable"].includes(situacion)) {
-      return void res.status(422).json({ code: "DATOS_INVALIDOS", message: "rfc y situacion (presunto, definitivo, desvirtuado, sentencia_favorable) son obligatorios." })
+      return void res.status(422).json({
+        code: "DATOS_INVALIDOS",
+        message: "rfc y situacion (presunto, definitivo, desvirtuado, sentencia_favorable) son obligatorios.",
+      })
     }
     await ds.query(
       `INSERT INTO ${t("efos")} (rfc, nombre, situacion) VALUES ($1, $2, $3) ON CONFLICT (rfc) DO UPDATE SET nombre = EXCLUDED.nombre, situacion = EXCLUDED.situacion`,
-      [rfc.toUpperCase(), nombre ?? null, situacion]
+      [rfc.toUpperCase(), nombre ?? null, situacion],
     )
     res.status(201).json({ efos: { rfc: rfc.toUpperCase(), nombre: nombre ?? null, situacion } })
   })
@@ -259,7 +354,10 @@ export async function createSatSimulator(options: SatSimulatorOptions) {
 
   // Test helpers (no fault injection): look up, register, cancel, trust another certificate.
   app.get("/api/v1/cfdi/:uuid", async (req, res) => {
-    const [row] = await ds.query(`SELECT uuid, emisor_rfc, receptor_rfc, total::text, estado, es_cancelable, estatus_cancelacion, fecha_timbrado FROM ${t("cfdi")} WHERE uuid = $1`, [req.params.uuid.toUpperCase()])
+    const [row] = await ds.query(
+      `SELECT uuid, emisor_rfc, receptor_rfc, total::text, estado, es_cancelable, estatus_cancelacion, fecha_timbrado FROM ${t("cfdi")} WHERE uuid = $1`,
+      [req.params.uuid.toUpperCase()],
+    )
     if (!row) {
       return void res.status(404).json({ code: "CFDI_NO_EXISTE", message: "El CFDI no existe en el simulador." })
     }

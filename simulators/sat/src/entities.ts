@@ -36,7 +36,9 @@ export function entities(schema: string) {
       situacion: { type: "text" },
       updated_at: { type: "timestamptz", updateDate: true },
     },
-    checks: [{ name: "efos_situacion_valida", expression: "situacion IN ('presunto', 'definitivo', 'desvirtuado', 'sentencia_favorable')" }],
+    checks: [
+      { name: "efos_situacion_valida", expression: "situacion IN ('presunto', 'definitivo', 'desvirtuado', 'sentencia_favorable')" },
+    ],
   })
   const Certificado = new EntitySchema({
     name: "certificado",

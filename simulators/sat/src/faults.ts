@@ -69,16 +69,31 @@ export function faultRandom(config: Pick<FaultConfig, "seed">): () => number {
 export function decideFault(header: string | undefined, base: FaultConfig, random: () => number): { fault: Fault; config: FaultConfig } {
   const config = { ...base }
   let explicit: Fault | null = null
-  for (const part of (header ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of (header ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const [name, value] = part.split("=")
     if (value !== undefined) {
       const v = Number(value)
-      if (name === "latency") {config.latencyMs = v}
-      if (name === "hang") {config.hangMs = v}
-      if (name === "rate500") {config.rate500 = v}
-      if (name === "ratetimeout") {config.rateTimeout = v}
-      if (name === "rategarbage") {config.rateGarbage = v}
-      if (name === "ratenotfound") {config.rateNotFound = v}
+      if (name === "latency") {
+        config.latencyMs = v
+      }
+      if (name === "hang") {
+        config.hangMs = v
+      }
+      if (name === "rate500") {
+        config.rate500 = v
+      }
+      if (name === "ratetimeout") {
+        config.rateTimeout = v
+      }
+      if (name === "rategarbage") {
+        config.rateGarbage = v
+      }
+      if (name === "ratenotfound") {
+        config.rateNotFound = v
+      }
     } else if ((FAULTS as string[]).includes(name)) {
       explicit = name as Fault
     }

@@ -25,6 +25,10 @@ describe("SAT simulator fault injection", () => {
     expect(decideFault("ratenotfound=1", c, faultRandom(c)).fault).toBe("not-found")
     expect(decideFault("latency=25,hang=10", c, faultRandom(c)).config).toMatchObject({ latencyMs: 25, hangMs: 10 })
     expect(faultsOf(c, 50).every((f) => f === "none")).toBe(true)
-    expect(faultsFromEnv({ SIM_FAULT_SEED: "9", SIM_FAULT_GARBAGE_RATE: "0.2", SIM_FAULT_NOT_FOUND_RATE: "0.1" })).toMatchObject({ seed: 9, rateGarbage: 0.2, rateNotFound: 0.1 })
+    expect(faultsFromEnv({ SIM_FAULT_SEED: "9", SIM_FAULT_GARBAGE_RATE: "0.2", SIM_FAULT_NOT_FOUND_RATE: "0.1" })).toMatchObject({
+      seed: 9,
+      rateGarbage: 0.2,
+      rateNotFound: 0.1,
+    })
   })
 })

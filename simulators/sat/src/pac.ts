@@ -35,7 +35,11 @@ export function readCfdi(xml: string): CfdiFacts | null {
   const errors: string[] = []
   let root: Element | null = null
   try {
-    root = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(xml, "text/xml")?.documentElement ?? null
+    root =
+      new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(
+        xml,
+        "text/xml",
+      )?.documentElement ?? null
   } catch {
     return null
   }
@@ -68,7 +72,9 @@ export function parseExpression(expression: string): Record<string, string> {
   for (const part of query.split(/&(?=(?:id|re|rr|tt|fe)=)/i)) {
     const eq = part.indexOf("=")
     if (eq > 0) {
-      out[part.slice(0, eq).trim().toLowerCase()] = decodePercent(part.slice(eq + 1)).replace(/&amp;/g, "&").trim()
+      out[part.slice(0, eq).trim().toLowerCase()] = decodePercent(part.slice(eq + 1))
+        .replace(/&amp;/g, "&")
+        .trim()
     }
   }
   return out
@@ -97,7 +103,10 @@ let tfdStylesheet: Record<string, unknown> | null = null
 
 /** The TFD 1.1 cadena original with SAT's cadenaoriginal_TFD_1_1.xslt (SaxonJS). */
 export function cadenaOriginalTfd(tfdXml: string): string {
-  tfdStylesheet ??= JSON.parse(readFileSync(join(__dirname, "..", "resources", "cadenaoriginal_TFD_1_1.sef.json"), "utf8")) as Record<string, unknown>
+  tfdStylesheet ??= JSON.parse(readFileSync(join(__dirname, "..", "resources", "cadenaoriginal_TFD_1_1.sef.json"), "utf8")) as Record<
+    string,
+    unknown
+  >
   const r = SaxonJS.transform({ stylesheetInternal: tfdStylesheet, sourceText: tfdXml, destination: "serialized" }, "sync")
   return r.principalResult as string
 }
@@ -126,7 +135,18 @@ export function stamp(xml: string, pac: PacCredential, opts: { uuid: string; fec
     complemento = nodeFromXmlString(`<cfdi:Complemento xmlns:cfdi="${CFDI_NS}"/>`)
     complemento.attributes().delete("xmlns:cfdi")
     root.children().add(complemento)
-    root.children().setOrder(["cfdi:InformacionGlobal", "cfdi:CfdiRelacionados", "cfdi:Emisor", "cfdi:Receptor", "cfdi:Conceptos", "cfdi:Impuestos", "cfdi:Complemento", "cfdi:Addenda"])
+    root
+      .children()
+      .setOrder([
+        "cfdi:InformacionGlobal",
+        "cfdi:CfdiRelacionados",
+        "cfdi:Emisor",
+        "cfdi:Receptor",
+        "cfdi:Conceptos",
+        "cfdi:Impuestos",
+        "cfdi:Complemento",
+        "cfdi:Addenda",
+      ])
     root.children().order()
   }
   complemento.children().add(tfd)
@@ -167,7 +187,9 @@ export function issuePacCertificate(ca: IssuingCa | null, holder: { rfc: string;
   if (ca) {
     const caCert = forge.pki.certificateFromAsn1(forge.asn1.fromDer(ca.cert_der.toString("binary")))
     cert.setIssuer(caCert.subject.attributes)
-    signer = forge.pki.privateKeyFromPem(createPrivateKey(ca.key_pem).export({ type: "pkcs1", format: "pem" }) as string) as forge.pki.rsa.PrivateKey
+    signer = forge.pki.privateKeyFromPem(
+      createPrivateKey(ca.key_pem).export({ type: "pkcs1", format: "pem" }) as string,
+    ) as forge.pki.rsa.PrivateKey
   } else {
     cert.setIssuer(cert.subject.attributes)
   }

@@ -2,7 +2,9 @@ import { parseExpression } from "./pac"
 
 describe("SAT simulator: reading the printed status expression", () => {
   it("keeps '+' and '/' of the seal's last 8 characters (a '+' read as a space made a fresh CFDI 'No Encontrado')", () => {
-    const q = parseExpression("https://verificacfdi.facturaelectronica.sat.gob.mx/default.aspx?id=0A1B2C3D-0000-4000-8000-0123456789AB&re=AAA010101AAA&rr=SEP210905778&tt=696.00&fe=k+Q/ab==")
+    const q = parseExpression(
+      "https://verificacfdi.facturaelectronica.sat.gob.mx/default.aspx?id=0A1B2C3D-0000-4000-8000-0123456789AB&re=AAA010101AAA&rr=SEP210905778&tt=696.00&fe=k+Q/ab==",
+    )
     expect(q).toEqual({ id: "0A1B2C3D-0000-4000-8000-0123456789AB", re: "AAA010101AAA", rr: "SEP210905778", tt: "696.00", fe: "k+Q/ab==" })
   })
 

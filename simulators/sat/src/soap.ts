@@ -18,7 +18,10 @@ const esc = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replac
  */
 export function readConsultaRequest(body: string): string | null {
   const errors: string[] = []
-  const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(body || "<x/>", "text/xml")
+  const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(
+    body || "<x/>",
+    "text/xml",
+  )
   const el = doc?.getElementsByTagNameNS("http://tempuri.org/", "expresionImpresa").item(0)
   if (errors.length || !el) {
     return null

@@ -31,7 +31,10 @@ const AMOUNT = /^(?:0|[1-9]\d{0,14})(?:\.\d{1,2})?$/
 const DISPONIBLE = "(modificado - reservado - comprometido - devengado - ejercido - pagado)"
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-const KINDS: Record<string, { tipo: string; from: (origenHacia: Stage | null) => Stage | null; to: Stage | "origen"; needsOrigin: boolean }> = {
+const KINDS: Record<
+  string,
+  { tipo: string; from: (origenHacia: Stage | null) => Stage | null; to: Stage | "origen"; needsOrigin: boolean }
+> = {
   precompromiso: { tipo: "precompromiso", from: () => "disponible", to: "reservado", needsOrigin: false },
   compromiso: { tipo: "compromiso", from: (o) => (o ? "reservado" : "disponible"), to: "comprometido", needsOrigin: false },
   liberacion: { tipo: "liberacion", from: (o) => o, to: "disponible", needsOrigin: true },
@@ -53,13 +56,17 @@ function err(status: number, code: string, message: string): Result {
 /** Moves `importe` between stages of a clave under the guard; false when refused. */
 async function move(m: EntityManager, s: string, clave: string, from: Stage, to: Stage, importe: string): Promise<boolean> {
   const sets: string[] = []
-  if (from !== "disponible") {sets.push(`${from} = ${from} - $2::numeric`)}
-  if (to !== "disponible") {sets.push(`${to} = ${to} + $2::numeric`)}
+  if (from !== "disponible") {
+    sets.push(`${from} = ${from} - $2::numeric`)
+  }
+  if (to !== "disponible") {
+    sets.push(`${to} = ${to} + $2::numeric`)
+  }
   const guard = from === "disponible" ? `${DISPONIBLE} >= $2::numeric` : `${from} >= $2::numeric`
-  const rows = await q(m, 
-    `UPDATE "${s}".clave SET ${sets.join(", ")}, updated_at = now() WHERE clave = $1 AND ${guard} RETURNING clave`,
-    [clave, importe]
-  )
+  const rows = await q(m, `UPDATE "${s}".clave SET ${sets.join(", ")}, updated_at = now() WHERE clave = $1 AND ${guard} RETURNING clave`, [
+    clave,
+    importe,
+  ])
   return rows.length > 0
 }
 
@@ -82,10 +89,11 @@ export async function createSimulator(options: SimulatorOptions) {
   await ds.initialize()
   if (options.seed !== false) {
     for (const c of seedClaves()) {
-      await ds.query(
-        `INSERT INTO "${schema}".clave (clave, partida, modificado) VALUES ($1, $2, $3) ON CONFLICT (clave) DO NOTHING`,
-        [c.clave, c.partida, c.modificado]
-      )
+      await ds.query(`INSERT INTO "${schema}".clave (clave, partida, modificado) VALUES ($1, $2, $3) ON CONFLICT (clave) DO NOTHING`, [
+        c.clave,
+        c.partida,
+        c.modificado,
+      ])
     }
   }
 
@@ -97,13 +105,19 @@ export async function createSimulator(options: SimulatorOptions) {
     const clave = String(body.clave ?? "")
     const importe = String(body.importe ?? "")
     const origen = body.origen ? String(body.origen) : null
-    if (!k) {return err(404, "OPERACION_DESCONOCIDA", `Operación ${kind} desconocida.`)}
+    if (!k) {
+      return err(404, "OPERACION_DESCONOCIDA", `Operación ${kind} desconocida.`)
+    }
     if (!key || !clave || !AMOUNT.test(importe) || Number(importe) <= 0) {
       return err(422, "DATOS_INVALIDOS", "idempotency_key, clave e importe (> 0, dos decimales) son obligatorios.")
     }
-    if (k.needsOrigin && !origen) {return err(422, "ORIGEN_REQUERIDO", "La operación requiere la operación de origen.")}
+    if (k.needsOrigin && !origen) {
+      return err(422, "ORIGEN_REQUERIDO", "La operación requiere la operación de origen.")
+    }
     const payee = k.tipo === "clc" ? clcPayee(body, importe) : null
-    if (payee && "error" in payee) {return err(422, "DEDUCCIONES_INVALIDAS", payee.error)}
+    if (payee && "error" in payee) {
+      return err(422, "DEDUCCIONES_INVALIDAS", payee.error)
+    }
     return ds.transaction(async (m) => {
       const existing = await q(m, `SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1`, [key])
       if (existing.length) {
@@ -119,12 +133,15 @@ export async function createSimulator(options: SimulatorOptions) {
       }
       const from = k.from(originTo)
       const to = (k.to === "origen" ? originTo : k.to) as Stage
-      if (!from) {return err(422, "ORIGEN_INVALIDO", "Operación de origen inválida.")}
+      if (!from) {
+        return err(422, "ORIGEN_INVALIDO", "Operación de origen inválida.")
+      }
       const f = folio(k.tipo === "clc" ? "CLC" : "SIAFF")
-      const inserted = await q(m, 
+      const inserted = await q(
+        m,
         `INSERT INTO "${schema}".operacion (idempotency_key, folio, tipo, clave, importe, desde, hacia, origen, referencia, estado)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'aplicada') ON CONFLICT (idempotency_key) DO NOTHING RETURNING *`,
-        [key, f, k.tipo, clave, importe, from, to, origen, body.referencia ?? null]
+        [key, f, k.tipo, clave, importe, from, to, origen, body.referencia ?? null],
       )
       if (!inserted.length) {
         const [row] = await q(m, `SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1`, [key])
@@ -137,15 +154,20 @@ export async function createSimulator(options: SimulatorOptions) {
       }
       if (!(await move(m, schema, clave, from, to, importe))) {
         await q(m, `DELETE FROM "${schema}".operacion WHERE idempotency_key = $1`, [key])
-        return err(409, "FONDOS_INSUFICIENTES", `SICOP/SIAFF: la clave ${clave} no tiene fondos suficientes en «${from}» para ${importe} MXN (disponible ${exists.disponible}).`)
+        return err(
+          409,
+          "FONDOS_INSUFICIENTES",
+          `SICOP/SIAFF: la clave ${clave} no tiene fondos suficientes en «${from}» para ${importe} MXN (disponible ${exists.disponible}).`,
+        )
       }
       if (k.tipo === "clc") {
         const ben = (body.beneficiario ?? {}) as { rfc?: string; clabe?: string }
         const p = payee as { neto: string; deducciones: unknown[] }
-        await q(m, 
+        await q(
+          m,
           `INSERT INTO "${schema}".clc (folio, operacion_key, clave, importe, importe_neto, deducciones, beneficiario_rfc, beneficiario_clabe, estado)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'emitida')`,
-          [f, key, clave, importe, p.neto, JSON.stringify(p.deducciones), ben.rfc ?? null, ben.clabe ?? null]
+          [f, key, clave, importe, p.neto, JSON.stringify(p.deducciones), ben.rfc ?? null, ben.clabe ?? null],
         )
       }
       return { status: 201, json: { operacion: present(inserted[0]) } }
@@ -171,11 +193,20 @@ export async function createSimulator(options: SimulatorOptions) {
       withheld += cents(String(d.importe))
     }
     const neto = cents(importe) - withheld
-    if (neto < 0n) {return { error: `Las deducciones (${show(withheld)}) exceden el importe de la CLC (${importe}).` }}
-    if (body.importe_neto !== undefined && body.importe_neto !== null && (!AMOUNT.test(String(body.importe_neto)) || cents(String(body.importe_neto)) !== neto)) {
+    if (neto < 0n) {
+      return { error: `Las deducciones (${show(withheld)}) exceden el importe de la CLC (${importe}).` }
+    }
+    if (
+      body.importe_neto !== undefined &&
+      body.importe_neto !== null &&
+      (!AMOUNT.test(String(body.importe_neto)) || cents(String(body.importe_neto)) !== neto)
+    ) {
       return { error: `El importe neto (${String(body.importe_neto)}) no es el importe menos las deducciones (${show(neto)}).` }
     }
-    return { neto: show(neto), deducciones: list.map((d) => ({ tipo: d.tipo, importe: String(d.importe), referencia: d.referencia ?? null })) }
+    return {
+      neto: show(neto),
+      deducciones: list.map((d) => ({ tipo: d.tipo, importe: String(d.importe), referencia: d.referencia ?? null })),
+    }
   }
 
   async function replay(m: EntityManager, row: Record<string, unknown>, tipo: string, clave: string, importe: string): Promise<Result> {
@@ -206,10 +237,11 @@ export async function createSimulator(options: SimulatorOptions) {
   /** Undoes an operation by key; a tombstone when it never arrived (a late arrival is refused). */
   async function cancel(key: string): Promise<Result> {
     return ds.transaction(async (m) => {
-      await q(m, 
+      await q(
+        m,
         `INSERT INTO "${schema}".operacion (idempotency_key, folio, tipo, clave, importe, desde, hacia, estado)
          VALUES ($1, $2, 'ninguna', '', 0, 'disponible', 'disponible', 'cancelada') ON CONFLICT (idempotency_key) DO NOTHING`,
-        [key, folio("CANC")]
+        [key, folio("CANC")],
       )
       const [op] = await q(m, `SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1 FOR UPDATE`, [key])
       if (op.estado === "cancelada") {
@@ -233,14 +265,17 @@ export async function createSimulator(options: SimulatorOptions) {
   async function clcStatus(f: string): Promise<Result> {
     return ds.transaction(async (m) => {
       const [c] = await q(m, `SELECT * FROM "${schema}".clc WHERE folio = $1 FOR UPDATE`, [f])
-      if (!c) {return err(404, "CLC_NO_EXISTE", `La CLC ${f} no existe.`)}
+      if (!c) {
+        return err(404, "CLC_NO_EXISTE", `La CLC ${f} no existe.`)
+      }
       if (c.estado === "emitida" && Date.now() - new Date(c.created_at).getTime() >= (options.settlementMs ?? 0)) {
         // TESOFE pays by SPEI: ejercido → pagado, with a clave de rastreo.
         await move(m, schema, c.clave, "ejercido", "pagado", c.importe)
         const rastreo = `TESOFE${new Date().toISOString().slice(0, 10).replace(/-/g, "")}${randomBytes(5).toString("hex").toUpperCase()}`
-        const [u] = await q(m, 
+        const [u] = await q(
+          m,
           `UPDATE "${schema}".clc SET estado = 'pagada', clave_rastreo = $2, fecha_pago = now() WHERE folio = $1 RETURNING *`,
-          [f, rastreo]
+          [f, rastreo],
         )
         Object.assign(c, u)
       }
@@ -251,7 +286,8 @@ export async function createSimulator(options: SimulatorOptions) {
             folio: c.folio,
             clave: c.clave,
             importe: Number(c.importe).toFixed(2),
-            importe_neto: c.importe_neto === null || c.importe_neto === undefined ? Number(c.importe).toFixed(2) : Number(c.importe_neto).toFixed(2),
+            importe_neto:
+              c.importe_neto === null || c.importe_neto === undefined ? Number(c.importe).toFixed(2) : Number(c.importe_neto).toFixed(2),
             deducciones: c.deducciones ?? [],
             estado: c.estado,
             clave_rastreo: c.clave_rastreo,
@@ -267,19 +303,23 @@ export async function createSimulator(options: SimulatorOptions) {
     const [row] = await ds.query(
       `SELECT clave, partida, modificado::text, reservado::text, comprometido::text, devengado::text, ejercido::text, pagado::text,
               ${DISPONIBLE}::text AS disponible FROM "${schema}".clave WHERE clave = $1`,
-      [c]
+      [c],
     )
-    return row ? { status: 200, json: { clave: row } } : err(404, "CLAVE_NO_EXISTE", `La clave presupuestaria ${c} no existe en SICOP/SIAFF.`)
+    return row
+      ? { status: 200, json: { clave: row } }
+      : err(404, "CLAVE_NO_EXISTE", `La clave presupuestaria ${c} no existe en SICOP/SIAFF.`)
   }
 
   async function upsertClave(body: Record<string, unknown>): Promise<Result> {
     const c = String(body.clave ?? "")
     const modificado = String(body.modificado ?? "")
-    if (!c || !AMOUNT.test(modificado)) {return err(422, "DATOS_INVALIDOS", "clave y modificado son obligatorios.")}
+    if (!c || !AMOUNT.test(modificado)) {
+      return err(422, "DATOS_INVALIDOS", "clave y modificado son obligatorios.")
+    }
     await ds.query(
       `INSERT INTO "${schema}".clave (clave, partida, modificado) VALUES ($1, $2, $3)
        ON CONFLICT (clave) DO UPDATE SET modificado = EXCLUDED.modificado`,
-      [c, String(body.partida ?? c.split("-")[4] ?? ""), modificado]
+      [c, String(body.partida ?? c.split("-")[4] ?? ""), modificado],
     )
     return clave(c)
   }
@@ -293,7 +333,9 @@ export async function createSimulator(options: SimulatorOptions) {
       const given = req.get("authorization") ?? ""
       const ok = given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected))
       if (!ok) {
-        res.status(401).json({ code: "TOKEN_REQUERIDO", message: "El simulador SICOP/SIAFF requiere el token compartido (Authorization: Bearer …)." })
+        res
+          .status(401)
+          .json({ code: "TOKEN_REQUERIDO", message: "El simulador SICOP/SIAFF requiere el token compartido (Authorization: Bearer …)." })
         return
       }
       next()
@@ -310,28 +352,57 @@ export async function createSimulator(options: SimulatorOptions) {
     const { fault, config } = decideFault(req.get("x-fault"), faults, random)
     stats[fault] = (stats[fault] ?? 0) + 1
     try {
-      if (config.latencyMs > 0) {await sleep(config.latencyMs)}
-      if (fault === "500") {return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada antes de procesar." })}
-      if (fault === "timeout") {await sleep(config.hangMs)}
+      if (config.latencyMs > 0) {
+        await sleep(config.latencyMs)
+      }
+      if (fault === "500") {
+        return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada antes de procesar." })
+      }
+      if (fault === "timeout") {
+        await sleep(config.hangMs)
+      }
       let result = await handler(req)
-      if (fault === "duplicate") {result = await handler(req)}
-      if (fault === "500-after") {return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada después de procesar." })}
-      if (fault === "timeout-after") {await sleep(config.hangMs)}
+      if (fault === "duplicate") {
+        result = await handler(req)
+      }
+      if (fault === "500-after") {
+        return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada después de procesar." })
+      }
+      if (fault === "timeout-after") {
+        await sleep(config.hangMs)
+      }
       res.status(result.status).json(result.json)
     } catch (e) {
       res.status(500).json({ code: "ERROR_INTERNO", message: (e as Error).message })
     }
   }
 
-  app.get("/api/v1/claves/:clave", faulty((req) => clave(String(req.params.clave))))
+  app.get(
+    "/api/v1/claves/:clave",
+    faulty((req) => clave(String(req.params.clave))),
+  )
   app.post("/api/v1/claves", (req, res) => void upsertClave(req.body ?? {}).then((r) => res.status(r.status).json(r.json)))
-  app.post("/api/v1/operaciones/:key/cancelar", faulty((req) => cancel(String(req.params.key))))
-  app.get("/api/v1/operaciones/:key", faulty(async (req) => {
-    const [row] = await ds.query(`SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1`, [req.params.key])
-    return row ? { status: 200, json: { operacion: { ...present(row), solicitudes: row.solicitudes } } } : err(404, "OPERACION_NO_EXISTE", "La operación no existe.")
-  }))
-  app.post("/api/v1/operaciones/:kind", faulty((req) => operate(String(req.params.kind), req.body ?? {})))
-  app.get("/api/v1/clc/:folio", faulty((req) => clcStatus(String(req.params.folio))))
+  app.post(
+    "/api/v1/operaciones/:key/cancelar",
+    faulty((req) => cancel(String(req.params.key))),
+  )
+  app.get(
+    "/api/v1/operaciones/:key",
+    faulty(async (req) => {
+      const [row] = await ds.query(`SELECT * FROM "${schema}".operacion WHERE idempotency_key = $1`, [req.params.key])
+      return row
+        ? { status: 200, json: { operacion: { ...present(row), solicitudes: row.solicitudes } } }
+        : err(404, "OPERACION_NO_EXISTE", "La operación no existe.")
+    }),
+  )
+  app.post(
+    "/api/v1/operaciones/:kind",
+    faulty((req) => operate(String(req.params.kind), req.body ?? {})),
+  )
+  app.get(
+    "/api/v1/clc/:folio",
+    faulty((req) => clcStatus(String(req.params.folio))),
+  )
 
   let server: Server | null = null
   return {

@@ -66,15 +66,28 @@ export function faultRandom(config: Pick<FaultConfig, "seed">): () => number {
 export function decideFault(header: string | undefined, base: FaultConfig, random = Math.random): { fault: Fault; config: FaultConfig } {
   const config = { ...base }
   let explicit: Fault | null = null
-  for (const part of (header ?? "").split(",").map((s) => s.trim().toLowerCase()).filter(Boolean)) {
+  for (const part of (header ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean)) {
     const [name, value] = part.split("=")
     if (value !== undefined) {
       const v = Number(value)
-      if (name === "latency") {config.latencyMs = v}
-      if (name === "rate500") {config.rate500 = v}
-      if (name === "ratetimeout") {config.rateTimeout = v}
-      if (name === "rateduplicate") {config.rateDuplicate = v}
-      if (name === "hang") {config.hangMs = v}
+      if (name === "latency") {
+        config.latencyMs = v
+      }
+      if (name === "rate500") {
+        config.rate500 = v
+      }
+      if (name === "ratetimeout") {
+        config.rateTimeout = v
+      }
+      if (name === "rateduplicate") {
+        config.rateDuplicate = v
+      }
+      if (name === "hang") {
+        config.hangMs = v
+      }
     } else if (["500", "500-after", "timeout", "timeout-after", "duplicate"].includes(name)) {
       explicit = name as Fault
     }

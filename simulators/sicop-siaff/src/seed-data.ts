@@ -8,9 +8,17 @@ export const FISCAL_YEAR = 2026
 
 export const PARTIDAS: { partida: string; description: string; amount: string }[] = [
   { partida: "21101", description: "Materiales y útiles de oficina", amount: "850000.00" },
-  { partida: "21401", description: "Materiales y útiles consumibles para el procesamiento en equipos y bienes informáticos", amount: "1200000.00" },
+  {
+    partida: "21401",
+    description: "Materiales y útiles consumibles para el procesamiento en equipos y bienes informáticos",
+    amount: "1200000.00",
+  },
   { partida: "21601", description: "Material de limpieza", amount: "420000.00" },
-  { partida: "22104", description: "Productos alimenticios para el personal en las instalaciones de las dependencias y entidades", amount: "310000.00" },
+  {
+    partida: "22104",
+    description: "Productos alimenticios para el personal en las instalaciones de las dependencias y entidades",
+    amount: "310000.00",
+  },
 ]
 
 export const SIM_AGENCIES: { agency: string; ramo: string; ur: string }[] = [
@@ -27,6 +35,6 @@ export function seedClaves() {
       agency: a.agency,
       partida: p.partida,
       modificado: p.amount,
-    }))
+    })),
   )
 }

@@ -9,8 +9,7 @@ import "./globals.css"
 
 export const metadata: Metadata = {
   title: "Tienda Digital — Contratos Marco",
-  description:
-    "Compras de bienes de uso común de la Administración Pública Federal mediante contratos marco.",
+  description: "Compras de bienes de uso común de la Administración Pública Federal mediante contratos marco.",
 }
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 }
@@ -95,16 +94,20 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             )}
             <form action={setLanguage}>
               <input type="hidden" name="idioma" value={m.lang.switchValue} />
-              <button type="submit" className="link" lang={m.lang.switchValue === "en" ? "en" : "es-MX"} title={m.lang.switchLabel} data-testid="language-toggle">
+              <button
+                type="submit"
+                className="link"
+                lang={m.lang.switchValue === "en" ? "en" : "es-MX"}
+                title={m.lang.switchLabel}
+                data-testid="language-toggle"
+              >
                 {m.lang.switchTo}
               </button>
             </form>
           </nav>
         </header>
         <main id="contenido">{children}</main>
-        <footer className="site-footer">
-          Software libre. Datos de demostración: organizaciones y RFC ficticios.
-        </footer>
+        <footer className="site-footer">Software libre. Datos de demostración: organizaciones y RFC ficticios.</footer>
       </body>
     </html>
   )

@@ -28,8 +28,7 @@ export default async function Home() {
         </p>
       ) : page.items.length === 0 ? (
         <p data-testid="catalog-empty">
-          Aún no hay artículos publicados. Cuando la SHCP publique un contrato marco, sus
-          artículos aparecerán aquí.
+          Aún no hay artículos publicados. Cuando la SHCP publique un contrato marco, sus artículos aparecerán aquí.
         </p>
       ) : (
         <>

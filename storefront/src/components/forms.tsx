@@ -5,7 +5,15 @@ import { useFormStatus } from "react-dom"
 import type { FormResult } from "@lib/actions/purchasing"
 
 /** A submit button that says it is working and cannot be pressed twice. */
-export function SubmitButton({ label, pending: pendingLabel, className = "button primary", testId, name, value, ariaLabel }: {
+export function SubmitButton({
+  label,
+  pending: pendingLabel,
+  className = "button primary",
+  testId,
+  name,
+  value,
+  ariaLabel,
+}: {
   label: string
   /** A longer accessible name that starts with the visible label (e.g. which offer it adds). */
   ariaLabel?: string
@@ -17,7 +25,16 @@ export function SubmitButton({ label, pending: pendingLabel, className = "button
 }) {
   const { pending } = useFormStatus()
   return (
-    <button type="submit" className={className} disabled={pending} aria-disabled={pending} aria-label={pending ? undefined : ariaLabel} data-testid={testId} name={name} value={value}>
+    <button
+      type="submit"
+      className={className}
+      disabled={pending}
+      aria-disabled={pending}
+      aria-label={pending ? undefined : ariaLabel}
+      data-testid={testId}
+      name={name}
+      value={value}
+    >
       {pending ? pendingLabel : label}
     </button>
   )
@@ -57,5 +74,9 @@ export function FormMessage({ result, testId }: { result: FormResult; testId: st
 
 /** A fresh idempotency key per attempt: a retry of the same attempt replays, a corrected one acts. */
 export function useAttemptKey(result: FormResult): string {
-  return useMemo(() => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`.replace(/\./g, "")), [result])
+  return useMemo(
+    () =>
+      typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`.replace(/\./g, ""),
+    [result],
+  )
 }

@@ -119,7 +119,11 @@ function fromCentavos(c: bigint): string {
  * quantity × unit price, IVA = importe × rate, each rounded half up to the
  * centavo (per concept); exact integer arithmetic on millionths of a peso.
  */
-export function lineAmounts(unitPrice: string | number, quantity: number, treatment: string): { subtotal: string; iva: string; total: string } | null {
+export function lineAmounts(
+  unitPrice: string | number,
+  quantity: number,
+  treatment: string,
+): { subtotal: string; iva: string; total: string } | null {
   const p = micros(typeof unitPrice === "number" ? unitPrice.toFixed(6) : unitPrice)
   if (p === null || !Number.isInteger(quantity) || quantity < 0) {
     return null

@@ -32,9 +32,13 @@ describe("where a person lands after logging in", () => {
     expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "contracts:sign_agency"] })).toBe("/contratos")
     // Presupuesto approves and never buys: the inbox; the unit's head buys and approves: the catalog
     expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.budget as string[] })).toBe("/aprobaciones")
-    expect(landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create", "requisitions:approve_unit"] })).toBe("/buscar")
+    expect(
+      landingFor({ actor_type: "customer", permissions: ["catalog:browse", "requisitions:create", "requisitions:approve_unit"] }),
+    ).toBe("/buscar")
     // the supplier lands on its orders, the Reception Manager on the shipments to receive
-    expect(landingFor({ actor_type: "supplier", permissions: DEFAULT_ROLE_PERMISSIONS.supplier_user as string[] })).toBe("/proveedor/pedidos")
+    expect(landingFor({ actor_type: "supplier", permissions: DEFAULT_ROLE_PERMISSIONS.supplier_user as string[] })).toBe(
+      "/proveedor/pedidos",
+    )
     expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.reception_manager as string[] })).toBe("/recepciones")
     // a supplier account without its contracts' read permission is not sent to a page it cannot open
     expect(landingFor({ actor_type: "supplier", permissions: ["contracts:sign_supplier"] })).toBe("/contratos")

@@ -494,7 +494,11 @@ const en: Messages = {
     reason: "Reason",
     reasonHint: "Required to reject or return; it stays in the requisition's history.",
     reasonRequired: "Write the reason to reject or return the requisition.",
-    confirmTitle: { approve: "Approve the requisition?", reject: "Reject the requisition?", return: "Return the requisition for correction?" },
+    confirmTitle: {
+      approve: "Approve the requisition?",
+      reject: "Reject the requisition?",
+      return: "Return the requisition for correction?",
+    },
     confirmBody: {
       approve: "Your approval is recorded with your name, role and time; the requisition moves to the next step.",
       reject: "Rejecting ends the requisition and releases its budget. It cannot be undone.",
@@ -591,7 +595,13 @@ const en: Messages = {
     ordered: "Order released",
     cancelled: "Withdrawn",
   },
-  stepStatus: { pending: "Pending", approved: "Approved", rejected: "Rejected", returned: "Returned", superseded: "Superseded by a new version" },
+  stepStatus: {
+    pending: "Pending",
+    approved: "Approved",
+    rejected: "Rejected",
+    returned: "Returned",
+    superseded: "Superseded by a new version",
+  },
   role: (code) =>
     ({
       requiring_unit: "Requiring Unit",

@@ -40,7 +40,7 @@ export type SearchState = {
 
 type RawParams = Record<string, string | string[] | undefined>
 
-const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? v[0] ?? "" : v ?? "").trim()
+const one = (v: string | string[] | undefined): string => (Array.isArray(v) ? (v[0] ?? "") : (v ?? "")).trim()
 
 /** Repeated or comma-separated values, without blanks or repeats. */
 const many = (v: string | string[] | undefined): string[] => {
@@ -50,9 +50,7 @@ const many = (v: string | string[] | undefined): string[] => {
 
 export function parseSearchState(params: RawParams | URLSearchParams): SearchState {
   const raw: RawParams =
-    params instanceof URLSearchParams
-      ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)]))
-      : params
+    params instanceof URLSearchParams ? Object.fromEntries([...new Set(params.keys())].map((k) => [k, params.getAll(k)])) : params
   const sort = one(raw.sort)
   const sme = one(raw.sme)
   const page = Number(one(raw.pagina))
@@ -132,7 +130,17 @@ export function hasFilters(s: SearchState): boolean {
 }
 
 export function clearFilters(s: SearchState): SearchState {
-  return withChange(s, { segment: [], family: [], class: [], contract: [], supplier: [], zone: [], sme: null, price_min: "", price_max: "" })
+  return withChange(s, {
+    segment: [],
+    family: [],
+    class: [],
+    contract: [],
+    supplier: [],
+    zone: [],
+    sme: null,
+    price_min: "",
+    price_max: "",
+  })
 }
 
 /**
@@ -186,5 +194,5 @@ export const STATES: Record<string, string> = {
 }
 
 export function stateName(code: string | null | undefined): string | null {
-  return code ? STATES[code] ?? code : null
+  return code ? (STATES[code] ?? code) : null
 }

@@ -19,7 +19,13 @@ it("sends the no-framing and no-sniffing headers on every answer", () => {
 })
 
 /** The CSP's directives by name. */
-const directives = (csp: string) => Object.fromEntries(csp.split(";").map((d) => d.trim().split(/\s+/)).map(([name, ...values]) => [name, values]))
+const directives = (csp: string) =>
+  Object.fromEntries(
+    csp
+      .split(";")
+      .map((d) => d.trim().split(/\s+/))
+      .map(([name, ...values]) => [name, values]),
+  )
 
 it("lets only scripts with this page view's nonce run: no inline or eval script in production", () => {
   const nonce = newNonce()

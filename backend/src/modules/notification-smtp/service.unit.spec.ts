@@ -6,7 +6,8 @@ describe("SMTP notification provider", () => {
   it("sends the rendered subject, text and HTML to the recipient", async () => {
     const smtp = new SmtpNotificationService({ logger }, { from: "tienda@hacienda.gob.mx", jsonTransport: true })
     const sent: { message: string }[] = []
-    const transporter = (smtp as unknown as { transporter_: { sendMail: (m: object) => Promise<{ message: string; messageId: string }> } }).transporter_
+    const transporter = (smtp as unknown as { transporter_: { sendMail: (m: object) => Promise<{ message: string; messageId: string }> } })
+      .transporter_
     const original = transporter.sendMail.bind(transporter)
     transporter.sendMail = async (m: object) => {
       const info = await original(m)

@@ -1,11 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
-import {
-  addToCartWorkflow,
-  completeCartWorkflow,
-  createCartWorkflow,
-  updateLineItemInCartWorkflow,
-} from "@medusajs/medusa/core-flows"
+import { addToCartWorkflow, completeCartWorkflow, createCartWorkflow, updateLineItemInCartWorkflow } from "@medusajs/medusa/core-flows"
 import { assertOffersPurchasable } from "@tienda/framework-contracts/catalog"
 import { assertCartFromApprovedRequisition } from "@tienda/requisitions/requisitions"
 
@@ -29,7 +24,7 @@ function assertQuantities(quantities: number[]) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `La cantidad de cada partida debe ser un entero entre 1 y ${MAX_LINE_QUANTITY.toLocaleString("es-MX")}.`,
-      "CANTIDAD_FUERA_DE_RANGO"
+      "CANTIDAD_FUERA_DE_RANGO",
     )
   }
 }

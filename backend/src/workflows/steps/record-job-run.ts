@@ -26,5 +26,5 @@ export const recordJobRunStep = createStep(
       return
     }
     await container.resolve<OpsModuleService>(OPS_MODULE).deleteJobRuns(id)
-  }
+  },
 )

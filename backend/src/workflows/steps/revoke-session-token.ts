@@ -21,7 +21,7 @@ export const revokeSessionTokenStep = createStep(
     if (id) {
       await container.resolve<OpsModuleService>(OPS_MODULE).deleteRevokedTokens(id)
     }
-  }
+  },
 )
 
 export const purgeExpiredRevocationsStepId = "ops-purge-expired-revocations"

@@ -48,29 +48,17 @@ export function presentKey(k: KeyRow) {
  * Loads a key the caller may see (404 unknown, 403 another agency's key or
  * a unit outside the caller's scope for `unitScope`).
  */
-export async function keyInScope(
-  container: MedusaContainer,
-  access: AccessContext,
-  keyId: string,
-  unitScope: string[] | null
-) {
+export async function keyInScope(container: MedusaContainer, access: AccessContext, keyId: string, unitScope: string[] | null) {
   const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
   const [key] = await service.listBudgetKeys({ id: keyId }, { take: 1 })
   if (!key) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `La clave presupuestal ${keyId} no existe.`,
-      BUDGET_ERRORS.KEY_NOT_FOUND
-    )
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `La clave presupuestal ${keyId} no existe.`, BUDGET_ERRORS.KEY_NOT_FOUND)
   }
-  if (
-    key.organization_id !== access.organization_id ||
-    (unitScope !== null && key.unit_id !== null && !unitScope.includes(key.unit_id))
-  ) {
+  if (key.organization_id !== access.organization_id || (unitScope !== null && key.unit_id !== null && !unitScope.includes(key.unit_id))) {
     throw new MedusaError(
       MedusaError.Types.FORBIDDEN,
       "La clave presupuestal pertenece a otra dependencia o a una unidad fuera de tu alcance.",
-      BUDGET_ERRORS.KEY_OTHER_AGENCY
+      BUDGET_ERRORS.KEY_OTHER_AGENCY,
     )
   }
   return key
@@ -82,7 +70,7 @@ export { withBudgetErrors } from "../http/errors"
 export async function listBudgetKeys(
   container: MedusaContainer,
   filters: Record<string, unknown>,
-  page: { offset: number; limit: number }
+  page: { offset: number; limit: number },
 ) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({

@@ -17,34 +17,22 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/store/budget/keys/:id/ledger",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.BUDGET_LEDGER_READ }),
-        validateQuery(ListLedger),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.BUDGET_LEDGER_READ }), validateQuery(ListLedger)],
     },
     {
       method: ["POST"],
       matcher: "/store/budget/check",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.BUDGET_READ }),
-        validateBody(StoreBudgetCheck),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.BUDGET_READ }), validateBody(StoreBudgetCheck)],
     },
     {
       method: ["POST"],
       matcher: "/store/budget/reservations",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }),
-        validateBody(StoreBudgetReserve),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }), validateBody(StoreBudgetReserve)],
     },
     {
       method: ["POST"],
       matcher: "/store/budget/reservations/:id/release",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }),
-        validateBody(StoreReleaseReservation),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.BUDGET_RESERVE }), validateBody(StoreReleaseReservation)],
     },
     {
       method: ["GET"],

@@ -4,9 +4,7 @@ import { AMOUNT_PATTERN } from "../utils/money"
 
 const amount = z.string().regex(AMOUNT_PATTERN, "importe decimal con a lo más dos decimales, p. ej. 1250.50")
 
-export const StoreBudgetCheck = z
-  .object({ budget_key_id: z.string().min(1), amount })
-  .strict()
+export const StoreBudgetCheck = z.object({ budget_key_id: z.string().min(1), amount }).strict()
 export type StoreBudgetCheckType = z.infer<typeof StoreBudgetCheck>
 
 export const StoreBudgetReserve = z

@@ -9,9 +9,7 @@ export { OwnResourcesProvider, SicopSiaffProvider }
 export function createBudgetProvider(
   kind: BudgetProviderKind,
   options: BudgetProviderOptions,
-  logger?: { warn: (m: string) => void }
+  logger?: { warn: (m: string) => void },
 ): BudgetProvider {
-  return kind === "sicop_siaff"
-    ? new SicopSiaffProvider(options, logger)
-    : new OwnResourcesProvider()
+  return kind === "sicop_siaff" ? new SicopSiaffProvider(options, logger) : new OwnResourcesProvider()
 }

@@ -1,8 +1,4 @@
-import type {
-  BudgetProvider,
-  ExternalResult,
-  PaymentStatus,
-} from "./types"
+import type { BudgetProvider, ExternalResult, PaymentStatus } from "./types"
 
 /**
  * The agency's own finance system: our ledger is the source of truth, so

@@ -1,13 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { BUDGET_ERRORS } from "../utils/errors"
-import type {
-  BudgetProvider,
-  BudgetProviderOptions,
-  ClcPayee,
-  ExternalOperation,
-  ExternalResult,
-  PaymentStatus,
-} from "./types"
+import type { BudgetProvider, BudgetProviderOptions, ClcPayee, ExternalOperation, ExternalResult, PaymentStatus } from "./types"
 
 type Logger = { warn: (m: string) => void }
 
@@ -30,7 +23,7 @@ export class SicopSiaffProvider implements BudgetProvider {
 
   constructor(
     private readonly options: BudgetProviderOptions,
-    private readonly logger?: Logger
+    private readonly logger?: Logger,
   ) {
     this.url = (options.sicopSiaffUrl ?? "http://localhost:9100").replace(/\/$/, "")
     this.timeoutMs = options.timeoutMs ?? 2000
@@ -81,14 +74,14 @@ export class SicopSiaffProvider implements BudgetProvider {
           throw new MedusaError(
             MedusaError.Types.NOT_ALLOWED,
             String(json.message ?? "SICOP/SIAFF informa que la clave no tiene fondos suficientes."),
-            BUDGET_ERRORS.INSUFFICIENT
+            BUDGET_ERRORS.INSUFFICIENT,
           )
         }
         if (status >= 400) {
           throw new MedusaError(
             MedusaError.Types.INVALID_DATA,
             `SICOP/SIAFF rechazó la operación: ${String(json.message ?? status)}`,
-            BUDGET_ERRORS.EXTERNAL_REFUSED
+            BUDGET_ERRORS.EXTERNAL_REFUSED,
           )
         }
         return json
@@ -107,7 +100,7 @@ export class SicopSiaffProvider implements BudgetProvider {
     throw new MedusaError(
       MedusaError.Types.UNEXPECTED_STATE,
       "SICOP/SIAFF no respondió; la operación presupuestal no se aplicó. Intenta de nuevo en unos minutos.",
-      BUDGET_ERRORS.EXTERNAL_UNAVAILABLE
+      BUDGET_ERRORS.EXTERNAL_UNAVAILABLE,
     )
   }
 

@@ -38,7 +38,7 @@ export type ReleaseStaleResult = {
  */
 export async function releaseStaleReservations(
   container: MedusaContainer,
-  { now = new Date(), ttlHours = reservationTtlHours(), batchSize = 100 }: ReleaseStaleOptions = {}
+  { now = new Date(), ttlHours = reservationTtlHours(), batchSize = 100 }: ReleaseStaleOptions = {},
 ): Promise<ReleaseStaleResult> {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)

@@ -29,10 +29,6 @@ export const CONFLICT_CODES: string[] = [
 /** Codes answered with 503 (the external budget system did not answer). */
 export const UNAVAILABLE_CODES: string[] = [BUDGET_ERRORS.EXTERNAL_UNAVAILABLE]
 
-export function budgetError(
-  type: keyof typeof MedusaError.Types,
-  code: string,
-  message: string
-): MedusaError {
+export function budgetError(type: keyof typeof MedusaError.Types, code: string, message: string): MedusaError {
   return new MedusaError(MedusaError.Types[type], message, code)
 }

@@ -34,7 +34,7 @@ export type StageBalances = {
 export function disponible(k: StageBalances): string {
   const used = MathBN.add(
     MathBN.add(MathBN.add(k.reservado as string, k.comprometido as string), k.devengado as string),
-    MathBN.add(k.ejercido as string, k.pagado as string)
+    MathBN.add(k.ejercido as string, k.pagado as string),
   )
   return MathBN.sub(k.modificado as string, used).toFixed(2)
 }

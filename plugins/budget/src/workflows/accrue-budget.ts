@@ -7,8 +7,4 @@ export const accrueBudgetWorkflowId = "budget-accrue-budget"
 /**
  * This workflow accrues (devenga) a commitment when the reception is accepted and the CFDI is valid.
  */
-export const accrueBudgetWorkflow = createBudgetMovementWorkflow(
-  accrueBudgetWorkflowId,
-  "accrue",
-  "accrue"
-)
+export const accrueBudgetWorkflow = createBudgetMovementWorkflow(accrueBudgetWorkflowId, "accrue", "accrue")

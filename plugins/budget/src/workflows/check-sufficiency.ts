@@ -1,9 +1,4 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { keyScope } from "./shared"
 import { checkBudgetSufficiencyStep } from "./steps/check-budget-sufficiency"
 import { validateBudgetKeyStep } from "./steps/validate-budget-key"
@@ -21,13 +16,8 @@ export const checkSufficiencyWorkflowId = "budget-check-sufficiency"
  * (read-only; shown to the buyer while building a requisition). It reserves
  * nothing: only the reserve workflow guarantees the money.
  */
-export const checkSufficiencyWorkflow = createWorkflow(
-  checkSufficiencyWorkflowId,
-  (input: WorkflowData<CheckSufficiencyWorkflowInput>) => {
-    const key = validateBudgetKeyStep(keyScope(input))
-    const result = checkBudgetSufficiencyStep(
-      transform({ input, key }, ({ input, key }) => ({ key, amount: input.amount }))
-    )
-    return new WorkflowResponse(result)
-  }
-)
+export const checkSufficiencyWorkflow = createWorkflow(checkSufficiencyWorkflowId, (input: WorkflowData<CheckSufficiencyWorkflowInput>) => {
+  const key = validateBudgetKeyStep(keyScope(input))
+  const result = checkBudgetSufficiencyStep(transform({ input, key }, ({ input, key }) => ({ key, amount: input.amount })))
+  return new WorkflowResponse(result)
+})

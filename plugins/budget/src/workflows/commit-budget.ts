@@ -10,8 +10,4 @@ export const commitBudgetWorkflowId = "budget-commit-budget"
  * contract's total with IVA, drawn from the requisition's reservation
  * (parent_id); straight from disponible when there is no reservation.
  */
-export const commitBudgetWorkflow = createBudgetMovementWorkflow(
-  commitBudgetWorkflowId,
-  "commit",
-  "commit"
-)
+export const commitBudgetWorkflow = createBudgetMovementWorkflow(commitBudgetWorkflowId, "commit", "commit")

@@ -13,28 +13,25 @@ export const createBudgetKeysWorkflowId = "budget-create-budget-keys"
  * This workflow registers budget keys (claves presupuestarias) of agencies
  * with their authorised amounts (aprobado = modificado at creation).
  */
-export const createBudgetKeysWorkflow = createWorkflow(
-  createBudgetKeysWorkflowId,
-  (input: WorkflowData<CreateBudgetKeysWorkflowInput>) => {
-    const keys = createBudgetKeysStep(input.keys)
-    appendAuditEntriesStep(
-      transform({ keys, input }, ({ keys, input }) =>
-        keys.map((k, i) =>
-          auditDraft(input.actor, createBudgetKeysWorkflowId, {
-            action: "budget_key.created",
-            entity_type: "budget_key",
-            entity_id: k.id,
-            after: { ...input.keys[i], clave: k.clave },
-            details: {
-              clave: k.clave,
-              organization_id: input.keys[i].organization_id,
-              provider: input.keys[i].provider,
-              aprobado: input.keys[i].aprobado,
-            },
-          })
-        )
-      )
-    )
-    return new WorkflowResponse(keys)
-  }
-)
+export const createBudgetKeysWorkflow = createWorkflow(createBudgetKeysWorkflowId, (input: WorkflowData<CreateBudgetKeysWorkflowInput>) => {
+  const keys = createBudgetKeysStep(input.keys)
+  appendAuditEntriesStep(
+    transform({ keys, input }, ({ keys, input }) =>
+      keys.map((k, i) =>
+        auditDraft(input.actor, createBudgetKeysWorkflowId, {
+          action: "budget_key.created",
+          entity_type: "budget_key",
+          entity_id: k.id,
+          after: { ...input.keys[i], clave: k.clave },
+          details: {
+            clave: k.clave,
+            organization_id: input.keys[i].organization_id,
+            provider: input.keys[i].provider,
+            aprobado: input.keys[i].aprobado,
+          },
+        }),
+      ),
+    ),
+  )
+  return new WorkflowResponse(keys)
+})

@@ -20,8 +20,4 @@ export const exerciseBudgetWorkflowId = "budget-exercise-budget"
  * folio is the movement's external reference. Deductions (net amount and
  * what is withheld) travel on the CLC as data; the budget moves the gross.
  */
-export const exerciseBudgetWorkflow = createBudgetMovementWorkflow(
-  exerciseBudgetWorkflowId,
-  "exercise",
-  "requestClc"
-)
+export const exerciseBudgetWorkflow = createBudgetMovementWorkflow(exerciseBudgetWorkflowId, "exercise", "requestClc")

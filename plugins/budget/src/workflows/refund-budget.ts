@@ -48,14 +48,18 @@ export const refundBudgetWorkflow = createWorkflow(refundBudgetWorkflowId, (inpu
       commit: leg(input.commit_movement_id, "liberacion"),
     }
   })
-  const reversePay = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.pay, "reversal"))).config({ name: "reverse-pay" })
+  const reversePay = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.pay, "reversal"))).config({
+    name: "reverse-pay",
+  })
   const reverseExercise = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.exercise, "reversal"))).config({
     name: "reverse-exercise",
   })
   const reverseAccrue = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.accrue, "reversal"))).config({
     name: "reverse-accrue",
   })
-  const release = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.commit, "release"))).config({ name: "release-commitment" })
+  const release = applyBudgetMovementStep(transform({ legs }, ({ legs }) => movementOf(legs.commit, "release"))).config({
+    name: "release-commitment",
+  })
   const movements = transform({ reversePay, reverseExercise, reverseAccrue, release }, (m): RecordedMovement[] => [
     m.reversePay,
     m.reverseExercise,
@@ -66,8 +70,8 @@ export const refundBudgetWorkflow = createWorkflow(refundBudgetWorkflowId, (inpu
     transform({ legs, movements }, ({ legs, movements }) =>
       [legs.pay, legs.exercise, legs.accrue, legs.commit]
         .map((leg, i) => movementAudit(refundBudgetWorkflowId, leg, movements[i], null))
-        .filter((e): e is NonNullable<typeof e> => e !== null)
-    )
+        .filter((e): e is NonNullable<typeof e> => e !== null),
+    ),
   )
   return new WorkflowResponse(movements)
 })

@@ -22,7 +22,7 @@ export const releaseManualReservationWorkflow = createWorkflow(
   releaseManualReservationWorkflowId,
   (input: WorkflowData<ReleaseManualReservationInput>) => {
     const release = evaluateManualReleaseStep(
-      transform({ input }, ({ input }) => ({ reservation_id: input.reservation_id, organization_id: input.organization_id }))
+      transform({ input }, ({ input }) => ({ reservation_id: input.reservation_id, organization_id: input.organization_id })),
     )
     const movement = releaseBudgetWorkflow.runAsStep({
       input: transform({ input, release }, ({ input, release }) => ({
@@ -41,5 +41,5 @@ export const releaseManualReservationWorkflow = createWorkflow(
       })),
     })
     return new WorkflowResponse(movement)
-  }
+  },
 )

@@ -1,9 +1,4 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditEntryDraft } from "@tienda/organizations/audit"
 import type { ClcPayee } from "../budget-systems/types"
 import type { MovementType } from "../modules/budget/service"
@@ -28,7 +23,7 @@ export function keyScope(input: WorkflowData<{ budget_key_id: string; organizati
 export function movementOf(
   input: BudgetMovementWorkflowInput,
   type: MovementType,
-  extra: Pick<ApplyBudgetMovementStepInput, "external_ref" | "metadata"> = {}
+  extra: Pick<ApplyBudgetMovementStepInput, "external_ref" | "metadata"> = {},
 ): ApplyBudgetMovementStepInput {
   return {
     budget_key_id: input.budget_key_id,
@@ -63,7 +58,7 @@ export function movementAudit(
   workflowId: string,
   input: BudgetMovementWorkflowInput,
   movement: RecordedMovement,
-  externalRef: string | null
+  externalRef: string | null,
 ): AuditEntryDraft | null {
   if (movement.replayed) {
     return null
@@ -92,11 +87,7 @@ export function movementAudit(
  * ledger under the PostgreSQL guard → mirror it in the key's budget system
  * with the same idempotency key. Each step compensates itself.
  */
-export function createBudgetMovementWorkflow(
-  id: string,
-  type: MovementType,
-  operation: CallBudgetProviderStepInput["operation"]
-) {
+export function createBudgetMovementWorkflow(id: string, type: MovementType, operation: CallBudgetProviderStepInput["operation"]) {
   return createWorkflow(id, (input: WorkflowData<MovementWorkflowInput>) => {
     const key = validateBudgetKeyStep(keyScope(input))
     const movement = applyBudgetMovementStep(transform({ input }, ({ input }) => movementOf(input, type)))
@@ -111,16 +102,14 @@ export function createBudgetMovementWorkflow(
         beneficiary_clabe: input.beneficiary_clabe ?? null,
         net_amount: input.net_amount ?? null,
         deductions: input.deductions ?? null,
-      }))
+      })),
     )
     const recorded = transform({ movement, external }, ({ movement, external }) => ({
       ...movement,
       external_ref: external.folio ?? movement.external_ref,
     }))
     // One entry per movement, after the budget system accepted it.
-    appendAuditEntryStep(
-      transform({ input, recorded }, ({ input, recorded }) => movementAudit(id, input, recorded, recorded.external_ref))
-    )
+    appendAuditEntryStep(transform({ input, recorded }, ({ input, recorded }) => movementAudit(id, input, recorded, recorded.external_ref)))
     return new WorkflowResponse(recorded)
   })
 }

@@ -15,18 +15,12 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/auditor/audit/entries",
-      middlewares: [
-        ...authorize({ actors: ["auditor"], permission: P.AUDIT_LEDGER_READ }),
-        validateQuery(AuditorListEntries),
-      ],
+      middlewares: [...authorize({ actors: ["auditor"], permission: P.AUDIT_LEDGER_READ }), validateQuery(AuditorListEntries)],
     },
     {
       method: ["GET"],
       matcher: "/auditor/audit/export",
-      middlewares: [
-        ...authorize({ actors: ["auditor"], permission: P.AUDIT_LEDGER_READ }),
-        validateQuery(AuditorExport),
-      ],
+      middlewares: [...authorize({ actors: ["auditor"], permission: P.AUDIT_LEDGER_READ }), validateQuery(AuditorExport)],
     },
     ...efirmaMiddlewares,
     ...specificContractMiddlewares,

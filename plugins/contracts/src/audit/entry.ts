@@ -27,7 +27,7 @@ export function computeEntryHash(e: AuditEntryContent): string {
       certificate_serial: e.certificate_serial,
       server_time: e.server_time,
       details: e.details,
-    })
+    }),
   )
 }
 

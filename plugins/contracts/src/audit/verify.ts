@@ -1,12 +1,6 @@
 import { merkleRoot } from "../utils/hash"
 import { GENESIS_HASH } from "../utils/hash"
-import {
-  CHECKPOINT_COLUMNS_SQL,
-  computeEntryHash,
-  ENTRY_COLUMNS_SQL,
-  type AuditCheckpointRow,
-  type AuditEntryRow,
-} from "./entry"
+import { CHECKPOINT_COLUMNS_SQL, computeEntryHash, ENTRY_COLUMNS_SQL, type AuditCheckpointRow, type AuditEntryRow } from "./entry"
 
 /** Runs SQL with positional `$1` parameters and returns the rows. */
 export type SqlRunner = (sql: string, params?: unknown[]) => Promise<Record<string, unknown>[]>
@@ -51,7 +45,7 @@ export async function verifyAuditLedger(run: SqlRunner): Promise<LedgerVerificat
   for (;;) {
     const rows = (await run(
       `SELECT ${ENTRY_COLUMNS_SQL} FROM audit_entry WHERE audit_entry.sequence > $1::bigint ORDER BY audit_entry.sequence LIMIT ${PAGE}`,
-      [after]
+      [after],
     )) as unknown as AuditEntryRow[]
     for (const row of rows) {
       count++
@@ -95,9 +89,7 @@ export async function verifyAuditLedger(run: SqlRunner): Promise<LedgerVerificat
     after = rows[rows.length - 1].sequence
   }
 
-  const checkpoints = (await run(
-    `SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint ORDER BY day`
-  )) as unknown as AuditCheckpointRow[]
+  const checkpoints = (await run(`SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint ORDER BY day`)) as unknown as AuditCheckpointRow[]
   const checkpointBreaks: CheckpointBreak[] = []
   for (const cp of checkpoints) {
     const d = byDay.get(cp.day)
@@ -133,12 +125,10 @@ export async function verifyAuditLedger(run: SqlRunner): Promise<LedgerVerificat
 
 /** Human-readable report (Spanish) for the CLI. */
 export function formatVerification(v: LedgerVerification): string {
-  const lines = [
-    `Bitácora de auditoría: ${v.entries} entradas, ${v.checkpoints} puntos de control.`,
-  ]
+  const lines = [`Bitácora de auditoría: ${v.entries} entradas, ${v.checkpoints} puntos de control.`]
   if (v.first_break) {
     lines.push(
-      `PRIMERA ENTRADA ROTA: secuencia ${v.first_break.sequence} (id ${v.first_break.entry_id}) [${v.first_break.reason}]: ${v.first_break.message}`
+      `PRIMERA ENTRADA ROTA: secuencia ${v.first_break.sequence} (id ${v.first_break.entry_id}) [${v.first_break.reason}]: ${v.first_break.message}`,
     )
   }
   for (const b of v.checkpoint_breaks) {

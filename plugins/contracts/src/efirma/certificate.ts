@@ -46,16 +46,14 @@ export function certificateDer(input: string | Uint8Array): Buffer {
 function invalidCertificate(detail?: string): Error {
   return efirmaError(
     EFIRMA_ERRORS.CERTIFICADO_INVALIDO,
-    `El archivo no es un certificado X.509 válido (.cer del SAT en DER o PEM)${detail ? `: ${detail}` : ""}.`
+    `El archivo no es un certificado X.509 válido (.cer del SAT en DER o PEM)${detail ? `: ${detail}` : ""}.`,
   )
 }
 
 type Attr = { type?: string; shortName?: string; name?: string; value?: unknown }
 
 function dn(attrs: Attr[]): string {
-  return attrs
-    .map((a) => `${a.shortName ?? a.name ?? a.type}=${decode(String(a.value ?? ""))}`)
-    .join(", ")
+  return attrs.map((a) => `${a.shortName ?? a.name ?? a.type}=${decode(String(a.value ?? ""))}`).join(", ")
 }
 
 /** forge hands UTF8String values as binary (latin1) strings. */

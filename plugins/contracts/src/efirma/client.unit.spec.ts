@@ -90,11 +90,14 @@ describe("e.firma signing client under Node's WebCrypto", () => {
       seq(
         oid("1.2.840.113549.1.5.13"),
         seq(
-          seq(oid("1.2.840.113549.1.5.12"), seq(bytes(salt), a.create(a.Class.UNIVERSAL, a.Type.INTEGER, false, a.integerToDer(2048).getBytes()))),
-          seq(oid("1.2.840.113549.3.7"), bytes(iv))
-        )
+          seq(
+            oid("1.2.840.113549.1.5.12"),
+            seq(bytes(salt), a.create(a.Class.UNIVERSAL, a.Type.INTEGER, false, a.integerToDer(2048).getBytes())),
+          ),
+          seq(oid("1.2.840.113549.3.7"), bytes(iv)),
+        ),
       ),
-      bytes(data)
+      bytes(data),
     )
     const der = Buffer.from(a.toDer(epki).getBytes(), "binary")
     // OpenSSL reads it as a standard encrypted PKCS#8 key, like a SAT .key.
@@ -107,21 +110,39 @@ describe("e.firma signing client under Node's WebCrypto", () => {
     })
     expect(r.error).toBeUndefined()
     expect(checkSignature(parseCertificate(issued.cer_der), payload, r.ok!.envelope.signature)).toMatch(/^[0-9a-f]{64}$/)
-    const wrong = runClient<Result<unknown>>(SIGN, { cer: issued.cer_der.toString("base64"), key: der.toString("base64"), password: "otra", payload })
+    const wrong = runClient<Result<unknown>>(SIGN, {
+      cer: issued.cer_der.toString("base64"),
+      key: der.toString("base64"),
+      password: "otra",
+      payload,
+    })
     expect(wrong.error?.code).toBe("CONTRASENA_INCORRECTA")
   })
 
   it("refuses a wrong password, a key of another certificate and a non-key file, in Spanish", () => {
     const wrong = runClient<Result<unknown>>(SIGN, { cer: b64("efirma", "cer"), key: b64("efirma", "key"), password: "no-es", payload })
     expect(wrong.error).toEqual({ code: "CONTRASENA_INCORRECTA", message: expect.stringContaining("la contraseña es incorrecta") })
-    const mismatch = runClient<Result<unknown>>(SIGN, { cer: b64("otra-efirma", "cer"), key: b64("efirma", "key"), password: TEST_KEY_PASSWORD, payload })
+    const mismatch = runClient<Result<unknown>>(SIGN, {
+      cer: b64("otra-efirma", "cer"),
+      key: b64("efirma", "key"),
+      password: TEST_KEY_PASSWORD,
+      payload,
+    })
     expect(mismatch.error).toEqual({ code: "LLAVE_NO_CORRESPONDE", message: expect.stringContaining("no corresponde al certificado") })
-    const notKey = runClient<Result<unknown>>(SIGN, { cer: b64("efirma", "cer"), key: Buffer.from("hola").toString("base64"), password: "x", payload })
+    const notKey = runClient<Result<unknown>>(SIGN, {
+      cer: b64("efirma", "cer"),
+      key: Buffer.from("hola").toString("base64"),
+      password: "x",
+      payload,
+    })
     expect(notKey.error?.code).toBe("LLAVE_INVALIDA")
   })
 
   it("describes a CSD as such, so the UI can stop before signing", () => {
-    const r = runClient<Result<{ is_csd: boolean; rfc: string }>>("return { ...client.describeCertificate(b64(input.cer)), spki: undefined }", { cer: b64("csd", "cer") })
+    const r = runClient<Result<{ is_csd: boolean; rfc: string }>>(
+      "return { ...client.describeCertificate(b64(input.cer)), spki: undefined }",
+      { cer: b64("csd", "cer") },
+    )
     expect(r.ok).toMatchObject({ is_csd: true, rfc: SAMPLE_HOLDER.rfc })
   })
 })
@@ -146,13 +167,20 @@ function randomValue(rand: () => number, depth = 0): unknown {
   const str = () => Array.from({ length: Math.floor(rand() * 6) }, () => pick(ALPHABET)).join("")
   const kind = Math.floor(rand() * (depth > 3 ? 6 : 9))
   switch (kind) {
-    case 0: return null
-    case 1: return rand() < 0.5
-    case 2: return pick(NUMBERS)
-    case 3: return (rand() - 0.5) * 10 ** Math.floor(rand() * 30 - 10)
-    case 4: return str()
-    case 5: return new Date(Math.floor(rand() * 4e12))
-    case 6: return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1))
+    case 0:
+      return null
+    case 1:
+      return rand() < 0.5
+    case 2:
+      return pick(NUMBERS)
+    case 3:
+      return (rand() - 0.5) * 10 ** Math.floor(rand() * 30 - 10)
+    case 4:
+      return str()
+    case 5:
+      return new Date(Math.floor(rand() * 4e12))
+    case 6:
+      return Array.from({ length: Math.floor(rand() * 4) }, () => randomValue(rand, depth + 1))
     default: {
       const o: Record<string, unknown> = {}
       for (let i = Math.floor(rand() * 5); i > 0; i--) {
@@ -165,14 +193,24 @@ function randomValue(rand: () => number, depth = 0): unknown {
 
 /** JSON transport that keeps what JSON cannot carry (undefined, -0, Dates, key order). */
 function encode(v: unknown): unknown {
-  if (v === undefined) { return { $t: "undef" } }
+  if (v === undefined) {
+    return { $t: "undef" }
+  }
   if (typeof v === "number") {
     return Object.is(v, -0) ? { $t: "negzero" } : Number.isFinite(v) ? v : { $t: "num", v: String(v) }
   }
-  if (typeof v === "bigint") { return { $t: "bigint", v: String(v) } }
-  if (v instanceof Date) { return { $t: "date", v: v.getTime() } }
-  if (Array.isArray(v)) { return { $t: "arr", v: v.map(encode) } }
-  if (v && typeof v === "object") { return { $t: "obj", v: Object.entries(v).map(([k, x]) => [k, encode(x)]) } }
+  if (typeof v === "bigint") {
+    return { $t: "bigint", v: String(v) }
+  }
+  if (v instanceof Date) {
+    return { $t: "date", v: v.getTime() }
+  }
+  if (Array.isArray(v)) {
+    return { $t: "arr", v: v.map(encode) }
+  }
+  if (v && typeof v === "object") {
+    return { $t: "obj", v: Object.entries(v).map(([k, x]) => [k, encode(x)]) }
+  }
   return v
 }
 const DECODE = `const decode = (v) => {
@@ -214,7 +252,7 @@ describe("canonical JSON: client and server write the same bytes", () => {
     })
     const client = runClient<Result<string[]>>(
       `${DECODE}\nreturn input.map((v) => { try { client.canonicalJson(decode(v)); return "accepted" } catch (e) { return e.message } })`,
-      bad.map(encode)
+      bad.map(encode),
     )
     expect(client.ok).toEqual(server)
     expect(server.every((m) => m.startsWith("El documento no se puede serializar"))).toBe(true)

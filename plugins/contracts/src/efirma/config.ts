@@ -45,7 +45,7 @@ export function resolveCaBundle(options: EfirmaOptions = {}): string {
   if (process.env.NODE_ENV === "production") {
     throw efirmaError(
       EFIRMA_ERRORS.CONFIGURACION_EFIRMA,
-      "La verificación de e.firma no está configurada: define EFIRMA_CA_BUNDLE con los certificados de las autoridades certificadoras del SAT."
+      "La verificación de e.firma no está configurada: define EFIRMA_CA_BUNDLE con los certificados de las autoridades certificadoras del SAT.",
     )
   }
   return ensureTestCaDirectory(defaultTestCaDir()).bundle

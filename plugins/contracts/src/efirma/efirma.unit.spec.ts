@@ -16,8 +16,7 @@ let dir: string
 let pki: TestCaDirectory
 let trust: TrustStore
 const fixture = (name: string, ext: "cer" | "key") => readFileSync(join(dir, "fixtures", `${name}.${ext}`))
-const keyOf = (name: string) =>
-  createPrivateKey({ key: fixture(name, "key"), format: "der", type: "pkcs8", passphrase: TEST_KEY_PASSWORD })
+const keyOf = (name: string) => createPrivateKey({ key: fixture(name, "key"), format: "der", type: "pkcs8", passphrase: TEST_KEY_PASSWORD })
 const signWith = (name: string, payload: unknown) =>
   sign("sha256", Buffer.from(canonicalJson(payload), "utf8"), keyOf(name)).toString("base64")
 const expectCode = (fn: () => unknown, code: string, message: RegExp) => {
@@ -56,7 +55,11 @@ describe("test CA certificates parse like SAT's", () => {
   })
 
   it("takes the first token of 'RFC / RFC del representante' (persona moral)", () => {
-    const c = issueCertificate(pki.ca, { rfc: "PIB040312A15", name: "Papelería Industrial del Bajío", representative_rfc: "PEPJ800101AB7" }, { password: "x" })
+    const c = issueCertificate(
+      pki.ca,
+      { rfc: "PIB040312A15", name: "Papelería Industrial del Bajío", representative_rfc: "PEPJ800101AB7" },
+      { password: "x" },
+    )
     expect(parseCertificate(c.cer_der).rfc).toBe("PIB040312A15")
   })
 
@@ -68,13 +71,22 @@ describe("test CA certificates parse like SAT's", () => {
   })
 
   it("refuses what is not a certificate", () => {
-    expectCode(() => parseCertificate("bm8gZXMgdW4gY2VydGlmaWNhZG8gZGUgbmFkYSBkZSBuYWRhIGRlIG5hZGEgZGUgbmFkYSBkZSBuYWRhIGRlIG5hZGEgZGUgbmFkYSBkZSBuYWRh"), "CERTIFICADO_INVALIDO", /no es un certificado X\.509/)
+    expectCode(
+      () =>
+        parseCertificate(
+          "bm8gZXMgdW4gY2VydGlmaWNhZG8gZGUgbmFkYSBkZSBuYWRhIGRlIG5hZGEgZGUgbmFkYSBkZSBuYWRhIGRlIG5hZGEgZGUgbmFkYSBkZSBuYWRh",
+        ),
+      "CERTIFICADO_INVALIDO",
+      /no es un certificado X\.509/,
+    )
   })
 })
 
 describe("certificate checks", () => {
-  const check = (name: string, person_rfc = SAMPLE_HOLDER.rfc, at = new Date()) => () =>
-    assertAcceptableCertificate(parseCertificate(fixture(name, "cer")), { person_rfc, trust, at })
+  const check =
+    (name: string, person_rfc = SAMPLE_HOLDER.rfc, at = new Date()) =>
+    () =>
+      assertAcceptableCertificate(parseCertificate(fixture(name, "cer")), { person_rfc, trust, at })
 
   it("accepts a valid e.firma of the person (RFC compared case-insensitively)", () => {
     expect(check("efirma", SAMPLE_HOLDER.rfc.toLowerCase())).not.toThrow()
@@ -88,11 +100,15 @@ describe("certificate checks", () => {
     expectCode(
       () => assertAcceptableCertificate(parseCertificate(future.cer_der), { person_rfc: SAMPLE_HOLDER.rfc, trust, at: new Date() }),
       "CERTIFICADO_NO_VIGENTE_AUN",
-      /aún no está vigente/
+      /aún no está vigente/,
     )
   })
   it("refuses another person's RFC", () =>
-    expectCode(check("efirma", "GOMA800101AB1"), "RFC_NO_COINCIDE", /\(PEPJ800101AB7\) no coincide con el RFC de la persona \(GOMA800101AB1\)/))
+    expectCode(
+      check("efirma", "GOMA800101AB1"),
+      "RFC_NO_COINCIDE",
+      /\(PEPJ800101AB7\) no coincide con el RFC de la persona \(GOMA800101AB1\)/,
+    ))
 })
 
 describe("signature over canonical JSON", () => {
@@ -105,9 +121,17 @@ describe("signature over canonical JSON", () => {
     expect(checkSignature(cert(), reordered, sig)).toMatch(/^[0-9a-f]{64}$/)
   })
   it("refuses an altered document", () =>
-    expectCode(() => checkSignature(cert(), { ...payload, monto: "9234.50" }, signWith("efirma", payload)), "FIRMA_INVALIDA", /modificado después de firmarse/))
+    expectCode(
+      () => checkSignature(cert(), { ...payload, monto: "9234.50" }, signWith("efirma", payload)),
+      "FIRMA_INVALIDA",
+      /modificado después de firmarse/,
+    ))
   it("refuses a signature made with another key", () =>
-    expectCode(() => checkSignature(cert(), payload, signWith("otra-efirma", payload)), "FIRMA_INVALIDA", /llave privada que no corresponde/))
+    expectCode(
+      () => checkSignature(cert(), payload, signWith("otra-efirma", payload)),
+      "FIRMA_INVALIDA",
+      /llave privada que no corresponde/,
+    ))
   it("refuses garbage", () => expectCode(() => checkSignature(cert(), payload, "%%%no-es-base64%%%"), "FIRMA_INVALIDA", /no es válida/))
 })
 

@@ -28,7 +28,10 @@ function writeCredential(dir: string, base: string, c: IssuedCredential) {
 }
 
 function pem(der: Buffer): string {
-  return `-----BEGIN CERTIFICATE-----\n${der.toString("base64").match(/.{1,64}/g)!.join("\n")}\n-----END CERTIFICATE-----\n`
+  return `-----BEGIN CERTIFICATE-----\n${der
+    .toString("base64")
+    .match(/.{1,64}/g)!
+    .join("\n")}\n-----END CERTIFICATE-----\n`
 }
 
 /**
@@ -83,13 +86,21 @@ export function writeTestCaDirectory(dir: string, holder: CertificateHolder = SA
         fixtures: Object.fromEntries(
           Object.entries(fixtures).map(([name, c]) => [
             name,
-            { cer: `fixtures/${name}.cer`, key: `fixtures/${name}.key`, serial: c.serial, kind: c.kind, rfc: c.rfc, valid_from: c.valid_from, valid_to: c.valid_to },
-          ])
+            {
+              cer: `fixtures/${name}.cer`,
+              key: `fixtures/${name}.key`,
+              serial: c.serial,
+              kind: c.kind,
+              rfc: c.rfc,
+              valid_from: c.valid_from,
+              valid_to: c.valid_to,
+            },
+          ]),
         ),
       },
       null,
-      2
-    )
+      2,
+    ),
   )
   return { dir, bundle: join(dir, "ca.cer"), ca, untrusted }
 }
@@ -100,10 +111,7 @@ export function loadTestCaDirectory(dir: string): TestCaDirectory {
     dir,
     bundle: join(dir, "ca.cer"),
     ca: loadTestCa(readFileSync(join(dir, "ca.cer")), readFileSync(join(dir, "ca-key.pem"), "utf8")),
-    untrusted: loadTestCa(
-      readFileSync(join(dir, "untrusted", "ca.cer")),
-      readFileSync(join(dir, "untrusted", "ca-key.pem"), "utf8")
-    ),
+    untrusted: loadTestCa(readFileSync(join(dir, "untrusted", "ca.cer")), readFileSync(join(dir, "untrusted", "ca-key.pem"), "utf8")),
   }
 }
 

@@ -65,10 +65,7 @@ function rsaKey(): KeyObject {
 
 function forgeKeys(key: KeyObject) {
   const priv = forge.pki.privateKeyFromPem(key.export({ type: "pkcs1", format: "pem" }) as string)
-  const pub = forge.pki.setRsaPublicKey(
-    (priv as forge.pki.rsa.PrivateKey).n,
-    (priv as forge.pki.rsa.PrivateKey).e
-  )
+  const pub = forge.pki.setRsaPublicKey((priv as forge.pki.rsa.PrivateKey).n, (priv as forge.pki.rsa.PrivateKey).e)
   return { priv, pub }
 }
 
@@ -100,9 +97,7 @@ export function encryptedKeyDer(key: KeyObject, password: string): Buffer {
 }
 
 /** Creates a self-signed root CA ("AC de pruebas Tienda Digital" by default). */
-export function createTestCa(
-  opts: { name?: string; valid_from?: Date; valid_to?: Date; key?: KeyObject } = {}
-): TestCa {
+export function createTestCa(opts: { name?: string; valid_from?: Date; valid_to?: Date; key?: KeyObject } = {}): TestCa {
   const name = opts.name ?? "AC de pruebas Tienda Digital"
   const key = opts.key ?? rsaKey()
   const { priv, pub } = forgeKeys(key)
@@ -176,7 +171,7 @@ export function issueCertificate(ca: TestCa, holder: CertificateHolder, opts: Is
     {
       type: "2.5.4.5",
       value: moral ? ` / ${holder.curp ?? ""}` : (holder.curp ?? curpFor(holder.rfc)),
-    }
+    },
   )
   cert.setSubject(subject as forge.pki.CertificateField[])
   cert.setIssuer(ca.cert.subject.attributes)

@@ -21,10 +21,7 @@ function certificatesIn(file: string): X509Certificate[] {
 
 function filesOf(path: string): string[] {
   if (!existsSync(path)) {
-    throw efirmaError(
-      EFIRMA_ERRORS.CONFIGURACION_EFIRMA,
-      `No se encontró el paquete de certificados de la AC (EFIRMA_CA_BUNDLE): ${path}.`
-    )
+    throw efirmaError(EFIRMA_ERRORS.CONFIGURACION_EFIRMA, `No se encontró el paquete de certificados de la AC (EFIRMA_CA_BUNDLE): ${path}.`)
   }
   if (statSync(path).isDirectory()) {
     return readdirSync(path)
@@ -53,7 +50,7 @@ export function loadTrustStore(source: string): TrustStore {
       } catch (e) {
         throw efirmaError(
           EFIRMA_ERRORS.CONFIGURACION_EFIRMA,
-          `El archivo ${file} del paquete de AC no es un certificado X.509: ${(e as Error).message}.`
+          `El archivo ${file} del paquete de AC no es un certificado X.509: ${(e as Error).message}.`,
         )
       }
       for (const x509 of certs) {
@@ -66,7 +63,7 @@ export function loadTrustStore(source: string): TrustStore {
   if (!authorities.length) {
     throw efirmaError(
       EFIRMA_ERRORS.CONFIGURACION_EFIRMA,
-      `El paquete de AC (${source}) no contiene certificados de autoridad certificadora.`
+      `El paquete de AC (${source}) no contiene certificados de autoridad certificadora.`,
     )
   }
   return { source, authorities }

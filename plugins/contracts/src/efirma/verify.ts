@@ -40,14 +40,17 @@ type Resolver = Pick<MedusaContainer, "resolve">
 type PersonRow = { id: string; rfc: string; organization_id?: string | null; organization?: { id: string } | null }
 
 /** The person's RFC and organization, from the organizations module. */
-export async function loadSigner(container: Resolver, personId: string): Promise<{ id: string; rfc: string; organization_id: string | null }> {
+export async function loadSigner(
+  container: Resolver,
+  personId: string,
+): Promise<{ id: string; rfc: string; organization_id: string | null }> {
   const orgs = container.resolve<{ listPeople: (f: object, c: object) => Promise<PersonRow[]> }>("organization")
   const [person] = await orgs.listPeople({ id: personId }, { relations: ["organization"], take: 1 })
   if (!person) {
     throw new MedusaError(
       MedusaError.Types.NOT_FOUND,
       `La persona ${personId} no existe en la Tienda Digital.`,
-      EFIRMA_ERRORS.PERSONA_NO_ENCONTRADA
+      EFIRMA_ERRORS.PERSONA_NO_ENCONTRADA,
     )
   }
   return { id: person.id, rfc: person.rfc, organization_id: person.organization?.id ?? person.organization_id ?? null }
@@ -74,7 +77,7 @@ function signatureBytes(signature: string): Buffer | null {
 function invalidSignature(): MedusaError {
   return efirmaError(
     EFIRMA_ERRORS.FIRMA_INVALIDA,
-    "La firma electrónica no es válida para este documento: el documento fue modificado después de firmarse o se firmó con una llave privada que no corresponde al certificado."
+    "La firma electrónica no es válida para este documento: el documento fue modificado después de firmarse o se firmó con una llave privada que no corresponde al certificado.",
   )
 }
 
@@ -108,10 +111,7 @@ export function checkSignature(cert: ParsedCertificate, payload: unknown, signat
  * with a Spanish message and a stable code (see EFIRMA_ERRORS). No side
  * effects: the caller stores what it needs (serial, signature, digest).
  */
-export async function verifyEfirmaSignature(
-  container: Resolver,
-  input: VerifyEfirmaSignatureInput
-): Promise<VerifiedEfirmaSignature> {
+export async function verifyEfirmaSignature(container: Resolver, input: VerifyEfirmaSignatureInput): Promise<VerifiedEfirmaSignature> {
   const at = input.at === undefined ? new Date() : new Date(input.at)
   if (!input.envelope || typeof input.envelope.certificate !== "string" || typeof input.envelope.signature !== "string") {
     throw efirmaError(EFIRMA_ERRORS.FIRMA_INVALIDA, "Falta la firma electrónica: envía el certificado y la firma.")
@@ -121,20 +121,17 @@ export async function verifyEfirmaSignature(
   assertAcceptableCertificate(cert, { person_rfc: signer.rfc, trust: await configuredTrustStore(container), at })
 
   const service = container.resolve<EfirmaModuleService>(EFIRMA_MODULE)
-  const [registered] = await service.listEfirmaCertificates(
-    { serial: cert.serial, person_id: signer.id },
-    { take: 1 }
-  )
+  const [registered] = await service.listEfirmaCertificates({ serial: cert.serial, person_id: signer.id }, { take: 1 })
   if (!registered || registered.fingerprint_sha256 !== fingerprintOf(cert)) {
     throw efirmaError(
       EFIRMA_ERRORS.CERTIFICADO_NO_REGISTRADO,
-      `El certificado ${cert.serial} no está registrado a tu nombre en la Tienda Digital; regístralo antes de firmar.`
+      `El certificado ${cert.serial} no está registrado a tu nombre en la Tienda Digital; regístralo antes de firmar.`,
     )
   }
   if (registered.status === "revoked" && (!registered.revoked_at || new Date(registered.revoked_at) <= at)) {
     throw efirmaError(
       EFIRMA_ERRORS.CERTIFICADO_REVOCADO,
-      `El certificado ${cert.serial} fue revocado${registered.revoked_at ? ` el ${new Date(registered.revoked_at).toISOString().slice(0, 10)}` : ""}; registra un certificado vigente para firmar.`
+      `El certificado ${cert.serial} fue revocado${registered.revoked_at ? ` el ${new Date(registered.revoked_at).toISOString().slice(0, 10)}` : ""}; registra un certificado vigente para firmar.`,
     )
   }
 

@@ -67,7 +67,7 @@ export async function* auditExportLines(run: RawRunner, range: ExportRange, now:
           AND server_time < (?::date)::timestamp AT TIME ZONE 'UTC'
           AND audit_entry.sequence > ?::bigint
         ORDER BY audit_entry.sequence LIMIT ?`,
-      [range.from, range.to, after, PAGE]
+      [range.from, range.to, after, PAGE],
     )
     for (const r of rows) {
       counts.entry++
@@ -78,10 +78,10 @@ export async function* auditExportLines(run: RawRunner, range: ExportRange, now:
     }
     after = rows[rows.length - 1].sequence as string
   }
-  const checkpoints = await run(
-    `SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint WHERE day >= ? AND day < ? ORDER BY day`,
-    [range.from, range.to]
-  )
+  const checkpoints = await run(`SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint WHERE day >= ? AND day < ? ORDER BY day`, [
+    range.from,
+    range.to,
+  ])
   for (const c of checkpoints) {
     counts.checkpoint++
     yield emit({ type: "checkpoint", ...c })

@@ -1,15 +1,49 @@
 import { MedusaError } from "@medusajs/framework/utils"
 
 const UNITS = [
-  "cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-  "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete", "dieciocho", "diecinueve",
-  "veinte", "veintiuno", "veintidós", "veintitrés", "veinticuatro", "veinticinco", "veintiséis", "veintisiete",
-  "veintiocho", "veintinueve",
+  "cero",
+  "uno",
+  "dos",
+  "tres",
+  "cuatro",
+  "cinco",
+  "seis",
+  "siete",
+  "ocho",
+  "nueve",
+  "diez",
+  "once",
+  "doce",
+  "trece",
+  "catorce",
+  "quince",
+  "dieciséis",
+  "diecisiete",
+  "dieciocho",
+  "diecinueve",
+  "veinte",
+  "veintiuno",
+  "veintidós",
+  "veintitrés",
+  "veinticuatro",
+  "veinticinco",
+  "veintiséis",
+  "veintisiete",
+  "veintiocho",
+  "veintinueve",
 ]
 const TENS = ["", "", "", "treinta", "cuarenta", "cincuenta", "sesenta", "setenta", "ochenta", "noventa"]
 const HUNDREDS = [
-  "", "ciento", "doscientos", "trescientos", "cuatrocientos", "quinientos", "seiscientos", "setecientos",
-  "ochocientos", "novecientos",
+  "",
+  "ciento",
+  "doscientos",
+  "trescientos",
+  "cuatrocientos",
+  "quinientos",
+  "seiscientos",
+  "setecientos",
+  "ochocientos",
+  "novecientos",
 ]
 
 function below100(n: number): string {
@@ -56,7 +90,7 @@ export function integerToWordsEs(n: number): string {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "El importe no se puede escribir con letra: debe ser un entero entre 0 y 999,999,999,999.",
-      "IMPORTE_FUERA_DE_RANGO"
+      "IMPORTE_FUERA_DE_RANGO",
     )
   }
   if (n === 0) {
@@ -80,7 +114,7 @@ export function amountInWordsMxn(amount: string): string {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `El importe «${amount}» no se puede escribir con letra: usa un decimal positivo con hasta dos decimales.`,
-      "IMPORTE_FUERA_DE_RANGO"
+      "IMPORTE_FUERA_DE_RANGO",
     )
   }
   const n = Number(m[1])

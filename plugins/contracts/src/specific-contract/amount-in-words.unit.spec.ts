@@ -31,7 +31,10 @@ describe("integerToWordsEs", () => {
     [1234567, "un millón doscientos treinta y cuatro mil quinientos sesenta y siete"],
     [1000000000, "mil millones"],
     [2500000000, "dos mil quinientos millones"],
-    [999999999999, "novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve"],
+    [
+      999999999999,
+      "novecientos noventa y nueve mil novecientos noventa y nueve millones novecientos noventa y nueve mil novecientos noventa y nueve",
+    ],
   ])("%d → %s", (n, words) => {
     expect(integerToWordsEs(n)).toBe(words)
   })

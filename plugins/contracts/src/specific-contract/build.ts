@@ -45,7 +45,7 @@ export function linePrice(input: {
   if (!input.award_id) {
     throw notAllowed(
       E.PRICE_WITHOUT_AWARD,
-      `«${input.item_name}»: solo una adjudicación de segunda etapa fija un precio distinto del vigente de la oferta.`
+      `«${input.item_name}»: solo una adjudicación de segunda etapa fija un precio distinto del vigente de la oferta.`,
     )
   }
   if (!AWARDED_PRICE.test(input.awarded_price) || MathBN.lte(input.awarded_price, 0)) {
@@ -54,7 +54,7 @@ export function linePrice(input: {
   if (input.ceiling_price !== null && MathBN.gt(input.awarded_price, input.ceiling_price)) {
     throw notAllowed(
       E.ABOVE_CEILING,
-      `«${input.item_name}»: el precio adjudicado de ${round2(input.awarded_price)} MXN excede el precio techo vigente de ${round2(input.ceiling_price)} MXN.`
+      `«${input.item_name}»: el precio adjudicado de ${round2(input.awarded_price)} MXN excede el precio techo vigente de ${round2(input.ceiling_price)} MXN.`,
     )
   }
   return round2(input.awarded_price)
@@ -70,18 +70,18 @@ export type LineRequest = { offer: OfferFacts; quantity: number; delivery_date: 
 export function buildLines(
   requests: LineRequest[],
   delivery: { date: string | null; state_code: string | null },
-  unitName: (clave: string) => string
+  unitName: (clave: string) => string,
 ): ContractLine[] {
   return requests.map((r, i) => {
     const { offer, quantity } = r
     const date = r.delivery_date ?? delivery.date
     let days: number | null = null
     if (!date) {
-      days = delivery.state_code ? offer.delivery_days?.[delivery.state_code] ?? null : null
+      days = delivery.state_code ? (offer.delivery_days?.[delivery.state_code] ?? null) : null
       if (days === null) {
         throw invalid(
           E.OFFER_INVALID,
-          `«${offer.item.name}»: el proveedor no entrega en el estado del lugar de entrega (${delivery.state_code ?? "sin estado"}); indica una fecha de entrega.`
+          `«${offer.item.name}»: el proveedor no entrega en el estado del lugar de entrega (${delivery.state_code ?? "sin estado"}); indica una fecha de entrega.`,
         )
       }
     }
@@ -149,7 +149,13 @@ export function buildAmendmentData(input: {
     }
     seen.add(c.line)
     if (c.quantity !== undefined && c.quantity !== line.quantity) {
-      changes.push({ line: line.line, description: line.description, field: "Cantidad", from: String(line.quantity), to: String(c.quantity) })
+      changes.push({
+        line: line.line,
+        description: line.description,
+        field: "Cantidad",
+        from: String(line.quantity),
+        to: String(c.quantity),
+      })
       Object.assign(line, { quantity: c.quantity }, lineAmounts(line.unit_price, c.quantity, line.iva_treatment))
     }
     if (c.delivery_date !== undefined && c.delivery_date !== line.delivery_date) {
@@ -175,7 +181,7 @@ export function buildAmendmentData(input: {
   if (MathBN.gt(change, AMENDMENT_MAX_INCREASE_PERCENT)) {
     throw invalid(
       E.AMENDMENT_OVER_20,
-      `El convenio aumentaría el monto del contrato ${input.original.number} en ${change} % respecto del monto original (${input.original.subtotal} sin IVA); el artículo 52 de la LAASSP permite modificaciones de hasta el 20 % en conjunto.`
+      `El convenio aumentaría el monto del contrato ${input.original.number} en ${change} % respecto del monto original (${input.original.subtotal} sin IVA); el artículo 52 de la LAASSP permite modificaciones de hasta el 20 % en conjunto.`,
     )
   }
   return {

@@ -13,11 +13,7 @@ export type RenderedContract = { html: string; pdf: Buffer; hashes: DocumentHash
  *   the one digest both parties sign (it commits to data, template and
  *   rendered bytes).
  */
-export async function renderContractDocuments(
-  templateBody: string,
-  data: ContractData,
-  createdAt: Date
-): Promise<RenderedContract> {
+export async function renderContractDocuments(templateBody: string, data: ContractData, createdAt: Date): Promise<RenderedContract> {
   const data_sha256 = digestOf(data)
   const html = renderContractHtml(templateBody, data, data_sha256)
   const title = data.kind === "amendment" ? `Convenio modificatorio ${data.number}` : `Contrato específico ${data.number}`

@@ -42,6 +42,6 @@ export function contractNotFound(): MedusaError {
   return new MedusaError(
     MedusaError.Types.NOT_FOUND,
     "El contrato específico no existe o no pertenece a tu organización.",
-    SPECIFIC_CONTRACT_ERRORS.NOT_FOUND
+    SPECIFIC_CONTRACT_ERRORS.NOT_FOUND,
   )
 }

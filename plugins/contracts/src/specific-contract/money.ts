@@ -10,7 +10,9 @@ export const IVA_RATE: Record<IvaTreatment, string> = { tasa_16: "0.16", tasa_0:
 
 /** Rounds a decimal half up to exactly two decimals, as a string. */
 export function round2(value: unknown): string {
-  return MathBN.convert(value as string).decimalPlaces(2, HALF_UP).toFixed(2)
+  return MathBN.convert(value as string)
+    .decimalPlaces(2, HALF_UP)
+    .toFixed(2)
 }
 
 export type LineAmounts = { subtotal: string; iva: string; total: string }

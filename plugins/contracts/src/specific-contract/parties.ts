@@ -46,7 +46,7 @@ export async function loadOrganization(container: Resolver, id: string, kind: "a
       E.PARTY_INVALID,
       kind === "agency"
         ? "La dependencia indicada no existe o no está activa en la Tienda Digital."
-        : "El proveedor indicado no existe o no está activo en la Tienda Digital."
+        : "El proveedor indicado no existe o no está activo en la Tienda Digital.",
     )
   }
   return o
@@ -73,7 +73,7 @@ export async function signersWith(
   organizationId: string,
   permission: Permission,
   at: Date,
-  defaultPosition: string
+  defaultPosition: string,
 ): Promise<SignerFacts[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: cells } = await query.graph({ entity: "role_permission", fields: ["role"], filters: { permission } })
@@ -112,7 +112,12 @@ export async function signersWith(
 }
 
 /** Picks the designated signer: the requested person, else the preferred ones, else the first. */
-export function pickSigner(candidates: SignerFacts[], requested: string | null | undefined, preferred: (s: SignerFacts) => boolean, side: string): SignerFacts {
+export function pickSigner(
+  candidates: SignerFacts[],
+  requested: string | null | undefined,
+  preferred: (s: SignerFacts) => boolean,
+  side: string,
+): SignerFacts {
   if (requested) {
     const s = candidates.find((c) => c.id === requested)
     if (!s) {

@@ -39,7 +39,7 @@ export function compileContractTemplate(body: string): Compiled {
   if (UNESCAPED.test(body)) {
     throw invalid(
       SPECIFIC_CONTRACT_ERRORS.TEMPLATE_INVALID,
-      "La plantilla usa salida sin escapar ({{{…}}} o {{&…}}); todo el contenido debe escaparse."
+      "La plantilla usa salida sin escapar ({{{…}}} o {{&…}}); todo el contenido debe escaparse.",
     )
   }
   let compiled: Compiled
@@ -56,7 +56,7 @@ export function compileContractTemplate(body: string): Compiled {
     } catch (e) {
       throw invalid(
         SPECIFIC_CONTRACT_ERRORS.TEMPLATE_INVALID,
-        `La plantilla no se pudo aplicar a los datos del contrato: ${(e as Error).message}`
+        `La plantilla no se pudo aplicar a los datos del contrato: ${(e as Error).message}`,
       )
     }
   }

@@ -118,10 +118,15 @@ export async function renderContractPdf(html: string, meta: PdfMeta): Promise<Bu
     doc.x = MARGIN
     if (block.kind === "heading") {
       doc.moveDown(block.level === 1 ? 0 : 0.4)
-      writeRuns(doc, block.runs.map((r) => ({ ...r, bold: true })), block.level === 1 ? 13 : block.level === 2 ? 11 : 9.5, {
-        align: block.level === 3 ? "left" : "center",
-        width,
-      })
+      writeRuns(
+        doc,
+        block.runs.map((r) => ({ ...r, bold: true })),
+        block.level === 1 ? 13 : block.level === 2 ? 11 : 9.5,
+        {
+          align: block.level === 3 ? "left" : "center",
+          width,
+        },
+      )
       doc.moveDown(0.3)
     } else if (block.kind === "paragraph") {
       writeRuns(doc, block.runs, block.small ? 7.5 : 9.5, { align: block.align, width })
@@ -143,7 +148,7 @@ export async function renderContractPdf(html: string, meta: PdfMeta): Promise<Bu
         `${meta.number} · Hoja ${i + 1} de ${range.count} · Huella SHA-256 de los datos: ${meta.data_sha256}`,
         MARGIN,
         doc.page.height - 40,
-        { width, align: "center", lineBreak: false }
+        { width, align: "center", lineBreak: false },
       )
     doc.page.margins.bottom = bottom
   }

@@ -40,7 +40,7 @@ describe("contract HTML", () => {
     expect(() => compileContractTemplate("<p>{{{number}}}</p>")).toThrow("sin escapar")
     expect(() => compileContractTemplate("<p>{{& number}}</p>")).toThrow("sin escapar")
     expect(() => compileContractTemplate("<p>{{lookup . 'number'}} {{evil number}}</p>")({ number: "1" })).toThrow(
-      "La plantilla no es válida"
+      "La plantilla no es válida",
     )
     expect(() => compileContractTemplate("<p>{{no_existe}}</p>")({ number: "1" })).toThrow("no se pudo aplicar")
   })

@@ -23,12 +23,16 @@ export type ContractRequestHead = {
 /** Own agency only, from an approved requisition, at least one line, penalties as percentages with a cap ≤ 20 %. */
 export function assertContractRequest(input: ContractRequestHead): void {
   if (input.actor.organization_id !== input.agency_id) {
-    throw new MedusaError(MedusaError.Types.FORBIDDEN, "Solo puedes emitir contratos de tu propia dependencia.", "DEPENDENCIA_FUERA_DE_ALCANCE")
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      "Solo puedes emitir contratos de tu propia dependencia.",
+      "DEPENDENCIA_FUERA_DE_ALCANCE",
+    )
   }
   if (!input.requisition_id || !input.approved_total) {
     throw notAllowed(
       E.REQUISITION_REQUIRED,
-      "Un contrato específico solo se genera desde una requisición aprobada: elabórala, envíala a aprobación y genera los contratos desde ella."
+      "Un contrato específico solo se genera desde una requisición aprobada: elabórala, envíala a aprobación y genera los contratos desde ella.",
     )
   }
   if (!input.lines.length) {
@@ -36,7 +40,10 @@ export function assertContractRequest(input: ContractRequestHead): void {
   }
   const p = input.penalties
   if (!PERCENT.test(p.rate_per_day_percent) || !PERCENT.test(p.cap_percent) || MathBN.gt(p.cap_percent, 20)) {
-    throw invalid(E.PARTY_INVALID, "Las penas convencionales deben ser porcentajes con hasta dos decimales; el tope no puede exceder el 20 %.")
+    throw invalid(
+      E.PARTY_INVALID,
+      "Las penas convencionales deben ser porcentajes con hasta dos decimales; el tope no puede exceder el 20 %.",
+    )
   }
 }
 
@@ -47,11 +54,14 @@ export type UnitFacts = { id: string; code: string; name: string; kind: string; 
  * else its first active unit) and the delivery unit (the one asked for,
  * else the issuing unit), both active units of the agency.
  */
-export function issuingUnits<U extends UnitFacts>(units: U[], requested: { agency_unit_id?: string | null; delivery_unit_id?: string | null }): { unit: U; deliveryUnit: U } {
+export function issuingUnits<U extends UnitFacts>(
+  units: U[],
+  requested: { agency_unit_id?: string | null; delivery_unit_id?: string | null },
+): { unit: U; deliveryUnit: U } {
   const active = units.filter((u) => u.is_active)
   const unit = requested.agency_unit_id
     ? active.find((u) => u.id === requested.agency_unit_id)
-    : active.find((u) => u.kind === "purchasing_unit") ?? active[0]
+    : (active.find((u) => u.kind === "purchasing_unit") ?? active[0])
   if (!unit) {
     throw invalid(E.PARTY_INVALID, "La unidad que emite el contrato no pertenece a tu dependencia o no está activa.")
   }
@@ -76,7 +86,7 @@ export type ContractLineRequest = { offer: OfferFacts; quantity: number; deliver
 export function contractLineRequests(
   lines: RequestedLine[],
   offerRows: OfferRow[],
-  ctx: { supplier: { id: string; legal_name: string }; framework: { id: string; number: string }; award_id?: string | null }
+  ctx: { supplier: { id: string; legal_name: string }; framework: { id: string; number: string }; award_id?: string | null },
 ): ContractLineRequest[] {
   const offerIds = lines.map((l) => l.offer_id)
   if (new Set(offerIds).size !== offerIds.length) {
@@ -125,7 +135,11 @@ export function contractLineRequests(
 export type BudgetKeyFacts = { id: string; organization_id: string; clave: string; partida_especifica: string; is_active: boolean }
 
 /** The budget key is the agency's, active, and of the same partida as every item. */
-export function assertBudgetKey<K extends BudgetKeyFacts>(key: K | undefined, agencyId: string, requests: { offer: OfferFacts }[]): asserts key is K {
+export function assertBudgetKey<K extends BudgetKeyFacts>(
+  key: K | undefined,
+  agencyId: string,
+  requests: { offer: OfferFacts }[],
+): asserts key is K {
   if (!key || key.organization_id !== agencyId || !key.is_active) {
     throw invalid(E.BUDGET_KEY_INVALID, "La clave presupuestaria no existe, no está activa o es de otra dependencia.")
   }
@@ -133,7 +147,7 @@ export function assertBudgetKey<K extends BudgetKeyFacts>(key: K | undefined, ag
   if (foreign) {
     throw invalid(
       E.BUDGET_KEY_INVALID,
-      `«${foreign.offer.item.name}» es de la partida ${foreign.offer.item.cog_partida} y la clave presupuestaria ${key.clave} es de la partida ${key.partida_especifica}.`
+      `«${foreign.offer.item.name}» es de la partida ${foreign.offer.item.cog_partida} y la clave presupuestaria ${key.clave} es de la partida ${key.partida_especifica}.`,
     )
   }
 }
@@ -141,7 +155,10 @@ export function assertBudgetKey<K extends BudgetKeyFacts>(key: K | undefined, ag
 const mxn = (v: unknown) => MathBN.convert(String(v)).toFixed(2)
 
 /** Without an award, no lot sums more than its second-stage competition threshold (before IVA). */
-export function assertLotThresholds(requests: { lot: LotFacts; offer: { price: string }; quantity: number }[], awardId?: string | null): void {
+export function assertLotThresholds(
+  requests: { lot: LotFacts; offer: { price: string }; quantity: number }[],
+  awardId?: string | null,
+): void {
   if (awardId) {
     return
   }
@@ -149,13 +166,17 @@ export function assertLotThresholds(requests: { lot: LotFacts; offer: { price: s
   for (const r of requests) {
     const amount = MathBN.convert(r.offer.price).times(r.quantity).decimalPlaces(2, 4)
     const prev = byLot.get(r.lot.id)
-    byLot.set(r.lot.id, { number: r.lot.number, threshold: String(r.lot.competition_threshold), amount: prev ? prev.amount.plus(amount) : amount })
+    byLot.set(r.lot.id, {
+      number: r.lot.number,
+      threshold: String(r.lot.competition_threshold),
+      amount: prev ? prev.amount.plus(amount) : amount,
+    })
   }
   for (const lot of byLot.values()) {
     if (MathBN.gt(lot.amount, lot.threshold)) {
       throw notAllowed(
         E.ABOVE_LOT_THRESHOLD,
-        `La partida ${lot.number} suma ${lot.amount.toFixed(2)} MXN antes de IVA, por encima de su umbral de ${mxn(lot.threshold)} MXN: requiere la segunda etapa de competencia.`
+        `La partida ${lot.number} suma ${lot.amount.toFixed(2)} MXN antes de IVA, por encima de su umbral de ${mxn(lot.threshold)} MXN: requiere la segunda etapa de competencia.`,
       )
     }
   }
@@ -164,12 +185,19 @@ export function assertLotThresholds(requests: { lot: LotFacts; offer: { price: s
 /** The contract's total with IVA does not exceed what the requisition approved for this supplier. */
 export function assertWithinRequisition(total: string, approvedTotal: string): void {
   if (MathBN.gt(total, approvedTotal)) {
-    throw notAllowed(E.ABOVE_REQUISITION, `El contrato suma ${mxn(total)} MXN con IVA y la requisición aprobó ${mxn(approvedTotal)} MXN para este proveedor.`)
+    throw notAllowed(
+      E.ABOVE_REQUISITION,
+      `El contrato suma ${mxn(total)} MXN con IVA y la requisición aprobó ${mxn(approvedTotal)} MXN para este proveedor.`,
+    )
   }
 }
 
 /** The contracts issued under a framework contract (subtotals, cancelled excluded) plus this one stay within its maximum. */
-export function assertWithinFrameworkMaximum(framework: { number: string; max_amount?: unknown }, issuedSubtotals: unknown[], subtotal: string): void {
+export function assertWithinFrameworkMaximum(
+  framework: { number: string; max_amount?: unknown },
+  issuedSubtotals: unknown[],
+  subtotal: string,
+): void {
   if (framework.max_amount === undefined || framework.max_amount === null) {
     return
   }
@@ -177,7 +205,7 @@ export function assertWithinFrameworkMaximum(framework: { number: string; max_am
   if (MathBN.gt(used.plus(MathBN.convert(subtotal)), String(framework.max_amount))) {
     throw notAllowed(
       E.ABOVE_FRAMEWORK_MAXIMUM,
-      `El contrato marco ${framework.number} tiene un monto máximo de ${mxn(framework.max_amount)} MXN y ya hay ${used.toFixed(2)} MXN contratados: este contrato lo excedería.`
+      `El contrato marco ${framework.number} tiene un monto máximo de ${mxn(framework.max_amount)} MXN y ya hay ${used.toFixed(2)} MXN contratados: este contrato lo excedería.`,
     )
   }
 }

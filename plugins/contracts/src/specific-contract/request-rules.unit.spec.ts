@@ -33,11 +33,15 @@ describe("assertContractRequest", () => {
   })
 
   it("refuses another agency, no requisition, no lines, and penalties beyond 20 %", () => {
-    expect(refusal(() => assertContractRequest({ ...head, actor: { organization_id: "org_b" } }))?.code).toBe("DEPENDENCIA_FUERA_DE_ALCANCE")
+    expect(refusal(() => assertContractRequest({ ...head, actor: { organization_id: "org_b" } }))?.code).toBe(
+      "DEPENDENCIA_FUERA_DE_ALCANCE",
+    )
     expect(refusal(() => assertContractRequest({ ...head, requisition_id: null }))?.code).toBe("CONTRATO_SOLO_DESDE_REQUISICION")
     expect(refusal(() => assertContractRequest({ ...head, approved_total: null }))?.code).toBe("CONTRATO_SOLO_DESDE_REQUISICION")
     expect(refusal(() => assertContractRequest({ ...head, lines: [] }))?.code).toBe("OFERTA_NO_VALIDA")
-    expect(refusal(() => assertContractRequest({ ...head, penalties: { rate_per_day_percent: "1.00", cap_percent: "20.01" } }))?.message).toContain("20 %")
+    expect(
+      refusal(() => assertContractRequest({ ...head, penalties: { rate_per_day_percent: "1.00", cap_percent: "20.01" } }))?.message,
+    ).toContain("20 %")
     expect(refusal(() => assertContractRequest({ ...head, penalties: { rate_per_day_percent: "uno", cap_percent: "10" } }))).not.toBeNull()
   })
 })
@@ -72,8 +76,16 @@ describe("contractLineRequests", () => {
     min_order_qty: 5,
     delivery_days: null,
     item: {
-      id: "itm_1", code: "P-1", name: "Papel bond", description: "Resma", unspsc_code: "14111507", cog_partida: "21101",
-      sat_clave_unidad: "H87", iva_treatment: "standard", ceiling_price: "12.00", lot: { id: "lot_1", number: 1, contract_id: "fwc_1", competition_threshold: "1000" },
+      id: "itm_1",
+      code: "P-1",
+      name: "Papel bond",
+      description: "Resma",
+      unspsc_code: "14111507",
+      cog_partida: "21101",
+      sat_clave_unidad: "H87",
+      iva_treatment: "standard",
+      ceiling_price: "12.00",
+      lot: { id: "lot_1", number: 1, contract_id: "fwc_1", competition_threshold: "1000" },
     },
     ...over,
   })
@@ -87,11 +99,31 @@ describe("contractLineRequests", () => {
   })
 
   it("refuses a repeated offer, another supplier's or another contract's offer, and a quantity under the minimum", () => {
-    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 5 }, { offer_id: "off_1", quantity: 5 }], [row()], { supplier, framework }))?.message).toContain("una sola vez")
-    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 5 }], [row({ supplier_id: "org_x" })], { supplier, framework }))?.message).toContain("no es de Papelería del Centro")
-    expect(refusal(() => contractLineRequests([{ offer_id: "off_2", quantity: 5 }], [row()], { supplier, framework }))?.code).toBe("OFERTA_NO_VALIDA")
-    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 4 }], [row()], { supplier, framework }))?.message).toContain("al menos 5")
-    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 5.5 }], [row()], { supplier, framework }))?.code).toBe("OFERTA_NO_VALIDA")
+    expect(
+      refusal(() =>
+        contractLineRequests(
+          [
+            { offer_id: "off_1", quantity: 5 },
+            { offer_id: "off_1", quantity: 5 },
+          ],
+          [row()],
+          { supplier, framework },
+        ),
+      )?.message,
+    ).toContain("una sola vez")
+    expect(
+      refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 5 }], [row({ supplier_id: "org_x" })], { supplier, framework }))
+        ?.message,
+    ).toContain("no es de Papelería del Centro")
+    expect(refusal(() => contractLineRequests([{ offer_id: "off_2", quantity: 5 }], [row()], { supplier, framework }))?.code).toBe(
+      "OFERTA_NO_VALIDA",
+    )
+    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 4 }], [row()], { supplier, framework }))?.message).toContain(
+      "al menos 5",
+    )
+    expect(refusal(() => contractLineRequests([{ offer_id: "off_1", quantity: 5.5 }], [row()], { supplier, framework }))?.code).toBe(
+      "OFERTA_NO_VALIDA",
+    )
   })
 })
 
@@ -107,7 +139,9 @@ describe("assertBudgetKey", () => {
     expect(refusal(() => assertBudgetKey(undefined, "org_a", requests))?.code).toBe("CLAVE_PRESUPUESTAL_INVALIDA")
     expect(refusal(() => assertBudgetKey({ ...key, is_active: false }, "org_a", requests))).not.toBeNull()
     expect(refusal(() => assertBudgetKey(key, "org_b", requests))).not.toBeNull()
-    expect(refusal(() => assertBudgetKey({ ...key, partida_especifica: "21401" }, "org_a", requests))?.message).toContain("es de la partida 21101")
+    expect(refusal(() => assertBudgetKey({ ...key, partida_especifica: "21401" }, "org_a", requests))?.message).toContain(
+      "es de la partida 21101",
+    )
   })
 })
 

@@ -2,8 +2,7 @@ import { merkleRoot, sha256Hex } from "./hash"
 
 describe("merkleRoot (RFC 6962)", () => {
   const leaf = (hex: string) => sha256Hex(Buffer.concat([Buffer.from([0]), Buffer.from(hex, "hex")]))
-  const node = (l: string, r: string) =>
-    sha256Hex(Buffer.concat([Buffer.from([1]), Buffer.from(l, "hex"), Buffer.from(r, "hex")]))
+  const node = (l: string, r: string) => sha256Hex(Buffer.concat([Buffer.from([1]), Buffer.from(l, "hex"), Buffer.from(r, "hex")]))
   const e = [1, 2, 3, 4, 5].map((i) => sha256Hex(`entrada ${i}`))
 
   it("is SHA-256 of nothing for an empty day", () => {

@@ -1,10 +1,4 @@
-import {
-  createStep,
-  createWorkflow,
-  StepResponse,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createStep, createWorkflow, StepResponse, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { AUDIT_LEDGER_MODULE } from "../modules/audit-ledger"
 import type AuditLedgerModuleService from "../modules/audit-ledger/service"
 
@@ -20,7 +14,7 @@ export const createAuditCheckpointStep = createStep(
   async (input: CreateAuditCheckpointWorkflowInput, { container }) => {
     const ledger = container.resolve<AuditLedgerModuleService>(AUDIT_LEDGER_MODULE)
     return new StepResponse(await ledger.createDailyCheckpoint(input.day))
-  }
+  },
 )
 
 export const createAuditCheckpointWorkflowId = "contracts-create-audit-checkpoint"
@@ -29,5 +23,5 @@ export const createAuditCheckpointWorkflow = createWorkflow(
   createAuditCheckpointWorkflowId,
   (input: WorkflowData<CreateAuditCheckpointWorkflowInput>) => {
     return new WorkflowResponse(createAuditCheckpointStep(input))
-  }
+  },
 )

@@ -8,10 +8,7 @@ export const recordAuditEntryWorkflowId = "contracts-record-audit-entry"
  * This workflow records one action in the audit ledger on its own (for
  * subscribers and integrations that have no workflow of their own).
  */
-export const recordAuditEntryWorkflow = createWorkflow(
-  recordAuditEntryWorkflowId,
-  (input: WorkflowData<RecordAuditEntryWorkflowInput>) => {
-    const entry = appendAuditEntryStep(input)
-    return new WorkflowResponse(entry)
-  }
-)
+export const recordAuditEntryWorkflow = createWorkflow(recordAuditEntryWorkflowId, (input: WorkflowData<RecordAuditEntryWorkflowInput>) => {
+  const entry = appendAuditEntryStep(input)
+  return new WorkflowResponse(entry)
+})

@@ -21,7 +21,7 @@ export const registerEfirmaCertificateWorkflow = createWorkflow(
   registerEfirmaCertificateWorkflowId,
   (input: WorkflowData<RegisterEfirmaCertificateWorkflowInput>) => {
     const record = validateEfirmaCertificateStep(
-      transform({ input }, ({ input }) => ({ person_id: input.person_id, certificate: input.certificate }))
+      transform({ input }, ({ input }) => ({ person_id: input.person_id, certificate: input.certificate })),
     )
     const created = createEfirmaCertificateStep(record)
     appendAuditEntryStep(
@@ -43,8 +43,8 @@ export const registerEfirmaCertificateWorkflow = createWorkflow(
           status: created.status,
         },
         details: { person_id: created.person_id, rfc: created.rfc, fingerprint_sha256: created.fingerprint_sha256 },
-      }))
+      })),
     )
     return new WorkflowResponse(created)
-  }
+  },
 )

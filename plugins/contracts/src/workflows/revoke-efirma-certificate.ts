@@ -25,7 +25,7 @@ export const revokeEfirmaCertificateWorkflow = createWorkflow(
         certificate_id: input.certificate_id,
         person_id: input.person_id ?? null,
         reason: input.reason,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, result }, ({ input, result }) => ({
@@ -39,8 +39,8 @@ export const revokeEfirmaCertificateWorkflow = createWorkflow(
         before: { id: result.before.id, serial: result.before.serial, status: result.before.status },
         after: { id: result.after.id, serial: result.after.serial, status: result.after.status },
         details: { person_id: result.after.person_id, reason: input.reason },
-      }))
+      })),
     )
     return new WorkflowResponse(result.after)
-  }
+  },
 )

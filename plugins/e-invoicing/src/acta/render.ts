@@ -51,13 +51,27 @@ export function outcomeText(outcome: ActaData["outcome"]): string {
  * digest over the three — what the Reception Manager signs. Deterministic
  * for the same data and `createdAt`.
  */
-export async function renderActa(body: string, data: ActaData, createdAt: Date): Promise<{ data: ActaData; html: string; pdf: Buffer; hashes: ActaHashes }> {
+export async function renderActa(
+  body: string,
+  data: ActaData,
+  createdAt: Date,
+): Promise<{ data: ActaData; html: string; pdf: Buffer; hashes: ActaHashes }> {
   const data_sha256 = digestOf(data)
   const html = compileContractTemplate(body)({ ...data, data_sha256 })
-  const pdf = await renderContractPdf(html, { title: `Acta de entrega-recepción ${data.folio}`, number: data.folio, data_sha256, created_at: createdAt })
+  const pdf = await renderContractPdf(html, {
+    title: `Acta de entrega-recepción ${data.folio}`,
+    number: data.folio,
+    data_sha256,
+    created_at: createdAt,
+  })
   const html_sha256 = sha256Hex(Buffer.from(html, "utf8"))
   const pdf_sha256 = sha256Hex(pdf)
-  return { data, html, pdf, hashes: { data_sha256, html_sha256, pdf_sha256, document_sha256: documentDigest({ data_sha256, html_sha256, pdf_sha256 }) } }
+  return {
+    data,
+    html,
+    pdf,
+    hashes: { data_sha256, html_sha256, pdf_sha256, document_sha256: documentDigest({ data_sha256, html_sha256, pdf_sha256 }) },
+  }
 }
 
 export const renderCurrentActa = (data: Omit<ActaData, "template">, createdAt: Date) => {
@@ -67,5 +81,11 @@ export const renderCurrentActa = (data: Omit<ActaData, "template">, createdAt: D
 
 /** What the Reception Manager signs with e.firma (canonical JSON). */
 export function actaSigningPayload(a: { id: string; folio: string; reception_id: string; document_sha256: string }) {
-  return { documento: "acta_entrega_recepcion", acta_id: a.id, folio: a.folio, reception_id: a.reception_id, document_sha256: a.document_sha256 }
+  return {
+    documento: "acta_entrega_recepcion",
+    acta_id: a.id,
+    folio: a.folio,
+    reception_id: a.reception_id,
+    document_sha256: a.document_sha256,
+  }
 }

@@ -13,7 +13,18 @@ const data: Omit<ActaData, "template"> = {
   outcome: "partial",
   outcome_text: "Se reciben a entera satisfacción parte de los bienes enviados; el resto se rechaza.",
   notes: "Una caja llegó abierta",
-  lines: [{ contract_line: 1, description: "Bolígrafo tinta azul", item_code: "AM-001", shipped_quantity: 7, accepted_quantity: 6, rejected_quantity: 1, notes: "Caja dañada", serials: "SN-1, SN-2" }],
+  lines: [
+    {
+      contract_line: 1,
+      description: "Bolígrafo tinta azul",
+      item_code: "AM-001",
+      shipped_quantity: 7,
+      accepted_quantity: 6,
+      rejected_quantity: 1,
+      notes: "Caja dañada",
+      serials: "SN-1, SN-2",
+    },
+  ],
   penalty: { days_late: 3, amount: "8.98", rate_per_day_percent: "1.00", cap_percent: "10.00" },
 }
 
@@ -44,14 +55,22 @@ describe("acta de entrega-recepción", () => {
   })
 
   it("says so when delivery was on time, and renders an old version by its number", async () => {
-    const onTime = await renderActa(actaTemplate(1)!.body, { ...data, penalty: { ...data.penalty, days_late: 0, amount: "0.00" }, template: { code: "acta_entrega_recepcion", version: 1 } }, new Date())
+    const onTime = await renderActa(
+      actaTemplate(1)!.body,
+      { ...data, penalty: { ...data.penalty, days_late: 0, amount: "0.00" }, template: { code: "acta_entrega_recepcion", version: 1 } },
+      new Date(),
+    )
     expect(onTime.html).toContain("no procede pena convencional")
     expect(actaTemplate(99)).toBeNull()
   })
 
   it("signs the document digest, naming the acta and the reception", () => {
     expect(actaSigningPayload({ id: "acta_1", folio: "AER-1", reception_id: "rcp_1", document_sha256: "ab".repeat(32) })).toEqual({
-      documento: "acta_entrega_recepcion", acta_id: "acta_1", folio: "AER-1", reception_id: "rcp_1", document_sha256: "ab".repeat(32),
+      documento: "acta_entrega_recepcion",
+      acta_id: "acta_1",
+      folio: "AER-1",
+      reception_id: "rcp_1",
+      document_sha256: "ab".repeat(32),
     })
   })
 })

@@ -49,7 +49,7 @@ export async function analyzeClabe(input: string): Promise<ClabeInfo> {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "La CLABE debe tener exactamente 18 dígitos.",
-      CLABE_ERRORS.CLABE_FORMATO_INVALIDO
+      CLABE_ERRORS.CLABE_FORMATO_INVALIDO,
     )
   }
   const check = (await clabeValidator()).validate(value)
@@ -57,14 +57,14 @@ export async function analyzeClabe(input: string): Promise<ClabeInfo> {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `La CLABE ${value} no es válida: su dígito verificador debería ser ${check.checksum}. Revisa que la hayas copiado completa y sin errores.`,
-      CLABE_ERRORS.CLABE_DIGITO_VERIFICADOR
+      CLABE_ERRORS.CLABE_DIGITO_VERIFICADOR,
     )
   }
   if (!check.ok || !check.valid.bank || !check.tag || check.tag === "N/A") {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `La CLABE ${value} no corresponde a un banco participante en SPEI (clave de banco ${value.slice(0, 3)}).`,
-      CLABE_ERRORS.CLABE_BANCO_DESCONOCIDO
+      CLABE_ERRORS.CLABE_BANCO_DESCONOCIDO,
     )
   }
   return {
@@ -79,7 +79,12 @@ export async function analyzeClabe(input: string): Promise<ClabeInfo> {
 }
 
 /** The canonical payload a supplier signs with e.firma to register or change its CLABE. */
-export function bankAccountSignedPayload(input: { supplier_rfc: string; clabe: string; holder_name: string; previous_clabe: string | null }) {
+export function bankAccountSignedPayload(input: {
+  supplier_rfc: string
+  clabe: string
+  holder_name: string
+  previous_clabe: string | null
+}) {
   return {
     documento: "cuenta_bancaria_proveedor",
     proveedor_rfc: input.supplier_rfc.toUpperCase(),

@@ -23,7 +23,9 @@ describe("CLABE (clabe-validator)", () => {
   })
 
   it("the signed payload names the supplier, the new CLABE, the holder and the CLABE it replaces", () => {
-    expect(bankAccountSignedPayload({ supplier_rfc: "pib040312a10", clabe: "002010077777777771", holder_name: "PIB", previous_clabe: null })).toEqual({
+    expect(
+      bankAccountSignedPayload({ supplier_rfc: "pib040312a10", clabe: "002010077777777771", holder_name: "PIB", previous_clabe: null }),
+    ).toEqual({
       documento: "cuenta_bancaria_proveedor",
       proveedor_rfc: "PIB040312A10",
       clabe: "002010077777777771",

@@ -14,10 +14,9 @@ function stylesheet(name: string): Sef {
 }
 
 function transform(name: string, xml: string): string {
-  const result = SaxonJS.transform(
-    { stylesheetInternal: stylesheet(name), sourceText: xml, destination: "serialized" },
-    "sync"
-  ) as { principalResult: string }
+  const result = SaxonJS.transform({ stylesheetInternal: stylesheet(name), sourceText: xml, destination: "serialized" }, "sync") as {
+    principalResult: string
+  }
   return result.principalResult
 }
 

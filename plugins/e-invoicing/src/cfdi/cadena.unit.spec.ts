@@ -36,7 +36,9 @@ describe("cadena original (SAT's XSLT through SaxonJS)", () => {
       expect([file, sha(join(satResourcesDir(), file))]).toEqual([file, hash])
     }
     const sources = Object.entries(manifest.stylesheets["cadenaoriginal_4_0.sef.json"])
-    expect(sources.map(([f]) => f)).toEqual(expect.arrayContaining(["cfd/4/cadenaoriginal_4_0/cadenaoriginal_4_0.xslt", "cfd/Pagos/Pagos20.xslt"]))
+    expect(sources.map(([f]) => f)).toEqual(
+      expect.arrayContaining(["cfd/4/cadenaoriginal_4_0/cadenaoriginal_4_0.xslt", "cfd/Pagos/Pagos20.xslt"]),
+    )
     for (const [file, hash] of sources) {
       expect([file, sha(join(sat, file))]).toEqual([file, hash])
     }

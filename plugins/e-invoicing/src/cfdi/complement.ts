@@ -17,7 +17,12 @@ export const PAYMENT_COMPLEMENT_RULES = {
 export type PaymentComplementRuleId = keyof typeof PAYMENT_COMPLEMENT_RULES
 export type PaymentComplementFailure = { rule: PaymentComplementRuleId; field: string; message: string }
 
-export type PaymentComplementSummary = { fecha_pago: string | null; monto: string | null; imp_pagado: string | null; saldo_insoluto: string | null }
+export type PaymentComplementSummary = {
+  fecha_pago: string | null
+  monto: string | null
+  imp_pagado: string | null
+  saldo_insoluto: string | null
+}
 
 const COMPLEMENTO = "/cfdi:Comprobante/cfdi:Complemento"
 
@@ -29,7 +34,7 @@ const COMPLEMENTO = "/cfdi:Comprobante/cfdi:Complemento"
  */
 export function checkPaymentComplement(
   xml: string,
-  expected: { invoice_uuid: string; amount_paid: string }
+  expected: { invoice_uuid: string; amount_paid: string },
 ): { failures: PaymentComplementFailure[]; summary: PaymentComplementSummary } {
   const summary: PaymentComplementSummary = { fecha_pago: null, monto: null, imp_pagado: null, saldo_insoluto: null }
   const parsed = parseCfdi(xml)
@@ -40,7 +45,9 @@ export function checkPaymentComplement(
   const pagos = all.find((n) => n.name === "pago20:Pagos")
   if (!pagos) {
     return {
-      failures: [{ rule: "PAGO_SIN_COMPLEMENTO", field: COMPLEMENTO, message: "El CFDI no trae el complemento de recepción de pagos (Pagos 2.0)." }],
+      failures: [
+        { rule: "PAGO_SIN_COMPLEMENTO", field: COMPLEMENTO, message: "El CFDI no trae el complemento de recepción de pagos (Pagos 2.0)." },
+      ],
       summary,
     }
   }

@@ -26,7 +26,11 @@ describe("complemento de pago (Pagos 2.0)", () => {
       fecha_pago: `${mexicoDateTime(now).slice(0, 10)}T12:00:00`,
       documento: { uuid: over.uuid ?? invoice.uuid!, saldo_anterior: over.saldo ?? total, pagado: paid },
     })
-    return stampCfdi(sealCfdi(c, fixtures.supplier_csd), pki.pac, { uuid: randomUUID().toUpperCase(), fecha_timbrado: mexicoDateTime(now), rfc_prov_certif: TEST_PAC.rfc })
+    return stampCfdi(sealCfdi(c, fixtures.supplier_csd), pki.pac, {
+      uuid: randomUUID().toUpperCase(),
+      fecha_timbrado: mexicoDateTime(now),
+      rfc_prov_certif: TEST_PAC.rfc,
+    })
   }
 
   it("the built complement passes the CFDI engine (schema with Pagos20.xsd, seal, stamp, parties) and documents the payment", async () => {
@@ -45,17 +49,28 @@ describe("complemento de pago (Pagos 2.0)", () => {
     const xml = complement(net)
     expect(checkPaymentComplement(xml, { invoice_uuid: invoice.uuid!, amount_paid: net }).failures).toEqual([])
     expect(checkPaymentComplement(xml, { invoice_uuid: invoice.uuid!, amount_paid: total }).failures).toEqual([
-      { rule: "PAGO_IMPORTE_PAGADO", field: expect.stringMatching(/pago20:DoctoRelacionado\/@ImpPagado$/), message: `El complemento declara un pago de 1000.00; por SPEI se pagaron ${total} de la factura ${invoice.uuid}.` },
+      {
+        rule: "PAGO_IMPORTE_PAGADO",
+        field: expect.stringMatching(/pago20:DoctoRelacionado\/@ImpPagado$/),
+        message: `El complemento declara un pago de 1000.00; por SPEI se pagaron ${total} de la factura ${invoice.uuid}.`,
+      },
     ])
   })
 
   it("refuses a complement of another invoice, a wrong balance, and a CFDI without Pagos", async () => {
     const other = randomUUID().toUpperCase()
-    expect(checkPaymentComplement(complement(total, { uuid: other }), { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => [f.rule, f.message])).toEqual([
-      ["PAGO_DOCUMENTO_RELACIONADO", `El complemento documenta el pago del CFDI ${other}, no el de la factura ${invoice.uuid}.`],
-    ])
+    expect(
+      checkPaymentComplement(complement(total, { uuid: other }), { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => [
+        f.rule,
+        f.message,
+      ]),
+    ).toEqual([["PAGO_DOCUMENTO_RELACIONADO", `El complemento documenta el pago del CFDI ${other}, no el de la factura ${invoice.uuid}.`]])
     const badBalance = complement(total).replace(/ImpSaldoInsoluto="0\.00"/, 'ImpSaldoInsoluto="5.00"')
-    expect(checkPaymentComplement(badBalance, { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => f.rule)).toEqual(["PAGO_SALDO_INSOLUTO"])
-    expect(checkPaymentComplement(invoice.xml, { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => f.rule)).toEqual(["PAGO_SIN_COMPLEMENTO"])
+    expect(checkPaymentComplement(badBalance, { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => f.rule)).toEqual([
+      "PAGO_SALDO_INSOLUTO",
+    ])
+    expect(checkPaymentComplement(invoice.xml, { invoice_uuid: invoice.uuid!, amount_paid: total }).failures.map((f) => f.rule)).toEqual([
+      "PAGO_SIN_COMPLEMENTO",
+    ])
   })
 })

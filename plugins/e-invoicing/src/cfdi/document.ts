@@ -119,7 +119,8 @@ export function parseCfdi(xml: string): ParsedCfdi {
   walk(root, rootPath)
 
   const at = (path: string) => all.find((n) => n.path === path) ?? null
-  const under = (parent: string, name: string) => all.filter((n) => n.path.startsWith(`${parent}/`) && n.name === name && n.path.slice(parent.length + 1).split("/").length === 1)
+  const under = (parent: string, name: string) =>
+    all.filter((n) => n.path.startsWith(`${parent}/`) && n.name === name && n.path.slice(parent.length + 1).split("/").length === 1)
   const taxes = (path: string) => ({
     traslados: under(`${path}/cfdi:Traslados`, "cfdi:Traslado"),
     retenciones: under(`${path}/cfdi:Retenciones`, "cfdi:Retencion"),

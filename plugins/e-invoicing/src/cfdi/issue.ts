@@ -115,7 +115,9 @@ export function buildInvoice(draft: InvoiceDraft): Comprobante {
   if (taxes.size) {
     const impuestos = c.addImpuestos({ TotalImpuestosTrasladados: fmt(trasladados, d) })
     for (const [rate, t] of taxes) {
-      impuestos.addTraslados().addTraslado({ Base: fmt(t.base, d), Impuesto: "002", TipoFactor: "Tasa", TasaOCuota: rate, Importe: fmt(t.importe, d) })
+      impuestos
+        .addTraslados()
+        .addTraslado({ Base: fmt(t.base, d), Impuesto: "002", TipoFactor: "Tasa", TasaOCuota: rate, Importe: fmt(t.importe, d) })
     }
   }
   c.addAttributes({ SubTotal: fmt(subtotal, d), Total: fmt(subtotal.plus(trasladados), d) })
@@ -134,7 +136,15 @@ export type PaymentComplementDraft = {
   fecha_pago: string
   forma_pago?: string
   /** The PPD invoice paid: its UUID, the balance before, what was paid, the installment number. */
-  documento: { uuid: string; serie?: string; folio?: string; saldo_anterior: string; pagado: string; parcialidad?: number; iva_rate?: string }
+  documento: {
+    uuid: string
+    serie?: string
+    folio?: string
+    saldo_anterior: string
+    pagado: string
+    parcialidad?: number
+    iva_rate?: string
+  }
 }
 
 /**
@@ -161,12 +171,35 @@ export function buildPaymentComplement(draft: PaymentComplementDraft): Comproban
     LugarExpedicion: draft.lugar_expedicion,
   })
   c.addEmisor({ Rfc: draft.emisor.rfc, Nombre: draft.emisor.nombre, RegimenFiscal: draft.emisor.regimen_fiscal })
-  c.addReceptor({ Rfc: draft.receptor.rfc, Nombre: draft.receptor.nombre, DomicilioFiscalReceptor: draft.receptor.domicilio_fiscal, RegimenFiscalReceptor: draft.receptor.regimen_fiscal, UsoCFDI: "CP01" })
-  c.addConcepto({ ClaveProdServ: "84111506", Cantidad: "1", ClaveUnidad: "ACT", Descripcion: "Pago", ValorUnitario: "0", Importe: "0", ObjetoImp: "01" })
+  c.addReceptor({
+    Rfc: draft.receptor.rfc,
+    Nombre: draft.receptor.nombre,
+    DomicilioFiscalReceptor: draft.receptor.domicilio_fiscal,
+    RegimenFiscalReceptor: draft.receptor.regimen_fiscal,
+    UsoCFDI: "CP01",
+  })
+  c.addConcepto({
+    ClaveProdServ: "84111506",
+    Cantidad: "1",
+    ClaveUnidad: "ACT",
+    Descripcion: "Pago",
+    ValorUnitario: "0",
+    Importe: "0",
+    ObjetoImp: "01",
+  })
   const pagos = new Pagos()
   const isIva16 = new D(rate).eq("0.16")
-  pagos.addTotales({ ...(isIva16 ? { TotalTrasladosBaseIVA16: fmt(base, 2), TotalTrasladosImpuestoIVA16: fmt(iva, 2) } : {}), MontoTotalPagos: fmt(paid, 2) })
-  const pago = pagos.addPago({ FechaPago: draft.fecha_pago, FormaDePagoP: draft.forma_pago ?? "03", MonedaP: "MXN", TipoCambioP: "1", Monto: fmt(paid, 2) })
+  pagos.addTotales({
+    ...(isIva16 ? { TotalTrasladosBaseIVA16: fmt(base, 2), TotalTrasladosImpuestoIVA16: fmt(iva, 2) } : {}),
+    MontoTotalPagos: fmt(paid, 2),
+  })
+  const pago = pagos.addPago({
+    FechaPago: draft.fecha_pago,
+    FormaDePagoP: draft.forma_pago ?? "03",
+    MonedaP: "MXN",
+    TipoCambioP: "1",
+    Monto: fmt(paid, 2),
+  })
   const docto = pago.addDoctoRelacionado({
     IdDocumento: draft.documento.uuid,
     ...(draft.documento.serie ? { Serie: draft.documento.serie } : {}),
@@ -179,8 +212,14 @@ export function buildPaymentComplement(draft: PaymentComplementDraft): Comproban
     ImpSaldoInsoluto: fmt(new D(draft.documento.saldo_anterior).minus(paid), 2),
     ObjetoImpDR: "02",
   })
-  docto.addImpuestosDR().addTrasladosDR().addTrasladoDR({ BaseDR: fmt(base, 2), ImpuestoDR: "002", TipoFactorDR: "Tasa", TasaOCuotaDR: rate, ImporteDR: fmt(iva, 2) })
-  pago.addImpuestosP().addTrasladosP().addTrasladoP({ BaseP: fmt(base, 2), ImpuestoP: "002", TipoFactorP: "Tasa", TasaOCuotaP: rate, ImporteP: fmt(iva, 2) })
+  docto
+    .addImpuestosDR()
+    .addTrasladosDR()
+    .addTrasladoDR({ BaseDR: fmt(base, 2), ImpuestoDR: "002", TipoFactorDR: "Tasa", TasaOCuotaDR: rate, ImporteDR: fmt(iva, 2) })
+  pago
+    .addImpuestosP()
+    .addTrasladosP()
+    .addTrasladoP({ BaseP: fmt(base, 2), ImpuestoP: "002", TipoFactorP: "Tasa", TasaOCuotaP: rate, ImporteP: fmt(iva, 2) })
   c.addComplemento(pagos)
   return c
 }
@@ -254,4 +293,3 @@ export function stampCfdi(sealedXml: string, pac: SigningCredential, options: St
   complemento.children().add(tfd)
   return nodeToXmlString(root, true)
 }
-

@@ -32,7 +32,10 @@ export const CFDI_RULES = {
   CFDI_RECEPTOR_REGIMEN_FISCAL: { group: "partes", source: "Anexo 20, Receptor/@RegimenFiscalReceptor (CFDI40157–CFDI40159)" },
   CFDI_USO_CFDI_REGIMEN: { group: "partes", source: "Anexo 20, c_UsoCFDI columna «Régimen fiscal receptor» (CFDI40160, CFDI40161)" },
   CFDI_CONCEPTO_NO_RECONOCIDO: { group: "conceptos", source: "Contrato específico; Anexo 20, Concepto/@NoIdentificacion" },
-  CFDI_CONCEPTO_CLAVE_PROD_SERV: { group: "conceptos", source: "Contrato específico; Anexo 20, Concepto/@ClaveProdServ (CFDI40162–CFDI40164)" },
+  CFDI_CONCEPTO_CLAVE_PROD_SERV: {
+    group: "conceptos",
+    source: "Contrato específico; Anexo 20, Concepto/@ClaveProdServ (CFDI40162–CFDI40164)",
+  },
   CFDI_CONCEPTO_CANTIDAD: { group: "conceptos", source: "Acta de entrega-recepción; LAASSP art. 51" },
   CFDI_CONCEPTO_VALOR_UNITARIO: { group: "conceptos", source: "Contrato específico (precio unitario)" },
   CFDI_CONCEPTO_IMPORTE: { group: "importes", source: "Anexo 20, Concepto/@Importe = Cantidad × ValorUnitario" },

@@ -34,7 +34,10 @@ export function parseConsultaResponse(xml: string): Record<(typeof FIELDS)[numbe
   const errors: string[] = []
   let result
   try {
-    const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(xml, "text/xml")
+    const doc = new DOMParser({ onError: (level: string, m: string) => void (level !== "warning" && errors.push(m)) }).parseFromString(
+      xml,
+      "text/xml",
+    )
     result = doc?.getElementsByTagNameNS("http://tempuri.org/", "ConsultaResult").item(0)
   } catch {
     result = null
@@ -69,7 +72,7 @@ export function satAuthorization(token?: string | null): Record<string, string> 
 export class FetchSoapConsumerClient implements ConsumerClientInterface {
   constructor(
     private readonly timeoutMs: number,
-    private readonly token?: string | null
+    private readonly token?: string | null,
   ) {}
 
   async consume(uri: string, expression: string): Promise<ConsumerClientResponseInterface> {
@@ -96,7 +99,7 @@ export class FetchSoapConsumerClient implements ConsumerClientInterface {
  */
 export async function querySatStatus(
   expression: string,
-  options: { url: string; timeoutMs: number; /** the simulator's shared token, when set */ token?: string | null }
+  options: { url: string; timeoutMs: number; /** the simulator's shared token, when set */ token?: string | null },
 ): Promise<SatStatusAnswer> {
   const client = new FetchSoapConsumerClient(options.timeoutMs, options.token)
   // The raw answer too: CfdiStatus keeps only enums, and the messages quote SAT's words.

@@ -57,7 +57,7 @@ export type CfdiValidationServices = {
 export async function validateCfdi(
   xml: string,
   context: CfdiValidationContext,
-  services: CfdiValidationServices = {}
+  services: CfdiValidationServices = {},
 ): Promise<CfdiValidationResult> {
   const prepared = await prepareCfdi(xml)
   if (!prepared.ok) {

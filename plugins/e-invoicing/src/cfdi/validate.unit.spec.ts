@@ -63,7 +63,13 @@ describe("CFDI 4.0 validation engine", () => {
     const result = await validateCfdi(fixtures.valid.xml, fixtures.valid.context)
     expect(result.failures).toEqual([])
     expect(result.valid).toBe(true)
-    expect(result.summary).toMatchObject({ uuid: fixtures.valid.uuid, emisor_rfc: "PIB040312A10", total: "1869.91", moneda: "MXN", metodo_pago: "PUE" })
+    expect(result.summary).toMatchObject({
+      uuid: fixtures.valid.uuid,
+      emisor_rfc: "PIB040312A10",
+      total: "1869.91",
+      moneda: "MXN",
+      metodo_pago: "PUE",
+    })
     expect(result.cadena_original).toMatch(/^\|\|4\.0\|F\|\d+\|/)
   })
 
@@ -90,9 +96,15 @@ describe("CFDI 4.0 validation engine", () => {
       const f = fixtures.breaking.find((x) => x.rule === rule)!
       return (await validateCfdi(f.xml, f.context)).failures[0].message
     }
-    expect(await messageOf("CFDI_CATALOGO_REGIMEN_FISCAL")).toBe("El régimen fiscal «600» no existe en el catálogo c_RegimenFiscal del SAT.")
-    expect(await messageOf("CFDI_CONCEPTO_CANTIDAD")).toBe("Se facturan 10 unidades del artículo PIB-TIJ-01, pero solo 8 se recibieron y están pendientes de facturar.")
-    expect(await messageOf("CFDI_IVA")).toBe("El IVA del concepto (240.05) no corresponde a 1500.00 × 0.160000 = 240.00 (el SAT admite de 239.99 a 240.01).")
+    expect(await messageOf("CFDI_CATALOGO_REGIMEN_FISCAL")).toBe(
+      "El régimen fiscal «600» no existe en el catálogo c_RegimenFiscal del SAT.",
+    )
+    expect(await messageOf("CFDI_CONCEPTO_CANTIDAD")).toBe(
+      "Se facturan 10 unidades del artículo PIB-TIJ-01, pero solo 8 se recibieron y están pendientes de facturar.",
+    )
+    expect(await messageOf("CFDI_IVA")).toBe(
+      "El IVA del concepto (240.05) no corresponde a 1500.00 × 0.160000 = 240.00 (el SAT admite de 239.99 a 240.01).",
+    )
     expect(await messageOf("CFDI_ESQUEMA_INVALIDO")).toBe("No cumple el esquema XSD del SAT: falta el atributo requerido Exportacion.")
   })
 
@@ -106,7 +118,7 @@ describe("CFDI 4.0 validation engine", () => {
       payment_plan: "parcialidades_o_diferido",
     })
     expect(result.failures.map((f) => f.rule).sort()).toEqual(
-      ["CFDI_EMISOR_RFC", "CFDI_METODO_PAGO_PLAN", "CFDI_RECEPTOR_DOMICILIO_FISCAL", "CFDI_UUID_DUPLICADO"].sort()
+      ["CFDI_EMISOR_RFC", "CFDI_METODO_PAGO_PLAN", "CFDI_RECEPTOR_DOMICILIO_FISCAL", "CFDI_UUID_DUPLICADO"].sort(),
     )
     expect(result.failures.find((f) => f.rule === "CFDI_RECEPTOR_DOMICILIO_FISCAL")).toEqual({
       rule: "CFDI_RECEPTOR_DOMICILIO_FISCAL",

@@ -56,18 +56,26 @@ export type ShipmentProblem = { field: string; code: string; message: string }
 export function checkShipmentLines(
   requested: ShipmentLineRequest[],
   lines: ContractLineTerms[],
-  tally: Record<number, { shipped: number; rejected: number }>
+  tally: Record<number, { shipped: number; rejected: number }>,
 ): ShipmentProblem[] {
   const problems: ShipmentProblem[] = []
   const seen = new Set<number>()
   requested.forEach((r, i) => {
     const line = lines.find((l) => l.line === r.contract_line)
     if (!line) {
-      problems.push({ field: `lines[${i}].contract_line`, code: "PARTIDA_NO_EXISTE", message: `La partida ${r.contract_line} no está en el contrato.` })
+      problems.push({
+        field: `lines[${i}].contract_line`,
+        code: "PARTIDA_NO_EXISTE",
+        message: `La partida ${r.contract_line} no está en el contrato.`,
+      })
       return
     }
     if (seen.has(r.contract_line)) {
-      problems.push({ field: `lines[${i}].contract_line`, code: "PARTIDA_REPETIDA", message: `La partida ${r.contract_line} aparece dos veces en el envío.` })
+      problems.push({
+        field: `lines[${i}].contract_line`,
+        code: "PARTIDA_REPETIDA",
+        message: `La partida ${r.contract_line} aparece dos veces en el envío.`,
+      })
       return
     }
     seen.add(r.contract_line)
@@ -89,18 +97,26 @@ export type ReceptionLineRequest = { contract_line: number; accepted_quantity: n
 /** Each shipped line judged once: accepted + rejected = shipped (what is not accepted is rejected). */
 export function checkReceptionLines(
   requested: ReceptionLineRequest[],
-  shipped: { contract_line: number; quantity: number }[]
+  shipped: { contract_line: number; quantity: number }[],
 ): ShipmentProblem[] {
   const problems: ShipmentProblem[] = []
   for (const s of shipped) {
     if (!requested.some((r) => r.contract_line === s.contract_line)) {
-      problems.push({ field: "lines", code: "PARTIDA_SIN_DICTAMEN", message: `Falta indicar qué se aceptó y qué se rechazó de la partida ${s.contract_line}.` })
+      problems.push({
+        field: "lines",
+        code: "PARTIDA_SIN_DICTAMEN",
+        message: `Falta indicar qué se aceptó y qué se rechazó de la partida ${s.contract_line}.`,
+      })
     }
   }
   requested.forEach((r, i) => {
     const s = shipped.find((x) => x.contract_line === r.contract_line)
     if (!s) {
-      problems.push({ field: `lines[${i}].contract_line`, code: "PARTIDA_NO_ENVIADA", message: `La partida ${r.contract_line} no viene en este envío.` })
+      problems.push({
+        field: `lines[${i}].contract_line`,
+        code: "PARTIDA_NO_ENVIADA",
+        message: `La partida ${r.contract_line} no viene en este envío.`,
+      })
     } else if (r.accepted_quantity + r.rejected_quantity !== s.quantity) {
       problems.push({
         field: `lines[${i}]`,
@@ -147,10 +163,18 @@ export function conventionalPenalty(input: {
       continue
     }
     const base = round(new D(l.terms.unit_price).times(l.accepted_quantity), 2)
-    lines.push({ contract_line: l.terms.line, days_late: late, base: base.toFixed(2), amount: round(base.times(rate).times(late), 2).toFixed(2) })
+    lines.push({
+      contract_line: l.terms.line,
+      days_late: late,
+      base: base.toFixed(2),
+      amount: round(base.times(rate).times(late), 2).toFixed(2),
+    })
   }
   const raw = lines.reduce((a, l) => a.plus(l.amount), new D(0))
-  const room = D.max(new D(0), round(new D(input.contract_subtotal).times(input.terms.cap_percent).div(100), 2).minus(input.already_applied))
+  const room = D.max(
+    new D(0),
+    round(new D(input.contract_subtotal).times(input.terms.cap_percent).div(100), 2).minus(input.already_applied),
+  )
   const amount = D.min(raw, room)
   return {
     days_late: lines.reduce((a, l) => Math.max(a, l.days_late), 0),
@@ -187,7 +211,10 @@ export type PenaltyDeduction = { reception_id: string; amount: string }
  * total (a payment is never negative); what does not fit is left for the
  * order's next payment. Exact to the centavo.
  */
-export function planPenaltyDeduction(receptions: PenaltyOutstanding[], invoiceTotal: string): { deductions: PenaltyDeduction[]; total: string; net: string } {
+export function planPenaltyDeduction(
+  receptions: PenaltyOutstanding[],
+  invoiceTotal: string,
+): { deductions: PenaltyDeduction[]; total: string; net: string } {
   let room = new D(invoiceTotal)
   const deductions: PenaltyDeduction[] = []
   const ordered = [...receptions].sort((a, b) => a.received_at.localeCompare(b.received_at) || a.reception_id.localeCompare(b.reception_id))

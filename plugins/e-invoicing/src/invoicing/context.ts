@@ -45,7 +45,12 @@ export function invoiceContext(input: {
   }
   return {
     supplier: { rfc: input.supplier_rfc },
-    agency: { rfc: input.agency.rfc, nombre: input.agency.legal_name, domicilio_fiscal: input.agency.codigo_postal, regimen_fiscal: input.agency.regimen_fiscal },
+    agency: {
+      rfc: input.agency.rfc,
+      nombre: input.agency.legal_name,
+      domicilio_fiscal: input.agency.codigo_postal,
+      regimen_fiscal: input.agency.regimen_fiscal,
+    },
     expected_lines: expected,
     amount_owed: { total: total.toFixed(2), currency: "MXN" },
     accepted_uuids: input.accepted_uuids,
@@ -78,7 +83,13 @@ export function invoicedLines(xml: string, lines: ContractLineTerms[]): Invoiced
       prev.subtotal = new D(prev.subtotal).plus(c.attrs.Importe).toFixed(2)
       prev.iva = new D(prev.iva).plus(iva).toFixed(2)
     } else {
-      out.push({ contract_line: line.line, quantity, unit_price: line.unit_price, subtotal: new D(c.attrs.Importe).toFixed(2), iva: iva.toFixed(2) })
+      out.push({
+        contract_line: line.line,
+        quantity,
+        unit_price: line.unit_price,
+        subtotal: new D(c.attrs.Importe).toFixed(2),
+        iva: iva.toFixed(2),
+      })
     }
   }
   return out

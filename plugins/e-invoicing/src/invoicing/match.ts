@@ -26,16 +26,25 @@ export function threeWayMatch(input: {
       continue
     }
     if (!new D(l.unit_price).eq(c.unit_price)) {
-      reasons.push({ code: "PRECIO_DISTINTO", message: `La partida ${c.line} se factura a ${l.unit_price}; el contrato dice ${c.unit_price}.` })
+      reasons.push({
+        code: "PRECIO_DISTINTO",
+        message: `La partida ${c.line} se factura a ${l.unit_price}; el contrato dice ${c.unit_price}.`,
+      })
     }
     const t = input.tally[c.line]
     if (!t || t.invoiced > t.accepted) {
-      reasons.push({ code: "FACTURADO_SIN_RECEPCION", message: `De la partida ${c.line} se facturó más de lo recibido a entera satisfacción.` })
+      reasons.push({
+        code: "FACTURADO_SIN_RECEPCION",
+        message: `De la partida ${c.line} se facturó más de lo recibido a entera satisfacción.`,
+      })
     }
     owed = owed.plus(lineOwed(c.unit_price, l.quantity, IVA_RATE_OF[c.iva_treatment] ?? "0.160000").total)
   }
   if (!owed.eq(input.invoice.total)) {
-    reasons.push({ code: "TOTAL_DISTINTO", message: `El total del CFDI (${input.invoice.total}) no es lo que vale lo recibido al precio del contrato (${owed.toFixed(2)}).` })
+    reasons.push({
+      code: "TOTAL_DISTINTO",
+      message: `El total del CFDI (${input.invoice.total}) no es lo que vale lo recibido al precio del contrato (${owed.toFixed(2)}).`,
+    })
   }
   if (input.commitment_remaining === null) {
     reasons.push({ code: "SIN_COMPROMISO", message: "El contrato no tiene un compromiso presupuestal del que devengar." })

@@ -18,7 +18,9 @@ export const authorizePaymentWorkflowId = "e-invoicing-authorize-payment"
  * invoice `exercised` → audit.
  */
 export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowId, (input: WorkflowData<AuthorizePaymentWorkflowInput>) => {
-  const plan = evaluateAuthorizationStep(transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })))
+  const plan = evaluateAuthorizationStep(
+    transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })),
+  )
   const now = einvNowStep()
   transitionStatusStep(
     transform({ input, plan, now }, ({ input, plan, now }) => ({
@@ -26,8 +28,13 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       id: plan.request.id,
       from: ["pending_authorization"],
       to: "authorized",
-      data: { authorized_by_person_id: input.person_id, authorized_at: now, beneficiary_rfc: plan.beneficiary.rfc, beneficiary_clabe: plan.beneficiary.clabe },
-    }))
+      data: {
+        authorized_by_person_id: input.person_id,
+        authorized_at: now,
+        beneficiary_rfc: plan.beneficiary.rfc,
+        beneficiary_clabe: plan.beneficiary.clabe,
+      },
+    })),
   ).config({ name: "payment-request-authorized" })
   const exercised = exerciseBudgetWorkflow.runAsStep({
     input: transform({ input, plan }, ({ input, plan }) => ({
@@ -43,7 +50,11 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       beneficiary_clabe: plan.beneficiary.clabe,
       // the CLC pays the supplier the net and withholds the pena convencional; the budget moves the gross
       net_amount: plan.request.net_amount,
-      deductions: plan.request.deductions.map((d) => ({ type: "pena_convencional", amount: d.amount, reference: `reception:${d.reception_id}` })),
+      deductions: plan.request.deductions.map((d) => ({
+        type: "pena_convencional",
+        amount: d.amount,
+        reference: `reception:${d.reception_id}`,
+      })),
       metadata: { cfdi_uuid: plan.invoice.uuid, net_amount: plan.request.net_amount, penalty_deduction: plan.request.penalty_deduction },
     })),
   })
@@ -54,10 +65,15 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       from: ["authorized"],
       to: "exercised",
       data: { exercise_movement_id: exercised.id, clc_folio: exercised.external_ref ?? null },
-    }))
+    })),
   ).config({ name: "payment-request-exercised" })
   transitionStatusStep(
-    transform({ plan }, ({ plan }) => ({ table: "einv_invoice" as const, id: plan.invoice.id, from: ["payment_requested"], to: "exercised" }))
+    transform({ plan }, ({ plan }) => ({
+      table: "einv_invoice" as const,
+      id: plan.invoice.id,
+      from: ["payment_requested"],
+      to: "exercised",
+    })),
   ).config({ name: "invoice-exercised" })
   appendAuditEntryStep(
     transform({ input, plan, exercised }, ({ input, plan, exercised }) => ({
@@ -67,9 +83,22 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       action: "payment_request.exercised",
       entity_type: "payment_request",
       entity_id: plan.request.id,
-      after: { status: "exercised", amount: plan.request.amount, net_amount: plan.request.net_amount, penalty_deduction: plan.request.penalty_deduction, clc_folio: exercised.external_ref ?? null },
-      details: { uuid: plan.invoice.uuid, beneficiary_rfc: plan.beneficiary.rfc, clabe_ultimos_4: plan.beneficiary.clabe.slice(-4), exercise_movement_id: exercised.id },
-    }))
+      after: {
+        status: "exercised",
+        amount: plan.request.amount,
+        net_amount: plan.request.net_amount,
+        penalty_deduction: plan.request.penalty_deduction,
+        clc_folio: exercised.external_ref ?? null,
+      },
+      details: {
+        uuid: plan.invoice.uuid,
+        beneficiary_rfc: plan.beneficiary.rfc,
+        clabe_ultimos_4: plan.beneficiary.clabe.slice(-4),
+        exercise_movement_id: exercised.id,
+      },
+    })),
   )
-  return new WorkflowResponse(transform({ plan, exercised }, ({ plan, exercised }) => ({ id: plan.request.id, clc_folio: exercised.external_ref ?? null })))
+  return new WorkflowResponse(
+    transform({ plan, exercised }, ({ plan, exercised }) => ({ id: plan.request.id, clc_folio: exercised.external_ref ?? null })),
+  )
 })

@@ -25,7 +25,9 @@ export const confirmPaymentWorkflowId = "e-invoicing-confirm-payment"
  * → audit.
  */
 export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (input: WorkflowData<ConfirmPaymentWorkflowInput>) => {
-  const request = evaluatePaymentConfirmationStep(transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })))
+  const request = evaluatePaymentConfirmationStep(
+    transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })),
+  )
   const paid = payBudgetWorkflow.runAsStep({
     input: transform({ input, request }, ({ input, request }) => ({
       budget_key_id: request.budget_key_id,
@@ -55,10 +57,10 @@ export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (
         // a PPD invoice now owes its complemento de pago (Pagos 2.0)
         ...(request.metodo_pago === "PPD" ? { complement_status: "pending", complement_due_date: complementDueDate(now) } : {}),
       },
-    }))
+    })),
   ).config({ name: "payment-request-paid" })
   transitionStatusStep(
-    transform({ request }, ({ request }) => ({ table: "einv_invoice" as const, id: request.invoice_id, from: ["exercised"], to: "paid" }))
+    transform({ request }, ({ request }) => ({ table: "einv_invoice" as const, id: request.invoice_id, from: ["exercised"], to: "paid" })),
   ).config({ name: "invoice-paid" })
   appendAuditEntryStep(
     transform({ input, request, paid, late }, ({ input, request, paid, late }) => ({
@@ -70,7 +72,13 @@ export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (
       entity_id: request.id,
       after: { status: "paid", amount: request.amount, clave_rastreo: paid.clave_rastreo, paid_late: late },
       details: { pay_movement_id: paid.id, due_date: request.due_date, paid_late: late },
-    }))
+    })),
   )
-  return new WorkflowResponse(transform({ request, paid, late }, ({ request, paid, late }) => ({ id: request.id, clave_rastreo: paid.clave_rastreo, paid_late: late })))
+  return new WorkflowResponse(
+    transform({ request, paid, late }, ({ request, paid, late }) => ({
+      id: request.id,
+      clave_rastreo: paid.clave_rastreo,
+      paid_late: late,
+    })),
+  )
 })

@@ -22,7 +22,13 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
   const plan = evaluateMatchStep(transform({ input }, ({ input }) => ({ invoice_id: input.invoice_id })))
   const request = when("invoice-matched", { plan }, ({ plan }) => plan.result.matched).then(() => {
     transitionStatusStep(
-      transform({ plan }, ({ plan }) => ({ table: "einv_invoice" as const, id: plan.invoice.id, from: ["accepted", "exception"], to: "payment_requested", data: { match: plan.result, exception_reason: null } }))
+      transform({ plan }, ({ plan }) => ({
+        table: "einv_invoice" as const,
+        id: plan.invoice.id,
+        from: ["accepted", "exception"],
+        to: "payment_requested",
+        data: { match: plan.result, exception_reason: null },
+      })),
     ).config({ name: "invoice-payment-requested" })
     const accrued = accrueBudgetWorkflow.runAsStep({
       input: transform({ input, plan }, ({ input, plan }) => ({
@@ -37,7 +43,9 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         metadata: { cfdi_uuid: plan.invoice.uuid, contract: plan.contract.number },
       })),
     })
-    const withheld = deductPenaltiesStep(transform({ plan }, ({ plan }) => ({ order_id: plan.invoice.order_id, invoice_total: plan.result.amount })))
+    const withheld = deductPenaltiesStep(
+      transform({ plan }, ({ plan }) => ({ order_id: plan.invoice.order_id, invoice_total: plan.result.amount })),
+    )
     const created = createPaymentRequestStep(
       transform({ plan, accrued, withheld }, ({ plan, accrued, withheld }) => ({
         invoice_id: plan.invoice.id,
@@ -52,7 +60,7 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         deductions: withheld.deductions,
         due_date: plan.invoice.due_date,
         accrue_movement_id: accrued.id,
-      }))
+      })),
     )
     return created
   })
@@ -64,7 +72,7 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         from: ["accepted", "exception"],
         to: "exception",
         data: { match: plan.result, exception_reason: plan.result.reasons.map((r) => r.message).join(" ") },
-      }))
+      })),
     ).config({ name: "invoice-exception" })
   })
   appendAuditEntryStep(
@@ -73,10 +81,18 @@ export const matchInvoiceWorkflow = createWorkflow(matchInvoiceWorkflowId, (inpu
         action: plan.result.matched ? "invoice.matched" : "invoice.match_exception",
         entity_type: "invoice",
         entity_id: plan.invoice.id,
-        after: { matched: plan.result.matched, amount: plan.result.amount, payment_request_id: request?.id ?? null, penalty_deduction: request?.penalty_deduction ?? null, net_amount: request?.net_amount ?? null },
+        after: {
+          matched: plan.result.matched,
+          amount: plan.result.amount,
+          payment_request_id: request?.id ?? null,
+          penalty_deduction: request?.penalty_deduction ?? null,
+          net_amount: request?.net_amount ?? null,
+        },
         details: { uuid: plan.invoice.uuid, contract: plan.contract.number, reasons: plan.result.reasons.map((r) => r.code) },
-      })
-    )
+      }),
+    ),
   )
-  return new WorkflowResponse(transform({ plan, request }, ({ plan, request }) => ({ result: plan.result, payment_request: request ?? null })))
+  return new WorkflowResponse(
+    transform({ plan, request }, ({ plan, request }) => ({ result: plan.result, payment_request: request ?? null })),
+  )
 })

@@ -27,10 +27,15 @@ export const recordReceptionWorkflowId = "e-invoicing-record-reception"
  */
 export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId, (input: WorkflowData<RecordReceptionWorkflowInput>) => {
   const plan = evaluateReceptionStep(
-    transform({ input }, ({ input }) => ({ shipment_id: input.shipment_id, agency_id: input.agency_id, lines: input.lines }))
+    transform({ input }, ({ input }) => ({ shipment_id: input.shipment_id, agency_id: input.agency_id, lines: input.lines })),
   )
   applyTallyStep(
-    transform({ plan }, ({ plan }) => ({ order_id: plan.contract.order_id, specific_contract_id: plan.contract.contract_id, ordered: plan.ordered, deltas: plan.deltas }))
+    transform({ plan }, ({ plan }) => ({
+      order_id: plan.contract.order_id,
+      specific_contract_id: plan.contract.contract_id,
+      ordered: plan.ordered,
+      deltas: plan.deltas,
+    })),
   )
   const reception = createReceptionStep(
     transform({ input, plan }, ({ input, plan }) => ({
@@ -48,10 +53,14 @@ export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId,
       penalty_amount: plan.penalty.amount,
       penalty: { ...plan.penalty, terms: plan.contract.penalties },
       lines: plan.lines,
-    }))
+    })),
   )
   const rendered = renderActaStep(
-    transform({ plan, reception }, ({ plan, reception }) => ({ reception, contract: plan.contract, delivery_note: plan.shipment.delivery_note }))
+    transform({ plan, reception }, ({ plan, reception }) => ({
+      reception,
+      contract: plan.contract,
+      delivery_note: plan.shipment.delivery_note,
+    })),
   )
   const acta = createActaStep(
     transform({ plan, reception, rendered }, ({ plan, reception, rendered }) => ({
@@ -59,7 +68,7 @@ export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId,
       agency_id: plan.contract.agency_id,
       supplier_id: plan.contract.supplier_id,
       rendered,
-    }))
+    })),
   )
   appendAuditEntryStep(
     transform({ input, plan, reception, acta }, ({ input, plan, reception, acta }) => ({
@@ -75,8 +84,14 @@ export const recordReceptionWorkflow = createWorkflow(recordReceptionWorkflowId,
         lines: plan.lines.map((l) => [l.contract_line, l.accepted_quantity, l.rejected_quantity]),
         penalty_amount: plan.penalty.amount,
       },
-      details: { contract: plan.contract.number, order_id: plan.contract.order_id, days_late: plan.penalty.days_late, acta: acta.folio, acta_sha256: acta.document_sha256 },
-    }))
+      details: {
+        contract: plan.contract.number,
+        order_id: plan.contract.order_id,
+        days_late: plan.penalty.days_late,
+        acta: acta.folio,
+        acta_sha256: acta.document_sha256,
+      },
+    })),
   )
   return new WorkflowResponse(reception)
 })

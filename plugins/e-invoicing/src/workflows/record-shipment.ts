@@ -22,10 +22,20 @@ export const recordShipmentWorkflowId = "e-invoicing-record-shipment"
  */
 export const recordShipmentWorkflow = createWorkflow(recordShipmentWorkflowId, (input: WorkflowData<RecordShipmentWorkflowInput>) => {
   const plan = evaluateShipmentStep(
-    transform({ input }, ({ input }) => ({ order_id: input.order_id, supplier_id: input.supplier_id, delivery_note: input.delivery_note, lines: input.lines }))
+    transform({ input }, ({ input }) => ({
+      order_id: input.order_id,
+      supplier_id: input.supplier_id,
+      delivery_note: input.delivery_note,
+      lines: input.lines,
+    })),
   )
   applyTallyStep(
-    transform({ plan }, ({ plan }) => ({ order_id: plan.contract.order_id, specific_contract_id: plan.contract.contract_id, ordered: plan.ordered, deltas: plan.deltas }))
+    transform({ plan }, ({ plan }) => ({
+      order_id: plan.contract.order_id,
+      specific_contract_id: plan.contract.contract_id,
+      ordered: plan.ordered,
+      deltas: plan.deltas,
+    })),
   )
   const shipment = createShipmentStep(
     transform({ input, plan }, ({ input, plan }) => ({
@@ -37,7 +47,7 @@ export const recordShipmentWorkflow = createWorkflow(recordShipmentWorkflowId, (
       shipped_at: plan.shipped_at,
       created_by_person_id: input.person_id,
       lines: plan.lines,
-    }))
+    })),
   )
   appendAuditEntryStep(
     transform({ input, plan, shipment }, ({ input, plan, shipment }) => ({
@@ -47,9 +57,13 @@ export const recordShipmentWorkflow = createWorkflow(recordShipmentWorkflowId, (
       action: "shipment.recorded",
       entity_type: "shipment",
       entity_id: shipment.id,
-      after: { order_id: plan.contract.order_id, delivery_note: input.delivery_note, lines: plan.lines.map((l) => [l.contract_line, l.quantity]) },
+      after: {
+        order_id: plan.contract.order_id,
+        delivery_note: input.delivery_note,
+        lines: plan.lines.map((l) => [l.contract_line, l.quantity]),
+      },
       details: { contract: plan.contract.number, order_id: plan.contract.order_id },
-    }))
+    })),
   )
   return new WorkflowResponse(shipment)
 })

@@ -38,7 +38,7 @@ export const registerBankAccountWorkflow = createWorkflow(
         supplier_rfc: input.supplier_rfc,
         clabe: input.clabe,
         holder_name: input.holder_name,
-      }))
+      })),
     )
     const verified = verifyEfirmaSignatureStep(
       transform({ input, plan }, ({ input, plan }) => ({
@@ -46,7 +46,7 @@ export const registerBankAccountWorkflow = createWorkflow(
         payload: plan.payload,
         envelope: input.envelope,
         at: input.at ?? new Date().toISOString(),
-      }))
+      })),
     )
     const account = replaceBankAccountStep(
       transform({ input, plan, verified }, ({ input, plan, verified }) => ({
@@ -66,7 +66,7 @@ export const registerBankAccountWorkflow = createWorkflow(
           payload_sha256: verified.payload_sha256,
           signed_at: verified.signed_at,
         },
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, plan, account, verified }, ({ input, plan, account, verified }) => ({
@@ -85,9 +85,9 @@ export const registerBankAccountWorkflow = createWorkflow(
           clabe_ultimos_4: account.clabe.slice(-4),
           replaces_account_id: plan.previous?.id ?? null,
         },
-      }))
+      })),
     )
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(account)
-  }
+  },
 )

@@ -24,14 +24,16 @@ export const signActaWorkflowId = "e-invoicing-sign-acta"
  * the serial and signature → audit.
  */
 export const signActaWorkflow = createWorkflow(signActaWorkflowId, (input: WorkflowData<SignActaWorkflowInput>) => {
-  const plan = evaluateActaSigningStep(transform({ input }, ({ input }) => ({ reception_id: input.reception_id, agency_id: input.agency_id })))
+  const plan = evaluateActaSigningStep(
+    transform({ input }, ({ input }) => ({ reception_id: input.reception_id, agency_id: input.agency_id })),
+  )
   const verified = verifyEfirmaSignatureStep(
     transform({ input, plan }, ({ input, plan }) => ({
       person_id: input.person_id,
       payload: plan.payload,
       envelope: input.envelope,
       at: input.at ?? new Date().toISOString(),
-    }))
+    })),
   )
   transitionStatusStep(
     transform({ input, plan, verified }, ({ input, plan, verified }) => ({
@@ -46,7 +48,7 @@ export const signActaWorkflow = createWorkflow(signActaWorkflowId, (input: Workf
         signature: input.envelope.signature,
         payload_sha256: verified.payload_sha256,
       },
-    }))
+    })),
   ).config({ name: "acta-signed" })
   appendAuditEntryStep(
     transform({ input, plan, verified }, ({ input, plan, verified }) => ({
@@ -57,8 +59,13 @@ export const signActaWorkflow = createWorkflow(signActaWorkflowId, (input: Workf
       entity_type: "reception_acta",
       entity_id: plan.acta.id,
       after: { status: "signed", folio: plan.acta.folio, document_sha256: plan.acta.document_sha256 },
-      details: { reception_id: input.reception_id, certificate_serial: verified.certificate_serial, rfc: verified.rfc, payload_sha256: verified.payload_sha256 },
-    }))
+      details: {
+        reception_id: input.reception_id,
+        certificate_serial: verified.certificate_serial,
+        rfc: verified.rfc,
+        payload_sha256: verified.payload_sha256,
+      },
+    })),
   )
   return new WorkflowResponse(transform({ plan }, ({ plan }) => ({ id: plan.acta.id })))
 })

@@ -29,7 +29,7 @@ export const submitInvoiceWorkflowId = "e-invoicing-submit-invoice"
  */
 export const submitInvoiceWorkflow = createWorkflow(submitInvoiceWorkflowId, (input: WorkflowData<SubmitInvoiceWorkflowInput>) => {
   const { contract, context } = buildCfdiContextStep(
-    transform({ input }, ({ input }) => ({ order_id: input.order_id, supplier_id: input.supplier_id, xml: input.xml }))
+    transform({ input }, ({ input }) => ({ order_id: input.order_id, supplier_id: input.supplier_id, xml: input.xml })),
   )
   const result = validateCfdiStep(transform({ input, context }, ({ input, context }) => ({ xml: input.xml, context })))
   const invoice = when("cfdi-valid", { result }, ({ result }) => result.valid).then(() => {
@@ -41,7 +41,7 @@ export const submitInvoiceWorkflow = createWorkflow(submitInvoiceWorkflowId, (in
         specific_contract_id: contract.contract_id,
         ordered: contract.lines.map((l) => ({ contract_line: l.line, quantity: l.quantity })),
         deltas: lines.map((l) => ({ contract_line: l.contract_line, invoiced: l.quantity })),
-      }))
+      })),
     )
     const created = createInvoiceStep(
       transform({ input, contract, result, lines, now }, ({ input, contract, result, lines, now }) => {
@@ -68,7 +68,7 @@ export const submitInvoiceWorkflow = createWorkflow(submitInvoiceWorkflowId, (in
           due_date: paymentDueDate(now, contract.payment_days),
           submitted_by_person_id: input.person_id,
         }
-      })
+      }),
     )
     appendAuditEntryStep(
       transform({ input, contract, created }, ({ input, contract, created }) => ({
@@ -80,7 +80,7 @@ export const submitInvoiceWorkflow = createWorkflow(submitInvoiceWorkflowId, (in
         entity_id: created.id,
         after: { uuid: created.uuid, order_id: contract.order_id, total: created.total, due_date: created.due_date },
         details: { contract: contract.number, uuid: created.uuid, total: created.total },
-      }))
+      })),
     )
     return created
   })

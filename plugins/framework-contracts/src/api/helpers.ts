@@ -13,7 +13,7 @@ export async function ficha(container: MedusaContainer, id: string, asOf?: strin
     const at = new Date(asOf.length === 10 ? `${asOf}T23:59:59.999Z` : asOf)
     const [version] = await service.listContractVersions(
       { contract_id: id, created_at: { $lte: at } },
-      { order: { version: "DESC" }, take: 1 }
+      { order: { version: "DESC" }, take: 1 },
     )
     if (!version) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `El contrato marco ${id} no existía en esa fecha.`, "SIN_VERSION_EN_FECHA")

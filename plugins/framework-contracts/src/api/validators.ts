@@ -79,9 +79,7 @@ export const AdminSetCrosswalk = z
   .strict()
 export type AdminSetCrosswalkType = z.infer<typeof AdminSetCrosswalk>
 
-export const AdminListClassifier = z
-  .object({ parent_code: z.string().optional(), q: z.string().trim().max(100).optional() })
-  .strict()
+export const AdminListClassifier = z.object({ parent_code: z.string().optional(), q: z.string().trim().max(100).optional() }).strict()
 export type AdminListClassifierType = z.infer<typeof AdminListClassifier>
 
 export const AdminListOfferRequests = z
@@ -121,7 +119,14 @@ export const SupplierSubmitOfferRequest = z
 export type SupplierSubmitOfferRequestType = z.infer<typeof SupplierSubmitOfferRequest>
 
 export const StoreListItems = z
-  .object({ ...paginationSchema, unspsc: z.string().regex(/^\d{2,8}$/).optional(), q: z.string().trim().max(100).optional() })
+  .object({
+    ...paginationSchema,
+    unspsc: z
+      .string()
+      .regex(/^\d{2,8}$/)
+      .optional(),
+    q: z.string().trim().max(100).optional(),
+  })
   .strict()
 export type StoreListItemsType = z.infer<typeof StoreListItems>
 

@@ -28,22 +28,33 @@ export async function buyerScope(container: MedusaContainer, access: AccessConte
   const service = container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
   const enrolments = unitIds.length ? await service.listUnitEnrolments({ unit_id: unitIds }, { take: null }) : []
   const ids = [...new Set(enrolments.map((e) => (e as unknown as { contract_id: string }).contract_id))]
-  const contracts = ids.length
-    ? await service.listFrameworkContracts({ id: ids, status: "published" }, { take: null })
-    : []
-  const inForce = contracts.filter(
-    (c) => new Date(c.valid_from) <= now && now < new Date(c.valid_until)
-  )
+  const contracts = ids.length ? await service.listFrameworkContracts({ id: ids, status: "published" }, { take: null }) : []
+  const inForce = contracts.filter((c) => new Date(c.valid_from) <= now && now < new Date(c.valid_until))
   return { unit_ids: unitIds, state_code: units[0]?.state_code ?? null, contract_ids: inForce.map((c) => c.id) }
 }
 
-type Offer = { id: string; variant_id?: string | null; supplier_id: string; price: unknown; min_order_qty: number; delivery_days: unknown; stock: number | null; status: string }
+type Offer = {
+  id: string
+  variant_id?: string | null
+  supplier_id: string
+  price: unknown
+  min_order_qty: number
+  delivery_days: unknown
+  stock: number | null
+  status: string
+}
 
 /**
  * The offers of an item buyers may see side by side: active offers of
  * suppliers eligible now (enrolled, not sanctioned), cheapest first.
  */
-export async function eligibleOffers(container: MedusaContainer, contractId: string, offers: Offer[], stateCode: string | null, now = new Date()) {
+export async function eligibleOffers(
+  container: MedusaContainer,
+  contractId: string,
+  offers: Offer[],
+  stateCode: string | null,
+  now = new Date(),
+) {
   const active = offers.filter((o) => o.status === "active")
   if (!active.length) {
     return []
@@ -69,7 +80,7 @@ export async function eligibleOffers(container: MedusaContainer, contractId: str
           sanctions: sanctions.filter((s) => s.supplier_rfc === org?.rfc),
         },
         "offer",
-        now
+        now,
       )
       if (!verdict.eligible || !org) {
         return null
@@ -84,7 +95,7 @@ export async function eligibleOffers(container: MedusaContainer, contractId: str
         currency_code: "mxn",
         min_order_qty: o.min_order_qty,
         stock: o.stock,
-        delivery_days: stateCode ? days[stateCode] ?? null : null,
+        delivery_days: stateCode ? (days[stateCode] ?? null) : null,
         delivers_to_buyer: stateCode ? stateCode in days : false,
         rating: null,
       }
@@ -97,7 +108,7 @@ export function notVisible(): never {
   throw new MedusaError(
     MedusaError.Types.NOT_FOUND,
     "El artículo no existe o no está en un contrato marco al que tu unidad esté adherida.",
-    "ARTICULO_NO_DISPONIBLE"
+    "ARTICULO_NO_DISPONIBLE",
   )
 }
 

@@ -18,7 +18,11 @@ export type ParsedClassifier = {
 }
 
 const norm = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]/g, "")
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, "")
 
 /**
  * Parses an official classifier file:
@@ -98,11 +102,7 @@ export function parseClassifierCsv(text: string): ParsedClassifier {
     const codes = levels.map(([c]) => (r[col(c)] ?? "").trim())
     const commodity = codes[3]
     if (unspscLevel(commodity) === "commodity") {
-      const expected = [
-        `${commodity.slice(0, 2)}000000`,
-        `${commodity.slice(0, 4)}0000`,
-        `${commodity.slice(0, 6)}00`,
-      ]
+      const expected = [`${commodity.slice(0, 2)}000000`, `${commodity.slice(0, 4)}0000`, `${commodity.slice(0, 6)}00`]
       const bad = expected.findIndex((e, k) => codes[k] !== e)
       if (bad >= 0) {
         rejected.push({

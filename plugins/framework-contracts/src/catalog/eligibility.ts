@@ -18,11 +18,7 @@ export type Eligibility = { eligible: boolean; reasons: EligibilityReason[] }
 
 const t = (d: Date | string) => new Date(d).getTime()
 
-export function evaluateEligibility(
-  facts: EligibilityFacts,
-  purpose: EligibilityPurpose,
-  now: Date
-): Eligibility {
+export function evaluateEligibility(facts: EligibilityFacts, purpose: EligibilityPurpose, now: Date): Eligibility {
   const reasons: EligibilityReason[] = []
   const at = now.getTime()
   const c = facts.contract
@@ -43,14 +39,13 @@ export function evaluateEligibility(
   if (!e || e.status !== "active" || at < t(e.valid_from) || (e.valid_until && at >= t(e.valid_until))) {
     reasons.push({
       code: "PROVEEDOR_NO_ADHERIDO",
-      message: e && e.valid_until && at >= t(e.valid_until)
-        ? "La adhesión del proveedor a este contrato marco venció."
-        : "El proveedor no está adherido (dado de alta) en este contrato marco.",
+      message:
+        e && e.valid_until && at >= t(e.valid_until)
+          ? "La adhesión del proveedor a este contrato marco venció."
+          : "El proveedor no está adherido (dado de alta) en este contrato marco.",
     })
   }
-  const active = facts.sanctions.filter(
-    (s) => t(s.starts_on) <= at && (!s.ends_on || at < t(s.ends_on))
-  )
+  const active = facts.sanctions.filter((s) => t(s.starts_on) <= at && (!s.ends_on || at < t(s.ends_on)))
   for (const s of active) {
     reasons.push({
       code: "PROVEEDOR_SANCIONADO",

@@ -20,10 +20,22 @@ describe("evaluateEligibility", () => {
     ["an expired contract", { contract: { ...ok.contract!, valid_until: "2026-06-30" } }, "CONTRATO_MARCO_FUERA_DE_VIGENCIA"],
     ["no contract", { contract: null }, "CONTRATO_MARCO_NO_EXISTE"],
     ["no enrolment", { enrolment: null }, "PROVEEDOR_NO_ADHERIDO"],
-    ["an expired enrolment", { enrolment: { status: "active", valid_from: "2026-01-01", valid_until: "2026-06-30" } }, "PROVEEDOR_NO_ADHERIDO"],
+    [
+      "an expired enrolment",
+      { enrolment: { status: "active", valid_from: "2026-01-01", valid_until: "2026-06-30" } },
+      "PROVEEDOR_NO_ADHERIDO",
+    ],
     ["a suspended enrolment", { enrolment: { status: "suspended", valid_from: "2026-01-01", valid_until: null } }, "PROVEEDOR_NO_ADHERIDO"],
-    ["a sanction in force", { sanctions: [{ type: "inhabilitación", authority: "SABG", starts_on: "2026-03-01", ends_on: "2028-02-29" }] }, "PROVEEDOR_SANCIONADO"],
-    ["an open-ended sanction", { sanctions: [{ type: "inhabilitación", authority: "SABG", starts_on: "2026-03-01", ends_on: null }] }, "PROVEEDOR_SANCIONADO"],
+    [
+      "a sanction in force",
+      { sanctions: [{ type: "inhabilitación", authority: "SABG", starts_on: "2026-03-01", ends_on: "2028-02-29" }] },
+      "PROVEEDOR_SANCIONADO",
+    ],
+    [
+      "an open-ended sanction",
+      { sanctions: [{ type: "inhabilitación", authority: "SABG", starts_on: "2026-03-01", ends_on: null }] },
+      "PROVEEDOR_SANCIONADO",
+    ],
   ] as const)("refuses %s", (_label, change, code) => {
     const r = evaluateEligibility({ ...ok, ...(change as Partial<EligibilityFacts>) }, "offer", now)
     expect(r.eligible).toBe(false)
@@ -40,15 +52,13 @@ describe("evaluateEligibility", () => {
         ],
       },
       "invite",
-      now
+      now,
     )
     expect(r.eligible).toBe(true)
   })
 
   it("requires an offer in force to award, contract or pay", () => {
-    expect(evaluateEligibility({ ...ok, offer: { status: "withdrawn" } }, "contract", now).reasons[0].code).toBe(
-      "OFERTA_NO_VIGENTE"
-    )
+    expect(evaluateEligibility({ ...ok, offer: { status: "withdrawn" } }, "contract", now).reasons[0].code).toBe("OFERTA_NO_VIGENTE")
     expect(evaluateEligibility({ ...ok, offer: { status: "withdrawn" } }, "offer", now).eligible).toBe(true)
   })
 })

@@ -31,7 +31,7 @@ type GuardedOffer = {
  */
 export async function assertOffersPurchasable(
   container: MedusaContainer,
-  input: { customer_id: string | null | undefined; lines: PurchaseLine[]; check_quantities?: boolean; now?: Date }
+  input: { customer_id: string | null | undefined; lines: PurchaseLine[]; check_quantities?: boolean; now?: Date },
 ): Promise<void> {
   const lines = input.lines.filter((l) => !!l.variant_id)
   if (!lines.length) {
@@ -49,7 +49,7 @@ export async function assertOffersPurchasable(
   const variantIds = [...new Set(lines.map((l) => l.variant_id))]
   const offers = (await service.listOffers(
     { variant_id: variantIds },
-    { relations: ["item", "item.lot"], take: null }
+    { relations: ["item", "item.lot"], take: null },
   )) as unknown as GuardedOffer[]
   for (const id of variantIds) {
     if (!offers.some((o) => o.variant_id === id)) {
@@ -60,10 +60,7 @@ export async function assertOffersPurchasable(
   for (const offer of offers) {
     const contractId = offer.item.lot.contract_id
     if (!contractIds.has(contractId)) {
-      refuse(
-        "UNIDAD_NO_ADHERIDA",
-        `Tu unidad no está adherida al contrato marco de «${offer.item.name}»; no puedes comprarlo.`
-      )
+      refuse("UNIDAD_NO_ADHERIDA", `Tu unidad no está adherida al contrato marco de «${offer.item.name}»; no puedes comprarlo.`)
     }
     const facts = await loadEligibilityFacts(container, offer.supplier_id, contractId, offer.item.id)
     const verdict = evaluateEligibility(facts, "contract", now)
@@ -72,13 +69,11 @@ export async function assertOffersPurchasable(
       refuse(reason.code, `«${offer.item.name}» no se puede comprar: ${reason.message}`)
     }
     if (input.check_quantities) {
-      const quantity = lines
-        .filter((l) => l.variant_id === offer.variant_id)
-        .reduce((sum, l) => sum + Number(l.quantity ?? 0), 0)
+      const quantity = lines.filter((l) => l.variant_id === offer.variant_id).reduce((sum, l) => sum + Number(l.quantity ?? 0), 0)
       if (quantity < offer.min_order_qty) {
         refuse(
           "CANTIDAD_MINIMA_NO_ALCANZADA",
-          `«${offer.item.name}»: la cantidad mínima de compra de este proveedor es ${offer.min_order_qty}.`
+          `«${offer.item.name}»: la cantidad mínima de compra de este proveedor es ${offer.min_order_qty}.`,
         )
       }
     }
@@ -91,9 +86,8 @@ async function buyerContracts(service: FrameworkContractModuleService, access: A
   if (units !== null && units.length === 0) {
     refuse("SIN_PERMISO_DE_COMPRA", "Tu cuenta no tiene un rol que permita elaborar requisiciones.")
   }
-  const enrolments = await service.listUnitEnrolments(
-    units === null ? { organization_id: access.organization_id } : { unit_id: units },
-    { take: null }
-  )
+  const enrolments = await service.listUnitEnrolments(units === null ? { organization_id: access.organization_id } : { unit_id: units }, {
+    take: null,
+  })
   return new Set(enrolments.map((e) => (e as unknown as { contract_id: string }).contract_id))
 }

@@ -13,7 +13,11 @@ export type ParsedSanction = {
 }
 
 const norm = (s: string) =>
-  s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z]/g, "")
+  s
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z]/g, "")
 
 const ALIASES: Record<keyof Omit<ParsedSanction, "source">, string[]> = {
   supplier_rfc: ["rfc"],
@@ -56,14 +60,20 @@ export function parseSanctionsCsv(text: string, source = "csv") {
     return { rows, rejected: [{ row: 1, reason: "El archivo está vacío." }] }
   }
   const header = records[0].map(norm)
-  const idx = Object.fromEntries(
-    Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])
-  ) as Record<keyof typeof ALIASES, number>
+  const idx = Object.fromEntries(Object.entries(ALIASES).map(([k, names]) => [k, header.findIndex((h) => names.includes(h))])) as Record<
+    keyof typeof ALIASES,
+    number
+  >
   const missing = (["supplier_rfc", "supplier_name", "type", "authority", "starts_on"] as const).filter((k) => idx[k] < 0)
   if (missing.length) {
     return {
       rows,
-      rejected: [{ row: 1, reason: `Faltan columnas: ${missing.join(", ")} (se esperan RFC, Nombre, Tipo, Autoridad, Fecha inicio, Fecha fin, Motivo).` }],
+      rejected: [
+        {
+          row: 1,
+          reason: `Faltan columnas: ${missing.join(", ")} (se esperan RFC, Nombre, Tipo, Autoridad, Fecha inicio, Fecha fin, Motivo).`,
+        },
+      ],
     }
   }
   records.slice(1).forEach((r, i) => {

@@ -65,7 +65,7 @@ export function productHandle(itemCode: string, supplierRfc: string): string {
 async function selectOffers(
   container: MedusaContainer,
   service: FrameworkContractModuleService,
-  selector: OfferSelector
+  selector: OfferSelector,
 ): Promise<OfferRow[]> {
   const relations = { relations: ["item", "item.lot"], take: null }
   if (selector.all) {
@@ -87,9 +87,7 @@ async function selectOffers(
   }
   if (selector.contract_ids?.length) {
     const lots = await service.listFrameworkLots({ contract_id: selector.contract_ids }, { take: null })
-    const items = lots.length
-      ? await service.listFrameworkItems({ lot_id: lots.map((l) => l.id) }, { take: null })
-      : []
+    const items = lots.length ? await service.listFrameworkItems({ lot_id: lots.map((l) => l.id) }, { take: null }) : []
     if (items.length) {
       add(await service.listOffers({ item_id: items.map((i) => i.id) }, relations))
     }
@@ -101,11 +99,7 @@ async function selectOffers(
  * Read-only: compares the offers with their Medusa products and returns what
  * must be created, (un)published or repriced.
  */
-export async function planStoreProducts(
-  container: MedusaContainer,
-  selector: OfferSelector,
-  now = new Date()
-): Promise<StoreProductsPlan> {
+export async function planStoreProducts(container: MedusaContainer, selector: OfferSelector, now = new Date()): Promise<StoreProductsPlan> {
   const plan: StoreProductsPlan = { create: [], status: [], prices: [] }
   const service = container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
@@ -116,18 +110,13 @@ export async function planStoreProducts(
   const contractIds = [...new Set(offers.map((o) => o.item.lot.contract_id))]
   const supplierIds = [...new Set(offers.map((o) => o.supplier_id))]
   const contracts = await service.listFrameworkContracts({ id: contractIds }, { take: null })
-  const enrolments = await service.listSupplierEnrolments(
-    { contract_id: contractIds, supplier_id: supplierIds },
-    { take: null }
-  )
+  const enrolments = await service.listSupplierEnrolments({ contract_id: contractIds, supplier_id: supplierIds }, { take: null })
   const { data: orgs } = await query.graph({
     entity: "organization",
     fields: ["id", "rfc", "legal_name"],
     filters: { id: supplierIds },
   })
-  const sanctions = orgs.length
-    ? await service.listSanctions({ supplier_rfc: orgs.map((o) => o.rfc) }, { take: null })
-    : []
+  const sanctions = orgs.length ? await service.listSanctions({ supplier_rfc: orgs.map((o) => o.rfc) }, { take: null }) : []
   const variantIds = offers.map((o) => o.variant_id).filter((v): v is string => !!v)
   const { data: variants } = variantIds.length
     ? await query.graph({
@@ -151,7 +140,7 @@ export async function planStoreProducts(
         sanctions: sanctions.filter((s) => s.supplier_rfc === org.rfc),
       },
       "offer",
-      now
+      now,
     )
     const status = verdict.eligible && offer.status === "active" ? "published" : "draft"
     const price = { currency_code: offer.currency_code || "mxn", amount: offer.price as number }
@@ -200,7 +189,7 @@ export async function planStoreProducts(
       plan.status.push({ id: product.id, status })
     }
     const current = (variant.prices as { amount: unknown; currency_code: string }[] | undefined)?.find(
-      (p) => p.currency_code === price.currency_code
+      (p) => p.currency_code === price.currency_code,
     )
     if (!current || !MathBN.eq(MathBN.convert(current.amount as string), MathBN.convert(price.amount))) {
       plan.prices.push({ id: variant.id as string, prices: [price] })

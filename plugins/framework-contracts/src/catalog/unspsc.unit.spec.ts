@@ -10,12 +10,9 @@ describe("UNSPSC codes", () => {
     expect(unspscLevel(code)).toBe(level)
   })
 
-  it.each(["4412170", "441217011", "00121701", "44001701", "44120001", "4412A701", ""])(
-    "refuses %p",
-    (code) => {
-      expect(unspscLevel(code)).toBeNull()
-    }
-  )
+  it.each(["4412170", "441217011", "00121701", "44001701", "44120001", "4412A701", ""])("refuses %p", (code) => {
+    expect(unspscLevel(code)).toBeNull()
+  })
 
   it("walks up the tree", () => {
     expect(unspscParent("44121701")).toBe("44121700")

@@ -12,9 +12,7 @@ export default async function syncStoreProductsJob(container: MedusaContainer) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const { result } = await syncStoreProductsWorkflow(container).run({ input: { all: true } })
   if (result.created || result.status_changed || result.repriced) {
-    logger.info(
-      `catalog: store products synced (created ${result.created}, status ${result.status_changed}, repriced ${result.repriced})`
-    )
+    logger.info(`catalog: store products synced (created ${result.created}, status ${result.status_changed}, repriced ${result.repriced})`)
   }
 }
 

@@ -1,10 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { syncStoreProductsWorkflow } from "./sync-store-products"
 import { CATALOG_EVENTS } from "../catalog/events"
@@ -33,7 +28,7 @@ export const changeContractStatusWorkflow = createWorkflow(
         contract_id: input.contract_id,
         change: `estado:${input.status}`,
         recorded_by: input.recorded_by ?? null,
-      }))
+      })),
     )
     syncStoreProductsWorkflow.runAsStep({
       input: transform({ input }, ({ input }) => ({ contract_ids: [input.contract_id] })),
@@ -46,13 +41,13 @@ export const changeContractStatusWorkflow = createWorkflow(
           entity_id: input.contract_id,
           after: contract,
           details: { status: input.status },
-        })
-      )
+        }),
+      ),
     )
     emitEventStep({
       eventName: CATALOG_EVENTS.STATUS_CHANGED,
       data: transform({ input }, ({ input }) => ({ contract_id: input.contract_id, status: input.status })),
     })
     return new WorkflowResponse(contract)
-  }
+  },
 )

@@ -1,10 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { CATALOG_EVENTS } from "../catalog/events"
 import { createFrameworkContractStep } from "./steps/create-framework-contract"
@@ -32,7 +27,7 @@ export const createFrameworkContractWorkflow = createWorkflow(
         contract_id: contract.id,
         change: "alta",
         recorded_by: input.recorded_by ?? null,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ contract, input }, ({ contract, input }) =>
@@ -46,13 +41,13 @@ export const createFrameworkContractWorkflow = createWorkflow(
             lots: input.lots.length,
             items: input.lots.reduce((n, l) => n + l.items.length, 0),
           },
-        })
-      )
+        }),
+      ),
     )
     emitEventStep({
       eventName: CATALOG_EVENTS.CREATED,
       data: transform({ contract }, ({ contract }) => ({ contract_id: contract.id })),
     })
     return new WorkflowResponse(contract)
-  }
+  },
 )

@@ -1,11 +1,5 @@
 import { emitEventStep } from "@medusajs/medusa/core-flows"
-import {
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { syncStoreProductsWorkflow } from "./sync-store-products"
 import { CATALOG_EVENTS } from "../catalog/events"
@@ -62,7 +56,7 @@ export const reviewOfferRequestWorkflow = createWorkflow(
         reviewer: input.reviewer,
         offer_id: applied?.offer_id ?? null,
         at: input.at,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ review, input, applied }, ({ review, input, applied }) =>
@@ -78,9 +72,9 @@ export const reviewOfferRequestWorkflow = createWorkflow(
             offer_id: applied?.offer_id ?? null,
             reason: input.reason ?? null,
           },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(request)
-  }
+  },
 )

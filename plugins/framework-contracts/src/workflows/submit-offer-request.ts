@@ -1,15 +1,7 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { createOfferRequestStep } from "./steps/create-offer-request"
-import {
-  validateOfferRequestStep,
-  type SubmitOfferRequestInput,
-} from "./steps/validate-offer-request"
+import { validateOfferRequestStep, type SubmitOfferRequestInput } from "./steps/validate-offer-request"
 
 export type SubmitOfferRequestWorkflowInput = SubmitOfferRequestInput & {
   /** Who acts (audit ledger); the system when omitted. */
@@ -39,9 +31,9 @@ export const submitOfferRequestWorkflow = createWorkflow(
             supplier_id: validated.supplier_id,
             price: String(validated.price),
           },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(request)
-  }
+  },
 )

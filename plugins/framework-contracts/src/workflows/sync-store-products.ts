@@ -1,15 +1,5 @@
-import {
-  createProductsWorkflow,
-  updateProductsWorkflow,
-  updateProductVariantsWorkflow,
-} from "@medusajs/medusa/core-flows"
-import {
-  createWorkflow,
-  transform,
-  when,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createProductsWorkflow, updateProductsWorkflow, updateProductVariantsWorkflow } from "@medusajs/medusa/core-flows"
+import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import type { OfferSelector } from "../catalog/store-products"
 import { linkOfferVariantsStep } from "./steps/link-offer-variants"
 import { planStoreProductsStep } from "./steps/plan-store-products"
@@ -55,7 +45,7 @@ export const syncStoreProductsWorkflow = createWorkflow(
         created: plan.create.length,
         status_changed: plan.status.length,
         repriced: plan.prices.length,
-      }))
+      })),
     )
-  }
+  },
 )

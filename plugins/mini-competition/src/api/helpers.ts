@@ -93,13 +93,33 @@ async function invitationsOf(container: MedusaContainer, id: string) {
 
 /** Questions and answers as every invitee sees them: anonymised (who asked is never shown). */
 async function clarificationsOf(container: MedusaContainer, id: string) {
-  const rows = await mcService(container).listCompetitionClarifications({ competition_id: id }, { take: null, order: { asked_at: "ASC", created_at: "ASC" } })
-  return rows.map((c) => ({ id: c.id, question: c.question, asked_at: c.asked_at, answer: c.answer, answered_at: c.answered_at, previous_deadline: c.previous_deadline, extended_deadline: c.extended_deadline }))
+  const rows = await mcService(container).listCompetitionClarifications(
+    { competition_id: id },
+    { take: null, order: { asked_at: "ASC", created_at: "ASC" } },
+  )
+  return rows.map((c) => ({
+    id: c.id,
+    question: c.question,
+    asked_at: c.asked_at,
+    answer: c.answer,
+    answered_at: c.answered_at,
+    previous_deadline: c.previous_deadline,
+    extended_deadline: c.extended_deadline,
+  }))
 }
 
 async function observationsOf(container: MedusaContainer, id: string) {
-  const rows = await mcService(container).listCompetitionObservations({ competition_id: id }, { take: null, order: { observed_at: "ASC", created_at: "ASC" } })
-  return rows.map((o) => ({ id: o.id, observer_person_id: o.observer_person_id, observer_organization_id: o.observer_organization_id, text: o.text, observed_at: o.observed_at }))
+  const rows = await mcService(container).listCompetitionObservations(
+    { competition_id: id },
+    { take: null, order: { observed_at: "ASC", created_at: "ASC" } },
+  )
+  return rows.map((o) => ({
+    id: o.id,
+    observer_person_id: o.observer_person_id,
+    observer_organization_id: o.observer_organization_id,
+    text: o.text,
+    observed_at: o.observed_at,
+  }))
 }
 
 /** Purchasing Unit and observer view: the whole procedure (with the observers' observations); bids per bidsPart. */
@@ -120,7 +140,10 @@ export async function procedureView(container: MedusaContainer, c: Competition) 
  */
 export async function supplierView(container: MedusaContainer, c: Competition, supplierId: string) {
   const invitations = await invitationsOf(container, c.id)
-  const own = await mcService(container).listCompetitionBids({ competition_id: c.id, supplier_id: supplierId }, { take: null, order: { submitted_at: "DESC", created_at: "DESC" } })
+  const own = await mcService(container).listCompetitionBids(
+    { competition_id: c.id, supplier_id: supplierId },
+    { take: null, order: { submitted_at: "DESC", created_at: "DESC" } },
+  )
   return {
     ...base(c),
     invited_count: invitations.filter((i) => i.status === "invited").length,
@@ -131,7 +154,9 @@ export async function supplierView(container: MedusaContainer, c: Competition, s
   }
 }
 
-type OrganizationReader = { listOrganizations: (f: object, c: object) => Promise<{ id: string; legal_name: string; sme_size?: string | null }[]> }
+type OrganizationReader = {
+  listOrganizations: (f: object, c: object) => Promise<{ id: string; legal_name: string; sme_size?: string | null }[]>
+}
 
 /**
  * The public record (no login). Before the opening: the procedure and only
@@ -159,16 +184,34 @@ export async function publicView(container: MedusaContainer, c: Competition) {
   const invitations = await invitationsOf(container, c.id)
   const orgs = container.resolve<OrganizationReader>("organization")
   const ids = [...new Set(invitations.map((i) => i.supplier_id))]
-  const names = new Map((ids.length ? await orgs.listOrganizations({ id: ids }, { select: ["id", "legal_name"], take: null }) : []).map((o) => [o.id, o.legal_name]))
+  const names = new Map(
+    (ids.length ? await orgs.listOrganizations({ id: ids }, { select: ["id", "legal_name"], take: null }) : []).map((o) => [
+      o.id,
+      o.legal_name,
+    ]),
+  )
   const award = c.award as { supplier_id: string; subtotal: string; savings: string; accepted_at?: string } | null
   return {
     ...rest,
     rules,
     lines,
     invitations: invitations.map((i) => ({ supplier_id: i.supplier_id, legal_name: names.get(i.supplier_id) ?? null, status: i.status })),
-    participants: (bids.bids ?? []).map((b) => ({ supplier_id: b.supplier_id, legal_name: names.get(b.supplier_id) ?? null, total: b.total, valid: b.valid, rank: b.rank, status: b.status })),
+    participants: (bids.bids ?? []).map((b) => ({
+      supplier_id: b.supplier_id,
+      legal_name: names.get(b.supplier_id) ?? null,
+      total: b.total,
+      valid: b.valid,
+      rank: b.rank,
+      status: b.status,
+    })),
     winner: award
-      ? { supplier_id: award.supplier_id, legal_name: names.get(award.supplier_id) ?? null, subtotal: award.subtotal, savings: award.savings, confirmed: !!award.accepted_at }
+      ? {
+          supplier_id: award.supplier_id,
+          legal_name: names.get(award.supplier_id) ?? null,
+          subtotal: award.subtotal,
+          savings: award.savings,
+          confirmed: !!award.accepted_at,
+        }
       : null,
     clarifications: await clarificationsOf(container, c.id),
     observations: (await observationsOf(container, c.id)).map(({ text, observed_at }) => ({ text, observed_at })),
@@ -184,7 +227,16 @@ export async function integrityView(container: MedusaContainer, competitionId: s
     side,
     text_in_force: { version: text.version, text: text.text, text_sha256: text.text_sha256 },
     declaration: row
-      ? { id: row.id, competition_id: competitionId, side: row.side, person_id: row.person_id, organization_id: row.organization_id, text_version: row.text_version, text_sha256: row.text_sha256, declared_at: row.declared_at }
+      ? {
+          id: row.id,
+          competition_id: competitionId,
+          side: row.side,
+          person_id: row.person_id,
+          organization_id: row.organization_id,
+          text_version: row.text_version,
+          text_sha256: row.text_sha256,
+          declared_at: row.declared_at,
+        }
       : null,
   }
 }

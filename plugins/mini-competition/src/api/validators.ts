@@ -3,7 +3,10 @@ import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const id = z.string().trim().min(1).max(100)
 /** A non-negative amount with at most two decimals, as a string (exact money). */
-const amount = z.string().trim().regex(/^\d{1,12}(\.\d{1,2})?$/, "importe con hasta dos decimales")
+const amount = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}(\.\d{1,2})?$/, "importe con hasta dos decimales")
 
 export const Empty = z.object({}).strict()
 
@@ -13,7 +16,10 @@ export const StoreCreateCompetition = z
     /** The lot of the requisition to compete; optional when only one lot requires it. */
     lot_id: id.optional(),
     /** SAT state code (c_Estado) the goods are delivered to; only suppliers serving it are invited. */
-    delivery_state: z.string().trim().regex(/^[A-Z]{3}$/, "clave de entidad de tres letras (c_Estado)"),
+    delivery_state: z
+      .string()
+      .trim()
+      .regex(/^[A-Z]{3}$/, "clave de entidad de tres letras (c_Estado)"),
   })
   .strict()
 export type StoreCreateCompetitionType = z.infer<typeof StoreCreateCompetition>
@@ -37,7 +43,10 @@ export type StoreDesertType = z.infer<typeof StoreDesert>
 
 export const SupplierBid = z
   .object({
-    lines: z.array(z.object({ line_id: id, unit_price: amount }).strict()).min(1).max(200),
+    lines: z
+      .array(z.object({ line_id: id, unit_price: amount }).strict())
+      .min(1)
+      .max(200),
     delivery_days: z.number().int().min(1).max(365),
   })
   .strict()
@@ -82,6 +91,11 @@ export type AdminListRulesType = z.infer<typeof AdminListRules>
 
 /** The signer acknowledges the integrity declaration it was shown by its SHA-256 (hex). */
 export const IntegrityDeclaration = z
-  .object({ text_sha256: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "SHA-256 en hexadecimal (64 caracteres)") })
+  .object({
+    text_sha256: z
+      .string()
+      .trim()
+      .regex(/^[0-9a-fA-F]{64}$/, "SHA-256 en hexadecimal (64 caracteres)"),
+  })
   .strict()
 export type IntegrityDeclarationType = z.infer<typeof IntegrityDeclaration>

@@ -27,7 +27,11 @@ export function isBusinessDay(iso: string, calendar: Readonly<Record<number, rea
  * The closing instant of a window of `days` business days that starts the
  * day after `from` (local date): 18:00 Mexico City time on the last of them.
  */
-export function bidDeadline(from: Date, days: number, calendar: Readonly<Record<number, readonly string[]>> = MEXICAN_NON_WORKING_DAYS): Date {
+export function bidDeadline(
+  from: Date,
+  days: number,
+  calendar: Readonly<Record<number, readonly string[]>> = MEXICAN_NON_WORKING_DAYS,
+): Date {
   if (!Number.isInteger(days) || days < 1) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, "El plazo debe ser de al menos un día hábil.", "PLAZO_NO_VALIDO")
   }

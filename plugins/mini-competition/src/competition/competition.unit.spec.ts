@@ -69,12 +69,21 @@ describe("sealed bids", () => {
 describe("evaluation", () => {
   const key = randomBytes(32)
   const rules: CompetitionRules = { ...DEFAULT_RULES, threshold: "300000.00", min_invitees: 3, bid_window_business_days: 5 }
-  const lines = [{ id: "l1", quantity: 100, ceiling_price: "58.50" }, { id: "l2", quantity: 3, ceiling_price: "1000.00" }]
+  const lines = [
+    { id: "l1", quantity: 100, ceiling_price: "58.50" },
+    { id: "l2", quantity: 3, ceiling_price: "1000.00" },
+  ]
   let n = 0
   const bid = (supplier: string, p1: string, p2: string, over: Partial<BidToEvaluate> = {}): BidToEvaluate => {
     n++
     const who = { competition_id: "c", supplier_id: supplier }
-    const sealed = sealBid(key, who, { lines: [{ line_id: "l1", unit_price: p1 }, { line_id: "l2", unit_price: p2 }], delivery_days: 5 })
+    const sealed = sealBid(key, who, {
+      lines: [
+        { line_id: "l1", unit_price: p1 },
+        { line_id: "l2", unit_price: p2 },
+      ],
+      delivery_days: 5,
+    })
     return {
       bid_id: `b${n}`,
       supplier_id: supplier,
@@ -88,7 +97,11 @@ describe("evaluation", () => {
 
   it("ranks by the lowest total, to the centavo", () => {
     const e = evaluateBids(lines, rules, [bid("a", "50.10", "900.00"), bid("b", "49.99", "899.99"), bid("c", "58.50", "1000.00")])
-    expect(e.bids.map((b) => [b.supplier_id, b.total, b.rank])).toEqual([["b", "7698.97", 1], ["a", "7710.00", 2], ["c", "8850.00", 3]])
+    expect(e.bids.map((b) => [b.supplier_id, b.total, b.rank])).toEqual([
+      ["b", "7698.97", 1],
+      ["a", "7710.00", 2],
+      ["c", "8850.00", 3],
+    ])
     expect(e.outcome).toBe("award")
     expect(e.winner).toEqual({ bid_id: expect.any(String), supplier_id: "b", total: "7698.97" })
   })
@@ -118,11 +131,23 @@ describe("evaluation", () => {
   })
 
   it("never evaluates a tampered bid, excludes an ineligible bidder, and deserts below the minimum of valid bids", () => {
-    const tampered = { ...bid("t", "40.00", "800.00"), opened: { ok: false as const, code: "SOBRE_ALTERADO" as const, message: "alterada" } }
-    const sanctioned = bid("s", "41.00", "800.00", { eligibility: { eligible: false, reasons: [{ code: "PROVEEDOR_SANCIONADO", message: "sancionado" }] } })
+    const tampered = {
+      ...bid("t", "40.00", "800.00"),
+      opened: { ok: false as const, code: "SOBRE_ALTERADO" as const, message: "alterada" },
+    }
+    const sanctioned = bid("s", "41.00", "800.00", {
+      eligibility: { eligible: false, reasons: [{ code: "PROVEEDOR_SANCIONADO", message: "sancionado" }] },
+    })
     const e = evaluateBids(lines, rules, [tampered, sanctioned, bid("ok", "55.00", "950.00")])
-    expect(e.bids.find((b) => b.supplier_id === "t")).toMatchObject({ valid: false, total: null, findings: [{ code: "SOBRE_ALTERADO", message: "alterada" }] })
-    expect(e.bids.find((b) => b.supplier_id === "s")).toMatchObject({ valid: false, findings: [expect.objectContaining({ code: "PROVEEDOR_SANCIONADO" })] })
+    expect(e.bids.find((b) => b.supplier_id === "t")).toMatchObject({
+      valid: false,
+      total: null,
+      findings: [{ code: "SOBRE_ALTERADO", message: "alterada" }],
+    })
+    expect(e.bids.find((b) => b.supplier_id === "s")).toMatchObject({
+      valid: false,
+      findings: [expect.objectContaining({ code: "PROVEEDOR_SANCIONADO" })],
+    })
     expect(e.valid_count).toBe(1)
     expect(e.outcome).toBe("deserted")
     expect(e.winner).toBeNull()

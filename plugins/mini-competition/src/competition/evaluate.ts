@@ -53,7 +53,10 @@ function checkContent(bid: BidToEvaluate, lines: LineToEvaluate[]): { total: big
     }
     const price = toCentavos(priced[0].unit_price)
     if (price <= 0n || price > toCentavos(line.ceiling_price)) {
-      findings.push({ code: "PRECIO_SOBRE_TECHO", message: `El precio ${priced[0].unit_price} de la partida ${line.id} excede el precio techo ${line.ceiling_price} o no es positivo.` })
+      findings.push({
+        code: "PRECIO_SOBRE_TECHO",
+        message: `El precio ${priced[0].unit_price} de la partida ${line.id} excede el precio techo ${line.ceiling_price} o no es positivo.`,
+      })
     }
     total += price * BigInt(line.quantity)
   }
@@ -124,7 +127,13 @@ export function evaluateBids(lines: LineToEvaluate[], rules: CompetitionRules, b
     rank: rankOf.get(r.bid.bid_id) ?? null,
   }))
   evaluations.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity))
-  const base = { method: rules.method, bids: evaluations, valid_count: valid.length, average: average === null ? null : fromCentavos(average), floor }
+  const base = {
+    method: rules.method,
+    bids: evaluations,
+    valid_count: valid.length,
+    average: average === null ? null : fromCentavos(average),
+    floor,
+  }
   if (valid.length < rules.min_valid_bids) {
     return {
       ...base,
@@ -141,6 +150,8 @@ export function evaluateBids(lines: LineToEvaluate[], rules: CompetitionRules, b
     winner: { bid_id: first.bid.bid_id, supplier_id: first.bid.supplier_id, total: fromCentavos(first.total!) },
     rationale:
       `Precio más bajo entre ${valid.length} propuestas válidas: ${fromCentavos(first.total!)} MXN antes de IVA` +
-      (tied > 1 ? `; empate entre ${tied} propuestas resuelto por ${rules.tie_break.map((t) => (t === "sme" ? "preferencia MIPYME" : "presentación más temprana")).join(", luego ")}.` : "."),
+      (tied > 1
+        ? `; empate entre ${tied} propuestas resuelto por ${rules.tie_break.map((t) => (t === "sme" ? "preferencia MIPYME" : "presentación más temprana")).join(", luego ")}.`
+        : "."),
   }
 }

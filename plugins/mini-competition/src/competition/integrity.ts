@@ -43,7 +43,10 @@ export function integrityTextSha256(text: string): string {
 }
 
 /** The text in force for a side (the last version appended), with its SHA-256. */
-export function integrityTextInForce(side: IntegritySide, texts: readonly IntegrityText[] = INTEGRITY_TEXTS): IntegrityText & { text_sha256: string } {
+export function integrityTextInForce(
+  side: IntegritySide,
+  texts: readonly IntegrityText[] = INTEGRITY_TEXTS,
+): IntegrityText & { text_sha256: string } {
   const current = [...texts].filter((t) => t.side === side).pop()
   if (!current) {
     throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No hay texto de declaración de integridad para ${side}.`)
@@ -56,6 +59,10 @@ export function integrityTextInForce(side: IntegritySide, texts: readonly Integr
  * sends the SHA-256 of the text it was shown, so a stale or altered copy is
  * refused rather than recorded as if the current text had been signed.
  */
-export function acknowledgesTextInForce(side: IntegritySide, textSha256: string, texts: readonly IntegrityText[] = INTEGRITY_TEXTS): boolean {
+export function acknowledgesTextInForce(
+  side: IntegritySide,
+  textSha256: string,
+  texts: readonly IntegrityText[] = INTEGRITY_TEXTS,
+): boolean {
   return integrityTextInForce(side, texts).text_sha256 === textSha256.trim().toLowerCase()
 }

@@ -21,7 +21,10 @@ describe("integrity declarations as versioned data", () => {
     expect(acknowledgesTextInForce("supplier", official.text_sha256)).toBe(false)
     expect(acknowledgesTextInForce("official", integrityTextSha256(official.text + " "))).toBe(false)
     // a new wording appended later supersedes the earlier one, which stays on record
-    const texts: IntegrityText[] = [...INTEGRITY_TEXTS, { version: "2027-03-01", side: "official", text: "Declaro bajo protesta de decir verdad (texto reformado)." }]
+    const texts: IntegrityText[] = [
+      ...INTEGRITY_TEXTS,
+      { version: "2027-03-01", side: "official", text: "Declaro bajo protesta de decir verdad (texto reformado)." },
+    ]
     expect(integrityTextInForce("official", texts).version).toBe("2027-03-01")
     expect(acknowledgesTextInForce("official", official.text_sha256, texts)).toBe(false)
     expect(acknowledgesTextInForce("supplier", integrityTextInForce("supplier").text_sha256, texts)).toBe(true)

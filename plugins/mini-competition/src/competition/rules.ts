@@ -68,7 +68,11 @@ export const DEFAULT_RULES = {
   winner_confirmation_business_days: 2,
 }
 
-export function rulesFromLot(lot: { competition_threshold: unknown; min_invitees: number; bid_window_business_days: number }): CompetitionRules {
+export function rulesFromLot(lot: {
+  competition_threshold: unknown
+  min_invitees: number
+  bid_window_business_days: number
+}): CompetitionRules {
   return {
     ...DEFAULT_RULES,
     threshold: String(lot.competition_threshold),
@@ -86,7 +90,7 @@ export function rulesFromLot(lot: { competition_threshold: unknown; min_invitees
 export function rulesInForce(
   lot: { id: string; competition_threshold: unknown; min_invitees: number; bid_window_business_days: number },
   rows: RuleRow[],
-  at: Date
+  at: Date,
 ): CompetitionRules {
   const row = rows
     .filter((r) => r.lot_id === lot.id && new Date(r.effective_from).getTime() <= at.getTime())

@@ -30,12 +30,26 @@ describe("rulesInForce — a lot's effective-dated second-stage rules", () => {
   })
 
   it("the row with the latest start not after the moment, with its citation; the threshold stays the lot's", () => {
-    const rows = [row({}), row({ id: "mcrule_2", effective_from: "2026-12-09T06:00:00.000Z", min_valid_bids: 2 }), row({ id: "mcrule_other", lot_id: "lot_2", effective_from: "2026-12-02T06:00:00.000Z" })]
+    const rows = [
+      row({}),
+      row({ id: "mcrule_2", effective_from: "2026-12-09T06:00:00.000Z", min_valid_bids: 2 }),
+      row({ id: "mcrule_other", lot_id: "lot_2", effective_from: "2026-12-02T06:00:00.000Z" }),
+    ]
     const before = rulesInForce(lot, rows, new Date("2026-12-07T16:00:00Z"))
-    expect(before).toEqual(expect.objectContaining({
-      rule_id: "mcrule_1", citation: expect.stringMatching(/DOF/), threshold: "300000.00", min_invitees: 4, min_valid_bids: 3,
-      bid_window_business_days: 3, winner_confirmation_business_days: 1, abnormally_low_pct: 30, tie_break: ["earliest_submission"], sme_reserved: true,
-    }))
+    expect(before).toEqual(
+      expect.objectContaining({
+        rule_id: "mcrule_1",
+        citation: expect.stringMatching(/DOF/),
+        threshold: "300000.00",
+        min_invitees: 4,
+        min_valid_bids: 3,
+        bid_window_business_days: 3,
+        winner_confirmation_business_days: 1,
+        abnormally_low_pct: 30,
+        tie_break: ["earliest_submission"],
+        sme_reserved: true,
+      }),
+    )
     // at the very instant the next row starts, it is in force
     expect(rulesInForce(lot, rows, new Date("2026-12-09T06:00:00.000Z")).rule_id).toBe("mcrule_2")
     // before every row: the lot's fields
@@ -43,8 +57,12 @@ describe("rulesInForce — a lot's effective-dated second-stage rules", () => {
   })
 
   it("SME tie-break unless the rule turns it off", () => {
-    expect(rulesInForce(lot, [row({ sme_preferences: { tie_break: true, reserved: false } })], new Date("2026-12-07T00:00:00Z")).tie_break).toEqual(["sme", "earliest_submission"])
-    expect(rulesInForce(lot, [row({ sme_preferences: null })], new Date("2026-12-07T00:00:00Z"))).toEqual(expect.objectContaining({ tie_break: ["sme", "earliest_submission"], sme_reserved: false }))
+    expect(
+      rulesInForce(lot, [row({ sme_preferences: { tie_break: true, reserved: false } })], new Date("2026-12-07T00:00:00Z")).tie_break,
+    ).toEqual(["sme", "earliest_submission"])
+    expect(rulesInForce(lot, [row({ sme_preferences: null })], new Date("2026-12-07T00:00:00Z"))).toEqual(
+      expect.objectContaining({ tie_break: ["sme", "earliest_submission"], sme_reserved: false }),
+    )
   })
 })
 

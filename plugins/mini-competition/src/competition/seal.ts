@@ -20,7 +20,8 @@ export type SealedBid = {
   nonce: string
 }
 
-export type OpenedBid = { ok: true; content: BidContent } | { ok: false; code: "SOBRE_ALTERADO" | "COMPROMISO_NO_COINCIDE"; message: string }
+export type OpenedBid =
+  { ok: true; content: BidContent } | { ok: false; code: "SOBRE_ALTERADO" | "COMPROMISO_NO_COINCIDE"; message: string }
 
 const INFO = "tienda-digital/mini-competition/bid/v1"
 
@@ -72,7 +73,7 @@ export function sealBid(masterKey: Buffer, who: BidIdentity, content: BidContent
 export function openBid(
   masterKey: Buffer,
   who: BidIdentity,
-  sealed: Pick<SealedBid, "commitment" | "ciphertext" | "iv" | "auth_tag">
+  sealed: Pick<SealedBid, "commitment" | "ciphertext" | "iv" | "auth_tag">,
 ): OpenedBid {
   let document: string
   try {
@@ -86,7 +87,11 @@ export function openBid(
   const actual = Buffer.from(commitmentOf(document), "hex")
   const expected = Buffer.from(sealed.commitment, "hex")
   if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) {
-    return { ok: false, code: "COMPROMISO_NO_COINCIDE", message: "La propuesta abierta no corresponde al compromiso registrado al presentarla." }
+    return {
+      ok: false,
+      code: "COMPROMISO_NO_COINCIDE",
+      message: "La propuesta abierta no corresponde al compromiso registrado al presentarla.",
+    }
   }
   const parsed = JSON.parse(document) as { competition_id: string; supplier_id: string; bid: BidContent }
   if (parsed.competition_id !== who.competition_id || parsed.supplier_id !== who.supplier_id) {
@@ -104,7 +109,10 @@ export function verifyCommitment(who: BidIdentity, content: BidContent, nonce: s
 export function parseSealKey(value: string): Buffer {
   const key = Buffer.from(value, "base64")
   if (key.length !== 32) {
-    throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "La llave de sellado de propuestas (MINI_COMPETITION_SEAL_KEY) debe ser de 32 bytes en base64: genera una con `openssl rand -base64 32`.")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      "La llave de sellado de propuestas (MINI_COMPETITION_SEAL_KEY) debe ser de 32 bytes en base64: genera una con `openssl rand -base64 32`.",
+    )
   }
   return key
 }

@@ -19,7 +19,10 @@ export async function openDueCompetitions(container: MedusaContainer): Promise<O
   const service = container.resolve<MiniCompetitionModuleService>(MINI_COMPETITION_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const now = await service.now()
-  const due = await service.listCompetitions({ status: "bidding", bid_deadline: { $lte: now } }, { take: null, order: { bid_deadline: "ASC" } })
+  const due = await service.listCompetitions(
+    { status: "bidding", bid_deadline: { $lte: now } },
+    { take: null, order: { bid_deadline: "ASC" } },
+  )
   const result: OpenDueResult = { opened: [], passed: [], failed: [] }
   for (const competition of due) {
     const { errors } = await openCompetitionWorkflow(container).run({
@@ -34,7 +37,10 @@ export async function openDueCompetitions(container: MedusaContainer): Promise<O
     }
     result.opened.push(competition.id)
   }
-  const lapsed = await service.listCompetitions({ status: "offered", confirmation_deadline: { $lte: now } }, { take: null, order: { confirmation_deadline: "ASC" } })
+  const lapsed = await service.listCompetitions(
+    { status: "offered", confirmation_deadline: { $lte: now } },
+    { take: null, order: { confirmation_deadline: "ASC" } },
+  )
   for (const competition of lapsed) {
     const { errors } = await passLapsedAwardWorkflow(container).run({
       throwOnError: false,
@@ -49,7 +55,9 @@ export async function openDueCompetitions(container: MedusaContainer): Promise<O
     result.passed.push(competition.id)
   }
   if (due.length || lapsed.length) {
-    logger.info(`mini-competition: ${result.opened.length} opened, ${result.passed.length} award(s) passed on, ${result.failed.length} failed`)
+    logger.info(
+      `mini-competition: ${result.opened.length} opened, ${result.passed.length} award(s) passed on, ${result.failed.length} failed`,
+    )
   }
   return result
 }

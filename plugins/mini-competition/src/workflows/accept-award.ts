@@ -23,7 +23,10 @@ export const planAcceptanceStep = createStep(planAcceptanceStepId, async (input:
   const competition = await ownCompetition(container, input.competition_id, null)
   const award = competition.award as unknown as Award | null
   if (competition.status !== "offered" || !award) {
-    conflict("SIN_ADJUDICACION_POR_CONFIRMAR", `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`)
+    conflict(
+      "SIN_ADJUDICACION_POR_CONFIRMAR",
+      `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`,
+    )
   }
   if (award.supplier_id !== input.supplier_id) {
     forbidden("ADJUDICACION_DE_OTRO_PROVEEDOR", "La adjudicación no está ofrecida a tu empresa.")
@@ -32,7 +35,12 @@ export const planAcceptanceStep = createStep(planAcceptanceStepId, async (input:
   if (at.getTime() >= new Date(award.confirmation_deadline).getTime()) {
     conflict("PLAZO_DE_CONFIRMACION_VENCIDO", `El plazo para confirmar la adjudicación venció el ${award.confirmation_deadline}.`)
   }
-  const eligibility = await checkEligibility(container, { supplier_id: input.supplier_id, contract_id: competition.contract_id, purpose: "award", at })
+  const eligibility = await checkEligibility(container, {
+    supplier_id: input.supplier_id,
+    contract_id: competition.contract_id,
+    purpose: "award",
+    at,
+  })
   if (!eligibility.eligible) {
     conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
@@ -51,7 +59,7 @@ export const acceptAwardWorkflow = createWorkflow(acceptAwardWorkflowId, (input:
   acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
   const award = planAcceptanceStep(input)
   const competition = updateCompetitionStep(
-    transform({ award }, ({ award }) => ({ id: award.competition_id, status: "awarded", awarded_at: new Date(award.accepted_at!), award }))
+    transform({ award }, ({ award }) => ({ id: award.competition_id, status: "awarded", awarded_at: new Date(award.accepted_at!), award })),
   )
   appendAuditEntryStep(
     transform({ input, award }, ({ input, award }) =>
@@ -60,9 +68,16 @@ export const acceptAwardWorkflow = createWorkflow(acceptAwardWorkflowId, (input:
         entity_type: "competition",
         entity_id: award.competition_id,
         after: award,
-        details: { number: award.number, supplier_id: award.supplier_id, subtotal: award.subtotal, savings: award.savings, deviates: award.deviates, lapsed: award.lapsed.length },
-      })
-    )
+        details: {
+          number: award.number,
+          supplier_id: award.supplier_id,
+          subtotal: award.subtotal,
+          savings: award.savings,
+          deviates: award.deviates,
+          lapsed: award.lapsed.length,
+        },
+      }),
+    ),
   )
   emitEventStep({ eventName: MINI_COMPETITION_AWARDED, data: award })
   releaseLockStep({ key: lockKey })

@@ -28,7 +28,7 @@ export const awardCompetitionWorkflow = createWorkflow(awardCompetitionWorkflowI
       status: "offered",
       confirmation_deadline: new Date(plan.award.confirmation_deadline),
       award: plan.award,
-    }))
+    })),
   )
   appendAuditEntryStep(
     transform({ input, plan }, ({ input, plan }) =>
@@ -46,12 +46,16 @@ export const awardCompetitionWorkflow = createWorkflow(awardCompetitionWorkflowI
           deviates: plan.award.deviates,
           flags: plan.flags,
         },
-      })
-    )
+      }),
+    ),
   )
   emitEventStep({
     eventName: MINI_COMPETITION_AWARD_OFFERED,
-    data: transform({ plan }, ({ plan }) => ({ id: plan.award.competition_id, supplier_id: plan.award.supplier_id, confirmation_deadline: plan.award.confirmation_deadline })),
+    data: transform({ plan }, ({ plan }) => ({
+      id: plan.award.competition_id,
+      supplier_id: plan.award.supplier_id,
+      confirmation_deadline: plan.award.confirmation_deadline,
+    })),
   })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(competition)

@@ -34,7 +34,7 @@ export const createClarificationStep = createStep(
     if (id) {
       await mc(container).deleteCompetitionClarifications(id)
     }
-  }
+  },
 )
 
 export const askClarificationWorkflowId = "mini-competition-ask-clarification"
@@ -49,8 +49,8 @@ export const askClarificationWorkflow = createWorkflow(askClarificationWorkflowI
         entity_id: input.competition_id,
         after: { question: input.question },
         details: { number: clarification.number, clarification_id: clarification.id, supplier_id: input.supplier_id },
-      })
-    )
+      }),
+    ),
   )
   return new WorkflowResponse(clarification)
 })
@@ -76,7 +76,10 @@ export const planAnswerStepId = "mini-competition-plan-answer"
 export const planAnswerStep = createStep(planAnswerStepId, async (input: AnswerClarificationWorkflowInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   assertWindowOpen(competition, new Date(input.at))
-  const [clarification] = await mc(container).listCompetitionClarifications({ id: input.clarification_id, competition_id: competition.id }, { take: 1 })
+  const [clarification] = await mc(container).listCompetitionClarifications(
+    { id: input.clarification_id, competition_id: competition.id },
+    { take: 1 },
+  )
   if (!clarification) {
     notFound("ACLARACION_NO_EXISTE", `La aclaración ${input.clarification_id} no existe en esta segunda etapa.`)
   }
@@ -85,22 +88,45 @@ export const planAnswerStep = createStep(planAnswerStepId, async (input: AnswerC
   }
   const previous = new Date(competition.bid_deadline!)
   const extended = input.extend_business_days ? bidDeadline(previous, input.extend_business_days) : null
-  return new StepResponse({ competition_id: competition.id, number: competition.number, clarification_id: clarification.id, previous_deadline: previous, extended_deadline: extended })
+  return new StepResponse({
+    competition_id: competition.id,
+    number: competition.number,
+    clarification_id: clarification.id,
+    previous_deadline: previous,
+    extended_deadline: extended,
+  })
 })
 
 export const answerClarificationStepId = "mini-competition-answer-clarification"
 /** This step records the answer (and any extension) on the clarification. Its compensation clears them. */
 export const answerClarificationStep = createStep(
   answerClarificationStepId,
-  async (input: { id: string; answer: string; answered_at: Date; answered_by_person_id: string; previous_deadline: Date | null; extended_deadline: Date | null }, { container }) => {
+  async (
+    input: {
+      id: string
+      answer: string
+      answered_at: Date
+      answered_by_person_id: string
+      previous_deadline: Date | null
+      extended_deadline: Date | null
+    },
+    { container },
+  ) => {
     await mc(container).updateCompetitionClarifications(input)
     return new StepResponse(input.id, input.id)
   },
   async (id: string | undefined, { container }) => {
     if (id) {
-      await mc(container).updateCompetitionClarifications({ id, answer: null, answered_at: null, answered_by_person_id: null, previous_deadline: null, extended_deadline: null })
+      await mc(container).updateCompetitionClarifications({
+        id,
+        answer: null,
+        answered_at: null,
+        answered_by_person_id: null,
+        previous_deadline: null,
+        extended_deadline: null,
+      })
     }
-  }
+  },
 )
 
 export const answerClarificationWorkflowId = "mini-competition-answer-clarification"
@@ -109,39 +135,45 @@ export const answerClarificationWorkflowId = "mini-competition-answer-clarificat
  * when asked, extends the deadline for everyone (recorded on the
  * clarification and in the ledger). Under the competition's lock.
  */
-export const answerClarificationWorkflow = createWorkflow(answerClarificationWorkflowId, (input: WorkflowData<AnswerClarificationWorkflowInput>) => {
-  const lockKey = transform({ input }, ({ input }) => competitionLockKey(input.competition_id))
-  acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
-  const plan = planAnswerStep(input)
-  answerClarificationStep(
-    transform({ input, plan }, ({ input, plan }) => ({
-      id: plan.clarification_id,
-      answer: input.answer,
-      answered_at: new Date(input.at),
-      answered_by_person_id: input.person_id,
-      previous_deadline: plan.extended_deadline ? new Date(plan.previous_deadline) : null,
-      extended_deadline: plan.extended_deadline ? new Date(plan.extended_deadline) : null,
-    }))
-  )
-  updateCompetitionStep(
-    transform({ plan }, ({ plan }) => ({ id: plan.competition_id, bid_deadline: new Date(plan.extended_deadline ?? plan.previous_deadline) }))
-  )
-  appendAuditEntryStep(
-    transform({ input, plan }, ({ input, plan }) =>
-      auditDraft(input.actor, "mini-competition", {
-        action: plan.extended_deadline ? "competition.clarification_answered_deadline_extended" : "competition.clarification_answered",
-        entity_type: "competition",
-        entity_id: plan.competition_id,
-        after: { answer: input.answer },
-        details: {
-          number: plan.number,
-          clarification_id: plan.clarification_id,
-          previous_deadline: new Date(plan.previous_deadline).toISOString(),
-          extended_deadline: plan.extended_deadline ? new Date(plan.extended_deadline).toISOString() : null,
-        },
-      })
+export const answerClarificationWorkflow = createWorkflow(
+  answerClarificationWorkflowId,
+  (input: WorkflowData<AnswerClarificationWorkflowInput>) => {
+    const lockKey = transform({ input }, ({ input }) => competitionLockKey(input.competition_id))
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+    const plan = planAnswerStep(input)
+    answerClarificationStep(
+      transform({ input, plan }, ({ input, plan }) => ({
+        id: plan.clarification_id,
+        answer: input.answer,
+        answered_at: new Date(input.at),
+        answered_by_person_id: input.person_id,
+        previous_deadline: plan.extended_deadline ? new Date(plan.previous_deadline) : null,
+        extended_deadline: plan.extended_deadline ? new Date(plan.extended_deadline) : null,
+      })),
     )
-  )
-  releaseLockStep({ key: lockKey })
-  return new WorkflowResponse(plan)
-})
+    updateCompetitionStep(
+      transform({ plan }, ({ plan }) => ({
+        id: plan.competition_id,
+        bid_deadline: new Date(plan.extended_deadline ?? plan.previous_deadline),
+      })),
+    )
+    appendAuditEntryStep(
+      transform({ input, plan }, ({ input, plan }) =>
+        auditDraft(input.actor, "mini-competition", {
+          action: plan.extended_deadline ? "competition.clarification_answered_deadline_extended" : "competition.clarification_answered",
+          entity_type: "competition",
+          entity_id: plan.competition_id,
+          after: { answer: input.answer },
+          details: {
+            number: plan.number,
+            clarification_id: plan.clarification_id,
+            previous_deadline: new Date(plan.previous_deadline).toISOString(),
+            extended_deadline: plan.extended_deadline ? new Date(plan.extended_deadline).toISOString() : null,
+          },
+        }),
+      ),
+    )
+    releaseLockStep({ key: lockKey })
+    return new WorkflowResponse(plan)
+  },
+)

@@ -44,7 +44,7 @@ export const createCompetitionRuleStep = createStep(
     if (id) {
       await mc(container).deleteCompetitionRules(id)
     }
-  }
+  },
 )
 
 export const createCompetitionRuleWorkflowId = "mini-competition-create-rule"
@@ -55,18 +55,21 @@ export const createCompetitionRuleWorkflowId = "mini-competition-create-rule"
  * preferences, with their legal citation) and records it in the ledger.
  * Competitions snapshot the rules in force when their bidding opens.
  */
-export const createCompetitionRuleWorkflow = createWorkflow(createCompetitionRuleWorkflowId, (input: WorkflowData<CreateCompetitionRuleWorkflowInput>) => {
-  const rule = createCompetitionRuleStep(input)
-  appendAuditEntryStep(
-    transform({ input, rule }, ({ input, rule }) =>
-      auditDraft(input.actor, "mini-competition", {
-        action: "competition_rule.created",
-        entity_type: "competition_rule",
-        entity_id: rule.id,
-        after: { ...rule },
-        details: { lot_id: input.lot_id, lot: rule.lot_title, effective_from: input.effective_from, citation: input.citation },
-      })
+export const createCompetitionRuleWorkflow = createWorkflow(
+  createCompetitionRuleWorkflowId,
+  (input: WorkflowData<CreateCompetitionRuleWorkflowInput>) => {
+    const rule = createCompetitionRuleStep(input)
+    appendAuditEntryStep(
+      transform({ input, rule }, ({ input, rule }) =>
+        auditDraft(input.actor, "mini-competition", {
+          action: "competition_rule.created",
+          entity_type: "competition_rule",
+          entity_id: rule.id,
+          after: { ...rule },
+          details: { lot_id: input.lot_id, lot: rule.lot_title, effective_from: input.effective_from, citation: input.citation },
+        }),
+      ),
     )
-  )
-  return new WorkflowResponse(rule)
-})
+    return new WorkflowResponse(rule)
+  },
+)

@@ -26,9 +26,9 @@ export const createCompetitionWorkflow = createWorkflow(
           entity_id: competition.id,
           after: { number: plan.number, requisition_id: plan.requisition_id, lot_id: plan.lot_id, rules: plan.rules, lines: plan.lines },
           details: { number: plan.number, delivery_state: plan.delivery_state },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(competition)
-  }
+  },
 )

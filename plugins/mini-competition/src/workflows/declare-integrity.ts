@@ -43,11 +43,17 @@ export const createIntegrityDeclarationStep = createStep(
     }
     const text = integrityTextInForce(input.side)
     if (!acknowledgesTextInForce(input.side, input.text_sha256)) {
-      invalid("DECLARACION_NO_VIGENTE", `La declaración firmada no corresponde al texto vigente (versión ${text.version}, SHA-256 ${text.text_sha256}).`)
+      invalid(
+        "DECLARACION_NO_VIGENTE",
+        `La declaración firmada no corresponde al texto vigente (versión ${text.version}, SHA-256 ${text.text_sha256}).`,
+      )
     }
     const existing = await declarationOf(container, competition.id, input.side, input.person_id)
     if (existing) {
-      return new StepResponse<Declared, { id: string | null }>({ declaration: existing, number: competition.number, created: false }, { id: null })
+      return new StepResponse<Declared, { id: string | null }>(
+        { declaration: existing, number: competition.number, created: false },
+        { id: null },
+      )
     }
     const row = await mc(container).createCompetitionIntegrityDeclarations({
       competition_id: competition.id,
@@ -58,13 +64,16 @@ export const createIntegrityDeclarationStep = createStep(
       text_sha256: text.text_sha256,
       declared_at: new Date(input.at),
     })
-    return new StepResponse<Declared, { id: string | null }>({ declaration: row as Declaration, number: competition.number, created: true }, { id: row.id })
+    return new StepResponse<Declared, { id: string | null }>(
+      { declaration: row as Declaration, number: competition.number, created: true },
+      { id: row.id },
+    )
   },
   async (created: { id: string | null } | undefined, { container }) => {
     if (created?.id) {
       await mc(container).deleteCompetitionIntegrityDeclarations(created.id)
     }
-  }
+  },
 )
 
 export const declareIntegrityWorkflowId = "mini-competition-declare-integrity"
@@ -84,10 +93,16 @@ export const declareIntegrityWorkflow = createWorkflow(declareIntegrityWorkflowI
           action: "competition.integrity_declared",
           entity_type: "competition",
           entity_id: input.competition_id,
-          after: { side: input.side, person_id: input.person_id, organization_id: input.organization_id, text_version: result.declaration.text_version, text_sha256: result.declaration.text_sha256 },
+          after: {
+            side: input.side,
+            person_id: input.person_id,
+            organization_id: input.organization_id,
+            text_version: result.declaration.text_version,
+            text_sha256: result.declaration.text_sha256,
+          },
           details: { number: result.number, declaration_id: result.declaration.id, declared_at: input.at },
         })
-      : null
+      : null,
   )
   appendAuditEntryStep(entry)
   return new WorkflowResponse(result)

@@ -32,7 +32,7 @@ export const createObservationStep = createStep(
     if (id) {
       await mc(container).deleteCompetitionObservations(id)
     }
-  }
+  },
 )
 
 export const fileObservationWorkflowId = "mini-competition-file-observation"
@@ -51,8 +51,8 @@ export const fileObservationWorkflow = createWorkflow(fileObservationWorkflowId,
         entity_id: input.competition_id,
         after: { text: input.text },
         details: { number: observation.number, observation_id: observation.id, observed_at: input.at },
-      })
-    )
+      }),
+    ),
   )
   return new WorkflowResponse(observation)
 })

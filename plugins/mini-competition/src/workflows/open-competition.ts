@@ -26,56 +26,80 @@ export const openCompetitionWorkflow = createWorkflow(openCompetitionWorkflowId,
   const plan = planOpeningStep(input)
   updateBidsStep(
     transform({ plan }, ({ plan }) =>
-      plan.updates.map((u) => ({ ...u, revealed: u.revealed as unknown as Record<string, unknown> | null, findings: u.findings as unknown as Record<string, unknown>[] }))
-    )
+      plan.updates.map((u) => ({
+        ...u,
+        revealed: u.revealed as unknown as Record<string, unknown> | null,
+        findings: u.findings as unknown as Record<string, unknown>[],
+      })),
+    ),
   )
-  updateInvitationsStep(transform({ plan }, ({ plan }) => ({ competition_id: plan.competition_id, invitations: plan.reinvitation?.invitations ?? [] })))
+  updateInvitationsStep(
+    transform({ plan }, ({ plan }) => ({ competition_id: plan.competition_id, invitations: plan.reinvitation?.invitations ?? [] })),
+  )
   const competition = updateCompetitionStep(
-    transform({ plan }, ({ plan }) => plan.reinvitation ? {
-      id: plan.competition_id,
-      status: "bidding",
-      bid_deadline: plan.reinvitation.bid_deadline,
-      round: plan.reinvitation.round,
-      rounds: plan.reinvitation.rounds,
-    } : {
-      id: plan.competition_id,
-      status: plan.evaluation.outcome === "deserted" ? "deserted" : "opened",
-      opened_at: plan.opened_at,
-      evaluation: plan.evaluation,
-      deserted_reason: plan.evaluation.outcome === "deserted" ? plan.evaluation.rationale : null,
-    })
+    transform({ plan }, ({ plan }) =>
+      plan.reinvitation
+        ? {
+            id: plan.competition_id,
+            status: "bidding",
+            bid_deadline: plan.reinvitation.bid_deadline,
+            round: plan.reinvitation.round,
+            rounds: plan.reinvitation.rounds,
+          }
+        : {
+            id: plan.competition_id,
+            status: plan.evaluation.outcome === "deserted" ? "deserted" : "opened",
+            opened_at: plan.opened_at,
+            evaluation: plan.evaluation,
+            deserted_reason: plan.evaluation.outcome === "deserted" ? plan.evaluation.rationale : null,
+          },
+    ),
   )
   appendAuditEntryStep(
     transform({ input, plan }, ({ input, plan }) =>
-      plan.reinvitation ? auditDraft(input.actor, "mini-competition-open-due", {
-        action: "competition.reinvited",
-        entity_type: "competition",
-        entity_id: plan.competition_id,
-        after: { round: plan.reinvitation.round, bid_deadline: plan.reinvitation.bid_deadline, closed_round: plan.reinvitation.rounds[plan.reinvitation.rounds.length - 1] },
-        details: {
-          number: plan.number,
-          round: plan.reinvitation.round,
-          bid_deadline: new Date(plan.reinvitation.bid_deadline).toISOString(),
-          invited: plan.reinvitation.invitations.filter((i) => i.status === "invited").map((i) => i.supplier_id),
-          not_eligible: plan.reinvitation.invitations.filter((i) => i.status === "not_eligible").map((i) => ({ supplier_id: i.supplier_id, codes: i.reasons.map((r) => r.code) })),
-        },
-      }) : auditDraft(input.actor, "mini-competition-open-due", {
-        action: plan.evaluation.outcome === "deserted" ? "competition.opened_deserted" : "competition.opened",
-        entity_type: "competition",
-        entity_id: plan.competition_id,
-        after: plan.evaluation,
-        details: {
-          number: plan.number,
-          bids: plan.updates.length,
-          valid: plan.evaluation.valid_count,
-          tampered: plan.updates.filter((u) => u.status === "tampered").map((u) => u.id),
-          proposed_winner: plan.evaluation.winner,
-          rationale: plan.evaluation.rationale,
-        },
-      })
-    )
+      plan.reinvitation
+        ? auditDraft(input.actor, "mini-competition-open-due", {
+            action: "competition.reinvited",
+            entity_type: "competition",
+            entity_id: plan.competition_id,
+            after: {
+              round: plan.reinvitation.round,
+              bid_deadline: plan.reinvitation.bid_deadline,
+              closed_round: plan.reinvitation.rounds[plan.reinvitation.rounds.length - 1],
+            },
+            details: {
+              number: plan.number,
+              round: plan.reinvitation.round,
+              bid_deadline: new Date(plan.reinvitation.bid_deadline).toISOString(),
+              invited: plan.reinvitation.invitations.filter((i) => i.status === "invited").map((i) => i.supplier_id),
+              not_eligible: plan.reinvitation.invitations
+                .filter((i) => i.status === "not_eligible")
+                .map((i) => ({ supplier_id: i.supplier_id, codes: i.reasons.map((r) => r.code) })),
+            },
+          })
+        : auditDraft(input.actor, "mini-competition-open-due", {
+            action: plan.evaluation.outcome === "deserted" ? "competition.opened_deserted" : "competition.opened",
+            entity_type: "competition",
+            entity_id: plan.competition_id,
+            after: plan.evaluation,
+            details: {
+              number: plan.number,
+              bids: plan.updates.length,
+              valid: plan.evaluation.valid_count,
+              tampered: plan.updates.filter((u) => u.status === "tampered").map((u) => u.id),
+              proposed_winner: plan.evaluation.winner,
+              rationale: plan.evaluation.rationale,
+            },
+          }),
+    ),
   )
-  emitEventStep({ eventName: "mini_competition.opened", data: transform({ plan }, ({ plan }) => ({ id: plan.competition_id, outcome: plan.reinvitation ? "reinvited" : plan.evaluation.outcome })) })
+  emitEventStep({
+    eventName: "mini_competition.opened",
+    data: transform({ plan }, ({ plan }) => ({
+      id: plan.competition_id,
+      outcome: plan.reinvitation ? "reinvited" : plan.evaluation.outcome,
+    })),
+  })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(competition)
 })

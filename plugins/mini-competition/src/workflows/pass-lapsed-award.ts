@@ -25,40 +25,75 @@ export const planLapseStep = createStep(planLapseStepId, async (input: PassLapse
   const award = competition.award as unknown as Award | null
   const at = new Date(input.at)
   if (competition.status !== "offered" || !award) {
-    conflict("SIN_ADJUDICACION_POR_CONFIRMAR", `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`)
+    conflict(
+      "SIN_ADJUDICACION_POR_CONFIRMAR",
+      `La segunda etapa ${competition.number} no tiene una adjudicación por confirmar (estado: ${competition.status}).`,
+    )
   }
   if (at.getTime() < new Date(award.confirmation_deadline).getTime()) {
     conflict("PLAZO_NO_VENCIDO", `El plazo de confirmación de ${competition.number} aún no vence.`)
   }
   const lapsed: LapsedOffer[] = [
     ...award.lapsed,
-    { supplier_id: award.supplier_id, bid_id: award.bid_id, offered_at: award.offered_at, confirmation_deadline: award.confirmation_deadline, lapsed_at: at.toISOString(), reason: "sin_confirmacion" },
+    {
+      supplier_id: award.supplier_id,
+      bid_id: award.bid_id,
+      offered_at: award.offered_at,
+      confirmation_deadline: award.confirmation_deadline,
+      lapsed_at: at.toISOString(),
+      reason: "sin_confirmacion",
+    },
   ]
   const evaluation = competition.evaluation as unknown as Evaluation
   const tried = new Set(lapsed.map((l) => l.supplier_id))
   for (const next of evaluation.bids.filter((b) => b.valid && b.rank !== null && !tried.has(b.supplier_id))) {
-    const eligibility = await checkEligibility(container, { supplier_id: next.supplier_id, contract_id: competition.contract_id, purpose: "award", at })
+    const eligibility = await checkEligibility(container, {
+      supplier_id: next.supplier_id,
+      contract_id: competition.contract_id,
+      purpose: "award",
+      at,
+    })
     if (!eligibility.eligible) {
-      lapsed.push({ supplier_id: next.supplier_id, bid_id: next.bid_id, offered_at: at.toISOString(), confirmation_deadline: at.toISOString(), lapsed_at: at.toISOString(), reason: eligibility.reasons.map((r) => r.code).join(",") })
+      lapsed.push({
+        supplier_id: next.supplier_id,
+        bid_id: next.bid_id,
+        offered_at: at.toISOString(),
+        confirmation_deadline: at.toISOString(),
+        lapsed_at: at.toISOString(),
+        reason: eligibility.reasons.map((r) => r.code).join(","),
+      })
       continue
     }
-    const offered = await awardOf(container, competition, { bid_id: next.bid_id, rank: next.rank! }, {
-      computed_winner_supplier_id: award.computed_winner_supplier_id,
-      deviates: award.deviates,
-      justification: award.justification,
-      rationale: `${award.supplier_id} no confirmó la adjudicación en su plazo; pasa a la propuesta en lugar ${next.rank}. ${evaluation.rationale}`,
-      flags: award.flags,
-      decided_by_person_id: award.decided_by_person_id,
-      lapsed,
-    }, at)
-    return new StepResponse({ competition_id: competition.id, number: competition.number, lapsed_supplier_id: award.supplier_id, award: offered as Award | null, deserted_reason: null as string | null })
+    const offered = await awardOf(
+      container,
+      competition,
+      { bid_id: next.bid_id, rank: next.rank! },
+      {
+        computed_winner_supplier_id: award.computed_winner_supplier_id,
+        deviates: award.deviates,
+        justification: award.justification,
+        rationale: `${award.supplier_id} no confirmó la adjudicación en su plazo; pasa a la propuesta en lugar ${next.rank}. ${evaluation.rationale}`,
+        flags: award.flags,
+        decided_by_person_id: award.decided_by_person_id,
+        lapsed,
+      },
+      at,
+    )
+    return new StepResponse({
+      competition_id: competition.id,
+      number: competition.number,
+      lapsed_supplier_id: award.supplier_id,
+      award: offered as Award | null,
+      deserted_reason: null as string | null,
+    })
   }
   return new StepResponse({
     competition_id: competition.id,
     number: competition.number,
     lapsed_supplier_id: award.supplier_id,
     award: null as Award | null,
-    deserted_reason: `Desierta: ninguna propuesta válida confirmó la adjudicación (${lapsed.map((l) => l.supplier_id).join(", ")}).` as string | null,
+    deserted_reason: `Desierta: ninguna propuesta válida confirmó la adjudicación (${lapsed.map((l) => l.supplier_id).join(", ")}).` as
+      string | null,
   })
 })
 
@@ -75,9 +110,14 @@ export const passLapsedAwardWorkflow = createWorkflow(passLapsedAwardWorkflowId,
   const competition = updateCompetitionStep(
     transform({ plan }, ({ plan }) =>
       plan.award
-        ? { id: plan.competition_id, status: "offered", confirmation_deadline: new Date(plan.award.confirmation_deadline), award: plan.award }
-        : { id: plan.competition_id, status: "deserted", confirmation_deadline: null, deserted_reason: plan.deserted_reason }
-    )
+        ? {
+            id: plan.competition_id,
+            status: "offered",
+            confirmation_deadline: new Date(plan.award.confirmation_deadline),
+            award: plan.award,
+          }
+        : { id: plan.competition_id, status: "deserted", confirmation_deadline: null, deserted_reason: plan.deserted_reason },
+    ),
   )
   appendAuditEntryStep(
     transform({ input, plan }, ({ input, plan }) =>
@@ -86,13 +126,22 @@ export const passLapsedAwardWorkflow = createWorkflow(passLapsedAwardWorkflowId,
         entity_type: "competition",
         entity_id: plan.competition_id,
         after: plan.award,
-        details: { number: plan.number, lapsed_supplier_id: plan.lapsed_supplier_id, offered_to: plan.award?.supplier_id ?? null, deserted_reason: plan.deserted_reason },
-      })
-    )
+        details: {
+          number: plan.number,
+          lapsed_supplier_id: plan.lapsed_supplier_id,
+          offered_to: plan.award?.supplier_id ?? null,
+          deserted_reason: plan.deserted_reason,
+        },
+      }),
+    ),
   )
   emitEventStep({
     eventName: MINI_COMPETITION_AWARD_OFFERED,
-    data: transform({ plan }, ({ plan }) => ({ id: plan.competition_id, supplier_id: plan.award?.supplier_id ?? null, confirmation_deadline: plan.award?.confirmation_deadline ?? null })),
+    data: transform({ plan }, ({ plan }) => ({
+      id: plan.competition_id,
+      supplier_id: plan.award?.supplier_id ?? null,
+      confirmation_deadline: plan.award?.confirmation_deadline ?? null,
+    })),
   })
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(competition)

@@ -7,7 +7,13 @@ import { planPublicationStep } from "./steps/plan-publication"
 import { competitionLockKey } from "./steps/service"
 import { updateCompetitionStep } from "./steps/update-competition"
 
-export type PublishCompetitionWorkflowInput = { competition_id: string; organization_id: string; person_id: string; actor: AuditActor; at: string }
+export type PublishCompetitionWorkflowInput = {
+  competition_id: string
+  organization_id: string
+  person_id: string
+  actor: AuditActor
+  at: string
+}
 
 /**
  * This workflow publishes a draft competition: invites every eligible
@@ -24,7 +30,13 @@ export const publishCompetitionWorkflow = createWorkflow(
     const plan = planPublicationStep(input)
     createInvitationsStep(transform({ plan }, ({ plan }) => ({ competition_id: plan.competition_id, invitations: plan.invitations })))
     const competition = updateCompetitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.competition_id, status: "bidding", rules: plan.rules as unknown as Record<string, unknown>, published_at: plan.published_at, bid_deadline: plan.bid_deadline }))
+      transform({ plan }, ({ plan }) => ({
+        id: plan.competition_id,
+        status: "bidding",
+        rules: plan.rules as unknown as Record<string, unknown>,
+        published_at: plan.published_at,
+        bid_deadline: plan.bid_deadline,
+      })),
     )
     appendAuditEntryStep(
       transform({ input, plan }, ({ input, plan }) =>
@@ -36,14 +48,16 @@ export const publishCompetitionWorkflow = createWorkflow(
           details: {
             number: plan.number,
             invited: plan.invitations.filter((i) => i.status === "invited").map((i) => i.supplier_id),
-            not_eligible: plan.invitations.filter((i) => i.status === "not_eligible").map((i) => ({ supplier_id: i.supplier_id, codes: i.reasons.map((r) => r.code) })),
+            not_eligible: plan.invitations
+              .filter((i) => i.status === "not_eligible")
+              .map((i) => ({ supplier_id: i.supplier_id, codes: i.reasons.map((r) => r.code) })),
             bid_deadline: new Date(plan.bid_deadline).toISOString(),
           },
-        })
-      )
+        }),
+      ),
     )
     emitEventStep({ eventName: "mini_competition.published", data: transform({ plan }, ({ plan }) => ({ id: plan.competition_id })) })
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(competition)
-  }
+  },
 )

@@ -28,7 +28,7 @@ export const submitBidWorkflow = createWorkflow(submitBidWorkflowId, (input: Wor
       previous_id: plan.previous_id,
       sealed: plan.sealed,
       submitted_at: plan.submitted_at,
-    }))
+    })),
   )
   appendAuditEntryStep(
     transform({ input, plan, bid }, ({ input, plan, bid }) =>
@@ -36,9 +36,15 @@ export const submitBidWorkflow = createWorkflow(submitBidWorkflowId, (input: Wor
         action: plan.previous_id ? "competition.bid_replaced" : "competition.bid_submitted",
         entity_type: "competition_bid",
         entity_id: bid.id,
-        details: { competition_id: plan.competition_id, number: plan.number, supplier_id: input.supplier_id, commitment: plan.sealed.commitment, replaces_bid_id: plan.previous_id },
-      })
-    )
+        details: {
+          competition_id: plan.competition_id,
+          number: plan.number,
+          supplier_id: input.supplier_id,
+          commitment: plan.sealed.commitment,
+          replaces_bid_id: plan.previous_id,
+        },
+      }),
+    ),
   )
   releaseLockStep({ key: lockKey })
   const result = transform({ plan, bid }, ({ plan, bid }) => ({

@@ -16,7 +16,10 @@ export const planWithdrawalStep = createStep(planWithdrawalStepId, async (input:
   const competition = await ownCompetition(container, input.competition_id, null)
   await assertInvited(container, competition.id, input.supplier_id)
   assertWindowOpen(competition, new Date(input.at))
-  const [bid] = await mc(container).listCompetitionBids({ competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" }, { take: 1 })
+  const [bid] = await mc(container).listCompetitionBids(
+    { competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" },
+    { take: 1 },
+  )
   if (!bid) {
     conflict("SIN_PROPUESTA_VIGENTE", "Tu empresa no tiene una propuesta vigente en esta segunda etapa.")
   }
@@ -37,8 +40,8 @@ export const withdrawBidWorkflow = createWorkflow(withdrawBidWorkflowId, (input:
         entity_type: "competition_bid",
         entity_id: plan.bid_id,
         details: { competition_id: input.competition_id, number: plan.number, supplier_id: input.supplier_id, commitment: plan.commitment },
-      })
-    )
+      }),
+    ),
   )
   releaseLockStep({ key: lockKey })
   return new WorkflowResponse(plan)

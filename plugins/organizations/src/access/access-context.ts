@@ -33,10 +33,7 @@ export type AccessContext = {
 }
 
 /** A role assignment counts only inside its validity period. */
-export function isAssignmentActive(
-  a: { valid_from: Date | string; valid_until: Date | string | null },
-  now: Date
-): boolean {
+export function isAssignmentActive(a: { valid_from: Date | string; valid_until: Date | string | null }, now: Date): boolean {
   const from = new Date(a.valid_from).getTime()
   const until = a.valid_until ? new Date(a.valid_until).getTime() : Infinity
   return from <= now.getTime() && now.getTime() < until
@@ -50,11 +47,9 @@ export async function loadAccessContext(
   container: MedusaContainer,
   actorType: string,
   actorId: string,
-  now: Date = new Date()
+  now: Date = new Date(),
 ): Promise<AccessContext | null> {
-  const service = container.resolve<OrganizationModuleService>(
-    ORGANIZATION_MODULE
-  )
+  const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
   // One query: active person of an active organization, roles in force at
   // `now` in active units, and the matrix cells of those roles.
   const person = await service.loadAccessRow(actorType, actorId, now)

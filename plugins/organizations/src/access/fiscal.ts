@@ -9,14 +9,14 @@ export function assertRegimenFiscal(code: string, kind: RfcKind): void {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `El régimen fiscal «${code}» no existe en el catálogo c_RegimenFiscal del SAT.`,
-      "REGIMEN_FISCAL_INVALIDO"
+      "REGIMEN_FISCAL_INVALIDO",
     )
   }
   if ((kind === "moral" && !regimen.moral) || (kind === "fisica" && !regimen.fisica)) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `El régimen fiscal ${code} (${regimen.texto}) no aplica a personas ${kind === "moral" ? "morales" : "físicas"}.`,
-      "REGIMEN_FISCAL_NO_APLICA"
+      "REGIMEN_FISCAL_NO_APLICA",
     )
   }
 }
@@ -24,11 +24,7 @@ export function assertRegimenFiscal(code: string, kind: RfcKind): void {
 /** Throws 400 unless `cp` has the shape of a Mexican código postal. */
 export function assertCodigoPostal(cp: string): void {
   if (!/^\d{5}$/.test(cp ?? "")) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      `El código postal «${cp}» debe tener 5 dígitos.`,
-      "CODIGO_POSTAL_INVALIDO"
-    )
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, `El código postal «${cp}» debe tener 5 dígitos.`, "CODIGO_POSTAL_INVALIDO")
   }
 }
 
@@ -38,7 +34,7 @@ export function assertStateCode(code: string): void {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `La entidad federativa «${code}» no existe en el catálogo c_Estado del SAT (usa claves como CMX, JAL, NLE).`,
-      "ENTIDAD_FEDERATIVA_INVALIDA"
+      "ENTIDAD_FEDERATIVA_INVALIDA",
     )
   }
 }

@@ -5,9 +5,7 @@ describe("SAT fiscal data checks", () => {
   it("knows the 32 entidades federativas and SAT's régimen catalog", () => {
     expect(ESTADOS_MX).toHaveLength(32)
     expect(ESTADOS_MX.map((e) => e.id)).toEqual(expect.arrayContaining(["CMX", "JAL", "NLE", "YUC"]))
-    expect(REGIMENES_FISCALES.find((r) => r.id === "601")).toEqual(
-      expect.objectContaining({ moral: true, fisica: false })
-    )
+    expect(REGIMENES_FISCALES.find((r) => r.id === "601")).toEqual(expect.objectContaining({ moral: true, fisica: false }))
   })
 
   it("applies régimen to the RFC kind", () => {

@@ -59,12 +59,7 @@ export type Permission = (typeof PERMISSIONS)[keyof typeof PERMISSIONS]
 
 const P = PERMISSIONS
 
-const AGENCY_BASE: Permission[] = [
-  P.OWN_PROFILE_READ,
-  P.EFIRMA_MANAGE_OWN,
-  P.OWN_ORGANIZATION_READ,
-  P.CATALOG_BROWSE,
-]
+const AGENCY_BASE: Permission[] = [P.OWN_PROFILE_READ, P.EFIRMA_MANAGE_OWN, P.OWN_ORGANIZATION_READ, P.CATALOG_BROWSE]
 
 /**
  * The default role-permission matrix, loaded into `role_permission` when the
@@ -84,14 +79,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.CONTRACT_TEMPLATES_MANAGE,
     P.CATALOG_BROWSE,
   ],
-  shcp_planning: [
-    P.OWN_PROFILE_READ,
-    P.EFIRMA_MANAGE_OWN,
-    P.ORGANIZATIONS_READ,
-    P.BUDGET_READ_ALL,
-    P.CLASSIFIER_MANAGE,
-    P.CATALOG_BROWSE,
-  ],
+  shcp_planning: [P.OWN_PROFILE_READ, P.EFIRMA_MANAGE_OWN, P.ORGANIZATIONS_READ, P.BUDGET_READ_ALL, P.CLASSIFIER_MANAGE, P.CATALOG_BROWSE],
   system_admin: [
     P.OWN_PROFILE_READ,
     P.EFIRMA_MANAGE_OWN,
@@ -133,12 +121,7 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     // the budget area authorises what the Payment Request Typist captured (segregation of duties)
     P.PAYMENT_REQUESTS_AUTHORIZE,
   ],
-  contract_admin: [
-    ...AGENCY_BASE,
-    P.AGENCY_DIRECTORY_READ,
-    P.CONTRACTS_ADMINISTER,
-    P.SPECIFIC_CONTRACTS_READ,
-  ],
+  contract_admin: [...AGENCY_BASE, P.AGENCY_DIRECTORY_READ, P.CONTRACTS_ADMINISTER, P.SPECIFIC_CONTRACTS_READ],
   reception_manager: [...AGENCY_BASE, P.RECEPTION_RECORD],
   payment_typist: [...AGENCY_BASE, P.PAYMENT_REQUESTS_CREATE],
   supplier_user: [
@@ -152,10 +135,5 @@ export const DEFAULT_ROLE_PERMISSIONS: Record<RoleCode, Permission[]> = {
     P.BIDS_SUBMIT,
   ],
   observer: [P.OWN_PROFILE_READ, P.PROCEDURES_OBSERVE],
-  auditor: [
-    P.OWN_PROFILE_READ,
-    P.AUDIT_DIRECTORY_READ,
-    P.AUDIT_LEDGER_READ,
-    P.PROCEDURES_OBSERVE,
-  ],
+  auditor: [P.OWN_PROFILE_READ, P.AUDIT_DIRECTORY_READ, P.AUDIT_LEDGER_READ, P.PROCEDURES_OBSERVE],
 }

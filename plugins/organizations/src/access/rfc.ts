@@ -2,9 +2,7 @@ import { Rfc } from "@nodecfdi/rfc"
 
 export type RfcKind = "moral" | "fisica"
 
-export type RfcCheck =
-  | { valid: true; rfc: string; kind: RfcKind }
-  | { valid: false; code: string; message: string }
+export type RfcCheck = { valid: true; rfc: string; kind: RfcKind } | { valid: false; code: string; message: string }
 
 /**
  * Validates an RFC with @nodecfdi/rfc: structure and embedded date, and

@@ -67,10 +67,7 @@ export async function listOrganizations(container: MedusaContainer, input: ListI
     filters.kind = input.kind
   }
   if (input.q) {
-    filters.$or = [
-      { legal_name: { $ilike: `%${input.q}%` } },
-      { rfc: { $ilike: `%${input.q}%` } },
-    ]
+    filters.$or = [{ legal_name: { $ilike: `%${input.q}%` } }, { rfc: { $ilike: `%${input.q}%` } }]
   }
   const { data, metadata } = await query.graph({
     entity: "organization",
@@ -94,11 +91,7 @@ export async function retrieveOrganization(container: MedusaContainer, id: strin
     filters: { id },
   })
   if (!data[0]) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `La organización ${id} no existe.`,
-      "ORGANIZACION_NO_EXISTE"
-    )
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `La organización ${id} no existe.`, "ORGANIZACION_NO_EXISTE")
   }
   return data[0]
 }
@@ -110,10 +103,7 @@ export async function listPeople(container: MedusaContainer, input: ListInput) {
     filters.organization_id = input.organization_id
   }
   if (input.q) {
-    filters.$or = [
-      { full_name: { $ilike: `%${input.q}%` } },
-      { email: { $ilike: `%${input.q}%` } },
-    ]
+    filters.$or = [{ full_name: { $ilike: `%${input.q}%` } }, { email: { $ilike: `%${input.q}%` } }]
   }
   const { data, metadata } = await query.graph({
     entity: "person",
@@ -137,11 +127,7 @@ export async function retrievePerson(container: MedusaContainer, id: string) {
     filters: { id },
   })
   if (!data[0]) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `La persona ${id} no existe.`,
-      "PERSONA_NO_EXISTE"
-    )
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `La persona ${id} no existe.`, "PERSONA_NO_EXISTE")
   }
   return data[0]
 }

@@ -30,10 +30,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/admin/organizations",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }),
-        validateBody(AdminCreateOrganization),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminCreateOrganization)],
     },
     {
       method: ["GET"],
@@ -43,34 +40,22 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/admin/organizations/:id/units",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }),
-        validateBody(AdminCreateUnits),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminCreateUnits)],
     },
     {
       method: ["GET"],
       matcher: "/admin/people",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.ORGANIZATIONS_READ }),
-        validateQuery(AdminListPeople),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_READ }), validateQuery(AdminListPeople)],
     },
     {
       method: ["POST"],
       matcher: "/admin/people",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.PEOPLE_MANAGE }),
-        validateBody(AdminCreatePerson),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminCreatePerson)],
     },
     {
       method: ["POST"],
       matcher: "/admin/people/:id/role-assignments",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.PEOPLE_MANAGE }),
-        validateBody(AdminGrantRoles),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminGrantRoles)],
     },
     {
       method: ["DELETE"],
@@ -85,10 +70,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/admin/role-permissions/:role",
-      middlewares: [
-        ...authorize({ ...admin, permission: P.ROLE_PERMISSIONS_MANAGE }),
-        validateBody(AdminSetRolePermissions),
-      ],
+      middlewares: [...authorize({ ...admin, permission: P.ROLE_PERMISSIONS_MANAGE }), validateBody(AdminSetRolePermissions)],
     },
     {
       method: ["GET"],
@@ -98,17 +80,12 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/store/organization",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.OWN_ORGANIZATION_READ }),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.OWN_ORGANIZATION_READ })],
     },
     {
       method: ["GET"],
       matcher: "/store/organization/people",
-      middlewares: [
-        ...authorize({ actors: ["customer"], permission: P.AGENCY_DIRECTORY_READ }),
-        validateQuery(ListDirectory),
-      ],
+      middlewares: [...authorize({ actors: ["customer"], permission: P.AGENCY_DIRECTORY_READ }), validateQuery(ListDirectory)],
     },
     {
       method: ["GET"],
@@ -118,10 +95,7 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/supplier/me",
-      middlewares: [
-        ...authorize({ actors: ["supplier"], permission: P.SUPPLIER_PROFILE_MANAGE }),
-        validateBody(SupplierUpdateContact),
-      ],
+      middlewares: [...authorize({ actors: ["supplier"], permission: P.SUPPLIER_PROFILE_MANAGE }), validateBody(SupplierUpdateContact)],
     },
     {
       method: ["GET"],

@@ -53,9 +53,7 @@ export const AdminListOrganizations = z
   .strict()
 export type AdminListOrganizationsType = z.infer<typeof AdminListOrganizations>
 
-export const AdminCreateUnits = z
-  .object({ units: z.array(UnitSchema).min(1).max(200) })
-  .strict()
+export const AdminCreateUnits = z.object({ units: z.array(UnitSchema).min(1).max(200) }).strict()
 export type AdminCreateUnitsType = z.infer<typeof AdminCreateUnits>
 
 const RoleGrant = z
@@ -89,14 +87,10 @@ export const AdminListPeople = z
   .strict()
 export type AdminListPeopleType = z.infer<typeof AdminListPeople>
 
-export const AdminGrantRoles = z
-  .object({ roles: z.array(RoleGrant).min(1).max(20) })
-  .strict()
+export const AdminGrantRoles = z.object({ roles: z.array(RoleGrant).min(1).max(20) }).strict()
 export type AdminGrantRolesType = z.infer<typeof AdminGrantRoles>
 
-export const AdminSetRolePermissions = z
-  .object({ permissions: z.array(z.string().min(1)).max(200) })
-  .strict()
+export const AdminSetRolePermissions = z.object({ permissions: z.array(z.string().min(1)).max(200) }).strict()
 export type AdminSetRolePermissionsType = z.infer<typeof AdminSetRolePermissions>
 
 export const SupplierUpdateContact = z

@@ -27,7 +27,7 @@ export function systemActor(name: string): AuditActor {
 export function auditDraft(
   actor: AuditActor | null | undefined,
   system: string,
-  entry: Omit<AuditEntryDraft, "actor_type" | "actor_id" | "role">
+  entry: Omit<AuditEntryDraft, "actor_type" | "actor_id" | "role">,
 ): AuditEntryDraft {
   const by = actor ?? systemActor(system)
   return { actor_type: by.actor_type, actor_id: by.actor_id, role: by.role ?? null, ...entry }

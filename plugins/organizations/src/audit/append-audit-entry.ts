@@ -38,7 +38,7 @@ export const appendAuditEntryStep = createStep(
     const [entry] = await append(container, input ? [input] : [])
     return new StepResponse<AuditEntryRecord | null, AppendedAuditEntry[]>(entry ?? null, entry ? [appendedOf(entry)] : [])
   },
-  revert
+  revert,
 )
 
 export const appendAuditEntriesStepId = "organizations-append-audit-entries"
@@ -53,5 +53,5 @@ export const appendAuditEntriesStep = createStep(
     const entries = await append(container, input ?? [])
     return new StepResponse<AuditEntryRecord[], AppendedAuditEntry[]>(entries, entries.map(appendedOf))
   },
-  revert
+  revert,
 )

@@ -17,7 +17,7 @@ function refuse(path: string, what: string): never {
   throw new MedusaError(
     MedusaError.Types.INVALID_DATA,
     `El documento no se puede serializar de forma canónica: ${what} en «${path}».`,
-    "JSON_CANONICO_INVALIDO"
+    "JSON_CANONICO_INVALIDO",
   )
 }
 
@@ -47,9 +47,7 @@ function write(value: unknown, path: string): string {
     return JSON.stringify(value.toISOString())
   }
   if (Array.isArray(value)) {
-    return `[${value
-      .map((v, i) => (v === undefined ? refuse(`${path}[${i}]`, "valor indefinido") : write(v, `${path}[${i}]`)))
-      .join(",")}]`
+    return `[${value.map((v, i) => (v === undefined ? refuse(`${path}[${i}]`, "valor indefinido") : write(v, `${path}[${i}]`))).join(",")}]`
   }
   const obj = value as Record<string, unknown>
   const keys = Object.keys(obj)

@@ -51,7 +51,7 @@ describe("audit sink", () => {
         entity_id: "bkey_1",
         before_digest: null,
         after_digest: "ab",
-      })
+      }),
     ).toEqual({
       actor_type: "customer",
       actor_id: "cus_1",

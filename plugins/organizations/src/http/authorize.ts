@@ -50,12 +50,7 @@ export type AuthorizedRequest<Body = unknown, Query = Record<string, unknown>> =
   auth_context: { actor_id: string; actor_type: string }
 }
 
-function deny(
-  res: MedusaResponse,
-  status: 401 | 403,
-  code: string,
-  message: string
-) {
+function deny(res: MedusaResponse, status: 401 | 403, code: string, message: string) {
   res.status(status).json({
     type: status === 401 ? "unauthorized" : "forbidden",
     code,
@@ -75,19 +70,10 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
   const authn = authenticate("*", ["session", "bearer"], {
     allowUnauthenticated: true,
   })
-  const guard = async (
-    req: MedusaRequest,
-    res: MedusaResponse,
-    next: MedusaNextFunction
-  ) => {
+  const guard = async (req: MedusaRequest, res: MedusaResponse, next: MedusaNextFunction) => {
     const auth = (req as AuthorizedRequest).auth_context
     if (!auth?.actor_id) {
-      return deny(
-        res,
-        401,
-        "NO_AUTENTICADO",
-        "Inicia sesión para continuar: esta operación requiere una cuenta autorizada."
-      )
+      return deny(res, 401, "NO_AUTENTICADO", "Inicia sesión para continuar: esta operación requiere una cuenta autorizada.")
     }
     const actorType = auth.actor_type as ActorType
     if (!requirement.actors.includes(actorType)) {
@@ -96,7 +82,7 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
         res,
         403,
         "TIPO_DE_CUENTA_NO_PERMITIDO",
-        `Tu tipo de cuenta (${ACTOR_LABELS_ES[actorType] ?? actorType}) no puede usar esta función; está reservada a: ${allowed}.`
+        `Tu tipo de cuenta (${ACTOR_LABELS_ES[actorType] ?? actorType}) no puede usar esta función; está reservada a: ${allowed}.`,
       )
     }
     try {
@@ -111,18 +97,16 @@ export function authorize(requirement: AccessRequirement): MiddlewareFunction[] 
           res,
           403,
           "CUENTA_SIN_ALTA",
-          "Tu cuenta no está dada de alta o está inactiva en la Tienda Digital; solicita el alta al administrador del sistema."
+          "Tu cuenta no está dada de alta o está inactiva en la Tienda Digital; solicita el alta al administrador del sistema.",
         )
       }
       if (requirement.permission && !access.permissions.includes(requirement.permission)) {
-        const roles =
-          [...new Set(access.roles.map((r) => getRole(r.role)?.label_es ?? r.role))].join(", ") ||
-          "ninguno vigente"
+        const roles = [...new Set(access.roles.map((r) => getRole(r.role)?.label_es ?? r.role))].join(", ") || "ninguno vigente"
         return deny(
           res,
           403,
           "PERMISO_DENEGADO",
-          `Tus roles (${roles}) no tienen el permiso «${PERMISSION_LABELS_ES[requirement.permission] ?? requirement.permission}».`
+          `Tus roles (${roles}) no tienen el permiso «${PERMISSION_LABELS_ES[requirement.permission] ?? requirement.permission}».`,
         )
       }
       ;(req as AuthorizedRequest).access = access

@@ -34,20 +34,30 @@ export function idempotent() {
     const actor = (req as MedusaRequest & { auth_context?: { actor_type: string; actor_id: string } }).auth_context
     const route = `${req.method} ${req.baseUrl}${req.path}`
     const key = `${actor?.actor_type ?? "anon"}:${actor?.actor_id ?? "-"}:${route}:${header}`
-    const digest = createHash("sha256").update(JSON.stringify(req.body ?? {})).digest("hex")
+    const digest = createHash("sha256")
+      .update(JSON.stringify(req.body ?? {}))
+      .digest("hex")
     const pg = req.scope.resolve(ContainerRegistrationKeys.PG_CONNECTION) as unknown as Knex
     const { rows: claimed } = await pg.raw(
       `INSERT INTO idempotency_record (key, request_sha256) VALUES (?, ?) ON CONFLICT (key) DO NOTHING RETURNING key`,
-      [key, digest]
+      [key, digest],
     )
     if (!claimed.length) {
       const { rows } = await pg.raw(`SELECT request_sha256, status_code, response FROM idempotency_record WHERE key = ?`, [key])
       const first = rows[0]
       if (!first || first.request_sha256 !== digest) {
-        return conflict(res, "IDEMPOTENCIA_CONFLICTO", "Esta Idempotency-Key ya se usó con otra solicitud; usa una clave nueva para una operación distinta.")
+        return conflict(
+          res,
+          "IDEMPOTENCIA_CONFLICTO",
+          "Esta Idempotency-Key ya se usó con otra solicitud; usa una clave nueva para una operación distinta.",
+        )
       }
       if (first.status_code === null) {
-        return conflict(res, "IDEMPOTENCIA_EN_PROCESO", "La solicitud con esta Idempotency-Key aún se está procesando; vuelve a intentarlo en un momento.")
+        return conflict(
+          res,
+          "IDEMPOTENCIA_EN_PROCESO",
+          "La solicitud con esta Idempotency-Key aún se está procesando; vuelve a intentarlo en un momento.",
+        )
       }
       res.setHeader("Idempotent-Replayed", "true")
       return res.status(Number(first.status_code)).json(first.response)
@@ -65,7 +75,7 @@ export function idempotent() {
             ])
       void store.then(
         () => json(payload),
-        () => json(payload)
+        () => json(payload),
       )
       return res
     }) as typeof res.json

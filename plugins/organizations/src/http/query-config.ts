@@ -16,7 +16,9 @@ export const fieldsSchema = {
     .trim()
     .max(2000)
     .optional()
-    .describe("Campos de cada registro, separados por comas (p. ej. `id,number,status`); `+campo`/`-campo` añaden o quitan de los predeterminados."),
+    .describe(
+      "Campos de cada registro, separados por comas (p. ej. `id,number,status`); `+campo`/`-campo` añaden o quitan de los predeterminados.",
+    ),
 }
 
 export const FIELDS_ERROR = "CAMPOS_NO_PERMITIDOS"
@@ -33,13 +35,16 @@ export function resolveFields(requested: string | undefined, config: ListQueryCo
   if (requested === undefined || requested.trim() === "") {
     return defaults
   }
-  const names = requested.split(",").map((f) => f.trim()).filter(Boolean)
+  const names = requested
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean)
   const unknown = names.map((n) => n.replace(/^[+-]/, "")).filter((n) => !allowed.has(n))
   if (unknown.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Campos no permitidos en «fields»: ${[...new Set(unknown)].join(", ")}. Campos disponibles: ${[...allowed].join(", ")}.`,
-      FIELDS_ERROR
+      FIELDS_ERROR,
     )
   }
   const plain = names.filter((n) => !/^[+-]/.test(n))
@@ -75,5 +80,7 @@ export function pickFields<T extends object>(req: Pick<MedusaRequest, "validated
     return rows
   }
   const fields = req.queryConfig.fields
-  return rows.map((row) => Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, (row as Record<string, unknown>)[f]])) as Partial<T>)
+  return rows.map(
+    (row) => Object.fromEntries(fields.filter((f) => f in row).map((f) => [f, (row as Record<string, unknown>)[f]])) as Partial<T>,
+  )
 }

@@ -21,7 +21,7 @@ describe("resolveFields", () => {
         code: "CAMPOS_NO_PERMITIDOS",
         type: "invalid_data",
         message: expect.stringContaining("password_hash, secret"),
-      })
+      }),
     )
     expect(() => resolveFields("number,password_hash", config)).toThrow(/Campos disponibles: id, number, status, total, created_at/)
   })
@@ -32,9 +32,13 @@ describe("validateQuery with a query config", () => {
   async function run(query: Record<string, unknown>) {
     const req = { query } as Record<string, unknown>
     let error: { code?: string } | undefined
-    await validateQuery(schema, config)(req as never, {} as never, ((e?: typeof error) => {
-      error = e
-    }) as never)
+    await validateQuery(schema, config)(
+      req as never,
+      {} as never,
+      ((e?: typeof error) => {
+        error = e
+      }) as never,
+    )
     return { req, error }
   }
 

@@ -6,10 +6,7 @@ import type { Permission } from "../access/permissions"
  * Units in which the caller holds `permission`; `null` means the whole
  * organization (granted by a role that is not unit-scoped).
  */
-export function unitsWithPermission(
-  access: AccessContext,
-  permission: Permission
-): string[] | null {
+export function unitsWithPermission(access: AccessContext, permission: Permission): string[] | null {
   const units = access.permission_units[permission]
   if (units === undefined) {
     return []
@@ -18,11 +15,7 @@ export function unitsWithPermission(
 }
 
 /** Throws 403 unless the caller holds `permission` in `unitId`. */
-export function assertUnitInScope(
-  access: AccessContext,
-  permission: Permission,
-  unitId: string
-): void {
+export function assertUnitInScope(access: AccessContext, permission: Permission, unitId: string): void {
   const units = unitsWithPermission(access, permission)
   if (units === null || units.includes(unitId)) {
     return
@@ -30,6 +23,6 @@ export function assertUnitInScope(
   throw new MedusaError(
     MedusaError.Types.FORBIDDEN,
     "La unidad indicada no está dentro del alcance de tus roles.",
-    "UNIDAD_FUERA_DE_ALCANCE"
+    "UNIDAD_FUERA_DE_ALCANCE",
   )
 }

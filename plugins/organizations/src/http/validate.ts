@@ -1,9 +1,4 @@
-import type {
-  MedusaNextFunction,
-  MedusaRequest,
-  MedusaResponse,
-  MiddlewareFunction,
-} from "@medusajs/framework/http"
+import type { MedusaNextFunction, MedusaRequest, MedusaResponse, MiddlewareFunction } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { applyQueryConfig, type ListQueryConfig } from "./query-config"
@@ -54,11 +49,7 @@ export function describeIssueEs(issue: Issue, body: unknown): string {
 
 function failure(issues: Issue[], body: unknown): MedusaError {
   const details = issues.slice(0, 5).map((i) => describeIssueEs(i, body))
-  return new MedusaError(
-    MedusaError.Types.INVALID_DATA,
-    `Datos inválidos: ${details.join("; ")}.`,
-    "DATOS_INVALIDOS"
-  )
+  return new MedusaError(MedusaError.Types.INVALID_DATA, `Datos inválidos: ${details.join("; ")}.`, "DATOS_INVALIDOS")
 }
 
 /**
@@ -76,9 +67,7 @@ export type ValidatorMiddleware = MiddlewareFunction & { [VALIDATED_INPUT]?: Val
 
 /** The inputs validated by a route's middlewares (body and/or query), in order. */
 export function validatedInputsOf(middlewares: unknown[] | undefined): ValidatedInput[] {
-  return (middlewares ?? [])
-    .map((m) => (m as ValidatorMiddleware | undefined)?.[VALIDATED_INPUT])
-    .filter((v): v is ValidatedInput => !!v)
+  return (middlewares ?? []).map((m) => (m as ValidatorMiddleware | undefined)?.[VALIDATED_INPUT]).filter((v): v is ValidatedInput => !!v)
 }
 
 function publish(middleware: MiddlewareFunction, input: ValidatedInput): MiddlewareFunction {

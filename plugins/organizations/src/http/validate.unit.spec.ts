@@ -12,9 +12,13 @@ const schema = z
 async function run(body: unknown) {
   const req = { body } as { body: unknown; validatedBody?: unknown }
   let error: { message: string; code?: string; type?: string } | undefined
-  await validateBody(schema)(req as never, {} as never, ((e?: typeof error) => {
-    error = e
-  }) as never)
+  await validateBody(schema)(
+    req as never,
+    {} as never,
+    ((e?: typeof error) => {
+      error = e
+    }) as never,
+  )
   return { req, error }
 }
 

@@ -48,7 +48,7 @@ export function versionTokenDownSql({ table, fn, watched }: VersionTokenSpec): s
 /** The current token of a version-token table; null when it has no row (then cache nothing). */
 export async function readVersionToken(
   pg: { raw: (sql: string) => Promise<{ rows: Record<string, unknown>[] }> },
-  table: string
+  table: string,
 ): Promise<string | null> {
   const { rows } = await pg.raw(`SELECT version FROM "${table}" WHERE id = 1`)
   return (rows[0]?.version as string | undefined) ?? null

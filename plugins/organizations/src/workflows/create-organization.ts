@@ -1,9 +1,4 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "../audit"
 import { createOrganizationStep } from "./steps/create-organization"
 import { createUnitsStep } from "./steps/create-units"
@@ -36,7 +31,7 @@ export const createOrganizationWorkflow = createWorkflow(
       transform({ organization, input }, ({ organization, input }) => ({
         organization_id: organization.id,
         units: input.units ?? [],
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ organization, units, input }, ({ organization, units, input }) =>
@@ -46,9 +41,9 @@ export const createOrganizationWorkflow = createWorkflow(
           entity_id: organization.id,
           after: { organization, units },
           details: { kind: organization.kind, rfc: organization.rfc, units: units.map((u) => u.code) },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(organization)
-  }
+  },
 )

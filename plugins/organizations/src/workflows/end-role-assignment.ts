@@ -1,14 +1,6 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "../audit"
-import {
-  endRoleAssignmentStep,
-  type EndRoleAssignmentStepInput,
-} from "./steps/end-role-assignment"
+import { endRoleAssignmentStep, type EndRoleAssignmentStepInput } from "./steps/end-role-assignment"
 
 export type EndRoleAssignmentWorkflowInput = EndRoleAssignmentStepInput & {
   /** Who revokes it (audit ledger); the system when omitted. */
@@ -31,9 +23,9 @@ export const endRoleAssignmentWorkflow = createWorkflow(
           entity_id: input.id,
           after: assignment,
           details: { person_id: assignment.person_id, role: assignment.role, ended_at: input.ended_at },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(assignment)
-  }
+  },
 )

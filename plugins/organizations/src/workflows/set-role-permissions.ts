@@ -1,14 +1,6 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "../audit"
-import {
-  setRolePermissionsStep,
-  type SetRolePermissionsStepInput,
-} from "./steps/set-role-permissions"
+import { setRolePermissionsStep, type SetRolePermissionsStepInput } from "./steps/set-role-permissions"
 
 export type SetRolePermissionsWorkflowInput = SetRolePermissionsStepInput & {
   /** Who changes the matrix (audit ledger); the system when omitted. */
@@ -31,9 +23,9 @@ export const setRolePermissionsWorkflow = createWorkflow(
           entity_id: result.role,
           after: result,
           details: { permissions: result.permissions },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(result)
-  }
+  },
 )

@@ -1,13 +1,7 @@
 import type { ActorType, RoleCode } from "../access/roles"
 
 export type UnitKind =
-  | "purchasing_unit"
-  | "requiring_area"
-  | "budget_area"
-  | "contract_administration"
-  | "reception"
-  | "finance"
-  | "headquarters"
+  "purchasing_unit" | "requiring_area" | "budget_area" | "contract_administration" | "reception" | "finance" | "headquarters"
 
 export type UnitInput = {
   code: string

@@ -1,14 +1,6 @@
-import {
-  createWorkflow,
-  transform,
-  WorkflowData,
-  WorkflowResponse,
-} from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { appendAuditEntryStep, auditDraft, type AuditActor } from "../audit"
-import {
-  updateSupplierContactStep,
-  type UpdateSupplierContactStepInput,
-} from "./steps/update-supplier-contact"
+import { updateSupplierContactStep, type UpdateSupplierContactStepInput } from "./steps/update-supplier-contact"
 
 export type UpdateSupplierContactWorkflowInput = UpdateSupplierContactStepInput & {
   /** Who updates it (audit ledger); the system when omitted. */
@@ -31,9 +23,9 @@ export const updateSupplierContactWorkflow = createWorkflow(
           entity_id: organization.id,
           after: { email: organization.email, phone: organization.phone },
           details: { fields: ["email", "phone"].filter((f) => input[f as "email" | "phone"] !== undefined) },
-        })
-      )
+        }),
+      ),
     )
     return new WorkflowResponse(organization)
-  }
+  },
 )

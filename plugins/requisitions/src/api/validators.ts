@@ -61,7 +61,9 @@ export const StoreListRequisitions = z
   .object({
     ...paginationSchema,
     ...fieldsSchema,
-    status: z.enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"]).optional(),
+    status: z
+      .enum(["draft", "pending_approval", "returned", "rejected", "approved", "requires_competition", "contracted", "ordered", "cancelled"])
+      .optional(),
   })
   .strict()
 export type StoreListRequisitionsType = z.infer<typeof StoreListRequisitions>
@@ -91,10 +93,14 @@ export const StoreSetPolicy = z
             sequence: z.number().int().min(1).max(20),
             role: z.string().min(1),
             min_amount: decimal,
-            sla_hours: z.number().int().min(1).max(24 * 60),
+            sla_hours: z
+              .number()
+              .int()
+              .min(1)
+              .max(24 * 60),
             escalate_to_role: z.string().min(1).nullish(),
           })
-          .strict()
+          .strict(),
       )
       .min(1)
       .max(10),

@@ -23,7 +23,13 @@ export async function escalateOverdueApprovals(container: MedusaContainer, now =
     }
     try {
       await escalateStepWorkflow(container).run({
-        input: { requisition_id: r.id, step_id: current.id, role: current.role, escalate_to_role: current.escalate_to_role, at: now.toISOString() },
+        input: {
+          requisition_id: r.id,
+          step_id: current.id,
+          role: current.role,
+          escalate_to_role: current.escalate_to_role,
+          at: now.toISOString(),
+        },
       })
       escalated++
     } catch (e) {

@@ -41,7 +41,7 @@ export async function sendNotifications(container: MedusaContainer, requests: No
       template: `requisition.${r.template}`,
       data: r.data,
       content: renderNotification(r.template, r.data),
-    }))
+    })),
   )
   if (!rows.length) {
     return 0
@@ -67,7 +67,9 @@ export async function holdersOf(container: MedusaContainer, organizationId: stri
   const now = Date.now()
   return data
     .filter((a) => a.person?.organization?.id === organizationId && a.person?.is_active)
-    .filter((a) => new Date(a.valid_from as string).getTime() <= now && (!a.valid_until || new Date(a.valid_until as string).getTime() > now))
+    .filter(
+      (a) => new Date(a.valid_from as string).getTime() <= now && (!a.valid_until || new Date(a.valid_until as string).getTime() > now),
+    )
     .filter((a) => role !== "requiring_unit" || !unitId || !a.unit || a.unit.id === unitId)
     .map((a) => a.person!.email as string)
 }

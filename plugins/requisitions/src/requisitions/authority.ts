@@ -44,7 +44,7 @@ export async function resolveAuthority(
   access: AccessContext,
   requisition: RequisitionScope,
   step: DecidingStep,
-  now = new Date()
+  now = new Date(),
 ): Promise<Authority> {
   assertSameAgency(access, requisition)
   if (access.person_id === requisition.requester_person_id) {
@@ -67,7 +67,7 @@ export async function resolveAuthority(
       // a revoked delegation stops acting at once
       $or: [{ revoked_at: null }, { revoked_at: { $gt: now } }],
     },
-    { take: null }
+    { take: null },
   )
   const org = container.resolve("organization") as {
     listPeople: (f: object, c: object) => Promise<{ id: string; actor_type: string; actor_id: string }[]>
@@ -84,6 +84,6 @@ export async function resolveAuthority(
   }
   return forbidden(
     "SIN_FACULTAD_PARA_APROBAR",
-    `Este paso corresponde al rol «${step.role}»; no lo tienes en esta unidad ni te lo delegaron.`
+    `Este paso corresponde al rol «${step.role}»; no lo tienes en esta unidad ni te lo delegaron.`,
   )
 }

@@ -34,7 +34,7 @@ export async function assertCartFromApprovedRequisition(container: MedusaContain
   if (!r) {
     refuse(
       "REQUISICION_REQUERIDA",
-      "Este carrito no proviene de una requisición aprobada. Elabora la requisición, envíala a aprobación y genera los contratos desde ella."
+      "Este carrito no proviene de una requisición aprobada. Elabora la requisición, envíala a aprobación y genera los contratos desde ella.",
     )
   }
   if (r.status !== "approved" && r.status !== "contracted" && r.status !== "ordered") {
@@ -42,6 +42,6 @@ export async function assertCartFromApprovedRequisition(container: MedusaContain
   }
   refuse(
     "PEDIDO_SOLO_DESDE_CONTRATO",
-    `El pedido de la requisición ${r.number} lo libera su contrato específico cuando ambas partes lo firman; genera los contratos desde la requisición.`
+    `El pedido de la requisición ${r.number} lo libera su contrato específico cuando ambas partes lo firman; genera los contratos desde la requisición.`,
   )
 }

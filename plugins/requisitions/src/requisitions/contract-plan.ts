@@ -72,7 +72,7 @@ export function contractGroups(input: {
     if (!awards.some((a) => a.lot_id === lot)) {
       refuse(
         "COMPETENCIA_SIN_ADJUDICAR",
-        `La requisición ${input.requisition_number} tiene un lote en segunda etapa sin adjudicación confirmada: sus contratos se generan cuando el proveedor ganador confirma la adjudicación.`
+        `La requisición ${input.requisition_number} tiene un lote en segunda etapa sin adjudicación confirmada: sus contratos se generan cuando el proveedor ganador confirma la adjudicación.`,
       )
     }
   }
@@ -80,11 +80,17 @@ export function contractGroups(input: {
   for (const award of awards) {
     const mine = lines.filter((l) => l.lot_id === award.lot_id)
     if (!competed.has(award.lot_id) || !mine.length || awards.filter((a) => a.lot_id === award.lot_id).length > 1) {
-      refuse("ADJUDICACION_NO_CORRESPONDE", `La adjudicación ${award.number} no corresponde a un lote en segunda etapa de la requisición ${input.requisition_number}.`)
+      refuse(
+        "ADJUDICACION_NO_CORRESPONDE",
+        `La adjudicación ${award.number} no corresponde a un lote en segunda etapa de la requisición ${input.requisition_number}.`,
+      )
     }
     const items = [...new Set(mine.map((l) => l.item_id))]
     if (items.length !== award.lines.length || award.lines.some((a) => !items.includes(a.item_id))) {
-      refuse("ADJUDICACION_NO_CORRESPONDE", `La adjudicación ${award.number} no cubre exactamente las partidas del lote en la requisición ${input.requisition_number}.`)
+      refuse(
+        "ADJUDICACION_NO_CORRESPONDE",
+        `La adjudicación ${award.number} no cubre exactamente las partidas del lote en la requisición ${input.requisition_number}.`,
+      )
     }
     groups.push({
       supplier_id: award.supplier_id,
@@ -96,11 +102,17 @@ export function contractGroups(input: {
         const of = mine.filter((l) => l.item_id === a.item_id)
         const quantity = of.reduce((s, l) => s + l.quantity, 0)
         if (quantity !== a.quantity) {
-          refuse("ADJUDICACION_NO_CORRESPONDE", `La adjudicación ${award.number} cotiza ${a.quantity} unidades de una partida y la requisición pide ${quantity}.`)
+          refuse(
+            "ADJUDICACION_NO_CORRESPONDE",
+            `La adjudicación ${award.number} cotiza ${a.quantity} unidades de una partida y la requisición pide ${quantity}.`,
+          )
         }
         const offer = input.offers.find((o) => o.supplier_id === award.supplier_id && o.item_id === a.item_id)
         if (!offer) {
-          refuse("ADJUDICACION_SIN_OFERTA", `El proveedor adjudicado ya no tiene oferta de «${of[0].item_name ?? a.item_id}» en el contrato marco.`)
+          refuse(
+            "ADJUDICACION_SIN_OFERTA",
+            `El proveedor adjudicado ya no tiene oferta de «${of[0].item_name ?? a.item_id}» en el contrato marco.`,
+          )
         }
         const delivery = of.map((l) => day(l.delivery_date)).sort()[0]
         return { offer_id: offer!.id, quantity, delivery_date: delivery, unit_price: a.unit_price }

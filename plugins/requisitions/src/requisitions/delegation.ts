@@ -11,7 +11,10 @@ export type DelegationPeriodProblem = { code: "PERIODO_INVALIDO" | "DELEGACION_E
  */
 export function delegationPeriodProblem(starts: Date, ends: Date, maxDays: number): DelegationPeriodProblem | null {
   if (Number.isNaN(starts.getTime()) || Number.isNaN(ends.getTime()) || ends <= starts) {
-    return { code: "PERIODO_INVALIDO", message: "El periodo de la delegación no es válido: la fecha final debe ser posterior a la inicial." }
+    return {
+      code: "PERIODO_INVALIDO",
+      message: "El periodo de la delegación no es válido: la fecha final debe ser posterior a la inicial.",
+    }
   }
   if (ends.getTime() - starts.getTime() > maxDays * DAY_MS) {
     const days = Math.ceil((ends.getTime() - starts.getTime()) / DAY_MS)
@@ -24,7 +27,12 @@ export function delegationPeriodProblem(starts: Date, ends: Date, maxDays: numbe
 }
 
 /** A delegation acts at `now` when `now` is in its period and it was not revoked before. */
-export function delegationInForce(d: { starts_at: Date | string; ends_at: Date | string; revoked_at?: Date | string | null }, now: Date): boolean {
+export function delegationInForce(
+  d: { starts_at: Date | string; ends_at: Date | string; revoked_at?: Date | string | null },
+  now: Date,
+): boolean {
   const t = now.getTime()
-  return new Date(d.starts_at).getTime() <= t && t < new Date(d.ends_at).getTime() && !(d.revoked_at && new Date(d.revoked_at).getTime() <= t)
+  return (
+    new Date(d.starts_at).getTime() <= t && t < new Date(d.ends_at).getTime() && !(d.revoked_at && new Date(d.revoked_at).getTime() <= t)
+  )
 }

@@ -25,14 +25,23 @@ describe("requisition amounts", () => {
   it("property: a contract line's IVA is the per-concept SAT rounding the order's tax provider applies (integer-centavo oracle)", () => {
     // the same oracle as framework-contracts' sat-rounding.unit.spec.ts: importe × rate / 100, half-up, in centavos
     fc.assert(
-      fc.property(fc.bigInt({ min: 1n, max: 999_999_999n }), fc.integer({ min: 1, max: 10_000 }), fc.constantFrom("tasa_16", "tasa_0", "exento"), (centavos, quantity, treatment) => {
-        const importe = centavos * BigInt(quantity)
-        const iva = (importe * (treatment === "tasa_16" ? 16n : 0n) + 50n) / 100n
-        const pesos = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`
-        const price = pesos(centavos)
-        expect(lineAmounts(price, quantity, treatment)).toMatchObject({ subtotal: pesos(importe), iva: pesos(iva), total: pesos(importe + iva) })
-      }),
-      { numRuns: 300 }
+      fc.property(
+        fc.bigInt({ min: 1n, max: 999_999_999n }),
+        fc.integer({ min: 1, max: 10_000 }),
+        fc.constantFrom("tasa_16", "tasa_0", "exento"),
+        (centavos, quantity, treatment) => {
+          const importe = centavos * BigInt(quantity)
+          const iva = (importe * (treatment === "tasa_16" ? 16n : 0n) + 50n) / 100n
+          const pesos = (c: bigint) => `${c / 100n}.${String(c % 100n).padStart(2, "0")}`
+          const price = pesos(centavos)
+          expect(lineAmounts(price, quantity, treatment)).toMatchObject({
+            subtotal: pesos(importe),
+            iva: pesos(iva),
+            total: pesos(importe + iva),
+          })
+        },
+      ),
+      { numRuns: 300 },
     )
   })
 })

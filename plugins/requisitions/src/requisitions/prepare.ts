@@ -36,9 +36,17 @@ export function assertRequestedLines(lines: RequestedLine[], deliveryDate: strin
 export type RequisitionKeyFacts = { id: string; organization_id: string; unit_id: string | null; partida_especifica: string; clave: string }
 
 /** The budget key is the agency's (404 otherwise: no oracle) and, when it belongs to a unit, the requisition's unit. */
-export function assertRequisitionKey<K extends RequisitionKeyFacts>(key: K | undefined, organizationId: string, unitId: string): asserts key is K {
+export function assertRequisitionKey<K extends RequisitionKeyFacts>(
+  key: K | undefined,
+  organizationId: string,
+  unitId: string,
+): asserts key is K {
   if (!key || key.organization_id !== organizationId) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La clave presupuestaria no existe en tu dependencia.", "CLAVE_PRESUPUESTAL_NO_EXISTE")
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "La clave presupuestaria no existe en tu dependencia.",
+      "CLAVE_PRESUPUESTAL_NO_EXISTE",
+    )
   }
   if (key.unit_id && key.unit_id !== unitId) {
     invalid("CLAVE_PRESUPUESTAL_DE_OTRA_UNIDAD", "La clave presupuestaria pertenece a otra unidad.")
@@ -50,7 +58,14 @@ export type RequisitionOfferFacts = {
   variant_id: string
   supplier_id: string
   price: unknown
-  item: { id: string; name: string; unspsc_code: string; cog_partida: string; iva_treatment: string; lot: { id: string; contract_id: string } }
+  item: {
+    id: string
+    name: string
+    unspsc_code: string
+    cog_partida: string
+    iva_treatment: string
+    lot: { id: string; contract_id: string }
+  }
 }
 
 export type PricedLine = {
@@ -81,14 +96,14 @@ export function pricedLines(
   lines: RequestedLine[],
   offers: RequisitionOfferFacts[],
   key: Pick<RequisitionKeyFacts, "clave" | "partida_especifica">,
-  delivery: { place: string; date: string }
+  delivery: { place: string; date: string },
 ): PricedLine[] {
   return lines.map((l) => {
     const offer = offers.find((o) => o.variant_id === l.variant_id)!
     if (offer.item.cog_partida !== key.partida_especifica) {
       invalid(
         "PARTIDA_NO_CORRESPONDE",
-        `«${offer.item.name}» es de la partida ${offer.item.cog_partida} y la clave ${key.clave} es de la partida ${key.partida_especifica}.`
+        `«${offer.item.name}» es de la partida ${offer.item.cog_partida} y la clave ${key.clave} es de la partida ${key.partida_especifica}.`,
       )
     }
     const amounts = lineAmounts(String(offer.price), l.quantity, offer.item.iva_treatment)

@@ -22,7 +22,9 @@ describe("a requisition's request", () => {
     expect(codeOf(() => assertRequestedLines([line], "2026-12-07", today))).toBeNull()
     expect(codeOf(() => assertRequestedLines([], "2026-12-07", today))).toBe("REQUISICION_SIN_ARTICULOS")
     expect(codeOf(() => assertRequestedLines([line], "2026-12-06", today))).toBe("FECHA_DE_ENTREGA_INVALIDA")
-    expect(codeOf(() => assertRequestedLines([{ ...line, delivery_date: "no es fecha" }], "2026-12-08", today))).toBe("FECHA_DE_ENTREGA_INVALIDA")
+    expect(codeOf(() => assertRequestedLines([{ ...line, delivery_date: "no es fecha" }], "2026-12-08", today))).toBe(
+      "FECHA_DE_ENTREGA_INVALIDA",
+    )
     expect(codeOf(() => assertRequestedLines([{ ...line, quantity: 0 }], "2026-12-08", today))).toBe("CANTIDAD_INVALIDA")
     expect(codeOf(() => assertRequestedLines([{ ...line, quantity: 1.5 }], "2026-12-08", today))).toBe("CANTIDAD_INVALIDA")
   })
@@ -46,7 +48,14 @@ describe("pricedLines", () => {
     variant_id: variant,
     supplier_id: "org_s",
     price,
-    item: { id: `itm_${variant}`, name: `Artículo ${variant}`, unspsc_code: "14111507", cog_partida: partida, iva_treatment: iva, lot: { id: "lot_1", contract_id: "fwc_1" } },
+    item: {
+      id: `itm_${variant}`,
+      name: `Artículo ${variant}`,
+      unspsc_code: "14111507",
+      cog_partida: partida,
+      iva_treatment: iva,
+      lot: { id: "lot_1", contract_id: "fwc_1" },
+    },
   })
   const key = { clave: "2026-12-500", partida_especifica: "21101" }
 
@@ -58,19 +67,23 @@ describe("pricedLines", () => {
       ],
       [offer("a", "10.33", "tasa_16"), offer("b", "100.00", "tasa_0")],
       key,
-      { place: "Almacén central", date: "2026-12-15" }
+      { place: "Almacén central", date: "2026-12-15" },
     )
     expect(lines.map((l) => [l.subtotal, l.iva, l.total, l.delivery_place, l.delivery_date])).toEqual([
       ["30.99", "4.96", "35.95", "Almacén central", "2026-12-15"],
       ["100.00", "0.00", "100.00", "Almacén 2", "2026-12-20"],
     ])
-    expect(lines[0]).toEqual(expect.objectContaining({ offer_id: "off_a", supplier_id: "org_s", contract_id: "fwc_1", lot_id: "lot_1", unit_price: "10.33" }))
+    expect(lines[0]).toEqual(
+      expect.objectContaining({ offer_id: "off_a", supplier_id: "org_s", contract_id: "fwc_1", lot_id: "lot_1", unit_price: "10.33" }),
+    )
     expect(requisitionTotals(lines)).toEqual({ subtotal: "130.99", iva: "4.96", total: "135.95" })
   })
 
   it("refuses an item of another partida than the budget key's", () => {
-    expect(codeOf(() => pricedLines([{ variant_id: "c", quantity: 1 }], [offer("c", "5.00", "tasa_16", "21401")], key, { place: "x", date: "2026-12-15" }))).toBe(
-      "PARTIDA_NO_CORRESPONDE"
-    )
+    expect(
+      codeOf(() =>
+        pricedLines([{ variant_id: "c", quantity: 1 }], [offer("c", "5.00", "tasa_16", "21401")], key, { place: "x", date: "2026-12-15" }),
+      ),
+    ).toBe("PARTIDA_NO_CORRESPONDE")
   })
 })

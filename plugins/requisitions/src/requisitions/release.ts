@@ -1,7 +1,14 @@
 /** The budget release that gives back a requisition's reservation (null when it has none). */
 export function reservationRelease(
-  r: { id: string; budget_key_id: string; organization_id: string; reservation_id: string | null; reservation_key: string | null; reserved_amount: unknown },
-  actorId: string
+  r: {
+    id: string
+    budget_key_id: string
+    organization_id: string
+    reservation_id: string | null
+    reservation_key: string | null
+    reserved_amount: unknown
+  },
+  actorId: string,
 ) {
   if (!r.reservation_id) {
     return null

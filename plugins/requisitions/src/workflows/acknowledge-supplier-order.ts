@@ -32,7 +32,7 @@ export const recordOrderAcknowledgementStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `El pedido del contrato ${input.contract_number} ya se confirmó (entrega prometida: ${previous.promised_delivery_date}).`,
-        "PEDIDO_YA_CONFIRMADO"
+        "PEDIDO_YA_CONFIRMADO",
       )
     }
     const acknowledged = {
@@ -48,7 +48,7 @@ export const recordOrderAcknowledgementStep = createStep(
     if (undo) {
       await container.resolve<OrderModule>(Modules.ORDER).updateOrders(undo.id, { metadata: undo.previous })
     }
-  }
+  },
 )
 
 export const acknowledgeSupplierOrderWorkflowId = "requisitions-acknowledge-supplier-order"
@@ -68,8 +68,8 @@ export const acknowledgeSupplierOrderWorkflow = createWorkflow(
         entity_id: input.order_id,
         after: acknowledged,
         details: { contract: input.contract_number, promised_delivery_date: input.promised_delivery_date },
-      }))
+      })),
     )
     return new WorkflowResponse(acknowledged)
-  }
+  },
 )

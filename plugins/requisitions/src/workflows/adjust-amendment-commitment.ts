@@ -38,9 +38,9 @@ export const adjustAmendmentCommitmentWorkflow = createWorkflow(
           before: { committed: plan!.previous_total },
           after: { committed: plan!.amendment.total },
           details: { contract: plan!.contract.number, amendment: plan!.amendment.number, delta: plan!.delta },
-        }))
+        })),
       )
     })
     return new WorkflowResponse(plan)
-  }
+  },
 )

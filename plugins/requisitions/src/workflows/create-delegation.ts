@@ -5,22 +5,19 @@ import { createDelegationRecordStep, type DelegationInput } from "./steps/create
 export const createDelegationWorkflowId = "requisitions-create-delegation"
 
 /** This workflow lets an approver delegate one approval role for a period. */
-export const createDelegationWorkflow = createWorkflow(
-  createDelegationWorkflowId,
-  (input: WorkflowData<DelegationInput>) => {
-    const delegation = createDelegationRecordStep(input)
-    appendAuditEntryStep(
-      transform({ input, delegation }, ({ input, delegation }) => ({
-        actor_type: input.access.actor_type,
-        actor_id: input.access.person_id,
-        role: input.role,
-        action: "delegation.created",
-        entity_type: "delegation",
-        entity_id: delegation.id,
-        after: delegation,
-        details: { delegate: input.delegate_person_id, starts_at: input.starts_at, ends_at: input.ends_at },
-      }))
-    )
-    return new WorkflowResponse(delegation)
-  }
-)
+export const createDelegationWorkflow = createWorkflow(createDelegationWorkflowId, (input: WorkflowData<DelegationInput>) => {
+  const delegation = createDelegationRecordStep(input)
+  appendAuditEntryStep(
+    transform({ input, delegation }, ({ input, delegation }) => ({
+      actor_type: input.access.actor_type,
+      actor_id: input.access.person_id,
+      role: input.role,
+      action: "delegation.created",
+      entity_type: "delegation",
+      entity_id: delegation.id,
+      after: delegation,
+      details: { delegate: input.delegate_person_id, starts_at: input.starts_at, ends_at: input.ends_at },
+    })),
+  )
+  return new WorkflowResponse(delegation)
+})

@@ -25,8 +25,8 @@ export const createRequisitionWorkflow = createWorkflow(
         entity_id: requisition.id,
         after: prepared,
         details: { number: prepared.header.number, total: prepared.header.total },
-      }))
+      })),
     )
     return new WorkflowResponse(requisition)
-  }
+  },
 )

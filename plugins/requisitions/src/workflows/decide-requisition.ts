@@ -37,9 +37,9 @@ export const decideRequisitionWorkflow = createWorkflow(
         requester_template: decision.template as never,
         notify_next_approvers: decision.requisition.status === "pending_approval",
         extra: { reason: decision.step.reason ?? "", decided_by: input.access.full_name, role: decision.step.decided_role },
-      }))
+      })),
     )
     releaseLockStep(lock)
     return new WorkflowResponse(requisition)
-  }
+  },
 )

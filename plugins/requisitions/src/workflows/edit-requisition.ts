@@ -15,17 +15,14 @@ export const editRequisitionWorkflowId = "requisitions-edit-requisition"
  * It starts a new revision: approvals already given no longer count, the
  * reservation is released, and the requisition goes back to draft.
  */
-export const editRequisitionWorkflow = createWorkflow(
-  editRequisitionWorkflowId,
-  (input: WorkflowData<EditRequisitionWorkflowInput>) => {
-    const edit = evaluateEditStep(input)
-    replaceRequisitionLinesStep(transform({ edit }, ({ edit }) => edit.lines))
-    updateApprovalStepsStep(transform({ edit }, ({ edit }) => edit.superseded))
-    when("release-on-edit", { edit }, ({ edit }) => !!edit.release).then(() => {
-      releaseBudgetWorkflow.runAsStep({ input: transform({ edit }, ({ edit }) => edit.release!) })
-    })
-    const requisition = updateRequisitionStep(transform({ edit }, ({ edit }) => edit.requisition as never))
-    appendAuditEntryStep(transform({ edit }, ({ edit }) => edit.audit))
-    return new WorkflowResponse(requisition)
-  }
-)
+export const editRequisitionWorkflow = createWorkflow(editRequisitionWorkflowId, (input: WorkflowData<EditRequisitionWorkflowInput>) => {
+  const edit = evaluateEditStep(input)
+  replaceRequisitionLinesStep(transform({ edit }, ({ edit }) => edit.lines))
+  updateApprovalStepsStep(transform({ edit }, ({ edit }) => edit.superseded))
+  when("release-on-edit", { edit }, ({ edit }) => !!edit.release).then(() => {
+    releaseBudgetWorkflow.runAsStep({ input: transform({ edit }, ({ edit }) => edit.release!) })
+  })
+  const requisition = updateRequisitionStep(transform({ edit }, ({ edit }) => edit.requisition as never))
+  appendAuditEntryStep(transform({ edit }, ({ edit }) => edit.audit))
+  return new WorkflowResponse(requisition)
+})

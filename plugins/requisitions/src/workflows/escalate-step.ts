@@ -18,26 +18,23 @@ export const escalateStepWorkflowId = "requisitions-escalate-step"
  * escalation role may also decide it, and its holders and the requester are
  * told.
  */
-export const escalateStepWorkflow = createWorkflow(
-  escalateStepWorkflowId,
-  (input: WorkflowData<EscalateStepInput>) => {
-    updateApprovalStepsStep(transform({ input }, ({ input }) => [{ id: input.step_id, escalated_at: new Date(input.at) }]))
-    appendAuditEntryStep(
-      transform({ input }, ({ input }) => ({
-        actor_type: "system",
-        actor_id: "requisitions-escalation-job",
-        action: "requisition.step_escalated",
-        entity_type: "requisition",
-        entity_id: input.requisition_id,
-        details: { step_id: input.step_id, role: input.role, escalate_to_role: input.escalate_to_role },
-      }))
-    )
-    notifyRequisitionStep(
-      transform({ input }, ({ input }) => ({
-        requisition_id: input.requisition_id,
-        escalated_to_role: input.escalate_to_role ?? input.role,
-      }))
-    )
-    return new WorkflowResponse(input.step_id)
-  }
-)
+export const escalateStepWorkflow = createWorkflow(escalateStepWorkflowId, (input: WorkflowData<EscalateStepInput>) => {
+  updateApprovalStepsStep(transform({ input }, ({ input }) => [{ id: input.step_id, escalated_at: new Date(input.at) }]))
+  appendAuditEntryStep(
+    transform({ input }, ({ input }) => ({
+      actor_type: "system",
+      actor_id: "requisitions-escalation-job",
+      action: "requisition.step_escalated",
+      entity_type: "requisition",
+      entity_id: input.requisition_id,
+      details: { step_id: input.step_id, role: input.role, escalate_to_role: input.escalate_to_role },
+    })),
+  )
+  notifyRequisitionStep(
+    transform({ input }, ({ input }) => ({
+      requisition_id: input.requisition_id,
+      escalated_to_role: input.escalate_to_role ?? input.role,
+    })),
+  )
+  return new WorkflowResponse(input.step_id)
+})

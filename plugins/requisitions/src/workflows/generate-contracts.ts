@@ -28,7 +28,7 @@ export const generateRequisitionContractsWorkflow = createWorkflow(
   (input: WorkflowData<GenerateRequisitionContractsWorkflowInput>) => {
     const plan = evaluateContractGenerationStep(input)
     transitionRequisitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: plan.from, to: "contracted" }))
+      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: plan.from, to: "contracted" })),
     )
     const contracts = issueSpecificContractsWorkflow.runAsStep({
       input: transform({ plan }, ({ plan }) => ({ contracts: plan.contracts })),
@@ -38,8 +38,8 @@ export const generateRequisitionContractsWorkflow = createWorkflow(
         contracts.map((c) => ({
           [REQUISITION_MODULE]: { requisition_id: plan.requisition.id },
           [SPECIFIC_CONTRACT_MODULE]: { specific_contract_id: c.id },
-        }))
-      )
+        })),
+      ),
     )
     appendAuditEntryStep(
       transform({ input, plan, contracts }, ({ input, plan, contracts }) => ({
@@ -51,11 +51,14 @@ export const generateRequisitionContractsWorkflow = createWorkflow(
         entity_id: plan.requisition.id,
         after: { status: "contracted", contracts: contracts.map((c) => c.id) },
         details: { number: plan.requisition.number, contracts: contracts.map((c) => c.number), awards: plan.awards.map((a) => a.number) },
-      }))
+      })),
     )
     notifyContractPartiesStep(
-      transform({ contracts }, ({ contracts }) => ({ template: "contract_awaits_signature" as const, contract_ids: contracts.map((c) => c.id) }))
+      transform({ contracts }, ({ contracts }) => ({
+        template: "contract_awaits_signature" as const,
+        contract_ids: contracts.map((c) => c.id),
+      })),
     )
     return new WorkflowResponse(contracts)
-  }
+  },
 )

@@ -39,7 +39,7 @@ export async function onContractInForce(input: InForceHookInput, { container }: 
 /** Handler of the cancel workflow hook `contractCancelled`: give back the contract's share of the reservation. */
 export async function onContractCancelled(
   input: { contract_id: string; actor: { person_id: string } },
-  { container }: { container: MedusaContainer }
+  { container }: { container: MedusaContainer },
 ) {
   const { result } = await releaseCancelledContractWorkflow(container).run({
     input: { contract_id: input.contract_id, actor_id: input.actor.person_id },

@@ -20,9 +20,14 @@ export const releaseCancelledContractWorkflow = createWorkflow(
     })
     when("cancel-requisition", { plan }, ({ plan }) => !!plan?.last).then(() => {
       transitionRequisitionStep(
-        transform({ plan }, ({ plan }) => ({ id: plan!.requisition.id, number: plan!.requisition.number, from: ["contracted"], to: "cancelled" }))
+        transform({ plan }, ({ plan }) => ({
+          id: plan!.requisition.id,
+          number: plan!.requisition.number,
+          from: ["contracted"],
+          to: "cancelled",
+        })),
       )
     })
     return new WorkflowResponse(plan)
-  }
+  },
 )

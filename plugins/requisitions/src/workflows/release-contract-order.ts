@@ -36,14 +36,19 @@ export const releaseContractOrderWorkflow = createWorkflow(
     createRemoteLinkStep(
       transform({ plan, order }, ({ plan, order }) => [
         { [SPECIFIC_CONTRACT_MODULE]: { specific_contract_id: plan.contract.id }, [Modules.ORDER]: { order_id: order.id } },
-      ])
+      ]),
     ).config({ name: "link-contract-order" })
     when("release-rest-of-reservation", { plan }, ({ plan }) => !!plan.release_rest).then(() => {
       releaseBudgetWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.release_rest!) })
     })
     when("requisition-ordered", { plan }, ({ plan }) => plan.last).then(() => {
       transitionRequisitionStep(
-        transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: ["contracted"], to: "ordered" }))
+        transform({ plan }, ({ plan }) => ({
+          id: plan.requisition.id,
+          number: plan.requisition.number,
+          from: ["contracted"],
+          to: "ordered",
+        })),
       )
     })
     appendAuditEntryStep(
@@ -56,15 +61,21 @@ export const releaseContractOrderWorkflow = createWorkflow(
         entity_id: plan.contract.id,
         after: { order_id: order.id, committed: plan.commit.amount },
         details: { number: plan.contract.number, requisition: plan.requisition.number, order_id: order.id, committed: plan.commit.amount },
-      }))
+      })),
     )
     notifyContractPartiesStep(
       transform({ plan, order }, ({ plan, order }) => ({
         template: "order_released" as const,
         contract_ids: [plan.contract.id],
         order: String((order as { display_id?: number }).display_id ?? order.id),
-      }))
+      })),
     )
-    return new WorkflowResponse(transform({ plan, order }, ({ plan, order }) => ({ contract_id: plan.contract.id, order_id: order.id, committed: plan.commit.amount })))
-  }
+    return new WorkflowResponse(
+      transform({ plan, order }, ({ plan, order }) => ({
+        contract_id: plan.contract.id,
+        order_id: order.id,
+        committed: plan.commit.amount,
+      })),
+    )
+  },
 )

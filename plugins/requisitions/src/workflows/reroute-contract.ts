@@ -39,7 +39,7 @@ export const rerouteRequisitionContractWorkflow = createWorkflow(
         before: { status: cancelled.previous_status },
         after: { status: cancelled.status, reason: plan.cancel.reason },
         details: { number: cancelled.number, reason: plan.cancel.reason, reservation_kept: true },
-      }))
+      })),
     ).config({ name: "audit-contract-cancelled" })
     const contracts = issueSpecificContractsWorkflow.runAsStep({
       input: transform({ plan }, ({ plan }) => ({ contracts: [plan.contract] })),
@@ -49,8 +49,8 @@ export const rerouteRequisitionContractWorkflow = createWorkflow(
         contracts.map((c) => ({
           [REQUISITION_MODULE]: { requisition_id: plan.requisition.id },
           [SPECIFIC_CONTRACT_MODULE]: { specific_contract_id: c.id },
-        }))
-      )
+        })),
+      ),
     )
     appendAuditEntryStep(
       transform({ input, plan, contracts }, ({ input, plan, contracts }) => ({
@@ -62,13 +62,23 @@ export const rerouteRequisitionContractWorkflow = createWorkflow(
         entity_id: plan.requisition.id,
         before: { contract: plan.previous.id, supplier_id: plan.previous.supplier_id },
         after: { contract: contracts[0].id, supplier_id: plan.contract.supplier_id },
-        details: { number: plan.requisition.number, from: plan.previous.number, to: contracts[0].number, reason: plan.previous.reason_code },
-      }))
+        details: {
+          number: plan.requisition.number,
+          from: plan.previous.number,
+          to: contracts[0].number,
+          reason: plan.previous.reason_code,
+        },
+      })),
     ).config({ name: "audit-contract-rerouted" })
     notifyContractPartiesStep(
-      transform({ contracts }, ({ contracts }) => ({ template: "contract_awaits_signature" as const, contract_ids: contracts.map((c) => c.id) }))
+      transform({ contracts }, ({ contracts }) => ({
+        template: "contract_awaits_signature" as const,
+        contract_ids: contracts.map((c) => c.id),
+      })),
     )
     releaseLockStep(lock)
-    return new WorkflowResponse(transform({ plan, contracts }, ({ plan, contracts }) => ({ cancelled: plan.previous, contract: contracts[0] })))
-  }
+    return new WorkflowResponse(
+      transform({ plan, contracts }, ({ plan, contracts }) => ({ cancelled: plan.previous, contract: contracts[0] })),
+    )
+  },
 )

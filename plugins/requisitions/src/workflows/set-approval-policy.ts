@@ -18,8 +18,8 @@ export const setApprovalPolicyWorkflow = createWorkflow(
         entity_id: policy.id,
         after: policy,
         details: { organization_id: input.organization_id, version: policy.version },
-      }))
+      })),
     )
     return new WorkflowResponse(policy)
-  }
+  },
 )

@@ -50,7 +50,7 @@ export const submitRequisitionWorkflow = createWorkflow(
         policy_version: plan.policy.version,
         flags: plan.flags,
         competition_lots: plan.competition,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ plan, input }, ({ plan, input }) => ({
@@ -61,7 +61,7 @@ export const submitRequisitionWorkflow = createWorkflow(
         entity_id: plan.requisition.id,
         after: plan,
         details: { number: plan.requisition.number, revision: plan.requisition.revision, flags: plan.flags.length },
-      }))
+      })),
     )
     notifyRequisitionStep(
       transform({ plan }, ({ plan }) => ({
@@ -69,9 +69,9 @@ export const submitRequisitionWorkflow = createWorkflow(
         requester_template: plan.status === "requires_competition" ? ("requires_competition" as const) : ("submitted" as const),
         notify_next_approvers: true,
         extra: { lots: plan.competition.map((c) => c.lot).join(", ") },
-      }))
+      })),
     )
     releaseLockStep(lock)
     return new WorkflowResponse(requisition)
-  }
+  },
 )

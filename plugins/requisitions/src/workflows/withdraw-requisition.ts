@@ -1,4 +1,12 @@
-import { createStep, createWorkflow, StepResponse, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import {
+  createStep,
+  createWorkflow,
+  StepResponse,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
 import { releaseBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import type { AccessContext } from "@tienda/organizations/utils"
@@ -31,15 +39,17 @@ export const evaluateWithdrawalStep = createStep(
     if (!WITHDRAWABLE.includes(r.status)) {
       invalid(
         "REQUISICION_NO_RETIRABLE",
-        `La requisición ${r.number} ya no se puede retirar (estado: ${r.status}); cancela sus contratos pendientes de firma.`
+        `La requisición ${r.number} ya no se puede retirar (estado: ${r.status}); cancela sus contratos pendientes de firma.`,
       )
     }
     return new StepResponse({
       requisition: { id: r.id, number: r.number, status: r.status },
       release: reservationRelease(r, input.access.person_id),
-      superseded: (r.approval_steps ?? []).filter((s) => s.revision === r.revision && s.status === "pending").map((s) => ({ id: s.id, status: "superseded" })),
+      superseded: (r.approval_steps ?? [])
+        .filter((s) => s.revision === r.revision && s.status === "pending")
+        .map((s) => ({ id: s.id, status: "superseded" })),
     })
-  }
+  },
 )
 
 export const withdrawRequisitionWorkflowId = "requisitions-withdraw-requisition"
@@ -55,14 +65,19 @@ export const withdrawRequisitionWorkflow = createWorkflow(
   (input: WorkflowData<WithdrawRequisitionWorkflowInput>) => {
     const plan = evaluateWithdrawalStep(input)
     transitionRequisitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, number: plan.requisition.number, from: [plan.requisition.status], to: "cancelled" }))
+      transform({ plan }, ({ plan }) => ({
+        id: plan.requisition.id,
+        number: plan.requisition.number,
+        from: [plan.requisition.status],
+        to: "cancelled",
+      })),
     )
     updateApprovalStepsStep(transform({ plan }, ({ plan }) => plan.superseded))
     when("release-on-withdrawal", { plan }, ({ plan }) => !!plan.release).then(() => {
       releaseBudgetWorkflow.runAsStep({ input: transform({ plan }, ({ plan }) => plan.release!) })
     })
     const requisition = updateRequisitionStep(
-      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, decided_at: new Date(), reservation_id: null, reserved_amount: null }))
+      transform({ plan }, ({ plan }) => ({ id: plan.requisition.id, decided_at: new Date(), reservation_id: null, reserved_amount: null })),
     )
     appendAuditEntryStep(
       transform({ input, plan }, ({ input, plan }) => ({
@@ -74,15 +89,15 @@ export const withdrawRequisitionWorkflow = createWorkflow(
         before: { status: plan.requisition.status },
         after: { status: "cancelled" },
         details: { number: plan.requisition.number, reason: input.reason, released: plan.release?.amount ?? null },
-      }))
+      })),
     )
     notifyRequisitionStep(
       transform({ plan, input }, ({ plan, input }) => ({
         requisition_id: plan.requisition.id,
         requester_template: "withdrawn" as const,
         extra: { decided_by: input.access.full_name, reason: input.reason },
-      }))
+      })),
     )
     return new WorkflowResponse(requisition)
-  }
+  },
 )

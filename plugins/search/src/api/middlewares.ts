@@ -7,7 +7,15 @@ const customer = ["customer" as const]
 
 export default defineMiddlewares({
   routes: [
-    { method: ["GET"], matcher: "/store/catalog/search", middlewares: [...authorize({ actors: customer, permission: P.CATALOG_BROWSE }), validateQuery(StoreSearch)] },
-    { method: ["GET"], matcher: "/store/catalog/search/suggest", middlewares: [...authorize({ actors: customer, permission: P.CATALOG_BROWSE }), validateQuery(StoreSuggest)] },
+    {
+      method: ["GET"],
+      matcher: "/store/catalog/search",
+      middlewares: [...authorize({ actors: customer, permission: P.CATALOG_BROWSE }), validateQuery(StoreSearch)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/catalog/search/suggest",
+      middlewares: [...authorize({ actors: customer, permission: P.CATALOG_BROWSE }), validateQuery(StoreSuggest)],
+    },
   ],
 })

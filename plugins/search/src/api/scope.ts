@@ -48,7 +48,7 @@ export async function searchScope(container: MedusaContainer, access: AccessCont
 export async function computeSearchScope(
   container: MedusaContainer,
   access: AccessContext,
-  now = new Date()
+  now = new Date(),
 ): Promise<Omit<SearchScope, "cache_key">> {
   const scope = await buyerScope(container, access, now)
   const empty = { contract_ids: [], state_code: scope.state_code, allowed_keys: [], supplier_names: new Map() }
@@ -83,7 +83,7 @@ export async function computeSearchScope(
         sanctions: sanctions.filter((s) => s.supplier_rfc === org.rfc),
       },
       "offer",
-      now
+      now,
     )
     if (verdict.eligible) {
       allowed.push(offerKey(contractId, e.supplier_id))

@@ -25,7 +25,10 @@ export const StoreSearch = z
     contract: list(z.string().min(1).max(60), 20).optional(),
     supplier: list(z.string().min(1).max(60), 50).optional(),
     zone: list(z.string().regex(/^[A-Z]{3}$/, { message: "debe ser una clave de estado del SAT (3 letras)" }), 32).optional(),
-    sme: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+    sme: z
+      .enum(["true", "false"])
+      .transform((v) => v === "true")
+      .optional(),
     price_min: pesos.optional(),
     price_max: pesos.optional(),
     sort: z.enum(SORTS).default("relevance"),

@@ -130,7 +130,7 @@ export class DocumentBuilder {
               status: c.status,
               unit_ids: units.filter((u) => (u as unknown as { contract_id: string }).contract_id === id).map((u) => u.unit_id),
             }
-          : null
+          : null,
       )
     }
   }

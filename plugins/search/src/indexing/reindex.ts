@@ -11,7 +11,7 @@ export type ReindexProgress = { done: number; total: number; indexed: number; re
  */
 export async function reindexCatalog(
   container: MedusaContainer,
-  { batchSize = 500, onProgress }: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {}
+  { batchSize = 500, onProgress }: { batchSize?: number; onProgress?: (p: ReindexProgress) => void } = {},
 ): Promise<ReindexProgress & { pruned: number; provider: string }> {
   const fc = container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
   const search = container.resolve<SearchModuleService>(SEARCH_MODULE)

@@ -7,6 +7,8 @@ export const syncSearchIndexWorkflowId = "search-sync-search-index"
 /** Brings the search index of some items (or a contract, or suppliers' items) up to date. */
 export const syncSearchIndexWorkflow = createWorkflow(syncSearchIndexWorkflowId, (input: SyncSearchIndexInput) => {
   const itemIds = resolveSearchTargetsStep(input)
-  const result = writeSearchDocumentsStep(transform({ itemIds, input }, ({ itemIds, input }) => ({ item_ids: itemIds, indexed_at: input.indexed_at })))
+  const result = writeSearchDocumentsStep(
+    transform({ itemIds, input }, ({ itemIds, input }) => ({ item_ids: itemIds, indexed_at: input.indexed_at })),
+  )
   return new WorkflowResponse(result)
 })

@@ -67,7 +67,8 @@ export default async function Approvals() {
                     {m.inbox.step} {r.current_step.sequence}: {m.role(r.current_step.role)}
                   </span>
                   <span className={overdue ? "overdue" : "muted"}>
-                    {m.inbox.submitted} {dateTime(r.submitted_at)} · {overdue ? m.inbox.overdue : m.inbox.due} {dateTime(r.current_step.due_at)}
+                    {m.inbox.submitted} {dateTime(r.submitted_at)} · {overdue ? m.inbox.overdue : m.inbox.due}{" "}
+                    {dateTime(r.current_step.due_at)}
                   </span>
                   <Link className="button primary" href={`/requisiciones/${encodeURIComponent(r.id)}`} data-testid="inbox-review">
                     {m.inbox.review}

@@ -42,9 +42,7 @@ export function FiltersPanel({ active, children }: { active: number; children: R
   }, [])
   return (
     <details ref={ref} className="filters" open data-testid="filters">
-      <summary data-testid="filters-toggle">
-        Filtros{active ? ` (${active} aplicados)` : ""}
-      </summary>
+      <summary data-testid="filters-toggle">Filtros{active ? ` (${active} aplicados)` : ""}</summary>
       {children}
     </details>
   )

@@ -96,8 +96,8 @@ function Results({ state, data }: { state: SearchState; data: SearchResponse }) 
     <>
       {data.query.corrected ? (
         <p className="notice" role="status" data-testid="search-corrected">
-          Mostrando resultados para <strong data-testid="search-corrected-query">«{data.query.corrected}»</strong>. No encontramos
-          «{data.query.q}» tal como lo escribiste.
+          Mostrando resultados para <strong data-testid="search-corrected-query">«{data.query.corrected}»</strong>. No encontramos «
+          {data.query.q}» tal como lo escribiste.
         </p>
       ) : null}
       <div className="search-layout">
@@ -139,7 +139,11 @@ function Result({ item, buyerState, back }: { item: SearchItem; buyerState: stri
     <li className="result" data-testid="search-result" data-min-price={item.min_price ?? ""}>
       <div className="result-head">
         <h2 className="result-name" data-testid="result-name">
-          <Link href={`/articulos/${encodeURIComponent(item.id)}?volver=${encodeURIComponent(back)}`} prefetch={false} data-testid="result-link">
+          <Link
+            href={`/articulos/${encodeURIComponent(item.id)}?volver=${encodeURIComponent(back)}`}
+            prefetch={false}
+            data-testid="result-link"
+          >
             {item.name}
           </Link>
         </h2>
@@ -195,7 +199,19 @@ function Result({ item, buyerState, back }: { item: SearchItem; buyerState: stri
 }
 
 /** A facet value as a link that applies or removes it (the URL is the state). */
-function FacetLink({ href, label, count, selected, testId }: { href: string; label: string; count: number; selected: boolean; testId: string }) {
+function FacetLink({
+  href,
+  label,
+  count,
+  selected,
+  testId,
+}: {
+  href: string
+  label: string
+  count: number
+  selected: boolean
+  testId: string
+}) {
   return (
     <Link href={href} prefetch={false} className="facet" data-selected={selected || undefined} data-testid={testId} scroll={false}>
       <span className="facet-box" aria-hidden="true">
@@ -231,12 +247,16 @@ function FacetGroup({ title, name, children }: { title: string; name: string; ch
 }
 
 function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
-  const valueLabel = (key: ListFilter, v: FacetValue) => (key === "zone" ? stateName(v.value) ?? v.label : v.label)
+  const valueLabel = (key: ListFilter, v: FacetValue) => (key === "zone" ? (stateName(v.value) ?? v.label) : v.label)
   const listGroup = (key: ListFilter) => {
     const values = data.facets[key] ?? []
     // applied values stay visible (and removable) even when nothing matches them now
     const missing = state[key].filter((v) => !values.some((f) => f.value === v)).map((v) => ({ value: v, label: v, count: 0 }))
-    const ordered = [...values.filter((f) => state[key].includes(f.value)), ...missing, ...values.filter((f) => !state[key].includes(f.value))]
+    const ordered = [
+      ...values.filter((f) => state[key].includes(f.value)),
+      ...missing,
+      ...values.filter((f) => !state[key].includes(f.value)),
+    ]
     return (
       <FacetGroup key={key} title={FACET_TITLES[key]} name={key}>
         {ordered.map((f) => (
@@ -325,7 +345,7 @@ function PriceForm({ state }: { state: SearchState }) {
 
 function AppliedFilters({ state, data }: { state: SearchState; data: SearchResponse }) {
   const labelOf = (key: ListFilter, v: string) =>
-    key === "zone" ? stateName(v) ?? v : data.facets[key]?.find((f) => f.value === v)?.label ?? v
+    key === "zone" ? (stateName(v) ?? v) : (data.facets[key]?.find((f) => f.value === v)?.label ?? v)
   const chips: { key: string; label: string; href: string }[] = []
   for (const key of LIST_FILTERS) {
     for (const v of state[key]) {
@@ -333,10 +353,16 @@ function AppliedFilters({ state, data }: { state: SearchState; data: SearchRespo
     }
   }
   if (state.sme) {
-    chips.push({ key: "sme", label: state.sme === "true" ? "Con oferta MIPYME" : "Sin oferta MIPYME", href: searchHref(withChange(state, { sme: null })) })
+    chips.push({
+      key: "sme",
+      label: state.sme === "true" ? "Con oferta MIPYME" : "Sin oferta MIPYME",
+      href: searchHref(withChange(state, { sme: null })),
+    })
   }
   if (state.price_min || state.price_max) {
-    const label = [state.price_min ? `desde $${state.price_min}` : "", state.price_max ? `hasta $${state.price_max}` : ""].filter(Boolean).join(" ")
+    const label = [state.price_min ? `desde $${state.price_min}` : "", state.price_max ? `hasta $${state.price_max}` : ""]
+      .filter(Boolean)
+      .join(" ")
     chips.push({ key: "price", label: `Precio ${label}`, href: searchHref(withChange(state, { price_min: "", price_max: "" })) })
   }
   return (
@@ -422,8 +448,8 @@ function Empty({ state, data, pages }: { state: SearchState; data: SearchRespons
           </li>
         ) : null}
         <li>
-          Solo aparecen artículos de contratos marco vigentes en los que está inscrita alguna de tus unidades y con al menos una oferta
-          que puedes comprar hoy.
+          Solo aparecen artículos de contratos marco vigentes en los que está inscrita alguna de tus unidades y con al menos una oferta que
+          puedes comprar hoy.
         </li>
       </ul>
       {state.q ? (

@@ -29,7 +29,14 @@ export function CartLineControls({ lang, lineId, quantity, name }: { lang: Lang;
         />
       </label>
       <div className="cart-line-buttons">
-        <SubmitButton label={m.cart.update} pending={m.common.loading} className="button" name="intent" value="update" testId="cart-line-update" />
+        <SubmitButton
+          label={m.cart.update}
+          pending={m.common.loading}
+          className="button"
+          name="intent"
+          value="update"
+          testId="cart-line-update"
+        />
         <SubmitButton
           label={m.cart.remove}
           pending={m.common.loading}

@@ -65,7 +65,12 @@ export default async function Receptions() {
                     {m.receptions.receive}
                     <span className="visually-hidden">: {s.delivery_note}</span>
                   </summary>
-                  <ReceptionForm lang={lang} shipmentId={s.id} deliveryNote={s.delivery_note} lines={s.lines.map((l) => ({ contract_line: l.contract_line, description: l.description, quantity: l.quantity }))} />
+                  <ReceptionForm
+                    lang={lang}
+                    shipmentId={s.id}
+                    deliveryNote={s.delivery_note}
+                    lines={s.lines.map((l) => ({ contract_line: l.contract_line, description: l.description, quantity: l.quantity }))}
+                  />
                 </details>
               </li>
             ))}
@@ -89,10 +94,17 @@ export default async function Receptions() {
                 </strong>
                 <span className="muted">{dateTime(r.received_at)}</span>
                 <span>
-                  {(r.lines ?? []).map((l) => `${l.contract_line}: ${m.receptions.accepted} ${l.accepted_quantity}, ${m.receptions.rejectedQty} ${l.rejected_quantity}`).join(" · ")}
+                  {(r.lines ?? [])
+                    .map(
+                      (l) =>
+                        `${l.contract_line}: ${m.receptions.accepted} ${l.accepted_quantity}, ${m.receptions.rejectedQty} ${l.rejected_quantity}`,
+                    )
+                    .join(" · ")}
                 </span>
                 <span data-testid="reception-penalty" data-amount={r.penalty_amount}>
-                  {r.days_late > 0 ? `${m.receptions.daysLate(r.days_late)} · ${m.receptions.penalty}: ${amount(r.penalty_amount)}` : m.receptions.onTime}
+                  {r.days_late > 0
+                    ? `${m.receptions.daysLate(r.days_late)} · ${m.receptions.penalty}: ${amount(r.penalty_amount)}`
+                    : m.receptions.onTime}
                 </span>
                 {r.notes ? <span>{r.notes}</span> : null}
               </li>

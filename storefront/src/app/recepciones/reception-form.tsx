@@ -15,7 +15,17 @@ type Choice = "full" | "partial" | "rejected"
  * accepted), partial (how many accepted; the rest rejected) or rejected,
  * with notes (required when units are rejected) → POST /store/receptions.
  */
-export function ReceptionForm({ lang, shipmentId, deliveryNote, lines }: { lang: Lang; shipmentId: string; deliveryNote: string; lines: Line[] }) {
+export function ReceptionForm({
+  lang,
+  shipmentId,
+  deliveryNote,
+  lines,
+}: {
+  lang: Lang
+  shipmentId: string
+  deliveryNote: string
+  lines: Line[]
+}) {
   const m = messages(lang)
   const [result, action] = useFormState<FormResult, FormData>(recordReceptionAction, { state: "idle" })
   const [choice, setChoice] = useState<Record<number, Choice>>({})
@@ -108,7 +118,12 @@ export function ReceptionForm({ lang, shipmentId, deliveryNote, lines }: { lang:
         <label htmlFor={`${id}-notes`}>{m.receptions.notes}</label>
         <textarea id={`${id}-notes`} name="notes" rows={2} maxLength={2000} data-testid="reception-notes" />
       </div>
-      <SubmitButton label={m.receptions.submit} ariaLabel={`${m.receptions.submit}: ${m.receptions.deliveryNote} ${deliveryNote}`} pending={m.receptions.sending} testId="reception-submit" />
+      <SubmitButton
+        label={m.receptions.submit}
+        ariaLabel={`${m.receptions.submit}: ${m.receptions.deliveryNote} ${deliveryNote}`}
+        pending={m.receptions.sending}
+        testId="reception-submit"
+      />
     </form>
   )
 }

@@ -5,9 +5,7 @@ import { getSession } from "@lib/session"
 
 export type SignedContract = Pick<ContractDetail, "id" | "number" | "status" | "in_force_at" | "signatures">
 
-export type SignResult =
-  | { ok: true; contract: SignedContract }
-  | { ok: false; status: number; code: string; message: string }
+export type SignResult = { ok: true; contract: SignedContract } | { ok: false; status: number; code: string; message: string }
 
 const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
 
@@ -19,7 +17,7 @@ const BASE64 = /^[A-Za-z0-9+/]+={0,2}$/
  */
 export async function signContractAction(
   id: string,
-  envelope: { certificate: string; signature: string; document_sha256: string }
+  envelope: { certificate: string; signature: string; document_sha256: string },
 ): Promise<SignResult> {
   const session = getSession()
   if (!session) {

@@ -73,7 +73,10 @@ export async function recordShipmentAction(_prev: FormResult, form: FormData): P
   if (lines.length === 0) {
     return { state: "error", code: "ENVIO_SIN_PARTIDAS", message: m.supplierOrders.nothingShipped }
   }
-  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const key =
+    String(form.get("form_key") ?? "")
+      .replace(/[^A-Za-z0-9-]/g, "")
+      .slice(0, 64) || crypto.randomUUID()
   const res = await recordShipment(session, orderId, { delivery_note: note, lines }, `envio-${key}`)
   if (!res.ok) {
     return { state: "error", ...res.error }
@@ -104,7 +107,9 @@ export async function recordReceptionAction(_prev: FormResult, form: FormData): 
     const shipped = Number(form.get(`shipped_${line}`))
     const accepted = wholeQuantity(form.get(`accepted_${line}`))
     const rejected = wholeQuantity(form.get(`rejected_${line}`))
-    const notes = String(form.get(`notes_${line}`) ?? "").trim().slice(0, 2000)
+    const notes = String(form.get(`notes_${line}`) ?? "")
+      .trim()
+      .slice(0, 2000)
     if (accepted === null || rejected === null || accepted + rejected !== shipped) {
       fields[`accepted_${line}`] = m.receptions.mustAddUp(shipped)
       continue
@@ -119,7 +124,9 @@ export async function recordReceptionAction(_prev: FormResult, form: FormData): 
   if (Object.keys(fields).length > 0) {
     return { state: "error", code: "DATOS_INVALIDOS", message: "Revisa los campos marcados; no se registró nada.", fields }
   }
-  const notes = String(form.get("notes") ?? "").trim().slice(0, 2000)
+  const notes = String(form.get("notes") ?? "")
+    .trim()
+    .slice(0, 2000)
   const res = await recordReception(session, { shipment_id: shipmentId, lines, ...(notes ? { notes } : {}) })
   if (!res.ok) {
     return { state: "error", ...res.error }
@@ -127,6 +134,9 @@ export async function recordReceptionAction(_prev: FormResult, form: FormData): 
   // no revalidation here: the shipment would leave the pending list at once and take this message with it;
   // the list is fresh on the next visit (the page is rendered per request)
   const r = res.data.reception
-  const late = r.days_late > 0 ? ` ${m.receptions.daysLate(r.days_late)}; ${m.receptions.penalty}: ${pesos(r.penalty_amount)} MXN.` : ` ${m.receptions.onTime}.`
+  const late =
+    r.days_late > 0
+      ? ` ${m.receptions.daysLate(r.days_late)}; ${m.receptions.penalty}: ${pesos(r.penalty_amount)} MXN.`
+      : ` ${m.receptions.onTime}.`
   return { state: "ok", message: `${m.receptions.saved} ${m.receptions.outcome}: ${m.receptions.outcomes[r.outcome] ?? r.outcome}.${late}` }
 }

@@ -20,9 +20,7 @@ import { getSession, type Session } from "@lib/session"
 
 /** What a form shows after its action: nothing yet, a success line, or the API's refusal as it came. */
 export type FormResult =
-  | { state: "idle" }
-  | { state: "ok"; message: string }
-  | { state: "error"; code: string; message: string; fields?: Record<string, string> }
+  { state: "idle" } | { state: "ok"; message: string } | { state: "error"; code: string; message: string; fields?: Record<string, string> }
 
 const SESSION_ENDED = (): FormResult => ({
   state: "error",
@@ -60,7 +58,12 @@ export async function addToCartAction(_prev: FormResult, form: FormData): Promis
     return { state: "error", code: "OFERTA_NO_VIGENTE", message: "Esta oferta ya no se puede comprar. Recarga la página." }
   }
   if (quantity === null) {
-    return { state: "error", code: "CANTIDAD_INVALIDA", message: "Escribe una cantidad entera mayor que cero.", fields: { quantity: "Cantidad inválida" } }
+    return {
+      state: "error",
+      code: "CANTIDAD_INVALIDA",
+      message: "Escribe una cantidad entera mayor que cero.",
+      fields: { quantity: "Cantidad inválida" },
+    }
   }
   const existing = await getCart(session)
   if (!existing.ok) {
@@ -163,7 +166,10 @@ export async function createRequisitionAction(_prev: FormResult, form: FormData)
   if (Object.keys(fields).length) {
     return { state: "error", code: "DATOS_INVALIDOS", message: Object.values(fields).join(" "), fields }
   }
-  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const key =
+    String(form.get("form_key") ?? "")
+      .replace(/[^A-Za-z0-9-]/g, "")
+      .slice(0, 64) || crypto.randomUUID()
   const created = await createRequisition(session, { ...body, delivery_address: anyAddress ? address : null }, `${key}-crear`)
   if (!created.ok) {
     return { state: "error", ...created.error }
@@ -173,7 +179,11 @@ export async function createRequisitionAction(_prev: FormResult, form: FormData)
   rememberCart(null)
   revalidatePath("/", "layout")
   const submitted = await submitRequisition(session, id, `${key}-enviar`)
-  redirect(submitted.ok ? `/requisiciones/${encodeURIComponent(id)}?enviada=1` : `/requisiciones/${encodeURIComponent(id)}?no_enviada=${encodeURIComponent(submitted.error.code)}`)
+  redirect(
+    submitted.ok
+      ? `/requisiciones/${encodeURIComponent(id)}?enviada=1`
+      : `/requisiciones/${encodeURIComponent(id)}?no_enviada=${encodeURIComponent(submitted.error.code)}`,
+  )
 }
 
 /** "Enviar a aprobación" on a draft or returned requisition's page. */
@@ -186,7 +196,10 @@ export async function submitRequisitionAction(_prev: FormResult, form: FormData)
   if (!ID.test(id)) {
     return { state: "error", code: "REQUISICION_NO_EXISTE", message: t().detail.notFound }
   }
-  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const key =
+    String(form.get("form_key") ?? "")
+      .replace(/[^A-Za-z0-9-]/g, "")
+      .slice(0, 64) || crypto.randomUUID()
   const res = await submitRequisition(session, id, `${key}-enviar`)
   if (!res.ok) {
     return { state: "error", ...res.error }
@@ -212,7 +225,10 @@ export async function decideAction(_prev: FormResult, form: FormData): Promise<F
   if (decision !== "approve" && !reason) {
     return { state: "error", code: "MOTIVO_REQUERIDO", message: m.decision.reasonRequired, fields: { reason: m.decision.reasonRequired } }
   }
-  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const key =
+    String(form.get("form_key") ?? "")
+      .replace(/[^A-Za-z0-9-]/g, "")
+      .slice(0, 64) || crypto.randomUUID()
   const res = await decideRequisition(session, id, { decision, reason: reason || null }, `${key}-${decision}`)
   if (!res.ok) {
     return { state: "error", ...res.error }
@@ -235,7 +251,10 @@ export async function withdrawAction(_prev: FormResult, form: FormData): Promise
   if (reason.length < 5) {
     return { state: "error", code: "MOTIVO_REQUERIDO", message: m.withdraw.reasonRequired, fields: { reason: m.withdraw.reasonRequired } }
   }
-  const key = String(form.get("form_key") ?? "").replace(/[^A-Za-z0-9-]/g, "").slice(0, 64) || crypto.randomUUID()
+  const key =
+    String(form.get("form_key") ?? "")
+      .replace(/[^A-Za-z0-9-]/g, "")
+      .slice(0, 64) || crypto.randomUUID()
   const res = await withdrawRequisition(session, id, reason, `${key}-retirar`)
   if (!res.ok) {
     return { state: "error", ...res.error }

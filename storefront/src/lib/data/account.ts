@@ -7,7 +7,9 @@ import { getProfile, type Profile } from "./contracts"
  * The logged-in person, or a redirect to the login page that comes back to
  * `returnPath`. A rejected token (expired, revoked) also goes to the login.
  */
-export async function requireAccount(returnPath: string): Promise<{ session: Session; profile: Profile } | { error: { code: string; message: string } }> {
+export async function requireAccount(
+  returnPath: string,
+): Promise<{ session: Session; profile: Profile } | { error: { code: string; message: string } }> {
   const session = getSession()
   const login = `/ingresar?siguiente=${encodeURIComponent(returnPath)}`
   if (!session) {

@@ -15,9 +15,7 @@ export type CatalogItem = {
   price_with_iva: string | null
 }
 
-export type CatalogPage =
-  | { ok: true; items: CatalogItem[]; count: number }
-  | { ok: false; status: number | null; message: string }
+export type CatalogPage = { ok: true; items: CatalogItem[]; count: number } | { ok: false; status: number | null; message: string }
 
 type Product = {
   id: string
@@ -50,7 +48,7 @@ export async function listCatalog(limit = 24): Promise<CatalogPage> {
         fields: "id,title,subtitle,handle,thumbnail,metadata,*variants.calculated_price",
         ...(region ? { region_id: region } : {}),
       },
-      { next: { revalidate: 30 } } as never
+      { next: { revalidate: 30 } } as never,
     )
     const items = (products as unknown as Product[]).map((p): CatalogItem => {
       const before = p.variants?.[0]?.calculated_price?.calculated_amount
@@ -63,7 +61,8 @@ export async function listCatalog(limit = 24): Promise<CatalogPage> {
         handle: p.handle,
         thumbnail: p.thumbnail,
         item_id: typeof itemId === "string" ? itemId : null,
-        price_with_iva: before === null || before === undefined ? null : priceWithIva(typeof before === "number" ? before.toFixed(6) : before, treatment),
+        price_with_iva:
+          before === null || before === undefined ? null : priceWithIva(typeof before === "number" ? before.toFixed(6) : before, treatment),
       }
     })
     return { ok: true, items, count }

@@ -80,7 +80,10 @@ export const SIDES = {
     label: "el proveedor",
     account: "Proveedor",
   },
-} as const satisfies Record<SessionActor, { prefix: string; role: ContractSignature["role"]; signer: keyof ContractSummary; label: string; account: string }>
+} as const satisfies Record<
+  SessionActor,
+  { prefix: string; role: ContractSignature["role"]; signer: keyof ContractSummary; label: string; account: string }
+>
 
 export const SIGNABLE: ContractStatus[] = ["pending_signatures", "partially_signed"]
 
@@ -94,18 +97,24 @@ export function getContract(session: Session, id: string): Promise<ApiResult<{ s
 
 /** The rendered HTML exactly as stored (its SHA-256 is `html_sha256`). */
 export function getContractHtml(session: Session, id: string): Promise<ApiResult<string>> {
-  return callBackend(`${SIDES[session.actor].prefix}/specific-contracts/${encodeURIComponent(id)}/html`, { token: session.token, as: "text" })
+  return callBackend(`${SIDES[session.actor].prefix}/specific-contracts/${encodeURIComponent(id)}/html`, {
+    token: session.token,
+    as: "text",
+  })
 }
 
 export function getContractPdf(session: Session, id: string): Promise<ApiResult<ArrayBuffer>> {
-  return callBackend(`${SIDES[session.actor].prefix}/specific-contracts/${encodeURIComponent(id)}/pdf`, { token: session.token, as: "bytes" })
+  return callBackend(`${SIDES[session.actor].prefix}/specific-contracts/${encodeURIComponent(id)}/pdf`, {
+    token: session.token,
+    as: "bytes",
+  })
 }
 
 /** POST …/:id/sign with the e.firma envelope made on the user's device. */
 export function postSignature(
   session: Session,
   id: string,
-  body: { certificate: string; signature: string; document_sha256: string }
+  body: { certificate: string; signature: string; document_sha256: string },
 ): Promise<ApiResult<{ specific_contract: ContractDetail }>> {
   return callBackend(`${SIDES[session.actor].prefix}/specific-contracts/${encodeURIComponent(id)}/sign`, {
     method: "POST",
@@ -132,8 +141,8 @@ export async function listContractsToSign(session: Session, profile: Profile): P
     SIGNABLE.map((status) =>
       callBackend<{ specific_contracts: ContractSummary[] }>(`${side.prefix}/specific-contracts?status=${status}&limit=200`, {
         token: session.token,
-      })
-    )
+      }),
+    ),
   )
   const failed = pages.find((p) => !p.ok)
   if (failed && !failed.ok) {
@@ -147,7 +156,7 @@ export async function listContractsToSign(session: Session, profile: Profile): P
       }
       const d = await getContract(session, c.id)
       return d.ok && !sideSignature(session, d.data.specific_contract) ? c : null
-    })
+    }),
   )
   const rows = checked.filter((c): c is ContractSummary => c !== null)
   rows.sort((a, b) => a.issued_at.localeCompare(b.issued_at) || a.number.localeCompare(b.number))

@@ -63,9 +63,14 @@ export function recordShipment(
   session: Session,
   orderId: string,
   body: { delivery_note: string; lines: { contract_line: number; quantity: number }[] },
-  idempotencyKey?: string
+  idempotencyKey?: string,
 ): Promise<ApiResult<{ shipment: Shipment }>> {
-  return callBackend(`/supplier/orders/${encodeURIComponent(orderId)}/shipments`, { method: "POST", token: session.token, body, idempotencyKey })
+  return callBackend(`/supplier/orders/${encodeURIComponent(orderId)}/shipments`, {
+    method: "POST",
+    token: session.token,
+    body,
+    idempotencyKey,
+  })
 }
 
 /** The order line's quantity (Medusa keeps it on the item's detail). */
@@ -75,7 +80,10 @@ export function orderedQuantity(line: SupplierOrderLine): number {
 
 // ---------------------------------------------------------------- agency
 
-export function listShipments(session: Session, status?: "pending_reception" | "received"): Promise<ApiResult<{ shipments: Shipment[]; count: number }>> {
+export function listShipments(
+  session: Session,
+  status?: "pending_reception" | "received",
+): Promise<ApiResult<{ shipments: Shipment[]; count: number }>> {
   return callBackend(`/store/shipments?limit=100${status ? `&status=${status}` : ""}`, { token: session.token })
 }
 
@@ -85,7 +93,11 @@ export function listReceptions(session: Session): Promise<ApiResult<{ receptions
 
 export function recordReception(
   session: Session,
-  body: { shipment_id: string; notes?: string; lines: { contract_line: number; accepted_quantity: number; rejected_quantity: number; notes?: string }[] }
+  body: {
+    shipment_id: string
+    notes?: string
+    lines: { contract_line: number; accepted_quantity: number; rejected_quantity: number; notes?: string }[]
+  },
 ): Promise<ApiResult<{ reception: Reception }>> {
   return callBackend("/store/receptions", { method: "POST", token: session.token, body })
 }

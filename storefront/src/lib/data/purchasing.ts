@@ -157,7 +157,9 @@ export type BudgetKey = {
 }
 
 export async function listBudgetKeys(session: Session): Promise<ApiResult<BudgetKey[]>> {
-  const res = await callBackend<{ budget_keys: (BudgetKey & { disponible: unknown })[] }>("/store/budget/keys?limit=200", { token: session.token })
+  const res = await callBackend<{ budget_keys: (BudgetKey & { disponible: unknown })[] }>("/store/budget/keys?limit=200", {
+    token: session.token,
+  })
   return res.ok ? { ...res, data: res.data.budget_keys.map((k) => ({ ...k, disponible: String(k.disponible) })) } : res
 }
 
@@ -179,15 +181,7 @@ export async function peopleById(session: Session): Promise<Map<string, Person>>
 // ---------------------------------------------------------------- requisitions
 
 export type RequisitionStatus =
-  | "draft"
-  | "pending_approval"
-  | "returned"
-  | "rejected"
-  | "approved"
-  | "requires_competition"
-  | "contracted"
-  | "ordered"
-  | "cancelled"
+  "draft" | "pending_approval" | "returned" | "rejected" | "approved" | "requires_competition" | "contracted" | "ordered" | "cancelled"
 
 export type ApprovalStep = {
   id: string
@@ -255,25 +249,49 @@ export type NewRequisition = {
   delivery_address?: { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string } | null
 }
 
-export function createRequisition(session: Session, body: NewRequisition, idempotencyKey: string): Promise<ApiResult<{ requisition: Requisition }>> {
+export function createRequisition(
+  session: Session,
+  body: NewRequisition,
+  idempotencyKey: string,
+): Promise<ApiResult<{ requisition: Requisition }>> {
   return callBackend("/store/requisitions", { method: "POST", token: session.token, body, idempotencyKey })
 }
 
 export function submitRequisition(session: Session, id: string, idempotencyKey: string): Promise<ApiResult<{ requisition: Requisition }>> {
-  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/submit`, { method: "POST", token: session.token, body: {}, idempotencyKey })
+  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/submit`, {
+    method: "POST",
+    token: session.token,
+    body: {},
+    idempotencyKey,
+  })
 }
 
 export function decideRequisition(
   session: Session,
   id: string,
   body: { decision: "approve" | "reject" | "return"; reason: string | null },
-  idempotencyKey: string
+  idempotencyKey: string,
 ): Promise<ApiResult<{ requisition: Requisition }>> {
-  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/decisions`, { method: "POST", token: session.token, body, idempotencyKey })
+  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/decisions`, {
+    method: "POST",
+    token: session.token,
+    body,
+    idempotencyKey,
+  })
 }
 
-export function withdrawRequisition(session: Session, id: string, reason: string, idempotencyKey: string): Promise<ApiResult<{ requisition: Requisition }>> {
-  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/withdraw`, { method: "POST", token: session.token, body: { reason }, idempotencyKey })
+export function withdrawRequisition(
+  session: Session,
+  id: string,
+  reason: string,
+  idempotencyKey: string,
+): Promise<ApiResult<{ requisition: Requisition }>> {
+  return callBackend(`/store/requisitions/${encodeURIComponent(id)}/withdraw`, {
+    method: "POST",
+    token: session.token,
+    body: { reason },
+    idempotencyKey,
+  })
 }
 
 export function getRequisition(session: Session, id: string): Promise<ApiResult<{ requisition: Requisition }>> {

@@ -15,7 +15,7 @@ export const POST = async (req: AuthorizedRequest, res: MedusaResponse) => {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "Esta sesión no usa un token; ciérrala con DELETE /auth/session.",
-      "SIN_TOKEN_DE_SESION"
+      "SIN_TOKEN_DE_SESION",
     )
   }
   await revokeSessionTokenWorkflow(req.scope).run({

@@ -83,8 +83,7 @@ export type Knex = {
 export const STAGE_COLUMNS = ["reservado", "comprometido", "devengado", "ejercido", "pagado"] as const
 
 /** disponible, as SQL over the key row. */
-export const DISPONIBLE_SQL =
-  "(modificado - reservado - comprometido - devengado - ejercido - pagado)"
+export const DISPONIBLE_SQL = "(modificado - reservado - comprometido - devengado - ejercido - pagado)"
 
 export const KEY_RETURNING = `id, modificado::text, reservado::text, comprometido::text, devengado::text,
   ejercido::text, pagado::text, ${DISPONIBLE_SQL}::text AS disponible`
@@ -172,13 +171,11 @@ export function stagesOf(type: MovementType, parent: ParentRow | null): [Stage, 
   }
 }
 
-
 /** SET list, bindings and WHERE guard that move `amount` from one stage to another. */
 export function stageUpdate(from: Stage, to: Stage, amount: string): { sets: string; bindings: string[]; guard: string } {
   const sets: string[] = []
   const bindings: string[] = []
-  const raw = (col: string, op: "+" | "-") =>
-    `raw_${col} = jsonb_build_object('value', (${col} ${op} ?::numeric)::text, 'precision', 20)`
+  const raw = (col: string, op: "+" | "-") => `raw_${col} = jsonb_build_object('value', (${col} ${op} ?::numeric)::text, 'precision', 20)`
   if (from !== "disponible") {
     sets.push(`${from} = ${from} - ?::numeric`, raw(from, "-"))
     bindings.push(amount, amount)
@@ -199,7 +196,7 @@ export function movementValues(
   from: Stage,
   to: Stage,
   amount: string,
-  parentId: string | null
+  parentId: string | null,
 ): unknown[] {
   return [
     id,
@@ -225,7 +222,7 @@ export function applied(
   to: Stage,
   amount: string,
   parentId: string | null,
-  keyRow: Record<string, string>
+  keyRow: Record<string, string>,
 ): AppliedMovement {
   return {
     movement: {
@@ -247,11 +244,7 @@ export function applied(
 }
 
 export function keyNotFound(keyId: string): MedusaError {
-  return new MedusaError(
-    MedusaError.Types.NOT_FOUND,
-    `La clave presupuestal ${keyId} no existe.`,
-    BUDGET_ERRORS.KEY_NOT_FOUND
-  )
+  return new MedusaError(MedusaError.Types.NOT_FOUND, `La clave presupuestal ${keyId} no existe.`, BUDGET_ERRORS.KEY_NOT_FOUND)
 }
 
 /** Why the guarded UPDATE changed nothing: missing key, inactive key or insufficient funds. */
@@ -259,18 +252,14 @@ export async function refusal(knex: Knex, keyId: string, from: Stage, amount: st
   const { rows } = await knex.raw(
     `SELECT is_active, clave, ${DISPONIBLE_SQL}::text AS disponible, ${from === "disponible" ? "0" : from}::text AS origen
        FROM budget_key WHERE id = ? AND deleted_at IS NULL`,
-    [keyId]
+    [keyId],
   )
   const k = rows[0] as { is_active: boolean; clave: string; disponible: string; origen: string } | undefined
   if (!k) {
     return keyNotFound(keyId)
   }
   if (!k.is_active) {
-    return new MedusaError(
-      MedusaError.Types.NOT_ALLOWED,
-      `La clave presupuestal ${k.clave} está inactiva.`,
-      BUDGET_ERRORS.KEY_INACTIVE
-    )
+    return new MedusaError(MedusaError.Types.NOT_ALLOWED, `La clave presupuestal ${k.clave} está inactiva.`, BUDGET_ERRORS.KEY_INACTIVE)
   }
   const have = from === "disponible" ? k.disponible : k.origen
   return new MedusaError(
@@ -278,6 +267,6 @@ export async function refusal(knex: Knex, keyId: string, from: Stage, amount: st
     from === "disponible"
       ? `Fondos insuficientes en la clave presupuestal ${k.clave}: se solicitan ${formatMxn(amount)} y el disponible es ${formatMxn(have)}.`
       : `Fondos insuficientes en la etapa «${from}» de la clave ${k.clave}: se solicitan ${formatMxn(amount)} y hay ${formatMxn(have)}.`,
-    BUDGET_ERRORS.INSUFFICIENT
+    BUDGET_ERRORS.INSUFFICIENT,
   )
 }

@@ -90,7 +90,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "El pago con presupuesto solo admite pesos mexicanos (MXN).",
-        "MONEDA_NO_ADMITIDA"
+        "MONEDA_NO_ADMITIDA",
       )
     }
     const reservationId = (data.budget_reservation_id as string | undefined) ?? null
@@ -98,13 +98,13 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
     if (reservationId) {
       const [reservation] = (await this.budget.listBudgetMovements(
         { id: reservationId },
-        { take: 1, select: ["id", "type", "budget_key_id"] }
+        { take: 1, select: ["id", "type", "budget_key_id"] },
       )) as unknown as Movement[]
       if (!reservation || reservation.type !== "reserve" || (keyId && keyId !== reservation.budget_key_id)) {
         throw new MedusaError(
           MedusaError.Types.NOT_FOUND,
           `La reserva presupuestal ${reservationId} no existe.`,
-          BUDGET_ERRORS.MOVEMENT_NOT_FOUND
+          BUDGET_ERRORS.MOVEMENT_NOT_FOUND,
         )
       }
       keyId = reservation.budget_key_id
@@ -113,13 +113,10 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "Indica la reserva presupuestal de la requisición (budget_reservation_id) o la clave presupuestal (budget_key_id) con que se paga.",
-        "RESERVA_PRESUPUESTAL_REQUERIDA"
+        "RESERVA_PRESUPUESTAL_REQUERIDA",
       )
     }
-    const [key] = await this.budget.listBudgetKeys(
-      { id: keyId },
-      { take: 1, select: ["id", "organization_id", "unit_id", "provider"] }
-    )
+    const [key] = await this.budget.listBudgetKeys({ id: keyId }, { take: 1, select: ["id", "organization_id", "unit_id", "provider"] })
     if (!key) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `La clave presupuestal ${keyId} no existe.`, BUDGET_ERRORS.KEY_NOT_FOUND)
     }
@@ -142,7 +139,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "El pago ya comprometió el presupuesto; cancélalo y crea otro para cambiar el importe.",
-        BUDGET_ERRORS.INVALID_TRANSITION
+        BUDGET_ERRORS.INVALID_TRANSITION,
       )
     }
     return { data: { ...data, amount: toCentavos(MathBN.convert(input.amount as string)) } }
@@ -163,7 +160,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "Indica la clave de rastreo SPEI del pago (clave_rastreo en los datos del pago) antes de capturarlo.",
-        "CLAVE_RASTREO_REQUERIDA"
+        "CLAVE_RASTREO_REQUERIDA",
       )
     }
     const commit = await this.required_(data, "commit")
@@ -216,7 +213,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "Los reintegros de claves de SICOP/SIAFF se tramitan en SIAFF; no se registran desde la tienda.",
-        "REINTEGRO_EN_SIAFF"
+        "REINTEGRO_EN_SIAFF",
       )
     }
     const amount = toCentavos(MathBN.convert(input.amount as string))
@@ -255,7 +252,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
     const data = input.data as BudgetPaymentData
     const moves = await this.budget.listBudgetMovements(
       { idempotency_key: (["commit", "release", "pay"] as const).map((t) => movementKey(data.session_id, t)) },
-      { select: ["id", "idempotency_key"] }
+      { select: ["id", "idempotency_key"] },
     )
     const has = (t: "commit" | "release" | "pay") => moves.some((m) => m.idempotency_key === movementKey(data.session_id, t))
     const status = has("pay")
@@ -275,7 +272,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
   /** A buyer may pay only with a key of their agency and units (system calls carry no customer). */
   protected async assertBuyerMayUse_(
     customerId: string | undefined,
-    key: { organization_id: string; unit_id: string | null }
+    key: { organization_id: string; unit_id: string | null },
   ): Promise<void> {
     if (!customerId) {
       return
@@ -291,7 +288,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.FORBIDDEN,
         "La clave presupuestal pertenece a otra dependencia o a una unidad fuera de tu alcance; solo puedes pagar con presupuesto de tu dependencia y tus unidades.",
-        BUDGET_ERRORS.KEY_OTHER_AGENCY
+        BUDGET_ERRORS.KEY_OTHER_AGENCY,
       )
     }
   }
@@ -314,7 +311,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
   protected async movement_(data: BudgetPaymentData, type: "commit" | "release"): Promise<Movement | null> {
     const [m] = (await this.budget.listBudgetMovements(
       { idempotency_key: movementKey(data.session_id, type) },
-      { take: 1, select: ["id", "type", "amount", "budget_key_id"] }
+      { take: 1, select: ["id", "type", "amount", "budget_key_id"] },
     )) as unknown as Movement[]
     return m ?? null
   }
@@ -325,7 +322,7 @@ export class BudgetPaymentProviderService extends AbstractPaymentProvider<Record
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "El pago no está autorizado: el presupuesto aún no se ha comprometido.",
-        BUDGET_ERRORS.INVALID_TRANSITION
+        BUDGET_ERRORS.INVALID_TRANSITION,
       )
     }
     return m

@@ -71,5 +71,5 @@ export const applyBudgetMovementStep = createStep(
       reference_id: undo.reference_id,
       idempotency_key: `${undo.idempotency_key}:compensacion`,
     })
-  }
+  },
 )

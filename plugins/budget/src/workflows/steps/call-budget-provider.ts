@@ -52,10 +52,7 @@ export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Ou
     try {
       const result = await provider[input.operation](op)
       await service.setExternalRef(input.movement.id, result.folio)
-      return new StepResponse<Out, Undo>(
-        { folio: result.folio },
-        { provider: input.key.provider, idempotency_key: op.idempotency_key }
-      )
+      return new StepResponse<Out, Undo>({ folio: result.folio }, { provider: input.key.provider, idempotency_key: op.idempotency_key })
     } catch (e) {
       if (e instanceof MedusaError && (e as MedusaError & { code?: string }).code === BUDGET_ERRORS.EXTERNAL_UNAVAILABLE) {
         // Ambiguous outcome: the operation may have been applied. Cancel it by key.
@@ -70,5 +67,5 @@ export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Ou
     }
     const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
     await (await service.getProvider(undo.provider)).cancel(undo.idempotency_key)
-  }
+  },
 )

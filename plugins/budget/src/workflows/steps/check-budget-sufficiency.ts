@@ -30,7 +30,7 @@ export const checkBudgetSufficiencyStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `El importe «${amount}» no es válido: debe ser mayor que cero y tener a lo más dos decimales.`,
-        BUDGET_ERRORS.INVALID_AMOUNT
+        BUDGET_ERRORS.INVALID_AMOUNT,
       )
     }
     const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
@@ -47,5 +47,5 @@ export const checkBudgetSufficiencyStep = createStep(
       sufficient: MathBN.gte(effective, amount),
     }
     return new StepResponse(result)
-  }
+  },
 )

@@ -46,14 +46,14 @@ export const createBudgetKeysStep = createStep(
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `La partida «${k.partida_especifica}» no es una partida específica del COG (5 dígitos).`,
-          "PARTIDA_INVALIDA"
+          "PARTIDA_INVALIDA",
         )
       }
       if (!isPositiveAmount(k.aprobado)) {
         throw new MedusaError(
           MedusaError.Types.INVALID_DATA,
           `El importe aprobado «${k.aprobado}» no es válido.`,
-          BUDGET_ERRORS.INVALID_AMOUNT
+          BUDGET_ERRORS.INVALID_AMOUNT,
         )
       }
     }
@@ -65,11 +65,11 @@ export const createBudgetKeysStep = createStep(
         // bigNumber columns take exact decimal strings at runtime.
         aprobado: toCentavos(k.aprobado) as unknown as number,
         modificado: toCentavos(k.aprobado) as unknown as number,
-      }))
+      })),
     )
     return new StepResponse(
       created.map((c) => ({ id: c.id, clave: c.clave })),
-      created.map((c) => c.id)
+      created.map((c) => c.id),
     )
   },
   async (ids, { container }) => {
@@ -77,5 +77,5 @@ export const createBudgetKeysStep = createStep(
       return
     }
     await container.resolve<BudgetModuleService>(BUDGET_MODULE).deleteBudgetKeys(ids)
-  }
+  },
 )

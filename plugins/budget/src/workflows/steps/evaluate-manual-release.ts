@@ -26,7 +26,7 @@ export const evaluateManualReleaseStep = createStep(
       throw budgetError(
         "NOT_ALLOWED",
         BUDGET_ERRORS.RESERVATION_OF_PROCEDURE,
-        "Esta reserva pertenece a un procedimiento (requisición, contrato o pedido) y se libera con él, p. ej. al retirar la requisición."
+        "Esta reserva pertenece a un procedimiento (requisición, contrato o pedido) y se libera con él, p. ej. al retirar la requisición.",
       )
     }
     const amount = await service.remainingOf(reservation.id)
@@ -35,5 +35,5 @@ export const evaluateManualReleaseStep = createStep(
     }
     const release: ManualRelease = { budget_key_id: key.id, amount, reference_id: reservation.reference_id }
     return new StepResponse(release)
-  }
+  },
 )

@@ -60,7 +60,7 @@ export async function listOwnCertificates(req: AuthorizedRequest<unknown, ListOw
   const { limit, offset, status } = req.validatedQuery
   const [rows, count] = await service(req).listAndCountEfirmaCertificates(
     { person_id: req.access.person_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { registered_at: "DESC" } }
+    { take: limit, skip: offset, order: { registered_at: "DESC" } },
   )
   res.json({ certificates: rows.map((r) => certificateView(r as EfirmaCertificateView)), count, limit, offset })
 }

@@ -50,17 +50,11 @@ export const efirmaMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
     matcher: "/admin/efirma/certificates",
-    middlewares: [
-      ...authorize({ actors: ["user"], permission: P.EFIRMA_ADMINISTER }),
-      validateQuery(AdminListEfirmaCertificates),
-    ],
+    middlewares: [...authorize({ actors: ["user"], permission: P.EFIRMA_ADMINISTER }), validateQuery(AdminListEfirmaCertificates)],
   },
   {
     method: ["POST"],
     matcher: "/admin/efirma/certificates/:id/revoke",
-    middlewares: [
-      ...authorize({ actors: ["user"], permission: P.EFIRMA_ADMINISTER }),
-      validateBody(RevokeEfirmaCertificate),
-    ],
+    middlewares: [...authorize({ actors: ["user"], permission: P.EFIRMA_ADMINISTER }), validateBody(RevokeEfirmaCertificate)],
   },
 ]

@@ -23,9 +23,7 @@ export const VerifyEfirmaSignature = z
   .strict()
 export type VerifyEfirmaSignatureType = z.infer<typeof VerifyEfirmaSignature>
 
-export const ListOwnEfirmaCertificates = z
-  .object({ ...paginationSchema, status: z.enum(["active", "revoked"]).optional() })
-  .strict()
+export const ListOwnEfirmaCertificates = z.object({ ...paginationSchema, status: z.enum(["active", "revoked"]).optional() }).strict()
 export type ListOwnEfirmaCertificatesType = z.infer<typeof ListOwnEfirmaCertificates>
 
 export const AdminListEfirmaCertificates = z

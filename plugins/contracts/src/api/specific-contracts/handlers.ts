@@ -7,11 +7,7 @@ import {
   signSpecificContractWorkflow,
 } from "../../workflows/specific-contracts"
 import { actorOf, detail } from "./helpers"
-import type {
-  CancelSpecificContractType,
-  CreateContractAmendmentType,
-  SignSpecificContractType,
-} from "./validators"
+import type { CancelSpecificContractType, CreateContractAmendmentType, SignSpecificContractType } from "./validators"
 
 /**
  * POST /store/specific-contracts — refused: a specific contract is generated
@@ -21,7 +17,7 @@ import type {
 export async function createContract(_req: MedusaRequest, _res: MedusaResponse) {
   throw notAllowed(
     E.REQUISITION_REQUIRED,
-    "Los contratos específicos se generan desde una requisición aprobada (POST /store/requisitions/:id/contracts); no se capturan por separado."
+    "Los contratos específicos se generan desde una requisición aprobada (POST /store/requisitions/:id/contracts); no se capturan por separado.",
   )
 }
 
@@ -46,7 +42,13 @@ export function signContract(side: "agency" | "supplier") {
 export async function createAmendment(req: MedusaRequest<CreateContractAmendmentType>, res: MedusaResponse) {
   const body = req.validatedBody
   const { result } = await createContractAmendmentWorkflow(req.scope).run({
-    input: { contract_id: req.params.id, changes: body.changes, reason: body.reason, agency_signer_person_id: body.agency_signer_person_id ?? null, actor: actorOf(req) },
+    input: {
+      contract_id: req.params.id,
+      changes: body.changes,
+      reason: body.reason,
+      agency_signer_person_id: body.agency_signer_person_id ?? null,
+      actor: actorOf(req),
+    },
   })
   req.params.id = result.id
   res.status(201).json({ specific_contract: await detail(req, "agency") })

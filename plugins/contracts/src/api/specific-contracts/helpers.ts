@@ -34,19 +34,41 @@ export function scopeFilters(req: MedusaRequest, scope: Scope): Record<string, s
 
 /** Columns of a contract answered in lists and details (documents are separate routes). */
 export const CONTRACT_FIELDS = [
-  "id", "number", "kind", "parent_id", "amendment_sequence", "status", "agency_id", "agency_unit_id", "supplier_id",
-  "framework_contract_id", "budget_key_id", "requisition_id", "agency_signer_person_id", "supplier_signer_person_id",
-  "created_by_person_id", "template_code", "template_version", "data_sha256", "html_sha256", "pdf_sha256",
-  "document_sha256", "subtotal", "iva", "total", "currency_code", "issued_at", "in_force_at", "cancelled_at",
-  "cancellation_reason", "created_at",
+  "id",
+  "number",
+  "kind",
+  "parent_id",
+  "amendment_sequence",
+  "status",
+  "agency_id",
+  "agency_unit_id",
+  "supplier_id",
+  "framework_contract_id",
+  "budget_key_id",
+  "requisition_id",
+  "agency_signer_person_id",
+  "supplier_signer_person_id",
+  "created_by_person_id",
+  "template_code",
+  "template_version",
+  "data_sha256",
+  "html_sha256",
+  "pdf_sha256",
+  "document_sha256",
+  "subtotal",
+  "iva",
+  "total",
+  "currency_code",
+  "issued_at",
+  "in_force_at",
+  "cancelled_at",
+  "cancellation_reason",
+  "created_at",
 ] as const
 
 /** One contract of the caller's side, or 404 (same answer for "absent" and "not yours"). */
 export async function loadScoped(req: MedusaRequest, scope: Scope, fields: string[] = [...CONTRACT_FIELDS]) {
-  const [c] = await service(req).listSpecificContracts(
-    { id: req.params.id, ...scopeFilters(req, scope) },
-    { select: fields, take: 1 }
-  )
+  const [c] = await service(req).listSpecificContracts({ id: req.params.id, ...scopeFilters(req, scope) }, { select: fields, take: 1 })
   if (!c) {
     throw contractNotFound()
   }
@@ -73,11 +95,29 @@ export async function detail(req: MedusaRequest, scope: Scope) {
   const [full] = await svc.listSpecificContracts({ id: c.id }, { select: ["id", "data"], take: 1 })
   const signatures = await svc.listContractSignatures(
     { contract_id: c.id },
-    { select: ["id", "role", "person_id", "organization_id", "certificate_serial", "rfc", "subject_name", "payload_sha256", "document_sha256", "signed_at", "signature"], order: { signed_at: "ASC" } }
+    {
+      select: [
+        "id",
+        "role",
+        "person_id",
+        "organization_id",
+        "certificate_serial",
+        "rfc",
+        "subject_name",
+        "payload_sha256",
+        "document_sha256",
+        "signed_at",
+        "signature",
+      ],
+      order: { signed_at: "ASC" },
+    },
   )
   const amendments = await svc.listSpecificContracts(
     { parent_id: c.id, ...scopeFilters(req, scope) },
-    { select: ["id", "number", "status", "amendment_sequence", "subtotal", "iva", "total", "issued_at", "in_force_at"], order: { amendment_sequence: "ASC" } }
+    {
+      select: ["id", "number", "status", "amendment_sequence", "subtotal", "iva", "total", "issued_at", "in_force_at"],
+      order: { amendment_sequence: "ASC" },
+    },
   )
   return { ...present(c), data: full.data, signatures, amendments }
 }
@@ -101,7 +141,12 @@ export async function sendPdf(req: MedusaRequest, res: MedusaResponse, scope: Sc
   res.status(200).send(pdf)
 }
 
-export async function list(req: MedusaRequest<unknown, ListSpecificContractsType>, res: MedusaResponse, scope: Scope, extra: Record<string, unknown> = {}) {
+export async function list(
+  req: MedusaRequest<unknown, ListSpecificContractsType>,
+  res: MedusaResponse,
+  scope: Scope,
+  extra: Record<string, unknown> = {},
+) {
   const { limit, offset, status, kind } = req.validatedQuery
   const filters: Record<string, unknown> = { ...scopeFilters(req, scope), ...extra }
   if (status) {
@@ -116,5 +161,13 @@ export async function list(req: MedusaRequest<unknown, ListSpecificContractsType
     skip: offset,
     take: limit,
   })
-  res.json({ specific_contracts: pickFields(req, rows.map((r) => present(r as unknown as Row))), count, limit, offset })
+  res.json({
+    specific_contracts: pickFields(
+      req,
+      rows.map((r) => present(r as unknown as Row)),
+    ),
+    count,
+    limit,
+    offset,
+  })
 }

@@ -24,7 +24,10 @@ export const SignSpecificContract = z
   .object({
     certificate: z.string().min(100).max(20_000),
     signature: z.string().min(16).max(4_000),
-    document_sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+    document_sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
   })
   .strict()
 export type SignSpecificContractType = z.infer<typeof SignSpecificContract>
@@ -33,7 +36,11 @@ export const CreateContractAmendment = z
   .object({
     reason: z.string().min(10).max(2000),
     changes: z
-      .array(z.object({ line: z.number().int().min(1), quantity: z.number().int().min(0).optional(), delivery_date: isoDate.optional() }).strict())
+      .array(
+        z
+          .object({ line: z.number().int().min(1), quantity: z.number().int().min(0).optional(), delivery_date: isoDate.optional() })
+          .strict(),
+      )
       .min(1)
       .max(200),
     agency_signer_person_id: id.optional(),

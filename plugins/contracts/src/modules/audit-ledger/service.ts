@@ -156,12 +156,14 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
         em.execute(
           `SELECT last_sequence::text AS sequence, last_hash AS entry_hash,
                   to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS now
-             FROM audit_chain_head WHERE id = 1 FOR UPDATE`
+             FROM audit_chain_head WHERE id = 1 FOR UPDATE`,
         )
       let [locked] = await lockHead()
       if (!locked) {
         // first append ever: create the head, then lock it
-        await em.execute("INSERT INTO audit_chain_head (id, last_sequence, last_hash) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING", [GENESIS_HASH])
+        await em.execute("INSERT INTO audit_chain_head (id, last_sequence, last_hash) VALUES (1, 0, ?) ON CONFLICT (id) DO NOTHING", [
+          GENESIS_HASH,
+        ])
         ;[locked] = await lockHead()
       }
       const head = locked.sequence === "0" ? undefined : locked
@@ -212,7 +214,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
              RETURNING 1
            )
            UPDATE audit_chain_head SET last_sequence = ?::bigint, last_hash = ? WHERE id = 1`,
-          [JSON.stringify(written), sequence.toString(), previous]
+          [JSON.stringify(written), sequence.toString(), previous],
         )
       }
       return written
@@ -225,7 +227,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
   /** Entries in sequence order, read back exactly as they were hashed. */
   async listLedger(
     filters: { entity_type?: string; entity_id?: string; after_sequence?: string } = {},
-    page: { limit?: number; offset?: number } = {}
+    page: { limit?: number; offset?: number } = {},
   ): Promise<{ entries: AuditEntryRow[]; count: number }> {
     const where: string[] = []
     const params: unknown[] = []
@@ -245,7 +247,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
     const [{ count }] = await on(this.manager_.getKnex()).execute(`SELECT count(*)::int AS count FROM audit_entry ${w}`, params)
     const entries = (await on(this.manager_.getKnex()).execute(
       `SELECT ${ENTRY_COLUMNS_SQL} FROM audit_entry ${w} ORDER BY audit_entry.sequence LIMIT ? OFFSET ?`,
-      [...params, page.limit ?? 50, page.offset ?? 0]
+      [...params, page.limit ?? 50, page.offset ?? 0],
     )) as unknown as AuditEntryRow[]
     return { entries, count: count as number }
   }
@@ -268,7 +270,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
          WHERE server_time >= (?::date)::timestamp AT TIME ZONE 'UTC'
            AND server_time < ((?::date) + 1)::timestamp AT TIME ZONE 'UTC'
          ORDER BY audit_entry.sequence`,
-        [day, day]
+        [day, day],
       )
       await em.execute(
         `INSERT INTO audit_checkpoint (id, day, entry_count, merkle_root, first_sequence, last_sequence)
@@ -280,7 +282,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
           merkleRoot(rows.map((r) => r.entry_hash as string)),
           rows.length ? rows[0].sequence : null,
           rows.length ? rows[rows.length - 1].sequence : null,
-        ]
+        ],
       )
       const [created] = await em.execute(`SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint WHERE day = ?`, [day])
       return created as unknown as AuditCheckpointRow
@@ -292,7 +294,7 @@ class AuditLedgerModuleService extends MedusaService({ AuditEntry, AuditCheckpoi
     const [{ count }] = await on(this.manager_.getKnex()).execute("SELECT count(*)::int AS count FROM audit_checkpoint")
     const checkpoints = (await on(this.manager_.getKnex()).execute(
       `SELECT ${CHECKPOINT_COLUMNS_SQL} FROM audit_checkpoint ORDER BY day DESC LIMIT ? OFFSET ?`,
-      [page.limit ?? 50, page.offset ?? 0]
+      [page.limit ?? 50, page.offset ?? 0],
     )) as unknown as AuditCheckpointRow[]
     return { checkpoints, count: count as number }
   }

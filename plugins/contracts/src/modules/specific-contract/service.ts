@@ -38,17 +38,19 @@ class SpecificContractModuleService extends MedusaService({
       `INSERT INTO contract_number_sequence (id, scope, last_value) VALUES (?, ?, 1)
        ON CONFLICT (scope) WHERE deleted_at IS NULL DO UPDATE SET last_value = contract_number_sequence.last_value + 1, updated_at = now()
        RETURNING last_value`,
-      [generateEntityId(undefined, "spcseq"), scope]
+      [generateEntityId(undefined, "spcseq"), scope],
     )
     return Number(rows[0].last_value)
   }
 
   /** Gives a number back when it is still the last one handed out (compensation). */
   async releaseNumber(scope: string, value: number): Promise<void> {
-    await this.manager_.getKnex().raw(
-      "UPDATE contract_number_sequence SET last_value = last_value - 1, updated_at = now() WHERE scope = ? AND last_value = ? AND deleted_at IS NULL",
-      [scope, value]
-    )
+    await this.manager_
+      .getKnex()
+      .raw(
+        "UPDATE contract_number_sequence SET last_value = last_value - 1, updated_at = now() WHERE scope = ? AND last_value = ? AND deleted_at IS NULL",
+        [scope, value],
+      )
   }
 
   /**
@@ -61,16 +63,21 @@ class SpecificContractModuleService extends MedusaService({
     return await this.manager_.getKnex().transaction(async (trx) => {
       const { rows: locked } = await trx.raw(
         "SELECT status, in_force_at FROM specific_contract WHERE id = ? AND deleted_at IS NULL FOR UPDATE",
-        [contractId]
+        [contractId],
       )
       const previous = locked[0]?.status as string
       const { rows: sides } = await trx.raw(
         "SELECT count(DISTINCT role)::int AS n FROM contract_signature WHERE contract_id = ? AND deleted_at IS NULL",
-        [contractId]
+        [contractId],
       )
       const n = sides[0].n as number
       if (!["pending_signatures", "partially_signed"].includes(previous)) {
-        return { previous_status: previous, status: previous, in_force_at: (locked[0]?.in_force_at as Date) ?? null, became_in_force: false }
+        return {
+          previous_status: previous,
+          status: previous,
+          in_force_at: (locked[0]?.in_force_at as Date) ?? null,
+          became_in_force: false,
+        }
       }
       const status = n >= 2 ? "in_force" : n === 1 ? "partially_signed" : "pending_signatures"
       const inForceAt = status === "in_force" ? at : null
@@ -85,18 +92,18 @@ class SpecificContractModuleService extends MedusaService({
 
   /** Puts a status back (compensation of settleSignatureStatus), only if unchanged since. */
   async restoreStatus(contractId: string, expected: string, previous: string): Promise<void> {
-    await this.manager_.getKnex().raw(
-      "UPDATE specific_contract SET status = ?, in_force_at = NULL, updated_at = now() WHERE id = ? AND status = ?",
-      [previous, contractId, expected]
-    )
+    await this.manager_
+      .getKnex()
+      .raw("UPDATE specific_contract SET status = ?, in_force_at = NULL, updated_at = now() WHERE id = ? AND status = ?", [
+        previous,
+        contractId,
+        expected,
+      ])
   }
 
   /** The version of a template in force at `at` (highest version already effective). */
   async templateInForce(code: string, at: Date) {
-    const versions = await this.listContractTemplates(
-      { code, effective_from: { $lte: at } },
-      { order: { version: "DESC" }, take: 1 }
-    )
+    const versions = await this.listContractTemplates({ code, effective_from: { $lte: at } }, { order: { version: "DESC" }, take: 1 })
     return versions[0] ?? null
   }
 }

@@ -27,16 +27,20 @@ export const cancelSpecificContractWorkflow = createWorkflow(
         before: { status: cancelled.previous_status },
         after: { status: cancelled.status, reason: input.reason },
         details: { number: cancelled.number, reason: input.reason },
-      }))
+      })),
     )
     const contractCancelled = createHook(
       "contractCancelled",
-      transform({ cancelled, input }, ({ cancelled, input }) => ({ contract_id: cancelled.id, number: cancelled.number, actor: input.actor }))
+      transform({ cancelled, input }, ({ cancelled, input }) => ({
+        contract_id: cancelled.id,
+        number: cancelled.number,
+        actor: input.actor,
+      })),
     )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.CANCELLED,
       data: transform({ cancelled }, ({ cancelled }) => ({ id: cancelled.id, number: cancelled.number })),
     })
     return new WorkflowResponse(cancelled, { hooks: [contractCancelled] })
-  }
+  },
 )

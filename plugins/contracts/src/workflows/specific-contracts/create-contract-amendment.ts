@@ -21,7 +21,7 @@ export const createContractAmendmentWorkflow = createWorkflow(
   (input: WorkflowData<CreateContractAmendmentWorkflowInput>) => {
     const prepared = prepareContractAmendmentStep(input)
     const allocated = allocateContractNumberStep(
-      transform({ prepared }, ({ prepared }) => ({ scope: prepared.scope, kind: "amendment" as const }))
+      transform({ prepared }, ({ prepared }) => ({ scope: prepared.scope, kind: "amendment" as const })),
     )
     const rendered = renderContractDocumentsStep(
       transform({ prepared, allocated }, ({ prepared, allocated }) => ({
@@ -30,11 +30,9 @@ export const createContractAmendmentWorkflow = createWorkflow(
         sequence: allocated.sequence,
         template_body: prepared.template.body,
         issued_at: prepared.issued_at,
-      }))
+      })),
     )
-    markTemplateUsedStep(
-      transform({ prepared }, ({ prepared }) => ({ template_id: prepared.template.id, at: prepared.issued_at }))
-    )
+    markTemplateUsedStep(transform({ prepared }, ({ prepared }) => ({ template_id: prepared.template.id, at: prepared.issued_at })))
     const amendment = createSpecificContractRecordStep(
       transform({ prepared, rendered, allocated }, ({ prepared, rendered, allocated }) => ({
         record: { ...prepared.record, parent_id: prepared.parent_id, amendment_sequence: allocated.sequence },
@@ -43,7 +41,7 @@ export const createContractAmendmentWorkflow = createWorkflow(
         pdf_base64: rendered.pdf_base64,
         hashes: rendered.hashes,
         issued_at: prepared.issued_at,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, amendment, rendered, prepared }, ({ input, amendment, rendered, prepared }) => ({
@@ -61,7 +59,7 @@ export const createContractAmendmentWorkflow = createWorkflow(
           change_percent: rendered.data.amendment?.change_percent ?? null,
           total: rendered.data.totals.total,
         },
-      }))
+      })),
     )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.CREATED,
@@ -75,5 +73,5 @@ export const createContractAmendmentWorkflow = createWorkflow(
       })),
     })
     return new WorkflowResponse(amendment)
-  }
+  },
 )

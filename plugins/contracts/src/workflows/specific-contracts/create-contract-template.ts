@@ -19,7 +19,7 @@ export const createContractTemplateWorkflow = createWorkflow(
         body: input.body,
         effective_from: input.effective_from ?? null,
         created_by: input.actor.person_id,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, template }, ({ input, template }) => ({
@@ -32,8 +32,8 @@ export const createContractTemplateWorkflow = createWorkflow(
         before: null,
         after: { code: template.code, version: template.version, body: template.body, effective_from: template.effective_from },
         details: { code: template.code, version: template.version },
-      }))
+      })),
     )
     return new WorkflowResponse(template)
-  }
+  },
 )

@@ -22,7 +22,7 @@ export const createSpecificContractWorkflow = createWorkflow(
   (input: WorkflowData<CreateSpecificContractWorkflowInput>) => {
     const prepared = prepareSpecificContractStep(input)
     const allocated = allocateContractNumberStep(
-      transform({ prepared }, ({ prepared }) => ({ scope: prepared.scope, kind: "contract" as const }))
+      transform({ prepared }, ({ prepared }) => ({ scope: prepared.scope, kind: "contract" as const })),
     )
     const rendered = renderContractDocumentsStep(
       transform({ prepared, allocated }, ({ prepared, allocated }) => ({
@@ -30,11 +30,9 @@ export const createSpecificContractWorkflow = createWorkflow(
         number: allocated.number,
         template_body: prepared.template.body,
         issued_at: prepared.issued_at,
-      }))
+      })),
     )
-    markTemplateUsedStep(
-      transform({ prepared }, ({ prepared }) => ({ template_id: prepared.template.id, at: prepared.issued_at }))
-    )
+    markTemplateUsedStep(transform({ prepared }, ({ prepared }) => ({ template_id: prepared.template.id, at: prepared.issued_at })))
     const contract = createSpecificContractRecordStep(
       transform({ prepared, rendered }, ({ prepared, rendered }) => ({
         record: prepared.record,
@@ -43,7 +41,7 @@ export const createSpecificContractWorkflow = createWorkflow(
         pdf_base64: rendered.pdf_base64,
         hashes: rendered.hashes,
         issued_at: prepared.issued_at,
-      }))
+      })),
     )
     appendAuditEntryStep(
       transform({ input, contract, rendered }, ({ input, contract, rendered }) => ({
@@ -56,7 +54,7 @@ export const createSpecificContractWorkflow = createWorkflow(
         before: null,
         after: { id: contract.id, number: contract.number, status: contract.status, ...rendered.hashes },
         details: { number: contract.number, document_sha256: rendered.hashes.document_sha256, total: rendered.data.totals.total },
-      }))
+      })),
     )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.CREATED,
@@ -69,5 +67,5 @@ export const createSpecificContractWorkflow = createWorkflow(
       })),
     })
     return new WorkflowResponse(contract)
-  }
+  },
 )

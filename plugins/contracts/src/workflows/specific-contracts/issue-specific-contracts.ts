@@ -27,13 +27,13 @@ export const issueSpecificContractsWorkflow = createWorkflow(
     const prepared = prepareSpecificContractsStep(transform({ input }, ({ input }) => input.contracts))
     const allocated = allocateContractNumbersStep(transform({ prepared }, ({ prepared }) => prepared.map((p) => p.scope)))
     const rendered = renderContractsDocumentsStep(
-      transform({ prepared, allocated }, ({ prepared, allocated }) => ({ prepared, numbers: allocated.map((a) => a.number) }))
+      transform({ prepared, allocated }, ({ prepared, allocated }) => ({ prepared, numbers: allocated.map((a) => a.number) })),
     )
     markTemplateUsedStep(transform({ prepared }, ({ prepared }) => ({ template_id: prepared[0].template.id, at: prepared[0].issued_at })))
     const contracts = createSpecificContractRecordsStep(
       transform({ prepared, rendered }, ({ prepared, rendered }) =>
-        prepared.map((p, i) => ({ record: p.record, issued_at: p.issued_at, ...rendered[i] }))
-      )
+        prepared.map((p, i) => ({ record: p.record, issued_at: p.issued_at, ...rendered[i] })),
+      ),
     )
     appendAuditEntriesStep(
       transform({ input, contracts }, ({ input, contracts }) =>
@@ -46,16 +46,27 @@ export const issueSpecificContractsWorkflow = createWorkflow(
           entity_id: c.id,
           before: null,
           after: { id: c.id, number: c.number, status: c.status, document_sha256: c.document_sha256 },
-          details: { number: c.number, document_sha256: c.document_sha256, total: c.total, requisition_id: input.contracts[i].requisition_id },
-        }))
-      )
+          details: {
+            number: c.number,
+            document_sha256: c.document_sha256,
+            total: c.total,
+            requisition_id: input.contracts[i].requisition_id,
+          },
+        })),
+      ),
     )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.CREATED,
       data: transform({ contracts, input }, ({ contracts, input }) =>
-        contracts.map((c, i) => ({ id: c.id, number: c.number, kind: "contract", agency_id: input.contracts[i].agency_id, supplier_id: c.supplier_id }))
+        contracts.map((c, i) => ({
+          id: c.id,
+          number: c.number,
+          kind: "contract",
+          agency_id: input.contracts[i].agency_id,
+          supplier_id: c.supplier_id,
+        })),
       ),
     })
     return new WorkflowResponse(contracts)
-  }
+  },
 )

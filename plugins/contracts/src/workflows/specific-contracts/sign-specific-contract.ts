@@ -44,7 +44,7 @@ export const signSpecificContractWorkflow = createWorkflow(
         side: input.side,
         signer: input.signer,
         document_sha256: input.document_sha256 ?? null,
-      }))
+      })),
     )
     const verified = verifyEfirmaSignatureStep(
       transform({ input, context, at }, ({ input, context, at }) => ({
@@ -52,7 +52,7 @@ export const signSpecificContractWorkflow = createWorkflow(
         payload: context.payload,
         envelope: input.envelope,
         at,
-      }))
+      })),
     )
     const signature = recordContractSignatureStep(
       transform({ input, context, verified }, ({ input, context, verified }) => ({
@@ -68,11 +68,9 @@ export const signSpecificContractWorkflow = createWorkflow(
         payload_sha256: verified.payload_sha256,
         document_sha256: context.contract.document_sha256,
         signed_at: verified.signed_at,
-      }))
+      })),
     )
-    const settled = settleContractStatusStep(
-      transform({ context, at }, ({ context, at }) => ({ contract_id: context.contract.id, at }))
-    )
+    const settled = settleContractStatusStep(transform({ context, at }, ({ context, at }) => ({ contract_id: context.contract.id, at })))
     appendAuditEntryStep(
       transform({ input, context, verified, settled }, ({ input, context, verified, settled }) => ({
         actor_type: input.signer.actor_type,
@@ -91,7 +89,7 @@ export const signSpecificContractWorkflow = createWorkflow(
           payload_sha256: verified.payload_sha256,
           status: settled.status,
         },
-      }))
+      })),
     )
     const contractInForce = createHook(
       "contractInForce",
@@ -100,7 +98,7 @@ export const signSpecificContractWorkflow = createWorkflow(
         contract: context.contract,
         in_force_at: settled.in_force_at,
         signer: input.signer,
-      }))
+      })),
     )
     emitEventStep({
       eventName: SPECIFIC_CONTRACT_EVENTS.SIGNED,
@@ -138,7 +136,7 @@ export const signSpecificContractWorkflow = createWorkflow(
         status: settled.status,
         signature,
       })),
-      { hooks: [contractInForce] }
+      { hooks: [contractInForce] },
     )
-  }
+  },
 )

@@ -25,5 +25,5 @@ export const createEfirmaCertificateStep = createStep(
     }
     const service = container.resolve<EfirmaModuleService>(EFIRMA_MODULE)
     await service.softDeleteEfirmaCertificates(id)
-  }
+  },
 )

@@ -25,7 +25,7 @@ export const revokeEfirmaCertificateStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
         `No existe el certificado ${input.certificate_id} entre tus certificados registrados.`,
-        EFIRMA_ERRORS.CERTIFICADO_NO_ENCONTRADO
+        EFIRMA_ERRORS.CERTIFICADO_NO_ENCONTRADO,
       )
     }
     if (cert.status === "revoked") {
@@ -39,7 +39,7 @@ export const revokeEfirmaCertificateStep = createStep(
     })
     return new StepResponse(
       { before: cert, after: updated },
-      { id: cert.id, status: cert.status, revoked_at: cert.revoked_at, revocation_reason: cert.revocation_reason }
+      { id: cert.id, status: cert.status, revoked_at: cert.revoked_at, revocation_reason: cert.revocation_reason },
     )
   },
   async (previous, { container }) => {
@@ -48,5 +48,5 @@ export const revokeEfirmaCertificateStep = createStep(
     }
     const service = container.resolve<EfirmaModuleService>(EFIRMA_MODULE)
     await service.updateEfirmaCertificates(previous)
-  }
+  },
 )

@@ -49,7 +49,7 @@ export const validateEfirmaCertificateStep = createStep(
     if (existing?.status === "revoked") {
       throw efirmaError(
         EFIRMA_ERRORS.CERTIFICADO_REVOCADO,
-        `El certificado ${cert.serial} fue revocado y no puede registrarse de nuevo; registra un certificado vigente.`
+        `El certificado ${cert.serial} fue revocado y no puede registrarse de nuevo; registra un certificado vigente.`,
       )
     }
     if (existing) {
@@ -57,7 +57,7 @@ export const validateEfirmaCertificateStep = createStep(
         EFIRMA_ERRORS.CERTIFICADO_YA_REGISTRADO,
         existing.person_id === signer.id
           ? `El certificado ${cert.serial} ya está registrado a tu nombre.`
-          : `El certificado ${cert.serial} ya está registrado por otra persona.`
+          : `El certificado ${cert.serial} ya está registrado por otra persona.`,
       )
     }
     const record: EfirmaCertificateToRegister = {
@@ -75,5 +75,5 @@ export const validateEfirmaCertificateStep = createStep(
       fingerprint_sha256: fingerprintOf(cert),
     }
     return new StepResponse(record)
-  }
+  },
 )

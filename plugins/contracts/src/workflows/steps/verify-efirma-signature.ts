@@ -1,9 +1,5 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  verifyEfirmaSignature,
-  type VerifiedEfirmaSignature,
-  type VerifyEfirmaSignatureInput,
-} from "../../efirma/verify"
+import { verifyEfirmaSignature, type VerifiedEfirmaSignature, type VerifyEfirmaSignatureInput } from "../../efirma/verify"
 
 export type VerifyEfirmaSignatureStepInput = VerifyEfirmaSignatureInput
 
@@ -20,5 +16,5 @@ export const verifyEfirmaSignatureStep = createStep(
   async (input: VerifyEfirmaSignatureStepInput, { container }) => {
     const verified: VerifiedEfirmaSignature = await verifyEfirmaSignature(container, input)
     return new StepResponse(verified)
-  }
+  },
 )

@@ -12,8 +12,24 @@ const supplier = ["supplier" as const]
  * whose shipment it records.
  */
 export const actaMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/store/receptions/:id/acta", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })] },
-  { method: ["GET"], matcher: "/store/receptions/:id/acta/pdf", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })] },
-  { method: ["POST"], matcher: "/store/receptions/:id/acta/sign", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), idempotent(), validateBody(StoreSignActa)] },
-  { method: ["GET"], matcher: "/supplier/receptions/:id/acta/pdf", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
+  {
+    method: ["GET"],
+    matcher: "/store/receptions/:id/acta",
+    middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/receptions/:id/acta/pdf",
+    middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/receptions/:id/acta/sign",
+    middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), idempotent(), validateBody(StoreSignActa)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/supplier/receptions/:id/acta/pdf",
+    middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })],
+  },
 ]

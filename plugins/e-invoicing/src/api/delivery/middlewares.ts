@@ -13,10 +13,30 @@ const customer = ["customer" as const]
  * in the workflows.
  */
 export const deliveryMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/supplier/orders/:id/shipments", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
-  { method: ["POST"], matcher: "/supplier/orders/:id/shipments", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierRecordShipment)] },
-  { method: ["GET"], matcher: "/store/shipments", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), validateQuery(StoreListShipments)] },
+  {
+    method: ["GET"],
+    matcher: "/supplier/orders/:id/shipments",
+    middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })],
+  },
+  {
+    method: ["POST"],
+    matcher: "/supplier/orders/:id/shipments",
+    middlewares: [
+      ...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }),
+      idempotent(),
+      validateBody(SupplierRecordShipment),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/shipments",
+    middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), validateQuery(StoreListShipments)],
+  },
   { method: ["GET"], matcher: "/store/receptions", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })] },
-  { method: ["POST"], matcher: "/store/receptions", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), idempotent(), validateBody(StoreRecordReception)] },
+  {
+    method: ["POST"],
+    matcher: "/store/receptions",
+    middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD }), idempotent(), validateBody(StoreRecordReception)],
+  },
   { method: ["GET"], matcher: "/store/receptions/:id", middlewares: [...authorize({ actors: customer, permission: P.RECEPTION_RECORD })] },
 ]

@@ -6,7 +6,10 @@ export const SupplierRecordShipment = z
   .object({
     /** The supplier's delivery note (remisión) number. */
     delivery_note: z.string().trim().min(1).max(120),
-    lines: z.array(z.object({ contract_line: z.number().int().min(1), quantity: z.number().int().min(1).max(1_000_000) }).strict()).min(1).max(200),
+    lines: z
+      .array(z.object({ contract_line: z.number().int().min(1), quantity: z.number().int().min(1).max(1_000_000) }).strict())
+      .min(1)
+      .max(200),
   })
   .strict()
 export type SupplierRecordShipmentType = z.infer<typeof SupplierRecordShipment>
@@ -26,7 +29,7 @@ export const StoreRecordReception = z
             /** Serial numbers or asset tags of durable goods. */
             serials: z.array(z.string().trim().min(1).max(100)).max(1000).optional(),
           })
-          .strict()
+          .strict(),
       )
       .min(1)
       .max(200),

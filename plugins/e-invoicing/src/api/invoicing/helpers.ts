@@ -36,7 +36,10 @@ export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml
 /** An invoice of the caller's organization (as supplier or as agency), 404 otherwise. */
 export async function ownInvoice(req: AuthorizedRequest, id: string, side: "supplier" | "agency") {
   const service = einvService(req)
-  const [row] = await service.listInvoices({ id, [side === "supplier" ? "supplier_id" : "agency_id"]: req.access.organization_id }, { take: 1 })
+  const [row] = await service.listInvoices(
+    { id, [side === "supplier" ? "supplier_id" : "agency_id"]: req.access.organization_id },
+    { take: 1 },
+  )
   if (!row) {
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "La factura no existe o no es de tu organización.", "FACTURA_NO_EXISTE")
   }

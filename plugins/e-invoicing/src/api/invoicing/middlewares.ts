@@ -8,8 +8,35 @@ const supplier = ["supplier" as const]
 
 /** The supplier presents its CFDIs (the act that binds the company on the contract) and follows their payment. */
 export const invoicingMiddlewares: MiddlewareRoute[] = [
-  { method: ["GET"], matcher: "/supplier/invoices", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ }), validateQuery(SupplierListInvoices, listSupplierInvoicesQueryConfig)] },
-  { method: ["POST"], matcher: "/supplier/invoices", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierSubmitInvoice)] },
-  { method: ["POST"], matcher: "/supplier/invoices/:id/payment-complement", middlewares: [...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }), idempotent(), validateBody(SupplierSubmitComplement)] },
-  { method: ["GET"], matcher: "/supplier/invoices/:id", middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })] },
+  {
+    method: ["GET"],
+    matcher: "/supplier/invoices",
+    middlewares: [
+      ...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ }),
+      validateQuery(SupplierListInvoices, listSupplierInvoicesQueryConfig),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/supplier/invoices",
+    middlewares: [
+      ...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }),
+      idempotent(),
+      validateBody(SupplierSubmitInvoice),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/supplier/invoices/:id/payment-complement",
+    middlewares: [
+      ...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }),
+      idempotent(),
+      validateBody(SupplierSubmitComplement),
+    ],
+  },
+  {
+    method: ["GET"],
+    matcher: "/supplier/invoices/:id",
+    middlewares: [...authorize({ actors: supplier, permission: P.SPECIFIC_CONTRACTS_READ })],
+  },
 ]

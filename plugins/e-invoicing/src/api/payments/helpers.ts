@@ -6,7 +6,11 @@ import { einvService } from "../delivery/helpers"
 export async function ownPaymentRequest(req: AuthorizedRequest, id: string) {
   const [row] = await einvService(req).listPaymentRequests({ id, agency_id: req.access.organization_id }, { take: 1 })
   if (!row) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La solicitud de pago no existe o no es de tu dependencia.", "SOLICITUD_PAGO_NO_EXISTE")
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "La solicitud de pago no existe o no es de tu dependencia.",
+      "SOLICITUD_PAGO_NO_EXISTE",
+    )
   }
   return row
 }

@@ -21,5 +21,9 @@ export const paymentMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/payment-requests/:id/authorize",
     middlewares: [...authorize({ actors: customer, permission: P.PAYMENT_REQUESTS_AUTHORIZE }), idempotent(), validateBody(Empty)],
   },
-  { method: ["POST"], matcher: "/store/payment-requests/:id/confirm-payment", middlewares: [...typist(), idempotent(), validateBody(StoreConfirmPayment)] },
+  {
+    method: ["POST"],
+    matcher: "/store/payment-requests/:id/confirm-payment",
+    middlewares: [...typist(), idempotent(), validateBody(StoreConfirmPayment)],
+  },
 ]

@@ -25,7 +25,13 @@ export const Empty = z.object({}).strict()
 export const StoreConfirmPayment = z
   .object({
     /** SPEI clave de rastreo (own-resources keys; SIAFF reports its own). */
-    clave_rastreo: z.string().trim().min(6).max(30).regex(/^[A-Za-z0-9]+$/, "solo letras y números").optional(),
+    clave_rastreo: z
+      .string()
+      .trim()
+      .min(6)
+      .max(30)
+      .regex(/^[A-Za-z0-9]+$/, "solo letras y números")
+      .optional(),
   })
   .strict()
 export type StoreConfirmPaymentType = z.infer<typeof StoreConfirmPayment>

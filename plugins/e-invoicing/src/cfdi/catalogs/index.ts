@@ -35,7 +35,7 @@ export type SatCatalogName = keyof typeof SAT_CATALOGS
 export function catalogLookup(
   catalog: SatCatalogName,
   id: string,
-  date: string | null
+  date: string | null,
 ): { status: "ok" | "unknown" | "expired" | "not_yet"; entry: CatalogEntry | null } {
   const entry = (SAT_CATALOGS[catalog] as Map<string, CatalogEntry>).get(id) ?? null
   if (!entry) {

@@ -107,7 +107,8 @@ export const amountsRule: Rule = ({ evidence, context }) => {
   for (const [key, g] of groups) {
     const [impuesto, factor, tasa] = key.split("|")
     const row = resumen.find(
-      (t) => attr(t, "Impuesto") === impuesto && attr(t, "TipoFactor") === factor && (dec(attr(t, "TasaOCuota"))?.toFixed(6) ?? "") === tasa
+      (t) =>
+        attr(t, "Impuesto") === impuesto && attr(t, "TipoFactor") === factor && (dec(attr(t, "TasaOCuota"))?.toFixed(6) ?? "") === tasa,
     )
     if (!row || !round(amount(row, "Importe"), d).eq(round(g.importe, d)) || !round(amount(row, "Base"), d).eq(round(g.base, d))) {
       out.push({
@@ -131,7 +132,10 @@ export const amountsRule: Rule = ({ evidence, context }) => {
   const descuento = amount(comprobante, "Descuento")
   const retenidos = amount(impuestos, "TotalImpuestosRetenidos")
   // From the concepts, not the declared SubTotal: a wrong SubTotal is reported once, by its own rule.
-  const expectedTotal = expectedSubtotal.minus(descuento).plus(declaredTrasladados ?? totalTrasladados).minus(retenidos)
+  const expectedTotal = expectedSubtotal
+    .minus(descuento)
+    .plus(declaredTrasladados ?? totalTrasladados)
+    .minus(retenidos)
   if (total && !total.eq(round(expectedTotal, d))) {
     out.push({
       rule: "CFDI_TOTAL",

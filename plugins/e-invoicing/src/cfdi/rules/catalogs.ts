@@ -4,17 +4,62 @@ import type { CfdiFailure } from "../types"
 import type { CfdiRuleId } from "../rules"
 import { attr, fechaDay, type Rule } from "./context"
 
-type Check = { rule: CfdiRuleId; catalog: SatCatalogName; /** With its article: «el régimen fiscal». */ label: string; attr: string; nodes: (m: Parameters<Rule>[0]["evidence"]["model"]) => (CfdiNode | null)[]; optional?: boolean }
+type Check = {
+  rule: CfdiRuleId
+  catalog: SatCatalogName
+  /** With its article: «el régimen fiscal». */ label: string
+  attr: string
+  nodes: (m: Parameters<Rule>[0]["evidence"]["model"]) => (CfdiNode | null)[]
+  optional?: boolean
+}
 
 const CHECKS: Check[] = [
-  { rule: "CFDI_CATALOGO_REGIMEN_FISCAL", catalog: "c_RegimenFiscal", label: "el régimen fiscal", attr: "RegimenFiscal", nodes: (m) => [m.emisor] },
-  { rule: "CFDI_CATALOGO_REGIMEN_FISCAL", catalog: "c_RegimenFiscal", label: "el régimen fiscal del receptor", attr: "RegimenFiscalReceptor", nodes: (m) => [m.receptor] },
+  {
+    rule: "CFDI_CATALOGO_REGIMEN_FISCAL",
+    catalog: "c_RegimenFiscal",
+    label: "el régimen fiscal",
+    attr: "RegimenFiscal",
+    nodes: (m) => [m.emisor],
+  },
+  {
+    rule: "CFDI_CATALOGO_REGIMEN_FISCAL",
+    catalog: "c_RegimenFiscal",
+    label: "el régimen fiscal del receptor",
+    attr: "RegimenFiscalReceptor",
+    nodes: (m) => [m.receptor],
+  },
   { rule: "CFDI_CATALOGO_USO_CFDI", catalog: "c_UsoCFDI", label: "el uso del CFDI", attr: "UsoCFDI", nodes: (m) => [m.receptor] },
-  { rule: "CFDI_CATALOGO_FORMA_PAGO", catalog: "c_FormaPago", label: "la forma de pago", attr: "FormaPago", nodes: (m) => [m.comprobante], optional: true },
-  { rule: "CFDI_CATALOGO_METODO_PAGO", catalog: "c_MetodoPago", label: "el método de pago", attr: "MetodoPago", nodes: (m) => [m.comprobante], optional: true },
+  {
+    rule: "CFDI_CATALOGO_FORMA_PAGO",
+    catalog: "c_FormaPago",
+    label: "la forma de pago",
+    attr: "FormaPago",
+    nodes: (m) => [m.comprobante],
+    optional: true,
+  },
+  {
+    rule: "CFDI_CATALOGO_METODO_PAGO",
+    catalog: "c_MetodoPago",
+    label: "el método de pago",
+    attr: "MetodoPago",
+    nodes: (m) => [m.comprobante],
+    optional: true,
+  },
   { rule: "CFDI_CATALOGO_MONEDA", catalog: "c_Moneda", label: "la moneda", attr: "Moneda", nodes: (m) => [m.comprobante] },
-  { rule: "CFDI_CATALOGO_CLAVE_UNIDAD", catalog: "c_ClaveUnidad", label: "la clave de unidad", attr: "ClaveUnidad", nodes: (m) => m.conceptos },
-  { rule: "CFDI_CATALOGO_OBJETO_IMP", catalog: "c_ObjetoImp", label: "el objeto de impuesto", attr: "ObjetoImp", nodes: (m) => m.conceptos },
+  {
+    rule: "CFDI_CATALOGO_CLAVE_UNIDAD",
+    catalog: "c_ClaveUnidad",
+    label: "la clave de unidad",
+    attr: "ClaveUnidad",
+    nodes: (m) => m.conceptos,
+  },
+  {
+    rule: "CFDI_CATALOGO_OBJETO_IMP",
+    catalog: "c_ObjetoImp",
+    label: "el objeto de impuesto",
+    attr: "ObjetoImp",
+    nodes: (m) => m.conceptos,
+  },
 ]
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1)

@@ -17,8 +17,7 @@ export type RuleInput = { evidence: CfdiEvidence; context: CfdiValidationContext
 export type Rule = (input: RuleInput) => CfdiFailure[]
 
 /** The value of an attribute, trimmed; "" when absent. */
-export const attr = (node: { attrs: Record<string, string> } | null | undefined, name: string): string =>
-  (node?.attrs[name] ?? "").trim()
+export const attr = (node: { attrs: Record<string, string> } | null | undefined, name: string): string => (node?.attrs[name] ?? "").trim()
 
 /** YYYY-MM-DD of Comprobante/@Fecha (SAT's local time), or null. */
 export const fechaDay = (evidence: CfdiEvidence): string | null => {

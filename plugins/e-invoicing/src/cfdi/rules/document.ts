@@ -62,8 +62,7 @@ export function xsdMessageEs(message: string): string {
 }
 
 function locate(all: CfdiNode[], v: XsdViolation, from: number): number {
-  const matches = (n: CfdiNode) =>
-    n.element.localName === v.element && (!v.namespace || n.element.namespaceURI === v.namespace)
+  const matches = (n: CfdiNode) => n.element.localName === v.element && (!v.namespace || n.element.namespaceURI === v.namespace)
   const sameLine = (i: number) => v.line === null || all[i].line === v.line
   for (let i = from; i < all.length; i++) {
     if (matches(all[i]) && sameLine(i)) {

@@ -3,8 +3,7 @@ import type { CfdiFailure } from "../types"
 import { attr, fechaInstant, type Rule } from "./context"
 
 const C = "/cfdi:Comprobante"
-const fecha = (d: Date) =>
-  new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "America/Mexico_City" }).format(d)
+const fecha = (d: Date) => new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "America/Mexico_City" }).format(d)
 
 /**
  * The issuer's seal: Comprobante/@Certificado is a SAT CSD (not an e.firma)

@@ -13,7 +13,10 @@ export type CfdiTestPki = {
   untrusted_ca: TestCa
   /** Certificate of the test PAC (a CSD-like stamping certificate). */
   pac: SigningCredential & { serial: string }
-  csd(holder: CertificateHolder, opts?: { valid_from?: Date; valid_to?: Date; kind?: "csd" | "efirma"; untrusted?: boolean }): SigningCredential & { serial: string }
+  csd(
+    holder: CertificateHolder,
+    opts?: { valid_from?: Date; valid_to?: Date; kind?: "csd" | "efirma"; untrusted?: boolean },
+  ): SigningCredential & { serial: string }
 }
 
 const YEAR = 365 * 24 * 3600 * 1000

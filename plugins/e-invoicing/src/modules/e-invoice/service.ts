@@ -1,5 +1,16 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
-import { DeliveryTally, Invoice, PaymentComplement, PaymentRequest, Reception, ReceptionActa, ReceptionLine, Shipment, ShipmentLine, SupplierBankAccount } from "./models"
+import {
+  DeliveryTally,
+  Invoice,
+  PaymentComplement,
+  PaymentRequest,
+  Reception,
+  ReceptionActa,
+  ReceptionLine,
+  Shipment,
+  ShipmentLine,
+  SupplierBankAccount,
+} from "./models"
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
 
@@ -15,7 +26,10 @@ export type EInvoicingOptions = {
 export type TallyDelta = { contract_line: number; shipped?: number; accepted?: number; rejected?: number; invoiced?: number }
 
 const TALLY_ERRORS: Record<string, [string, string]> = {
-  einv_delivery_tally_envio_excede_pedido: ["CANTIDAD_EXCEDE_PEDIDO", "Lo enviado (sin contar lo rechazado) excedería lo pedido en el contrato."],
+  einv_delivery_tally_envio_excede_pedido: [
+    "CANTIDAD_EXCEDE_PEDIDO",
+    "Lo enviado (sin contar lo rechazado) excedería lo pedido en el contrato.",
+  ],
   einv_delivery_tally_recepcion_excede_envio: ["CANTIDAD_EXCEDE_ENVIO", "Lo recibido y rechazado excedería lo enviado por el proveedor."],
   einv_delivery_tally_factura_excede_recepcion: ["CANTIDAD_EXCEDE_RECIBIDO", "Lo facturado excedería lo recibido a entera satisfacción."],
   einv_delivery_tally_no_negativas: ["CANTIDAD_INVALIDA", "Las cantidades no pueden quedar en negativo."],
@@ -47,7 +61,11 @@ class EInvoiceModuleService extends MedusaService({
     // eslint-disable-next-line prefer-rest-params
     super(...(arguments as unknown as [Record<string, unknown>]))
     this.manager_ = container.manager
-    this.options_ = { satUrl: options?.satUrl ?? "http://localhost:9101", satTimeoutMs: options?.satTimeoutMs ?? 5000, satToken: options?.satToken ?? "" }
+    this.options_ = {
+      satUrl: options?.satUrl ?? "http://localhost:9101",
+      satTimeoutMs: options?.satTimeoutMs ?? 5000,
+      satToken: options?.satToken ?? "",
+    }
   }
 
   /** The SAT simulator / service the status client and certificate repository talk to. */
@@ -73,13 +91,13 @@ class EInvoiceModuleService extends MedusaService({
     table: "einv_invoice" | "einv_payment_request" | "einv_reception_acta",
     id: string,
     from: string[],
-    to: string
+    to: string,
   ): Promise<{ id: string; previous: string } | null> {
     const { rows } = await this.manager_.getKnex().raw(
       `UPDATE ${table} r SET status = ?, updated_at = now()
          FROM (SELECT id, status AS previous FROM ${table} WHERE id = ? AND deleted_at IS NULL FOR UPDATE) p
         WHERE r.id = p.id AND p.previous = ANY(?) RETURNING r.id, p.previous`,
-      [to, id, from]
+      [to, id, from],
     )
     return rows[0] ? { id: rows[0].id as string, previous: rows[0].previous as string } : null
   }
@@ -95,7 +113,7 @@ class EInvoiceModuleService extends MedusaService({
       `UPDATE einv_reception SET penalty_deducted = to_char(penalty_deducted::numeric + ?::numeric, 'FM999999999999990.00'), updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND penalty_deducted::numeric + ?::numeric BETWEEN 0 AND penalty_amount::numeric
         RETURNING id`,
-      [amount, receptionId, amount]
+      [amount, receptionId, amount],
     )
     return rows.length === 1
   }
@@ -108,7 +126,7 @@ class EInvoiceModuleService extends MedusaService({
     const { rows } = await this.manager_.getKnex().raw(
       `UPDATE einv_payment_request SET complement_status = ?, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND complement_status = ? RETURNING id`,
-      [to, paymentRequestId, from]
+      [to, paymentRequestId, from],
     )
     return rows.length === 1
   }
@@ -121,7 +139,7 @@ class EInvoiceModuleService extends MedusaService({
         `INSERT INTO einv_delivery_tally (id, order_id, specific_contract_id, contract_line, ordered_quantity)
          VALUES ('dtly_' || replace(gen_random_uuid()::text, '-', ''), ?, ?, ?, ?)
          ON CONFLICT (order_id, contract_line) WHERE deleted_at IS NULL DO NOTHING`,
-        [orderId, contractId, l.contract_line, l.quantity]
+        [orderId, contractId, l.contract_line, l.quantity],
       )
     }
   }
@@ -145,7 +163,7 @@ class EInvoiceModuleService extends MedusaService({
                 rejected_quantity = t.rejected_quantity + v.r, invoiced_quantity = t.invoiced_quantity + v.i, updated_at = now()
            FROM (VALUES ${values}) AS v(line, s, a, r, i)
           WHERE t.order_id = ? AND t.contract_line = v.line AND t.deleted_at IS NULL`,
-        [...params, orderId]
+        [...params, orderId],
       )
     } catch (e) {
       const constraint = (e as { constraint?: string }).constraint

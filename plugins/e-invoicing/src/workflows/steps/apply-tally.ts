@@ -37,5 +37,5 @@ export const applyTallyStep = createStep(
     if (undo) {
       await einv(container).applyTally(undo.order_id, undo.deltas.map(negate))
     }
-  }
+  },
 )

@@ -22,8 +22,10 @@ export const buildCfdiContextStep = createStep(buildCfdiContextStepId, async (in
   const supplier = parties.find((p) => p.id === contract.supplier_id)!
   const agency = parties.find((p) => p.id === contract.agency_id)!
   const parsed = parseCfdi(input.xml)
-  const uuid = parsed.ok ? parsed.model.timbre?.attrs.UUID ?? null : null
-  const seen = uuid ? await einv(container).listInvoices({ uuid: [uuid, uuid.toUpperCase(), uuid.toLowerCase()] }, { select: ["uuid"], withDeleted: true }) : []
+  const uuid = parsed.ok ? (parsed.model.timbre?.attrs.UUID ?? null) : null
+  const seen = uuid
+    ? await einv(container).listInvoices({ uuid: [uuid, uuid.toUpperCase(), uuid.toLowerCase()] }, { select: ["uuid"], withDeleted: true })
+    : []
   const context = invoiceContext({
     supplier_rfc: supplier.rfc,
     agency,

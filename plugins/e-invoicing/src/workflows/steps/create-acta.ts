@@ -29,5 +29,5 @@ export const createActaStep = createStep(
     if (id) {
       await einv(container).deleteReceptionActas(id)
     }
-  }
+  },
 )

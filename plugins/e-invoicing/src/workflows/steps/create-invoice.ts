@@ -36,14 +36,18 @@ export const createInvoiceStep = createStep(
   createInvoiceStepId,
   async (input: CreateInvoiceStepInput, { container }) => {
     try {
-      const invoice = await einv(container).createInvoices({ ...input, lines: input.lines as unknown as Record<string, unknown>, status: "accepted" })
+      const invoice = await einv(container).createInvoices({
+        ...input,
+        lines: input.lines as unknown as Record<string, unknown>,
+        status: "accepted",
+      })
       return new StepResponse(invoice, invoice.id)
     } catch (e) {
       if (/IDX_einv_invoice_uuid_unique|duplicate key|already exists/i.test(String((e as Error).message))) {
         throw new MedusaError(
           MedusaError.Types.CONFLICT,
           `El CFDI ${input.uuid} ya fue presentado y aceptado antes (en esta u otra dependencia); una factura solo se paga una vez.`,
-          "CFDI_UUID_DUPLICADO"
+          "CFDI_UUID_DUPLICADO",
         )
       }
       throw e
@@ -53,5 +57,5 @@ export const createInvoiceStep = createStep(
     if (id) {
       await einv(container).deleteInvoices(id)
     }
-  }
+  },
 )

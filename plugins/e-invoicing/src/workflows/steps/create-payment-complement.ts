@@ -39,7 +39,7 @@ export const createPaymentComplementStep = createStep(
     if (id) {
       await einv(container).deletePaymentComplements(id)
     }
-  }
+  },
 )
 
 export const markComplementReceivedStepId = "e-invoicing-mark-complement-received"
@@ -56,5 +56,5 @@ export const markComplementReceivedStep = createStep(
     if (id) {
       await einv(container).moveComplementStatus(id, "received", "pending")
     }
-  }
+  },
 )

@@ -21,12 +21,16 @@ export const createPaymentRequestStepId = "e-invoicing-create-payment-request"
 export const createPaymentRequestStep = createStep(
   createPaymentRequestStepId,
   async (input: CreatePaymentRequestStepInput, { container }) => {
-    const created = await einv(container).createPaymentRequests({ ...input, deductions: input.deductions as unknown as Record<string, unknown>, status: "pending_authorization" })
+    const created = await einv(container).createPaymentRequests({
+      ...input,
+      deductions: input.deductions as unknown as Record<string, unknown>,
+      status: "pending_authorization",
+    })
     return new StepResponse(created, created.id)
   },
   async (id, { container }) => {
     if (id) {
       await einv(container).deletePaymentRequests(id)
     }
-  }
+  },
 )

@@ -15,7 +15,14 @@ export type CreateReceptionStepInput = {
   days_late: number
   penalty_amount: string
   penalty: Record<string, unknown>
-  lines: { contract_line: number; shipped_quantity: number; accepted_quantity: number; rejected_quantity: number; notes: string | null; serials: string[] | null }[]
+  lines: {
+    contract_line: number
+    shipped_quantity: number
+    accepted_quantity: number
+    rejected_quantity: number
+    notes: string | null
+    serials: string[] | null
+  }[]
 }
 
 export const createReceptionStepId = "e-invoicing-create-reception"
@@ -44,5 +51,5 @@ export const createReceptionStep = createStep(
     await service.deleteReceptionLines(lines.map((l) => l.id))
     await service.deleteReceptions(undo.id)
     await service.updateShipments({ id: undo.shipment_id, status: "pending_reception" })
-  }
+  },
 )

@@ -30,5 +30,5 @@ export const createShipmentStep = createStep(
       await service.deleteShipmentLines(lines.map((l) => l.id))
       await service.deleteShipments(id)
     }
-  }
+  },
 )

@@ -15,7 +15,10 @@ type Service = ReturnType<typeof einv>
 async function claimPenalties(service: Service, orderId: string, total: string, taken: PenaltyDeduction[]): Promise<void> {
   let room = new D(total)
   for (let attempt = 0; attempt < 5 && room.gt(0); attempt++) {
-    const receptions = await service.listReceptions({ order_id: orderId }, { select: ["id", "penalty_amount", "penalty_deducted", "received_at"] })
+    const receptions = await service.listReceptions(
+      { order_id: orderId },
+      { select: ["id", "penalty_amount", "penalty_deducted", "received_at"] },
+    )
     const plan = planPenaltyDeduction(
       receptions.map((r) => ({
         reception_id: r.id,
@@ -23,7 +26,7 @@ async function claimPenalties(service: Service, orderId: string, total: string, 
         penalty_deducted: r.penalty_deducted,
         received_at: new Date(r.received_at).toISOString(),
       })),
-      room.toFixed(2)
+      room.toFixed(2),
     )
     let lost = false
     for (const d of plan.deductions) {
@@ -76,5 +79,5 @@ export const deductPenaltiesStep = createStep(
     for (const d of taken ?? []) {
       await einv(container).deductPenalty(d.reception_id, `-${d.amount}`)
     }
-  }
+  },
 )

@@ -13,41 +13,70 @@ export const evaluateAuthorizationStepId = "e-invoicing-evaluate-payment-authori
  * active CLABE (the CLC's beneficiary); and SAT, asked again right before
  * paying, still reports the CFDI Vigente and the issuer outside the EFOS list.
  */
-export const evaluateAuthorizationStep = createStep(evaluateAuthorizationStepId, async (input: EvaluateAuthorizationStepInput, { container }) => {
-  const service = einv(container)
-  const [request] = await service.listPaymentRequests({ id: input.payment_request_id, agency_id: input.agency_id }, { take: 1 })
-  if (!request) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La solicitud de pago no existe o no es de tu dependencia.", "SOLICITUD_PAGO_NO_EXISTE")
-  }
-  if (request.status !== "pending_authorization") {
-    throw new MedusaError(MedusaError.Types.CONFLICT, `La solicitud de pago ya está ${request.status}; no se autoriza dos veces.`, "ESTADO_CAMBIO")
-  }
-  const [account] = await service.listSupplierBankAccounts({ supplier_id: request.supplier_id, status: "active" }, { take: 1 })
-  if (!account) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      "El proveedor no tiene una cuenta CLABE vigente registrada con e.firma; no se puede emitir la CLC.",
-      "PROVEEDOR_SIN_CUENTA_BANCARIA"
-    )
-  }
-  const invoice = await service.retrieveInvoice(request.invoice_id)
-  const { satUrl, satTimeoutMs, satToken } = await service.satConfig()
-  const sat = await querySatStatus(satExpression(invoice.xml), { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs, token: satToken })
-  if (sat.kind === "unavailable") {
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `No se pudo consultar al SAT el estado del CFDI ${invoice.uuid} (${sat.reason}); inténtalo de nuevo.`, "SAT_NO_DISPONIBLE")
-  }
-  if (sat.estado !== "Vigente" || sat.efos_listed) {
-    throw new MedusaError(
-      MedusaError.Types.CONFLICT,
-      sat.efos_listed
-        ? `El emisor del CFDI ${invoice.uuid} está en la lista de EFOS (art. 69-B del CFF); no se paga.`
-        : `El SAT reporta el CFDI ${invoice.uuid} como «${sat.estado}»; no se paga.`,
-      "CFDI_NO_VIGENTE"
-    )
-  }
-  return new StepResponse({
-    request: { id: request.id, invoice_id: request.invoice_id, amount: request.amount, net_amount: request.net_amount, penalty_deduction: request.penalty_deduction, deductions: (request.deductions ?? []) as unknown as { reception_id: string; amount: string }[], budget_key_id: request.budget_key_id, agency_id: request.agency_id, accrue_movement_id: request.accrue_movement_id },
-    invoice: { id: invoice.id, uuid: invoice.uuid },
-    beneficiary: { rfc: account.holder_rfc, clabe: account.clabe },
-  })
-})
+export const evaluateAuthorizationStep = createStep(
+  evaluateAuthorizationStepId,
+  async (input: EvaluateAuthorizationStepInput, { container }) => {
+    const service = einv(container)
+    const [request] = await service.listPaymentRequests({ id: input.payment_request_id, agency_id: input.agency_id }, { take: 1 })
+    if (!request) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        "La solicitud de pago no existe o no es de tu dependencia.",
+        "SOLICITUD_PAGO_NO_EXISTE",
+      )
+    }
+    if (request.status !== "pending_authorization") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `La solicitud de pago ya está ${request.status}; no se autoriza dos veces.`,
+        "ESTADO_CAMBIO",
+      )
+    }
+    const [account] = await service.listSupplierBankAccounts({ supplier_id: request.supplier_id, status: "active" }, { take: 1 })
+    if (!account) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        "El proveedor no tiene una cuenta CLABE vigente registrada con e.firma; no se puede emitir la CLC.",
+        "PROVEEDOR_SIN_CUENTA_BANCARIA",
+      )
+    }
+    const invoice = await service.retrieveInvoice(request.invoice_id)
+    const { satUrl, satTimeoutMs, satToken } = await service.satConfig()
+    const sat = await querySatStatus(satExpression(invoice.xml), {
+      url: `${satUrl}/ConsultaCFDIService.svc`,
+      timeoutMs: satTimeoutMs,
+      token: satToken,
+    })
+    if (sat.kind === "unavailable") {
+      throw new MedusaError(
+        MedusaError.Types.UNEXPECTED_STATE,
+        `No se pudo consultar al SAT el estado del CFDI ${invoice.uuid} (${sat.reason}); inténtalo de nuevo.`,
+        "SAT_NO_DISPONIBLE",
+      )
+    }
+    if (sat.estado !== "Vigente" || sat.efos_listed) {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        sat.efos_listed
+          ? `El emisor del CFDI ${invoice.uuid} está en la lista de EFOS (art. 69-B del CFF); no se paga.`
+          : `El SAT reporta el CFDI ${invoice.uuid} como «${sat.estado}»; no se paga.`,
+        "CFDI_NO_VIGENTE",
+      )
+    }
+    return new StepResponse({
+      request: {
+        id: request.id,
+        invoice_id: request.invoice_id,
+        amount: request.amount,
+        net_amount: request.net_amount,
+        penalty_deduction: request.penalty_deduction,
+        deductions: (request.deductions ?? []) as unknown as { reception_id: string; amount: string }[],
+        budget_key_id: request.budget_key_id,
+        agency_id: request.agency_id,
+        accrue_movement_id: request.accrue_movement_id,
+      },
+      invoice: { id: invoice.id, uuid: invoice.uuid },
+      beneficiary: { rfc: account.holder_rfc, clabe: account.clabe },
+    })
+  },
+)

@@ -30,7 +30,15 @@ export const evaluateMatchStep = createStep(evaluateMatchStepId, async (input: {
     commitment_remaining: commit ? await budget.remainingOf(commit.id) : null,
   })
   return new StepResponse({
-    invoice: { id: invoice.id, uuid: invoice.uuid, total: invoice.total, due_date: invoice.due_date, order_id: invoice.order_id, supplier_id: invoice.supplier_id, agency_id: invoice.agency_id },
+    invoice: {
+      id: invoice.id,
+      uuid: invoice.uuid,
+      total: invoice.total,
+      due_date: invoice.due_date,
+      order_id: invoice.order_id,
+      supplier_id: invoice.supplier_id,
+      agency_id: invoice.agency_id,
+    },
     contract: { id: contract.contract_id, number: contract.number, budget_key_id: contract.budget_key_id },
     commit_movement_id: commit?.id ?? null,
     result,

@@ -9,13 +9,17 @@ export const evaluatePaymentConfirmationStep = createStep(
   async (input: { payment_request_id: string; agency_id: string }, { container }) => {
     const [request] = await einv(container).listPaymentRequests({ id: input.payment_request_id, agency_id: input.agency_id }, { take: 1 })
     if (!request) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, "La solicitud de pago no existe o no es de tu dependencia.", "SOLICITUD_PAGO_NO_EXISTE")
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        "La solicitud de pago no existe o no es de tu dependencia.",
+        "SOLICITUD_PAGO_NO_EXISTE",
+      )
     }
     if (request.status !== "exercised" || !request.exercise_movement_id) {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         request.status === "paid" ? "La solicitud de pago ya está pagada." : "La solicitud de pago aún no tiene CLC; autorízala primero.",
-        "ESTADO_CAMBIO"
+        "ESTADO_CAMBIO",
       )
     }
     const invoice = await einv(container).retrieveInvoice(request.invoice_id, { select: ["id", "metodo_pago"] })
@@ -29,5 +33,5 @@ export const evaluatePaymentConfirmationStep = createStep(
       exercise_movement_id: request.exercise_movement_id,
       due_date: request.due_date,
     })
-  }
+  },
 )

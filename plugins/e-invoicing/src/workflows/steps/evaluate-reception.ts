@@ -24,9 +24,16 @@ export const evaluateReceptionStep = createStep(evaluateReceptionStepId, async (
     throw new MedusaError(MedusaError.Types.NOT_FOUND, "El envío no existe o no es para tu dependencia.", "ENVIO_NO_EXISTE")
   }
   if (shipment.status !== "pending_reception") {
-    throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "Este envío ya se recibió; cada envío se recibe una sola vez.", "ENVIO_YA_RECIBIDO")
+    throw new MedusaError(
+      MedusaError.Types.NOT_ALLOWED,
+      "Este envío ya se recibió; cada envío se recibe una sola vez.",
+      "ENVIO_YA_RECIBIDO",
+    )
   }
-  const problems = checkReceptionLines(input.lines, shipment.lines.map((l) => ({ contract_line: l.contract_line, quantity: l.quantity })))
+  const problems = checkReceptionLines(
+    input.lines,
+    shipment.lines.map((l) => ({ contract_line: l.contract_line, quantity: l.quantity })),
+  )
   if (problems.length) {
     throw new MedusaError(MedusaError.Types.INVALID_DATA, problems.map((p) => p.message).join(" "), problems[0].code)
   }
@@ -39,7 +46,10 @@ export const evaluateReceptionStep = createStep(evaluateReceptionStepId, async (
     already_applied: earlier.reduce((a, r) => a.plus(r.penalty_amount), new D(0)).toFixed(2),
     received_on: mexicoDate(received_at),
     in_force_on: mexicoDate(new Date(contract.in_force_at)),
-    lines: input.lines.map((l) => ({ terms: contract.lines.find((c) => c.line === l.contract_line)!, accepted_quantity: l.accepted_quantity })),
+    lines: input.lines.map((l) => ({
+      terms: contract.lines.find((c) => c.line === l.contract_line)!,
+      accepted_quantity: l.accepted_quantity,
+    })),
   })
   return new StepResponse({
     shipment: { id: shipment.id, delivery_note: shipment.delivery_note },

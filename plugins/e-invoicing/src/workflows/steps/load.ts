@@ -59,16 +59,23 @@ type ContractRow = {
 export async function contractOfOrder(
   container: MedusaContainer,
   orderId: string,
-  scope: { supplier_id?: string; agency_id?: string }
+  scope: { supplier_id?: string; agency_id?: string },
 ): Promise<ContractOfOrder> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "order",
     fields: [
       "id",
-      "specific_contract.id", "specific_contract.number", "specific_contract.status", "specific_contract.supplier_id",
-      "specific_contract.agency_id", "specific_contract.budget_key_id", "specific_contract.in_force_at",
-      "specific_contract.subtotal", "specific_contract.total", "specific_contract.data",
+      "specific_contract.id",
+      "specific_contract.number",
+      "specific_contract.status",
+      "specific_contract.supplier_id",
+      "specific_contract.agency_id",
+      "specific_contract.budget_key_id",
+      "specific_contract.in_force_at",
+      "specific_contract.subtotal",
+      "specific_contract.total",
+      "specific_contract.data",
     ],
     filters: { id: orderId },
   })
@@ -109,7 +116,13 @@ export async function tallyOf(container: MedusaContainer, orderId: string) {
   return Object.fromEntries(
     rows.map((r) => [
       r.contract_line,
-      { ordered: r.ordered_quantity, shipped: r.shipped_quantity, accepted: r.accepted_quantity, rejected: r.rejected_quantity, invoiced: r.invoiced_quantity },
-    ])
+      {
+        ordered: r.ordered_quantity,
+        shipped: r.shipped_quantity,
+        accepted: r.accepted_quantity,
+        rejected: r.rejected_quantity,
+        invoiced: r.invoiced_quantity,
+      },
+    ]),
   ) as Record<number, { ordered: number; shipped: number; accepted: number; rejected: number; invoiced: number }>
 }

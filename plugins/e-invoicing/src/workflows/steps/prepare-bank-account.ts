@@ -26,7 +26,7 @@ export async function planBankAccount(service: EInvoiceModuleService, input: Pre
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `La CLABE ${info.clabe} ya es tu cuenta bancaria vigente; no hay nada que cambiar.`,
-      "CLABE_YA_VIGENTE"
+      "CLABE_YA_VIGENTE",
     )
   }
   return {

@@ -12,7 +12,14 @@ export type RenderActaStepInput = {
     received_by_person_id: string
     days_late: number
     penalty_amount: string
-    lines: { contract_line: number; shipped_quantity: number; accepted_quantity: number; rejected_quantity: number; notes: string | null; serials: string[] | null }[]
+    lines: {
+      contract_line: number
+      shipped_quantity: number
+      accepted_quantity: number
+      rejected_quantity: number
+      notes: string | null
+      serials: string[] | null
+    }[]
   }
   contract: ContractOfOrder
   delivery_note: string
@@ -28,7 +35,9 @@ export const renderActaStepId = "e-invoicing-render-acta"
  * name and RFC. Pure computation plus one read: nothing to compensate.
  */
 export const renderActaStep = createStep(renderActaStepId, async (input: RenderActaStepInput, { container }) => {
-  const orgs = container.resolve<{ listPeople: (f: object, c?: object) => Promise<{ id: string; full_name: string; rfc: string }[]> }>("organization")
+  const orgs = container.resolve<{ listPeople: (f: object, c?: object) => Promise<{ id: string; full_name: string; rfc: string }[]> }>(
+    "organization",
+  )
   const [person] = await orgs.listPeople({ id: input.reception.received_by_person_id }, { take: 1 })
   const { reception: r, contract: c } = input
   const receivedAt = new Date(r.received_at)
@@ -59,10 +68,20 @@ export const renderActaStep = createStep(renderActaStepId, async (input: RenderA
           serials: l.serials?.length ? l.serials.join(", ") : null,
         }
       }),
-      penalty: { days_late: r.days_late, amount: r.penalty_amount, rate_per_day_percent: c.penalties.rate_per_day_percent, cap_percent: c.penalties.cap_percent },
+      penalty: {
+        days_late: r.days_late,
+        amount: r.penalty_amount,
+        rate_per_day_percent: c.penalties.rate_per_day_percent,
+        cap_percent: c.penalties.cap_percent,
+      },
     },
-    receivedAt
+    receivedAt,
   )
-  const out: RenderedActa = { data: rendered.data, html: rendered.html, pdf_base64: rendered.pdf.toString("base64"), hashes: rendered.hashes }
+  const out: RenderedActa = {
+    data: rendered.data,
+    html: rendered.html,
+    pdf_base64: rendered.pdf.toString("base64"),
+    hashes: rendered.hashes,
+  }
   return new StepResponse(out)
 })

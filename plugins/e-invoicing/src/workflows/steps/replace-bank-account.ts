@@ -53,5 +53,5 @@ export const replaceBankAccountStep = createStep(
     if (undo.previous_id) {
       await service.updateSupplierBankAccounts({ id: undo.previous_id, status: "active", replaced_at: null, replaced_by_id: null })
     }
-  }
+  },
 )

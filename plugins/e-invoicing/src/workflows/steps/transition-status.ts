@@ -11,7 +11,11 @@ export type TransitionStatusStepInput = {
   data?: Record<string, unknown>
 }
 
-const NOUN = { einv_invoice: "La factura", einv_payment_request: "La solicitud de pago", einv_reception_acta: "El acta de entrega-recepción" }
+const NOUN = {
+  einv_invoice: "La factura",
+  einv_payment_request: "La solicitud de pago",
+  einv_reception_acta: "El acta de entrega-recepción",
+}
 
 export const transitionStatusStepId = "e-invoicing-transition-status"
 /**
@@ -26,7 +30,11 @@ export const transitionStatusStep = createStep(
     const service = einv(container)
     const moved = await service.transitionStatus(input.table, input.id, input.from, input.to)
     if (!moved) {
-      throw new MedusaError(MedusaError.Types.CONFLICT, `${NOUN[input.table]} ${input.id} ya no está en el estado esperado; otra operación se adelantó.`, "ESTADO_CAMBIO")
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `${NOUN[input.table]} ${input.id} ya no está en el estado esperado; otra operación se adelantó.`,
+        "ESTADO_CAMBIO",
+      )
     }
     if (input.data) {
       if (input.table === "einv_invoice") {
@@ -43,5 +51,5 @@ export const transitionStatusStep = createStep(
     if (undo) {
       await einv(container).transitionStatus(undo.table, undo.id, [undo.to], undo.previous)
     }
-  }
+  },
 )

@@ -19,19 +19,27 @@ export const validateCfdiStep = createStep(validateCfdiStepId, async (input: Val
   const { satUrl, satTimeoutMs, satToken } = await einv(container).satConfig()
   // SAT's CAs (the project's test CA in development): the e.firma trust store
   const trusted_authorities = (await configuredTrustStore(container)).authorities.map((a) => a.x509)
-  const result = await validateCfdi(input.xml, { ...input.context, trusted_authorities }, {
-    satStatus: (expression) => querySatStatus(expression, { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs, token: satToken }),
-    stampCertificate: async (no) => {
-      const r = await fetch(`${satUrl}/api/v1/certificados/${encodeURIComponent(no)}`, { headers: satAuthorization(satToken), signal: AbortSignal.timeout(satTimeoutMs) })
-      if (r.status === 404) {
-        return null
-      }
-      if (!r.ok) {
-        // the adapter turns this into a retryable CFDI_SAT_NO_DISPONIBLE
-        throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `HTTP ${r.status}`, "SAT_NO_DISPONIBLE")
-      }
-      return ((await r.json()) as { certificado: string }).certificado
+  const result = await validateCfdi(
+    input.xml,
+    { ...input.context, trusted_authorities },
+    {
+      satStatus: (expression) =>
+        querySatStatus(expression, { url: `${satUrl}/ConsultaCFDIService.svc`, timeoutMs: satTimeoutMs, token: satToken }),
+      stampCertificate: async (no) => {
+        const r = await fetch(`${satUrl}/api/v1/certificados/${encodeURIComponent(no)}`, {
+          headers: satAuthorization(satToken),
+          signal: AbortSignal.timeout(satTimeoutMs),
+        })
+        if (r.status === 404) {
+          return null
+        }
+        if (!r.ok) {
+          // the adapter turns this into a retryable CFDI_SAT_NO_DISPONIBLE
+          throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `HTTP ${r.status}`, "SAT_NO_DISPONIBLE")
+        }
+        return ((await r.json()) as { certificado: string }).certificado
+      },
     },
-  })
+  )
   return new StepResponse(result)
 })

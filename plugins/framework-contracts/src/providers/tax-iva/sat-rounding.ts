@@ -5,8 +5,10 @@ type Amount = Parameters<typeof MathBN.convert>[0]
 /** Decimals of a currency's minor unit (MXN → 2), as ISO 4217 / Intl know them. */
 export function currencyDecimals(currencyCode: string | null | undefined): number {
   try {
-    return new Intl.NumberFormat("en", { style: "currency", currency: (currencyCode || "mxn").toUpperCase() }).resolvedOptions()
-      .maximumFractionDigits ?? 2
+    return (
+      new Intl.NumberFormat("en", { style: "currency", currency: (currencyCode || "mxn").toUpperCase() }).resolvedOptions()
+        .maximumFractionDigits ?? 2
+    )
   } catch {
     return 2
   }
@@ -19,7 +21,9 @@ export function currencyDecimals(currencyCode: string | null | undefined): numbe
  */
 export function satConceptIva(unitPrice: Amount, quantity: Amount, ratePercent: Amount, decimals = 2): string {
   const importe = MathBN.mult(MathBN.convert(unitPrice), MathBN.convert(quantity)).decimalPlaces(decimals, 4 /* ROUND_HALF_UP */)
-  return MathBN.mult(importe, MathBN.div(MathBN.convert(ratePercent), 100)).decimalPlaces(decimals, 4).toFixed(decimals)
+  return MathBN.mult(importe, MathBN.div(MathBN.convert(ratePercent), 100))
+    .decimalPlaces(decimals, 4)
+    .toFixed(decimals)
 }
 
 /**

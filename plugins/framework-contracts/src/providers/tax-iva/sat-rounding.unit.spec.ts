@@ -44,7 +44,9 @@ describe("SAT per-concept IVA in Medusa's order totals", () => {
   it("without it Medusa's order total misses the contract's by fractions of a centavo (the defect it fixes)", () => {
     const unrounded = decorateCartTotals({
       currency_code: "mxn",
-      items: [{ id: "a", unit_price: new BigNumber("314.30"), quantity: new BigNumber(1), tax_lines: [{ rate: new BigNumber(16), code: "x" }] }],
+      items: [
+        { id: "a", unit_price: new BigNumber("314.30"), quantity: new BigNumber(1), tax_lines: [{ rate: new BigNumber(16), code: "x" }] },
+      ],
     } as never)
     expect(MathBN.convert(unrounded.tax_total).toString()).toBe("50.288")
     const fixed = decorateCartTotals({ currency_code: "mxn", items: [orderLine("a", 31430n, 1n, 16)] } as never)
@@ -65,16 +67,29 @@ describe("SAT per-concept IVA in Medusa's order totals", () => {
           importeSum += importe
           const item = (totals.items as { id: string; tax_total: unknown; subtotal: unknown }[]).find((x) => x.id === `l${i}`)!
           // within 10⁻⁶ of a centavo of the rounded IVA, so it is that IVA at any displayed precision
-          expect(MathBN.convert(item.tax_total as never).minus(pesos(iva)).abs().lt("0.00000001")).toBe(true)
-          expect(MathBN.convert(item.tax_total as never).decimalPlaces(2, 4).toFixed(2)).toBe(pesos(iva))
+          expect(
+            MathBN.convert(item.tax_total as never)
+              .minus(pesos(iva))
+              .abs()
+              .lt("0.00000001"),
+          ).toBe(true)
+          expect(
+            MathBN.convert(item.tax_total as never)
+              .decimalPlaces(2, 4)
+              .toFixed(2),
+          ).toBe(pesos(iva))
           expect(Number(item.tax_total)).toBe(Number(pesos(iva)))
           expect(MathBN.convert(item.subtotal as never).toFixed(2)).toBe(pesos(importe))
         })
-        expect(MathBN.convert(totals.tax_total as never).decimalPlaces(2, 4).toFixed(2)).toBe(pesos(ivaSum))
+        expect(
+          MathBN.convert(totals.tax_total as never)
+            .decimalPlaces(2, 4)
+            .toFixed(2),
+        ).toBe(pesos(ivaSum))
         expect(Number(totals.tax_total)).toBe(Number(pesos(ivaSum)))
         expect(Number(totals.total)).toBe(Number(pesos(importeSum + ivaSum)))
       }),
-      { numRuns: 200 }
+      { numRuns: 200 },
     )
   })
 })

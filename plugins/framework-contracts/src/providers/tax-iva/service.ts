@@ -1,5 +1,11 @@
 import { container as appContainer } from "@medusajs/framework"
-import type { ITaxProvider, ItemTaxCalculationLine, ItemTaxLineDTO, ShippingTaxCalculationLine, ShippingTaxLineDTO } from "@medusajs/framework/types"
+import type {
+  ITaxProvider,
+  ItemTaxCalculationLine,
+  ItemTaxLineDTO,
+  ShippingTaxCalculationLine,
+  ShippingTaxLineDTO,
+} from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { currencyDecimals, satEffectiveRate } from "./sat-rounding"
 
@@ -33,7 +39,7 @@ export class IvaTaxProviderService implements ITaxProvider {
   async getTaxLines(
     itemLines: ItemTaxCalculationLine[],
     _shippingLines: ShippingTaxCalculationLine[],
-    _context: unknown
+    _context: unknown,
   ): Promise<(ItemTaxLineDTO | ShippingTaxLineDTO)[]> {
     const productIds = [...new Set(itemLines.map((l) => l.line_item.product_id).filter((id): id is string => !!id))]
     const query = appContainer.resolve(ContainerRegistrationKeys.QUERY)
@@ -41,7 +47,9 @@ export class IvaTaxProviderService implements ITaxProvider {
     const { data: products } = productIds.length
       ? await query.graph({ entity: "product", fields: ["id", "metadata"], filters: { id: productIds } })
       : { data: [] as { id: string; metadata: Record<string, unknown> | null }[] }
-    const itemOf = new Map(products.map((p) => [p.id as string, (p.metadata as { framework_item_id?: string } | null)?.framework_item_id ?? null]))
+    const itemOf = new Map(
+      products.map((p) => [p.id as string, (p.metadata as { framework_item_id?: string } | null)?.framework_item_id ?? null]),
+    )
     const itemIds = [...new Set([...itemOf.values()].filter((id): id is string => !!id))]
     const { data: items } = itemIds.length
       ? await query.graph({ entity: "framework_item", fields: ["id", "iva_treatment"], filters: { id: itemIds } })
@@ -71,9 +79,24 @@ export class IvaTaxProviderService implements ITaxProvider {
             ? satEffectiveRate(unit_price as never, quantity as never, treatment.rate, currencyDecimals(currency_code))
             : String(treatment.rate)
         // a decimal string (20 significant digits): Medusa keeps tax rates as big numbers
-        return [{ rate: rate as unknown as number, code: treatment.code, name: treatment.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }]
+        return [
+          {
+            rate: rate as unknown as number,
+            code: treatment.code,
+            name: treatment.name,
+            line_item_id: l.line_item.id,
+            provider_id: this.getIdentifier(),
+          },
+        ]
       }
-      return l.rates.map((r) => ({ rate_id: r.id, rate: r.rate || 0, code: r.code, name: r.name, line_item_id: l.line_item.id, provider_id: this.getIdentifier() }))
+      return l.rates.map((r) => ({
+        rate_id: r.id,
+        rate: r.rate || 0,
+        code: r.code,
+        name: r.name,
+        line_item_id: l.line_item.id,
+        provider_id: this.getIdentifier(),
+      }))
     })
   }
 }

@@ -60,10 +60,7 @@ export const applyOfferStep = createStep(
       valid_from: at,
       request_id: input.request_id,
     })
-    return new StepResponse(
-      { offer_id: offerId },
-      { offer_id: offerId, created: !existing, previous, closed, price_id: price.id }
-    )
+    return new StepResponse({ offer_id: offerId }, { offer_id: offerId, created: !existing, previous, closed, price_id: price.id })
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -79,5 +76,5 @@ export const applyOfferStep = createStep(
     } else if (undo.previous) {
       await service.updateOffers(undo.previous as never)
     }
-  }
+  },
 )

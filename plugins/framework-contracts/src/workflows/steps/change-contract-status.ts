@@ -27,19 +27,13 @@ export const changeContractStatusStep = createStep(
   changeContractStatusStepId,
   async (input: ChangeContractStatusStepInput, { container }) => {
     const service = fc(container)
-    const [contract] = await service.listFrameworkContracts(
-      { id: input.contract_id },
-      { relations: ["lots", "lots.items"], take: 1 }
-    )
+    const [contract] = await service.listFrameworkContracts({ id: input.contract_id }, { relations: ["lots", "lots.items"], take: 1 })
     if (!contract) {
       notFound("CONTRATO_MARCO_NO_EXISTE", `El contrato marco ${input.contract_id} no existe.`)
     }
     const from = contract.status as ContractStatus
     if (!ALLOWED[from].includes(input.status)) {
-      invalid(
-        "TRANSICION_NO_PERMITIDA",
-        `No se puede pasar un contrato marco de «${LABEL[from]}» a «${LABEL[input.status]}».`
-      )
+      invalid("TRANSICION_NO_PERMITIDA", `No se puede pasar un contrato marco de «${LABEL[from]}» a «${LABEL[input.status]}».`)
     }
     if (input.status === "published" && !contract.lots.some((l) => l.items.length)) {
       invalid("CONTRATO_SIN_ARTICULOS", "No se puede publicar un contrato marco sin artículos.")
@@ -52,5 +46,5 @@ export const changeContractStatusStep = createStep(
       return
     }
     await fc(container).updateFrameworkContracts(previous)
-  }
+  },
 )

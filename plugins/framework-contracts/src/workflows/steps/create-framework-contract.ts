@@ -43,7 +43,7 @@ export const createFrameworkContractStep = createStep(
             ceiling_price: dec(i.ceiling_price),
             iva_treatment: i.iva_treatment ?? "tasa_16",
             delivery_states: i.delivery_states as unknown as Record<string, unknown>,
-          }))
+          })),
         )
       }
     }
@@ -59,5 +59,5 @@ export const createFrameworkContractStep = createStep(
     await service.deleteFrameworkItems(items.map((i) => i.id))
     await service.deleteFrameworkLots(lots.map((l) => l.id))
     await service.deleteFrameworkContracts(id)
-  }
+  },
 )

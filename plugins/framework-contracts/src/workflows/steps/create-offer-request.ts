@@ -28,5 +28,5 @@ export const createOfferRequestStep = createStep(
       return
     }
     await fc(container).deleteOfferRequests(id)
-  }
+  },
 )

@@ -36,8 +36,8 @@ export const createSanctionsStep = createStep(
     const fresh = rows.filter(
       (r) =>
         !existing.some(
-          (e) => e.supplier_rfc === r.supplier_rfc && e.type === r.type && new Date(e.starts_on).getTime() === r.starts_on.getTime()
-        )
+          (e) => e.supplier_rfc === r.supplier_rfc && e.type === r.type && new Date(e.starts_on).getTime() === r.starts_on.getTime(),
+        ),
     )
     const created = fresh.length ? await service.createSanctions(fresh) : []
     return new StepResponse(
@@ -55,7 +55,7 @@ export const createSanctionsStep = createStep(
           source: c.source,
         })),
       },
-      created.map((c) => c.id)
+      created.map((c) => c.id),
     )
   },
   async (ids, { container }) => {
@@ -63,5 +63,5 @@ export const createSanctionsStep = createStep(
       return
     }
     await fc(container).deleteSanctions(ids)
-  }
+  },
 )

@@ -34,10 +34,7 @@ export const enrolSuppliersStep = createStep(
         invalid("NO_ES_PROVEEDOR", `${id} no es un proveedor registrado.`)
       }
     }
-    const existing = await service.listSupplierEnrolments(
-      { contract_id: contract.id, supplier_id: input.supplier_ids },
-      { take: null }
-    )
+    const existing = await service.listSupplierEnrolments({ contract_id: contract.id, supplier_id: input.supplier_ids }, { take: null })
     const previous = existing.map((e) => ({
       id: e.id,
       valid_from: e.valid_from,
@@ -53,9 +50,7 @@ export const enrolSuppliersStep = createStep(
     }
     const fresh = input.supplier_ids.filter((id) => !existing.some((e) => e.supplier_id === id))
     const created = fresh.length
-      ? await service.createSupplierEnrolments(
-          fresh.map((supplier_id) => ({ contract_id: contract.id, supplier_id, ...period }))
-        )
+      ? await service.createSupplierEnrolments(fresh.map((supplier_id) => ({ contract_id: contract.id, supplier_id, ...period })))
       : []
     return new StepResponse(created.length + existing.length, { created: created.map((c) => c.id), previous })
   },
@@ -70,5 +65,5 @@ export const enrolSuppliersStep = createStep(
     if (undo.previous.length) {
       await service.updateSupplierEnrolments(undo.previous)
     }
-  }
+  },
 )

@@ -32,15 +32,18 @@ export const enrolUnitsStep = createStep(
     const fresh = units.filter((u) => !existing.some((e) => e.unit_id === u.id))
     const created = fresh.length
       ? await service.createUnitEnrolments(
-          fresh.map((u) => ({ contract_id: contract.id, unit_id: u.id, organization_id: u.organization!.id }))
+          fresh.map((u) => ({ contract_id: contract.id, unit_id: u.id, organization_id: u.organization!.id })),
         )
       : []
-    return new StepResponse(created.length, created.map((c) => c.id))
+    return new StepResponse(
+      created.length,
+      created.map((c) => c.id),
+    )
   },
   async (ids, { container }) => {
     if (!ids?.length) {
       return
     }
     await fc(container).deleteUnitEnrolments(ids)
-  }
+  },
 )

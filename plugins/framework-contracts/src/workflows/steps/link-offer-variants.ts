@@ -17,12 +17,15 @@ export const linkOfferVariantsStep = createStep(
     if (updates.length) {
       await fc(container).updateOffers(updates)
     }
-    return new StepResponse(updates.length, updates.map((u) => u.id))
+    return new StepResponse(
+      updates.length,
+      updates.map((u) => u.id),
+    )
   },
   async (offerIds, { container }) => {
     if (!offerIds?.length) {
       return
     }
     await fc(container).updateOffers(offerIds.map((id) => ({ id, variant_id: null })))
-  }
+  },
 )

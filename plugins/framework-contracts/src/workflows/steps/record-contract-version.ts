@@ -59,10 +59,7 @@ export const recordContractVersionStep = createStep(
       filters: { id: input.contract_id },
     })
     const service = fc(container)
-    const [last] = await service.listContractVersions(
-      { contract_id: input.contract_id },
-      { order: { version: "DESC" }, take: 1 }
-    )
+    const [last] = await service.listContractVersions({ contract_id: input.contract_id }, { order: { version: "DESC" }, take: 1 })
     const version = (last?.version ?? 0) + 1
     const row = await service.createContractVersions({
       contract_id: input.contract_id,
@@ -81,5 +78,5 @@ export const recordContractVersionStep = createStep(
     const service = fc(container)
     await service.deleteContractVersions(undo.id)
     await service.updateFrameworkContracts({ id: undo.contract_id, version: Math.max(undo.previous, 1) })
-  }
+  },
 )

@@ -32,5 +32,5 @@ export const resolveOfferRequestStep = createStep(
       return
     }
     await fc(container).updateOfferRequests({ id, status: "pending", reviewed_by: null, reviewed_at: null })
-  }
+  },
 )

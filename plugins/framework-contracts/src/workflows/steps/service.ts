@@ -3,8 +3,7 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { FRAMEWORK_CONTRACT_MODULE } from "../../modules/framework_contract"
 import type FrameworkContractModuleService from "../../modules/framework_contract/service"
 
-export const fc = (container: MedusaContainer) =>
-  container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
+export const fc = (container: MedusaContainer) => container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
 
 export function invalid(code: string, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)

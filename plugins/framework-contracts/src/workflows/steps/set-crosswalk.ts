@@ -21,10 +21,7 @@ export const setCrosswalkStep = createStep(
     const service = fc(container)
     const [code] = await service.listUnspscCodes({ code: input.unspsc_code }, { take: 1 })
     if (!code || code.level !== "commodity") {
-      invalid(
-        "UNSPSC_NO_ES_ARTICULO",
-        `«${input.unspsc_code}» no es un artículo (commodity) del clasificador UNSPSC.`
-      )
+      invalid("UNSPSC_NO_ES_ARTICULO", `«${input.unspsc_code}» no es un artículo (commodity) del clasificador UNSPSC.`)
     }
     if (!isCogPartida(input.partida)) {
       invalid("PARTIDA_INVALIDA", `«${input.partida}» no es una partida específica del COG (5 dígitos).`)
@@ -52,5 +49,5 @@ export const setCrosswalkStep = createStep(
     if (undo.closed) {
       await service.updateCogCrosswalks({ id: undo.closed, valid_until: null })
     }
-  }
+  },
 )

@@ -26,7 +26,7 @@ export const upsertClassifierStep = createStep(
             title_es: r.title_es ?? r.title_en ?? r.code,
             title_en: r.title_en ?? null,
             version: input.version,
-          }))
+          })),
         )
       : []
     const previous = toUpdate.map((r) => {
@@ -44,13 +44,10 @@ export const upsertClassifierStep = createStep(
             version: input.version,
             is_active: true,
           }
-        })
+        }),
       )
     }
-    return new StepResponse(
-      { created: created.length, updated: toUpdate.length },
-      { created: created.map((c) => c.id), previous }
-    )
+    return new StepResponse({ created: created.length, updated: toUpdate.length }, { created: created.map((c) => c.id), previous })
   },
   async (undo, { container }) => {
     if (!undo) {
@@ -63,5 +60,5 @@ export const upsertClassifierStep = createStep(
     if (undo.previous.length) {
       await service.updateUnspscCodes(undo.previous)
     }
-  }
+  },
 )

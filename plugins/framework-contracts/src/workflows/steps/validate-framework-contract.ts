@@ -33,12 +33,8 @@ export const validateFrameworkContractStep = createStep(
     }
     const items: ItemInput[] = input.lots.flatMap((l) => l.items)
     const codes = [...new Set(items.map((i) => i.unspsc_code))]
-    const known = codes.length
-      ? await service.listUnspscCodes({ code: codes, is_active: true }, { take: null })
-      : []
-    const crosswalk = codes.length
-      ? await service.listCogCrosswalks({ unspsc_code: codes, valid_until: null }, { take: null })
-      : []
+    const known = codes.length ? await service.listUnspscCodes({ code: codes, is_active: true }, { take: null }) : []
+    const crosswalk = codes.length ? await service.listCogCrosswalks({ unspsc_code: codes, valid_until: null }, { take: null }) : []
     const states = new Set(ESTADOS_MX.map((e) => e.id))
     const seen = new Set<string>()
     const lots = input.lots.map((lot) => {
@@ -54,30 +50,26 @@ export const validateFrameworkContractStep = createStep(
           }
           seen.add(item.code)
           if (unspscLevel(item.unspsc_code) !== "commodity") {
-            invalid(
-              "UNSPSC_NO_ES_ARTICULO",
-              `${where}: «${item.unspsc_code}» no es un código UNSPSC de nivel artículo (commodity) válido.`
-            )
+            invalid("UNSPSC_NO_ES_ARTICULO", `${where}: «${item.unspsc_code}» no es un código UNSPSC de nivel artículo (commodity) válido.`)
           }
           if (!known.some((k) => k.code === item.unspsc_code)) {
-            invalid(
-              "UNSPSC_NO_CLASIFICADO",
-              `${where}: el código UNSPSC ${item.unspsc_code} no está en el clasificador vigente.`
-            )
+            invalid("UNSPSC_NO_CLASIFICADO", `${where}: el código UNSPSC ${item.unspsc_code} no está en el clasificador vigente.`)
           }
-          const partida =
-            item.cog_partida ?? crosswalk.find((c) => c.unspsc_code === item.unspsc_code)?.partida ?? null
+          const partida = item.cog_partida ?? crosswalk.find((c) => c.unspsc_code === item.unspsc_code)?.partida ?? null
           if (!partida) {
             invalid(
               "ARTICULO_SIN_PARTIDA",
-              `${where}: no tiene partida del Clasificador por Objeto del Gasto (COG) y el código UNSPSC ${item.unspsc_code} no tiene correspondencia registrada.`
+              `${where}: no tiene partida del Clasificador por Objeto del Gasto (COG) y el código UNSPSC ${item.unspsc_code} no tiene correspondencia registrada.`,
             )
           }
           if (!isCogPartida(partida)) {
             invalid("PARTIDA_INVALIDA", `${where}: «${partida}» no es una partida específica del COG (5 dígitos).`)
           }
           if (!CLAVES_UNIDAD.has(item.sat_clave_unidad)) {
-            invalid("CLAVE_UNIDAD_INVALIDA", `${where}: «${item.sat_clave_unidad}» no es una clave de unidad del catálogo c_ClaveUnidad del SAT.`)
+            invalid(
+              "CLAVE_UNIDAD_INVALIDA",
+              `${where}: «${item.sat_clave_unidad}» no es una clave de unidad del catálogo c_ClaveUnidad del SAT.`,
+            )
           }
           if (MathBN.lte(item.ceiling_price, 0)) {
             invalid("PRECIO_TECHO_INVALIDO", `${where}: el precio techo debe ser mayor que cero.`)
@@ -86,7 +78,7 @@ export const validateFrameworkContractStep = createStep(
           if (!item.delivery_states?.length || badState) {
             invalid(
               "ZONAS_DE_ENTREGA_INVALIDAS",
-              `${where}: indica las entidades federativas de entrega con claves c_Estado válidas${badState ? ` («${badState}» no lo es)` : ""}.`
+              `${where}: indica las entidades federativas de entrega con claves c_Estado válidas${badState ? ` («${badState}» no lo es)` : ""}.`,
             )
           }
           return { ...item, cog_partida: partida }
@@ -94,5 +86,5 @@ export const validateFrameworkContractStep = createStep(
       }
     })
     return new StepResponse({ ...input, lots })
-  }
+  },
 )

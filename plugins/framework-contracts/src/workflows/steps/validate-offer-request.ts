@@ -28,10 +28,7 @@ export type ValidatedOfferRequest = SubmitOfferRequestInput & {
  * the price does not exceed the ceiling in force, and delivery is offered only
  * to states the item covers.
  */
-export async function assertOfferAcceptable(
-  container: Parameters<typeof checkEligibility>[0],
-  input: SubmitOfferRequestInput
-) {
+export async function assertOfferAcceptable(container: Parameters<typeof checkEligibility>[0], input: SubmitOfferRequestInput) {
   const service = fc(container)
   const [item] = await service.listFrameworkItems({ id: input.item_id }, { relations: ["lot"], take: 1 })
   if (!item) {
@@ -44,11 +41,7 @@ export async function assertOfferAcceptable(
     purpose: "offer",
   })
   if (!eligibility.eligible) {
-    throw new MedusaError(
-      MedusaError.Types.INVALID_DATA,
-      eligibility.reasons.map((r) => r.message).join(" "),
-      eligibility.reasons[0].code
-    )
+    throw new MedusaError(MedusaError.Types.INVALID_DATA, eligibility.reasons.map((r) => r.message).join(" "), eligibility.reasons[0].code)
   }
   if (MathBN.lte(input.price, 0)) {
     invalid("PRECIO_INVALIDO", "El precio debe ser mayor que cero.")
@@ -56,7 +49,7 @@ export async function assertOfferAcceptable(
   if (MathBN.gt(input.price, item.ceiling_price)) {
     invalid(
       "PRECIO_SUPERA_TECHO",
-      `El precio ofertado (${MathBN.convert(input.price).toFixed(2)} MXN) supera el precio techo vigente del artículo ${item.code} (${MathBN.convert(item.ceiling_price).toFixed(2)} MXN).`
+      `El precio ofertado (${MathBN.convert(input.price).toFixed(2)} MXN) supera el precio techo vigente del artículo ${item.code} (${MathBN.convert(item.ceiling_price).toFixed(2)} MXN).`,
     )
   }
   const states = (item.delivery_states as unknown as string[]) ?? []
@@ -68,7 +61,7 @@ export async function assertOfferAcceptable(
   if (outside.length) {
     invalid(
       "ZONA_FUERA_DE_CONTRATO",
-      `El artículo ${item.code} no se entrega en: ${outside.join(", ")} (zonas del contrato: ${states.join(", ")}).`
+      `El artículo ${item.code} no se entrega en: ${outside.join(", ")} (zonas del contrato: ${states.join(", ")}).`,
     )
   }
   if (Object.values(input.delivery_days).some((d) => !Number.isInteger(d) || d < 1 || d > 90)) {
@@ -82,28 +75,22 @@ export const validateOfferRequestStepId = "framework-contracts-validate-offer-re
  * This step checks a supplier's offer request (new offer or price change)
  * and that no other request of the same supplier for the item is pending.
  */
-export const validateOfferRequestStep = createStep(
-  validateOfferRequestStepId,
-  async (input: SubmitOfferRequestInput, { container }) => {
-    const { contractId } = await assertOfferAcceptable(container, input)
-    const service = fc(container)
-    const [pending] = await service.listOfferRequests(
-      { item_id: input.item_id, supplier_id: input.supplier_id, status: "pending" },
-      { take: 1 }
-    )
-    if (pending) {
-      invalid(
-        "SOLICITUD_PENDIENTE",
-        "Ya tienes una solicitud pendiente para este artículo; espera su resolución."
-      )
-    }
-    const [offer] = await service.listOffers({ item_id: input.item_id, supplier_id: input.supplier_id }, { take: 1 })
-    const result: ValidatedOfferRequest = {
-      ...input,
-      contract_id: contractId,
-      kind: offer ? "price_change" : "new_offer",
-      offer_id: offer?.id ?? null,
-    }
-    return new StepResponse(result)
+export const validateOfferRequestStep = createStep(validateOfferRequestStepId, async (input: SubmitOfferRequestInput, { container }) => {
+  const { contractId } = await assertOfferAcceptable(container, input)
+  const service = fc(container)
+  const [pending] = await service.listOfferRequests(
+    { item_id: input.item_id, supplier_id: input.supplier_id, status: "pending" },
+    { take: 1 },
+  )
+  if (pending) {
+    invalid("SOLICITUD_PENDIENTE", "Ya tienes una solicitud pendiente para este artículo; espera su resolución.")
   }
-)
+  const [offer] = await service.listOffers({ item_id: input.item_id, supplier_id: input.supplier_id }, { take: 1 })
+  const result: ValidatedOfferRequest = {
+    ...input,
+    contract_id: contractId,
+    kind: offer ? "price_change" : "new_offer",
+    offer_id: offer?.id ?? null,
+  }
+  return new StepResponse(result)
+})

@@ -1,7 +1,16 @@
 import { createHash } from "node:crypto"
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import { parseSealKey } from "../../competition/seal"
-import { Competition, CompetitionBid, CompetitionClarification, CompetitionIntegrityDeclaration, CompetitionInvitation, CompetitionLine, CompetitionObservation, CompetitionRule } from "./models"
+import {
+  Competition,
+  CompetitionBid,
+  CompetitionClarification,
+  CompetitionIntegrityDeclaration,
+  CompetitionInvitation,
+  CompetitionLine,
+  CompetitionObservation,
+  CompetitionRule,
+} from "./models"
 
 export type MiniCompetitionOptions = {
   /** Master seal key for bids, 32 bytes in base64 (MINI_COMPETITION_SEAL_KEY); required in production. */
@@ -17,7 +26,16 @@ const DEV_SEAL_KEY = createHash("sha256").update("tienda-digital dev bid seal ke
  * the application tables) and the clock every deadline is judged by (the
  * server's; tests inject theirs with `useClock`).
  */
-class MiniCompetitionModuleService extends MedusaService({ Competition, CompetitionLine, CompetitionInvitation, CompetitionBid, CompetitionObservation, CompetitionClarification, CompetitionRule, CompetitionIntegrityDeclaration }) {
+class MiniCompetitionModuleService extends MedusaService({
+  Competition,
+  CompetitionLine,
+  CompetitionInvitation,
+  CompetitionBid,
+  CompetitionObservation,
+  CompetitionClarification,
+  CompetitionRule,
+  CompetitionIntegrityDeclaration,
+}) {
   protected readonly sealKey_: Buffer
   protected clock_: () => Date = () => new Date()
 
@@ -27,7 +45,10 @@ class MiniCompetitionModuleService extends MedusaService({ Competition, Competit
     if (options?.sealKey) {
       this.sealKey_ = parseSealKey(options.sealKey)
     } else if (process.env.NODE_ENV === "production") {
-      throw new MedusaError(MedusaError.Types.INVALID_ARGUMENT, "MINI_COMPETITION_SEAL_KEY es obligatoria en producción (32 bytes en base64: openssl rand -base64 32).")
+      throw new MedusaError(
+        MedusaError.Types.INVALID_ARGUMENT,
+        "MINI_COMPETITION_SEAL_KEY es obligatoria en producción (32 bytes en base64: openssl rand -base64 32).",
+      )
     } else {
       this.sealKey_ = DEV_SEAL_KEY
     }

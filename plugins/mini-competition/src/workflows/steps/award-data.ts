@@ -20,7 +20,14 @@ export type AwardLine = {
 }
 
 /** An award that lapsed because its supplier did not confirm in time (or was no longer eligible). */
-export type LapsedOffer = { supplier_id: string; bid_id: string; offered_at: string; confirmation_deadline: string; lapsed_at: string; reason: string }
+export type LapsedOffer = {
+  supplier_id: string
+  bid_id: string
+  offered_at: string
+  confirmation_deadline: string
+  lapsed_at: string
+  reason: string
+}
 
 /** The award as data: what the contract-bound path needs to draw the specific contract. */
 export type Award = {
@@ -66,8 +73,11 @@ export async function awardOf(
   container: MedusaContainer,
   competition: Competition,
   bid: { bid_id: string; rank: number },
-  decision: Pick<Award, "computed_winner_supplier_id" | "deviates" | "justification" | "rationale" | "flags" | "decided_by_person_id" | "lapsed">,
-  at: Date
+  decision: Pick<
+    Award,
+    "computed_winner_supplier_id" | "deviates" | "justification" | "rationale" | "flags" | "decided_by_person_id" | "lapsed"
+  >,
+  at: Date,
 ): Promise<Award> {
   const row = await mc(container).retrieveCompetitionBid(bid.bid_id)
   const revealed = row.revealed as unknown as BidContent

@@ -9,8 +9,14 @@ export const createCompetitionStep = createStep(
   async (input: PlannedCompetition, { container }) => {
     const service = mc(container)
     const { lines, ...data } = input
-    const competition = await service.createCompetitions({ ...data, rules: data.rules as unknown as Record<string, unknown>, status: "draft" })
-    const created = await service.createCompetitionLines(lines.map((l) => ({ ...l, ceiling_price: dec(l.ceiling_price), competition_id: competition.id })))
+    const competition = await service.createCompetitions({
+      ...data,
+      rules: data.rules as unknown as Record<string, unknown>,
+      status: "draft",
+    })
+    const created = await service.createCompetitionLines(
+      lines.map((l) => ({ ...l, ceiling_price: dec(l.ceiling_price), competition_id: competition.id })),
+    )
     return new StepResponse(competition, { id: competition.id, line_ids: created.map((l) => l.id) })
   },
   async (undo: { id: string; line_ids: string[] } | undefined, { container }) => {
@@ -19,5 +25,5 @@ export const createCompetitionStep = createStep(
       await service.deleteCompetitionLines(undo.line_ids)
       await service.deleteCompetitions(undo.id)
     }
-  }
+  },
 )

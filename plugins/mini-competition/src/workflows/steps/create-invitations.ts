@@ -8,13 +8,21 @@ export const createInvitationsStep = createStep(
   createInvitationsStepId,
   async (input: { competition_id: string; invitations: PlannedInvitation[] }, { container }) => {
     const rows = await mc(container).createCompetitionInvitations(
-      input.invitations.map((i) => ({ competition_id: input.competition_id, supplier_id: i.supplier_id, status: i.status, reasons: i.reasons as never }))
+      input.invitations.map((i) => ({
+        competition_id: input.competition_id,
+        supplier_id: i.supplier_id,
+        status: i.status,
+        reasons: i.reasons as never,
+      })),
     )
-    return new StepResponse(rows, rows.map((r) => r.id))
+    return new StepResponse(
+      rows,
+      rows.map((r) => r.id),
+    )
   },
   async (ids: string[] | undefined, { container }) => {
     if (ids?.length) {
       await mc(container).deleteCompetitionInvitations(ids)
     }
-  }
+  },
 )

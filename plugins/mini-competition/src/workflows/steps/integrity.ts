@@ -5,7 +5,10 @@ import { mc } from "./service"
 
 /** The person's declaration on this competition for its side, or null. */
 export async function declarationOf(container: MedusaContainer, competitionId: string, side: IntegritySide, personId: string) {
-  const [row] = await mc(container).listCompetitionIntegrityDeclarations({ competition_id: competitionId, side, person_id: personId }, { take: 1 })
+  const [row] = await mc(container).listCompetitionIntegrityDeclarations(
+    { competition_id: competitionId, side, person_id: personId },
+    { take: 1 },
+  )
   return row ?? null
 }
 
@@ -18,7 +21,7 @@ export async function assertDeclared(
   container: MedusaContainer,
   competition: { id: string; number: string },
   side: IntegritySide,
-  who: { person_id: string; organization_id: string }
+  who: { person_id: string; organization_id: string },
 ): Promise<void> {
   const row = await declarationOf(container, competition.id, side, who.person_id)
   if (!row || row.organization_id !== who.organization_id) {
@@ -27,7 +30,7 @@ export async function assertDeclared(
       "DECLARACION_DE_INTEGRIDAD_REQUERIDA",
       side === "official"
         ? `Antes de publicar o adjudicar la segunda etapa ${competition.number}, firma la declaración de integridad (versión ${text.version}).`
-        : `Antes de presentar tu propuesta en la segunda etapa ${competition.number}, firma la declaración de integridad (versión ${text.version}).`
+        : `Antes de presentar tu propuesta en la segunda etapa ${competition.number}, firma la declaración de integridad (versión ${text.version}).`,
     )
   }
 }

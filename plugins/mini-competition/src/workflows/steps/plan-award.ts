@@ -31,7 +31,10 @@ export const planAwardStepId = "mini-competition-plan-award"
 export const planAwardStep = createStep(planAwardStepId, async (input: PlanAwardInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, input.organization_id)
   if (competition.status !== "opened") {
-    conflict("COMPETENCIA_NO_ABIERTA", `La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`)
+    conflict(
+      "COMPETENCIA_NO_ABIERTA",
+      `La segunda etapa ${competition.number} no está abierta y sin adjudicar (estado: ${competition.status}).`,
+    )
   }
   await assertDeclared(container, competition, "official", input)
   const evaluation = competition.evaluation as unknown as Evaluation
@@ -44,7 +47,10 @@ export const planAwardStep = createStep(planAwardStepId, async (input: PlanAward
   const deviates = chosen !== computed
   const justification = input.justification?.trim() || null
   if (deviates && (!justification || justification.length < 30)) {
-    invalid("JUSTIFICACION_REQUERIDA", "Adjudicar a una propuesta distinta de la ganadora calculada exige una justificación de al menos 30 caracteres.")
+    invalid(
+      "JUSTIFICACION_REQUERIDA",
+      "Adjudicar a una propuesta distinta de la ganadora calculada exige una justificación de al menos 30 caracteres.",
+    )
   }
   const at = new Date(input.at)
   const eligibility = await checkEligibility(container, { supplier_id: chosen, contract_id: competition.contract_id, purpose: "award", at })
@@ -52,16 +58,30 @@ export const planAwardStep = createStep(planAwardStepId, async (input: PlanAward
     conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
   const flags = deviates
-    ? [{ kind: "adjudicacion_distinta_a_la_calculada", message: `Se adjudicó a ${chosen} y no a la propuesta ganadora calculada (${computed}).`, justification }]
+    ? [
+        {
+          kind: "adjudicacion_distinta_a_la_calculada",
+          message: `Se adjudicó a ${chosen} y no a la propuesta ganadora calculada (${computed}).`,
+          justification,
+        },
+      ]
     : []
-  const award = await awardOf(container, competition, { bid_id: ranked.bid_id, rank: ranked.rank! }, {
-    computed_winner_supplier_id: computed,
-    deviates,
-    justification,
-    rationale: deviates ? `Adjudicación distinta de la calculada (${evaluation.rationale}). Justificación: ${justification}` : evaluation.rationale,
-    flags,
-    decided_by_person_id: input.person_id,
-    lapsed: [],
-  }, at)
+  const award = await awardOf(
+    container,
+    competition,
+    { bid_id: ranked.bid_id, rank: ranked.rank! },
+    {
+      computed_winner_supplier_id: computed,
+      deviates,
+      justification,
+      rationale: deviates
+        ? `Adjudicación distinta de la calculada (${evaluation.rationale}). Justificación: ${justification}`
+        : evaluation.rationale,
+      flags,
+      decided_by_person_id: input.person_id,
+      lapsed: [],
+    },
+    at,
+  )
   return new StepResponse({ award, flags })
 })

@@ -18,19 +18,25 @@ export type PlanBidInput = {
 /** Whether the competition still takes bids at `at` (the server's clock): refused from the deadline on. */
 export function assertWindowOpen(competition: { number: string; status: string; bid_deadline: Date | string | null }, at: Date): void {
   if (competition.status !== "bidding") {
-    conflict("COMPETENCIA_NO_EN_PROPUESTAS", `La segunda etapa ${competition.number} no está recibiendo propuestas (estado: ${competition.status}).`)
+    conflict(
+      "COMPETENCIA_NO_EN_PROPUESTAS",
+      `La segunda etapa ${competition.number} no está recibiendo propuestas (estado: ${competition.status}).`,
+    )
   }
   if (at.getTime() >= new Date(competition.bid_deadline!).getTime()) {
     conflict(
       "PROPUESTA_EXTEMPORANEA",
-      `El plazo para presentar propuestas venció el ${new Date(competition.bid_deadline!).toISOString()}; la propuesta no se recibió.`
+      `El plazo para presentar propuestas venció el ${new Date(competition.bid_deadline!).toISOString()}; la propuesta no se recibió.`,
     )
   }
 }
 
 /** The invited supplier's invitation; 404 for suppliers not invited (the competition does not exist for them). */
 export async function assertInvited(container: Parameters<typeof ownCompetition>[0], competitionId: string, supplierId: string) {
-  const [invitation] = await mc(container).listCompetitionInvitations({ competition_id: competitionId, supplier_id: supplierId, status: "invited" }, { take: 1 })
+  const [invitation] = await mc(container).listCompetitionInvitations(
+    { competition_id: competitionId, supplier_id: supplierId, status: "invited" },
+    { take: 1 },
+  )
   if (!invitation) {
     forbidden("PROVEEDOR_NO_INVITADO", "Tu empresa no está invitada a esta segunda etapa.")
   }
@@ -51,7 +57,12 @@ export const planBidStep = createStep(planBidStepId, async (input: PlanBidInput,
   await assertInvited(container, competition.id, input.supplier_id)
   assertWindowOpen(competition, at)
   await assertDeclared(container, competition, "supplier", { person_id: input.person_id, organization_id: input.supplier_id })
-  const eligibility = await checkEligibility(container, { supplier_id: input.supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
+  const eligibility = await checkEligibility(container, {
+    supplier_id: input.supplier_id,
+    contract_id: competition.contract_id,
+    purpose: "invite",
+    at,
+  })
   if (!eligibility.eligible) {
     conflict("PROVEEDOR_NO_ELEGIBLE", `Tu empresa ya no puede participar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
@@ -66,10 +77,16 @@ export const planBidStep = createStep(planBidStepId, async (input: PlanBidInput,
       invalid("PRECIO_NO_VALIDO", `El precio de «${line.item_name}» debe ser mayor que cero.`)
     }
     if (toCentavos(price) > toCentavos(String(line.ceiling_price))) {
-      invalid("PRECIO_SOBRE_TECHO", `El precio ${price} de «${line.item_name}» excede el precio techo del contrato marco (${line.ceiling_price}).`)
+      invalid(
+        "PRECIO_SOBRE_TECHO",
+        `El precio ${price} de «${line.item_name}» excede el precio techo del contrato marco (${line.ceiling_price}).`,
+      )
     }
   }
-  const [previous] = await mc(container).listCompetitionBids({ competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" }, { take: 1 })
+  const [previous] = await mc(container).listCompetitionBids(
+    { competition_id: competition.id, supplier_id: input.supplier_id, status: "sealed" },
+    { take: 1 },
+  )
   const sealed = sealBid(await mc(container).sealKey(), { competition_id: competition.id, supplier_id: input.supplier_id }, input.bid)
   return new StepResponse({
     competition_id: competition.id,

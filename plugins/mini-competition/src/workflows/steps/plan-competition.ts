@@ -14,7 +14,15 @@ export type PlanCompetitionInput = {
   at: string
 }
 
-type Line = { lot_id: string; item_id: string; item_name: string; unspsc_code: string; quantity: number; iva_rate: string; contract_id: string }
+type Line = {
+  lot_id: string
+  item_id: string
+  item_name: string
+  unspsc_code: string
+  quantity: number
+  iva_rate: string
+  contract_id: string
+}
 
 export type PlannedCompetition = {
   number: string
@@ -40,19 +48,28 @@ export type PlannedCompetition = {
  */
 export const planCompetitionStepId = "mini-competition-plan-competition"
 export const planCompetitionStep = createStep(planCompetitionStepId, async (input: PlanCompetitionInput, { container }) => {
-  const [requisition] = await requisitionService(container).listRequisitions({ id: input.requisition_id }, { relations: ["lines"], take: 1 })
+  const [requisition] = await requisitionService(container).listRequisitions(
+    { id: input.requisition_id },
+    { relations: ["lines"], take: 1 },
+  )
   if (!requisition || requisition.organization_id !== input.access.organization_id) {
     notFound("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
   }
   const lots = (requisition.competition_lots as { lot_id: string }[] | null) ?? []
   if (requisition.status !== "requires_competition" || !lots.length) {
-    conflict("REQUISICION_NO_REQUIERE_COMPETENCIA", `La requisición ${requisition.number} no está en espera de segunda etapa (estado: ${requisition.status}).`)
+    conflict(
+      "REQUISICION_NO_REQUIERE_COMPETENCIA",
+      `La requisición ${requisition.number} no está en espera de segunda etapa (estado: ${requisition.status}).`,
+    )
   }
   const lotId = input.lot_id ?? (lots.length === 1 ? lots[0].lot_id : null)
   if (!lotId || !lots.some((l) => l.lot_id === lotId)) {
     invalid("LOTE_NO_REQUIERE_COMPETENCIA", "Indica el lote (lot_id) de la requisición que requiere segunda etapa.")
   }
-  const existing = await mc(container).listCompetitions({ requisition_id: requisition.id, lot_id: lotId, status: { $ne: "deserted" } }, { take: 1 })
+  const existing = await mc(container).listCompetitions(
+    { requisition_id: requisition.id, lot_id: lotId, status: { $ne: "deserted" } },
+    { take: 1 },
+  )
   if (existing.length) {
     conflict("COMPETENCIA_YA_EXISTE", `Ya hay una segunda etapa (${existing[0].number}) para este lote de la requisición.`)
   }
@@ -64,7 +81,10 @@ export const planCompetitionStep = createStep(planCompetitionStepId, async (inpu
     const of = mine.filter((l) => l.item_id === item.id)
     const states = (item.delivery_states as string[]) ?? []
     if (!states.includes(input.delivery_state)) {
-      invalid("ENTIDAD_SIN_COBERTURA", `La partida «${item.name}» no se entrega en ${input.delivery_state} (entidades: ${states.join(", ")}).`)
+      invalid(
+        "ENTIDAD_SIN_COBERTURA",
+        `La partida «${item.name}» no se entrega en ${input.delivery_state} (entidades: ${states.join(", ")}).`,
+      )
     }
     return {
       item_id: item.id,

@@ -12,7 +12,15 @@ import { planInvitations, type PlannedInvitation } from "./plan-publication"
 import { mc } from "./service"
 
 /** A closed round that re-invites, as recorded on the competition (numbers only: nothing of a bid). */
-export type ClosedRound = { round: number; bid_deadline: string; closed_at: string; bid_count: number; valid_count: number; new_deadline: string; reason: string }
+export type ClosedRound = {
+  round: number
+  bid_deadline: string
+  closed_at: string
+  bid_count: number
+  valid_count: number
+  new_deadline: string
+  reason: string
+}
 
 export type Reinvitation = { round: number; bid_deadline: Date; rounds: ClosedRound[]; invitations: PlannedInvitation[] }
 
@@ -30,7 +38,12 @@ export type OpenedBidUpdate = {
 
 const SME = ["micro", "pequena", "mediana"]
 
-type LedgerReader = { listLedger(filters: { entity_type?: string; entity_id?: string }, page: { limit?: number }): Promise<{ entries: { action: string; details: unknown }[] }> }
+type LedgerReader = {
+  listLedger(
+    filters: { entity_type?: string; entity_id?: string },
+    page: { limit?: number },
+  ): Promise<{ entries: { action: string; details: unknown }[] }>
+}
 
 /**
  * The commitment the audit ledger recorded when the bid was received. Someone
@@ -43,7 +56,8 @@ async function ledgerCommitment(ledger: LedgerReader | undefined, bidId: string)
   }
   const { entries } = await ledger.listLedger({ entity_type: "competition_bid", entity_id: bidId }, { limit: 20 })
   const received = entries.find((e) => e.action === "competition.bid_submitted" || e.action === "competition.bid_replaced")
-  const details = (typeof received?.details === "string" ? JSON.parse(received.details) : received?.details) as { commitment?: string } | undefined
+  const details = (typeof received?.details === "string" ? JSON.parse(received.details) : received?.details) as
+    { commitment?: string } | undefined
   return details?.commitment ?? null
 }
 
@@ -64,10 +78,16 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
   const at = new Date(input.at)
   const competition = await ownCompetition(container, input.competition_id, null)
   if (competition.status !== "bidding") {
-    conflict("COMPETENCIA_NO_EN_PROPUESTAS", `La segunda etapa ${competition.number} no está en periodo de propuestas (estado: ${competition.status}).`)
+    conflict(
+      "COMPETENCIA_NO_EN_PROPUESTAS",
+      `La segunda etapa ${competition.number} no está en periodo de propuestas (estado: ${competition.status}).`,
+    )
   }
   if (at.getTime() < new Date(competition.bid_deadline!).getTime()) {
-    conflict("PLAZO_NO_VENCIDO", `Las propuestas de ${competition.number} se abren al vencer el plazo (${new Date(competition.bid_deadline!).toISOString()}), no antes.`)
+    conflict(
+      "PLAZO_NO_VENCIDO",
+      `Las propuestas de ${competition.number} se abren al vencer el plazo (${new Date(competition.bid_deadline!).toISOString()}), no antes.`,
+    )
   }
   const service = mc(container)
   const bids = await service.listCompetitionBids({ competition_id: competition.id, status: "sealed" }, { take: null })
@@ -80,11 +100,20 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
   const ledger = container.resolve<LedgerReader | undefined>("audit_ledger", { allowUnregistered: true })
   const toEvaluate: BidToEvaluate[] = []
   for (const bid of bids) {
-    const eligibility = await checkEligibility(container, { supplier_id: bid.supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
+    const eligibility = await checkEligibility(container, {
+      supplier_id: bid.supplier_id,
+      contract_id: competition.contract_id,
+      purpose: "invite",
+      at,
+    })
     const recorded = await ledgerCommitment(ledger, bid.id)
     const opened: OpenedBid =
       recorded !== undefined && recorded !== bid.commitment
-        ? { ok: false, code: "COMPROMISO_NO_COINCIDE", message: "La propuesta almacenada no corresponde al compromiso registrado en la bitácora de auditoría al presentarla." }
+        ? {
+            ok: false,
+            code: "COMPROMISO_NO_COINCIDE",
+            message: "La propuesta almacenada no corresponde al compromiso registrado en la bitácora de auditoría al presentarla.",
+          }
         : openBid(key, { competition_id: competition.id, supplier_id: bid.supplier_id }, bid)
     toEvaluate.push({
       bid_id: bid.id,
@@ -118,7 +147,14 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
     }
     // nothing of the bids leaves this step (workflow storage included): the evaluation is reduced to its counts
     const counts: Evaluation = { ...evaluation, bids: [], winner: null, average: null, floor: null, rationale: closed.reason }
-    return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation: counts, updates: [] as OpenedBidUpdate[], reinvitation })
+    return new StepResponse({
+      competition_id: competition.id,
+      number: competition.number,
+      opened_at: at,
+      evaluation: counts,
+      updates: [] as OpenedBidUpdate[],
+      reinvitation,
+    })
   }
   const updates: OpenedBidUpdate[] = evaluation.bids.map((e) => {
     const opened = toEvaluate.find((b) => b.bid_id === e.bid_id)!.opened
@@ -132,5 +168,12 @@ export const planOpeningStep = createStep(planOpeningStepId, async (input: PlanO
       rank: e.rank,
     }
   })
-  return new StepResponse({ competition_id: competition.id, number: competition.number, opened_at: at, evaluation, updates, reinvitation: null as Reinvitation | null })
+  return new StepResponse({
+    competition_id: competition.id,
+    number: competition.number,
+    opened_at: at,
+    evaluation,
+    updates,
+    reinvitation: null as Reinvitation | null,
+  })
 })

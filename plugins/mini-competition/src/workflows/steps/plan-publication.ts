@@ -25,13 +25,17 @@ export async function planInvitations(
   container: MedusaContainer,
   competition: { contract_id: string; lot_id: string; delivery_state: string },
   rules: CompetitionRules,
-  at: Date
+  at: Date,
 ): Promise<PlannedInvitation[]> {
   const fc = frameworkContracts(container)
   const enrolments = await fc.listSupplierEnrolments({ contract_id: competition.contract_id }, { take: null })
   const organizations = container.resolve<OrganizationReader>("organization")
   const sizes = rules.sme_reserved
-    ? new Map((await organizations.listOrganizations({ id: enrolments.map((e) => e.supplier_id) }, { select: ["id", "sme_size"], take: null })).map((o) => [o.id, o.sme_size ?? null]))
+    ? new Map(
+        (
+          await organizations.listOrganizations({ id: enrolments.map((e) => e.supplier_id) }, { select: ["id", "sme_size"], take: null })
+        ).map((o) => [o.id, o.sme_size ?? null]),
+      )
     : null
   const items = await fc.listFrameworkItems({ lot_id: competition.lot_id }, { take: null })
   const offers = items.length ? await fc.listOffers({ item_id: items.map((i) => i.id), status: "active" }, { take: null }) : []
@@ -39,12 +43,22 @@ export async function planInvitations(
   for (const supplier_id of [...new Set(enrolments.map((e) => e.supplier_id))].sort()) {
     const eligibility = await checkEligibility(container, { supplier_id, contract_id: competition.contract_id, purpose: "invite", at })
     const reasons = [...eligibility.reasons]
-    const serves = offers.some((o) => o.supplier_id === supplier_id && Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state))
+    const serves = offers.some(
+      (o) =>
+        o.supplier_id === supplier_id &&
+        Object.keys((o.delivery_days as Record<string, number>) ?? {}).includes(competition.delivery_state),
+    )
     if (sizes && !["micro", "pequena", "mediana"].includes(sizes.get(supplier_id) ?? "")) {
-      reasons.push({ code: "LOTE_RESERVADO_MIPYME", message: "Las reglas de esta segunda etapa la reservan a micro, pequeñas y medianas empresas." })
+      reasons.push({
+        code: "LOTE_RESERVADO_MIPYME",
+        message: "Las reglas de esta segunda etapa la reservan a micro, pequeñas y medianas empresas.",
+      })
     }
     if (!serves) {
-      reasons.push({ code: "SIN_OFERTA_EN_LA_ENTIDAD", message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.` })
+      reasons.push({
+        code: "SIN_OFERTA_EN_LA_ENTIDAD",
+        message: `El proveedor no tiene una oferta vigente del lote con entrega en ${competition.delivery_state}.`,
+      })
     }
     invitations.push({ supplier_id, status: reasons.length ? "not_eligible" : "invited", reasons })
   }
@@ -82,7 +96,7 @@ export const planPublicationStep = createStep(planPublicationStepId, async (inpu
   if (invited < rules.min_invitees) {
     conflict(
       "INVITADOS_INSUFICIENTES",
-      `Solo ${invited} proveedor(es) elegible(s) del lote atienden ${competition.delivery_state}; las reglas exigen invitar al menos a ${rules.min_invitees}. No se publicó la segunda etapa.`
+      `Solo ${invited} proveedor(es) elegible(s) del lote atienden ${competition.delivery_state}; las reglas exigen invitar al menos a ${rules.min_invitees}. No se publicó la segunda etapa.`,
     )
   }
   return new StepResponse({

@@ -39,7 +39,10 @@ export const replaceBidStep = createStep(
       auth_tag,
       submitted_at: new Date(input.submitted_at),
     })
-    return new StepResponse({ id: created.id, commitment, submitted_at: created.submitted_at }, { created_id: created.id, previous_id: input.previous_id } satisfies Undo)
+    return new StepResponse({ id: created.id, commitment, submitted_at: created.submitted_at }, {
+      created_id: created.id,
+      previous_id: input.previous_id,
+    } satisfies Undo)
   },
   async (undo: Undo | undefined, { container }) => {
     if (!undo) {
@@ -50,5 +53,5 @@ export const replaceBidStep = createStep(
     if (undo.previous_id) {
       await service.updateCompetitionBids({ id: undo.previous_id, status: "sealed" })
     }
-  }
+  },
 )

@@ -12,7 +12,10 @@ export type BidRow = Awaited<ReturnType<MiniCompetitionModuleService["retrieveCo
 
 /** What this plugin reads of the requisitions module (layer 2), by its container key. */
 export type RequisitionReader = {
-  listRequisitions(filters: object, config: object): Promise<
+  listRequisitions(
+    filters: object,
+    config: object,
+  ): Promise<
     {
       id: string
       number: string
@@ -26,7 +29,14 @@ export type RequisitionReader = {
 }
 export const requisitions = (container: MedusaContainer) => container.resolve<RequisitionReader>("requisition")
 
-type Lot = { id: string; number: number; title: string; competition_threshold: unknown; min_invitees: number; bid_window_business_days: number }
+type Lot = {
+  id: string
+  number: number
+  title: string
+  competition_threshold: unknown
+  min_invitees: number
+  bid_window_business_days: number
+}
 type Item = { id: string; name: string; unspsc_code: string; ceiling_price: unknown; delivery_states: unknown; lot_id?: string }
 type Offer = { id: string; supplier_id: string; status: string; delivery_days: unknown; item_id?: string }
 

@@ -18,14 +18,24 @@ export const updateBidsStep = createStep(
     const rows = await service.listCompetitionBids({ id: input.map((b) => b.id) }, { take: null })
     const previous = input.map((u) => {
       const row = rows.find((r) => r.id === u.id) as unknown as Record<string, unknown>
-      return { id: u.id, ...Object.fromEntries(Object.keys(u).filter((k) => k !== "id").map((k) => [k, row[k] ?? null])) }
+      return {
+        id: u.id,
+        ...Object.fromEntries(
+          Object.keys(u)
+            .filter((k) => k !== "id")
+            .map((k) => [k, row[k] ?? null]),
+        ),
+      }
     })
     await service.updateCompetitionBids(input as never)
-    return new StepResponse(input.map((b) => b.id), previous as BidUpdate[])
+    return new StepResponse(
+      input.map((b) => b.id),
+      previous as BidUpdate[],
+    )
   },
   async (previous: BidUpdate[] | undefined, { container }) => {
     if (previous?.length) {
       await mc(container).updateCompetitionBids(previous as never)
     }
-  }
+  },
 )

@@ -22,5 +22,5 @@ export const updateCompetitionStep = createStep(
     if (previous) {
       await mc(container).updateCompetitions(previous as never)
     }
-  }
+  },
 )

@@ -25,12 +25,21 @@ export const updateInvitationsStep = createStep(
       return row ? [{ id: row.id, status: i.status, reasons: i.reasons as never }] : []
     })
     const toCreate = input.invitations.filter((i) => !existing.some((e) => e.supplier_id === i.supplier_id))
-    previous.updated = existing.filter((e) => toUpdate.some((u) => u.id === e.id)).map((e) => ({ id: e.id, status: e.status, reasons: e.reasons }))
+    previous.updated = existing
+      .filter((e) => toUpdate.some((u) => u.id === e.id))
+      .map((e) => ({ id: e.id, status: e.status, reasons: e.reasons }))
     if (toUpdate.length) {
       await service.updateCompetitionInvitations(toUpdate)
     }
     if (toCreate.length) {
-      const rows = await service.createCompetitionInvitations(toCreate.map((i) => ({ competition_id: input.competition_id, supplier_id: i.supplier_id, status: i.status, reasons: i.reasons as never })))
+      const rows = await service.createCompetitionInvitations(
+        toCreate.map((i) => ({
+          competition_id: input.competition_id,
+          supplier_id: i.supplier_id,
+          status: i.status,
+          reasons: i.reasons as never,
+        })),
+      )
       previous.created = rows.map((r) => r.id)
     }
     return new StepResponse(previous, previous)
@@ -46,5 +55,5 @@ export const updateInvitationsStep = createStep(
     if (previous.updated.length) {
       await service.updateCompetitionInvitations(previous.updated.map((u) => ({ id: u.id, status: u.status, reasons: u.reasons as never })))
     }
-  }
+  },
 )

@@ -1,13 +1,6 @@
 import type { Context } from "@medusajs/framework/types"
 import { InjectManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
-import {
-  KnownPermission,
-  Organization,
-  Person,
-  RoleAssignment,
-  RolePermission,
-  OrganizationUnit,
-} from "./models"
+import { KnownPermission, Organization, Person, RoleAssignment, RolePermission, OrganizationUnit } from "./models"
 
 /** One row with everything the authorize guard needs about an actor. */
 export type AccessRow = {
@@ -72,7 +65,7 @@ class OrganizationModuleService extends MedusaService({
     actorType: string,
     actorId: string,
     now: Date = new Date(),
-    @MedusaContext() sharedContext: Context = {}
+    @MedusaContext() sharedContext: Context = {},
   ): Promise<AccessRow | null> {
     const manager = sharedContext.manager as unknown as {
       getKnex: () => { raw: (sql: string, b: unknown[]) => Promise<{ rows: AccessRow[] }> }

@@ -8,11 +8,7 @@ export type AttachLoginToActorStepInput = {
   actorId: string
 }
 
-async function detach(
-  auth: IAuthModuleService,
-  id: string,
-  key: string
-): Promise<void> {
+async function detach(auth: IAuthModuleService, id: string, key: string): Promise<void> {
   const [identity] = await auth.listAuthIdentities({ id: [id] })
   if (!identity) {
     // The login itself was already removed by its own compensation.
@@ -40,7 +36,7 @@ export const attachLoginToActorStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "Este acceso ya está vinculado a otra cuenta del mismo tipo.",
-        "ACCESO_YA_VINCULADO"
+        "ACCESO_YA_VINCULADO",
       )
     }
     appMetadata[key] = input.actorId
@@ -52,5 +48,5 @@ export const attachLoginToActorStep = createStep(
       return
     }
     await detach(container.resolve<IAuthModuleService>(Modules.AUTH), undo.id, undo.key)
-  }
+  },
 )

@@ -20,5 +20,5 @@ export const createOrganizationStep = createStep(
     }
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
     await service.deleteOrganizations(id)
-  }
+  },
 )

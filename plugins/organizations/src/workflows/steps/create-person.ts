@@ -38,7 +38,7 @@ export const createPersonStep = createStep(
         valid_from: new Date(r.valid_from),
         valid_until: r.valid_until ? new Date(r.valid_until) : null,
         granted_by: person.granted_by ?? null,
-      }))
+      })),
     )
     return new StepResponse(created, created.id)
   },
@@ -50,5 +50,5 @@ export const createPersonStep = createStep(
     const assignments = await service.listRoleAssignments({ person_id: personId })
     await service.deleteRoleAssignments(assignments.map((a) => a.id))
     await service.deletePeople(personId)
-  }
+  },
 )

@@ -27,16 +27,12 @@ export const createUnitsStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         "Solo las dependencias y entidades tienen unidades administrativas.",
-        "UNIDADES_SOLO_EN_DEPENDENCIAS"
+        "UNIDADES_SOLO_EN_DEPENDENCIAS",
       )
     }
     const codes = input.units.map((u) => u.code)
     if (new Set(codes).size !== codes.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "Hay claves de unidad repetidas en la solicitud.",
-        "CLAVE_UNIDAD_REPETIDA"
-      )
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "Hay claves de unidad repetidas en la solicitud.", "CLAVE_UNIDAD_REPETIDA")
     }
     const existing = await service.listOrganizationUnits({
       organization_id: input.organization_id,
@@ -46,19 +42,17 @@ export const createUnitsStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `La unidad con clave ${existing[0].code} ya existe en ${org.legal_name}.`,
-        "CLAVE_UNIDAD_DUPLICADA"
+        "CLAVE_UNIDAD_DUPLICADA",
       )
     }
     for (const u of input.units) {
       assertStateCode(u.state_code)
       assertCodigoPostal(u.codigo_postal)
     }
-    const units = await service.createOrganizationUnits(
-      input.units.map((u) => ({ ...u, organization_id: input.organization_id }))
-    )
+    const units = await service.createOrganizationUnits(input.units.map((u) => ({ ...u, organization_id: input.organization_id })))
     return new StepResponse(
       units,
-      units.map((u) => u.id)
+      units.map((u) => u.id),
     )
   },
   async (ids, { container }) => {
@@ -67,5 +61,5 @@ export const createUnitsStep = createStep(
     }
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
     await service.deleteOrganizationUnits(ids)
-  }
+  },
 )

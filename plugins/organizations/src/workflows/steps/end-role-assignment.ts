@@ -16,19 +16,11 @@ export const endRoleAssignmentStep = createStep(
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
     const [assignment] = await service.listRoleAssignments({ id: input.id }, { take: 1 })
     if (!assignment) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `La asignación de rol ${input.id} no existe.`,
-        "ASIGNACION_NO_EXISTE"
-      )
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `La asignación de rol ${input.id} no existe.`, "ASIGNACION_NO_EXISTE")
     }
     const endedAt = new Date(input.ended_at)
     if (assignment.valid_until && new Date(assignment.valid_until) <= endedAt) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        "La asignación de rol ya no está vigente.",
-        "ASIGNACION_YA_TERMINADA"
-      )
+      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, "La asignación de rol ya no está vigente.", "ASIGNACION_YA_TERMINADA")
     }
     const updated = await service.updateRoleAssignments({
       id: assignment.id,
@@ -48,5 +40,5 @@ export const endRoleAssignmentStep = createStep(
       id: previous.id,
       valid_until: previous.valid_until ? new Date(previous.valid_until) : null,
     })
-  }
+  },
 )

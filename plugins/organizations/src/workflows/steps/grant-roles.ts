@@ -20,23 +20,11 @@ export const grantRolesStep = createStep(
   grantRolesStepId,
   async (input: GrantRolesStepInput, { container }) => {
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
-    const [person] = await service.listPeople(
-      { id: input.person_id },
-      { relations: ["organization"], take: 1 }
-    )
+    const [person] = await service.listPeople({ id: input.person_id }, { relations: ["organization"], take: 1 })
     if (!person) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `La persona ${input.person_id} no existe.`,
-        "PERSONA_NO_EXISTE"
-      )
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `La persona ${input.person_id} no existe.`, "PERSONA_NO_EXISTE")
     }
-    const { roles } = await validateRoleGrants(
-      service,
-      person.organization.id,
-      input.roles,
-      person.actor_type
-    )
+    const { roles } = await validateRoleGrants(service, person.organization.id, input.roles, person.actor_type)
     const created = await service.createRoleAssignments(
       roles.map((r) => ({
         person_id: person.id,
@@ -45,11 +33,11 @@ export const grantRolesStep = createStep(
         valid_from: new Date(r.valid_from),
         valid_until: r.valid_until ? new Date(r.valid_until) : null,
         granted_by: input.granted_by,
-      }))
+      })),
     )
     return new StepResponse(
       created,
-      created.map((c) => c.id)
+      created.map((c) => c.id),
     )
   },
   async (ids, { container }) => {
@@ -58,5 +46,5 @@ export const grantRolesStep = createStep(
     }
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
     await service.deleteRoleAssignments(ids)
-  }
+  },
 )

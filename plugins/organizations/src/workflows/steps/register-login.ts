@@ -22,7 +22,7 @@ export const registerLoginStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `No se pudo crear el acceso para ${input.email}: ${error ?? "la identidad ya existe"}.`,
-        "ACCESO_NO_CREADO"
+        "ACCESO_NO_CREADO",
       )
     }
     return new StepResponse({ id: authIdentity.id }, authIdentity.id)
@@ -33,5 +33,5 @@ export const registerLoginStep = createStep(
     }
     const auth = container.resolve<IAuthModuleService>(Modules.AUTH)
     await auth.deleteAuthIdentities([authIdentityId])
-  }
+  },
 )

@@ -23,7 +23,7 @@ export const updateSupplierContactStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         "Solo los proveedores actualizan sus datos de contacto por esta vía.",
-        "NO_ES_PROVEEDOR"
+        "NO_ES_PROVEEDOR",
       )
     }
     const previous = { id: org.id, email: org.email, phone: org.phone }
@@ -40,5 +40,5 @@ export const updateSupplierContactStep = createStep(
     }
     const service = container.resolve<OrganizationModuleService>(ORGANIZATION_MODULE)
     await service.updateOrganizations(previous)
-  }
+  },
 )

@@ -16,7 +16,7 @@ export async function validateRoleGrants(
   service: OrganizationModuleService,
   organizationId: string,
   grants: RoleGrantInput[],
-  personActorType: ActorType | null
+  personActorType: ActorType | null,
 ): Promise<{
   actor_type: ActorType
   roles: (RoleGrantInput & { valid_from: string })[]
@@ -26,16 +26,10 @@ export async function validateRoleGrants(
   }
   const [org] = await service.listOrganizations({ id: organizationId }, { take: 1 })
   if (!org) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `La organización ${organizationId} no existe.`,
-      "ORGANIZACION_NO_EXISTE"
-    )
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `La organización ${organizationId} no existe.`, "ORGANIZACION_NO_EXISTE")
   }
   const unitIds = grants.map((g) => g.unit_id).filter((u): u is string => !!u)
-  const units = unitIds.length
-    ? await service.listOrganizationUnits({ id: unitIds, organization_id: org.id })
-    : []
+  const units = unitIds.length ? await service.listOrganizationUnits({ id: unitIds, organization_id: org.id }) : []
   let actorType: ActorType | null = personActorType
   const now = new Date().toISOString()
   const roles = grants.map((g) => {
@@ -44,42 +38,27 @@ export async function validateRoleGrants(
       invalid("ROL_DESCONOCIDO", `El rol «${g.role}» no existe.`)
     }
     if (role.organization_kind !== "any" && role.organization_kind !== org.kind) {
-      invalid(
-        "ROL_NO_CORRESPONDE_A_ORGANIZACION",
-        `El rol «${role.label_es}» no puede asignarse a personal de ${org.legal_name}.`
-      )
+      invalid("ROL_NO_CORRESPONDE_A_ORGANIZACION", `El rol «${role.label_es}» no puede asignarse a personal de ${org.legal_name}.`)
     }
     if (actorType && actorType !== role.actor_type) {
       invalid(
         "ROLES_DE_TIPOS_DISTINTOS",
-        `El rol «${role.label_es}» requiere otro tipo de cuenta; una persona no puede combinar roles de tipos de cuenta distintos.`
+        `El rol «${role.label_es}» requiere otro tipo de cuenta; una persona no puede combinar roles de tipos de cuenta distintos.`,
       )
     }
     actorType = role.actor_type
     if (role.unit_scoped && !g.unit_id) {
-      invalid(
-        "UNIDAD_REQUERIDA",
-        `El rol «${role.label_es}» se ejerce dentro de una unidad: indica la unidad.`
-      )
+      invalid("UNIDAD_REQUERIDA", `El rol «${role.label_es}» se ejerce dentro de una unidad: indica la unidad.`)
     }
     if (!role.unit_scoped && g.unit_id) {
-      invalid(
-        "UNIDAD_NO_APLICA",
-        `El rol «${role.label_es}» no se asigna por unidad.`
-      )
+      invalid("UNIDAD_NO_APLICA", `El rol «${role.label_es}» no se asigna por unidad.`)
     }
     if (g.unit_id && !units.some((u) => u.id === g.unit_id)) {
-      invalid(
-        "UNIDAD_DE_OTRA_ORGANIZACION",
-        `La unidad ${g.unit_id} no pertenece a ${org.legal_name}.`
-      )
+      invalid("UNIDAD_DE_OTRA_ORGANIZACION", `La unidad ${g.unit_id} no pertenece a ${org.legal_name}.`)
     }
     const from = g.valid_from ?? now
     if (g.valid_until && new Date(g.valid_until) <= new Date(from)) {
-      invalid(
-        "VIGENCIA_INVALIDA",
-        "La fecha de término del rol debe ser posterior a la de inicio."
-      )
+      invalid("VIGENCIA_INVALIDA", "La fecha de término del rol debe ser posterior a la de inicio.")
     }
     return { ...g, unit_id: g.unit_id ?? null, valid_from: from }
   })

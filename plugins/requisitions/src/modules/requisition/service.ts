@@ -36,7 +36,7 @@ class RequisitionModuleService extends MedusaService({
       `UPDATE rq_requisition r SET status = ?, updated_at = now()
          FROM (SELECT id, status AS previous FROM rq_requisition WHERE id = ? AND deleted_at IS NULL FOR UPDATE) p
         WHERE r.id = p.id AND p.previous = ANY(?) RETURNING r.id, p.previous`,
-      [to, id, from]
+      [to, id, from],
     )
     return rows[0] ? { id: rows[0].id as string, previous: rows[0].previous as string } : null
   }

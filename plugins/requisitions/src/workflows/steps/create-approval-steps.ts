@@ -19,11 +19,14 @@ export const createApprovalStepsStep = createStep(
       return new StepResponse([], [])
     }
     const created = await rq(container).createApprovalSteps(steps)
-    return new StepResponse(created, created.map((s) => s.id))
+    return new StepResponse(
+      created,
+      created.map((s) => s.id),
+    )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await rq(container).deleteApprovalSteps(ids)
     }
-  }
+  },
 )

@@ -31,7 +31,10 @@ export const createDelegationRecordStep = createStep(
       invalid("DELEGADO_INVALIDO", "No puedes delegarte a ti mismo.")
     }
     const org = container.resolve("organization") as {
-      listPeople: (f: object, c: object) => Promise<{ id: string; organization_id?: string; is_active: boolean; organization?: { id: string } }[]>
+      listPeople: (
+        f: object,
+        c: object,
+      ) => Promise<{ id: string; organization_id?: string; is_active: boolean; organization?: { id: string } }[]>
     }
     const [delegate] = await org.listPeople({ id: input.delegate_person_id }, { relations: ["organization"], take: 1 })
     if (!delegate || !delegate.is_active || delegate.organization?.id !== access.organization_id) {
@@ -41,7 +44,7 @@ export const createDelegationRecordStep = createStep(
     const ends = new Date(input.ends_at)
     const [policy] = await rq(container).listApprovalPolicies(
       { organization_id: access.organization_id, effective_from: { $lte: new Date() } },
-      { order: { version: "DESC" }, take: 1 }
+      { order: { version: "DESC" }, take: 1 },
     )
     const problem = delegationPeriodProblem(starts, ends, policy?.max_delegation_days ?? DEFAULT_MAX_DELEGATION_DAYS)
     if (problem) {
@@ -62,5 +65,5 @@ export const createDelegationRecordStep = createStep(
     if (id) {
       await rq(container).deleteDelegations(id)
     }
-  }
+  },
 )

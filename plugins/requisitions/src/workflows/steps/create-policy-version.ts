@@ -3,7 +3,13 @@ import { DEFAULT_MAX_DELEGATION_DAYS } from "../../requisitions/delegation"
 import { assertValidPolicy, type PolicyStep } from "../../requisitions/policy"
 import { rq } from "./service"
 
-export type PolicyInput = { organization_id: string; steps: PolicyStep[]; split_window_days?: number; max_delegation_days?: number; created_by: string }
+export type PolicyInput = {
+  organization_id: string
+  steps: PolicyStep[]
+  split_window_days?: number
+  max_delegation_days?: number
+  created_by: string
+}
 
 export const createPolicyVersionStepId = "requisitions-create-policy-version"
 
@@ -29,5 +35,5 @@ export const createPolicyVersionStep = createStep(
     if (id) {
       await rq(container).deleteApprovalPolicies(id)
     }
-  }
+  },
 )

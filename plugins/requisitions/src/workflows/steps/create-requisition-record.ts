@@ -28,5 +28,5 @@ export const createRequisitionRecordStep = createStep(
     if (id) {
       await rq(container).deleteRequisitions(id)
     }
-  }
+  },
 )

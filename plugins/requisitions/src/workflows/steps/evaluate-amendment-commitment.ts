@@ -53,10 +53,12 @@ export const evaluateAmendmentCommitmentStep = createStep(
       contract: { id: parent.id, number: parent.number },
       previous_total: previous.toFixed(2),
       delta: delta.toFixed(2),
-      commit: delta.gt(0) ? { ...base, amount: delta.toFixed(2), parent_id: null, idempotency_key: `specific_contract:${a.id}:compromiso` } : null,
+      commit: delta.gt(0)
+        ? { ...base, amount: delta.toFixed(2), parent_id: null, idempotency_key: `specific_contract:${a.id}:compromiso` }
+        : null,
       release: delta.lt(0)
         ? { ...base, amount: delta.abs().toFixed(2), parent_id: commitment.id, idempotency_key: `specific_contract:${a.id}:liberacion` }
         : null,
     })
-  }
+  },
 )

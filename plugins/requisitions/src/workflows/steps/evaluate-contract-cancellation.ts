@@ -19,13 +19,14 @@ export const evaluateContractCancellationStep = createStep(
   async (input: ContractCancelledInput, { container }) => {
     const contracts = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const [c] = await contracts.listSpecificContracts({ id: input.contract_id }, { take: 1 })
-    const [r] = c?.requisition_id && c.kind === "contract" ? await rq(container).listRequisitions({ id: c.requisition_id }, { take: 1 }) : []
+    const [r] =
+      c?.requisition_id && c.kind === "contract" ? await rq(container).listRequisitions({ id: c.requisition_id }, { take: 1 }) : []
     if (!c || !r || !r.reservation_id) {
       return new StepResponse(null)
     }
     const alive = await contracts.listSpecificContracts(
       { requisition_id: r.id, kind: "contract", id: { $ne: c.id }, status: { $ne: "cancelled" } },
-      { select: ["id"], take: 1 }
+      { select: ["id"], take: 1 },
     )
     const remaining = MathBN.convert(await container.resolve<BudgetModuleService>(BUDGET_MODULE).remainingOf(r.reservation_id))
     const share = MathBN.min(remaining, MathBN.convert(String(c.total)))
@@ -46,5 +47,5 @@ export const evaluateContractCancellationStep = createStep(
           }
         : null,
     })
-  }
+  },
 )

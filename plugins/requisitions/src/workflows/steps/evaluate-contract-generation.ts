@@ -51,14 +51,18 @@ export const evaluateContractGenerationStep = createStep(
     const awards = input.awards ?? []
     const done = r.status === "contracted" || r.status === "ordered"
     if (done) {
-      throw new MedusaError(MedusaError.Types.NOT_ALLOWED, `Los contratos de la requisición ${r.number} ya se generaron.`, "CONTRATOS_YA_GENERADOS")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Los contratos de la requisición ${r.number} ya se generaron.`,
+        "CONTRATOS_YA_GENERADOS",
+      )
     }
     if (awards.length) {
       if (r.status !== "requires_competition" || !r.reservation_id) {
         throw new MedusaError(
           MedusaError.Types.NOT_ALLOWED,
           `La requisición ${r.number} no está en espera de segunda etapa (${STATUS_ES[r.status] ?? r.status}); una adjudicación no genera sus contratos.`,
-          "REQUISICION_NO_REQUIERE_COMPETENCIA"
+          "REQUISICION_NO_REQUIERE_COMPETENCIA",
         )
       }
     } else {
@@ -69,7 +73,7 @@ export const evaluateContractGenerationStep = createStep(
           r.status === "requires_competition"
             ? `La requisición ${r.number} está ${STATUS_ES[r.status]}: sus contratos se generan desde la adjudicación confirmada (POST /store/competitions/:id/contracts).`
             : `La requisición ${r.number} no está aprobada (${STATUS_ES[r.status] ?? r.status}); sin aprobación no hay contrato.`,
-          "REQUISICION_NO_APROBADA"
+          "REQUISICION_NO_APROBADA",
         )
       }
     }
@@ -78,7 +82,12 @@ export const evaluateContractGenerationStep = createStep(
     const offers: OfferRow[] = []
     for (const a of awards) {
       const fc = container.resolve("framework_contract") as { listOffers: (f: object, c: object) => Promise<OfferRow[]> }
-      offers.push(...(await fc.listOffers({ supplier_id: a.supplier_id, item_id: a.lines.map((l) => l.item_id) }, { select: ["id", "supplier_id", "item_id"], take: null })))
+      offers.push(
+        ...(await fc.listOffers(
+          { supplier_id: a.supplier_id, item_id: a.lines.map((l) => l.item_id) },
+          { select: ["id", "supplier_id", "item_id"], take: null },
+        )),
+      )
     }
     const groups = contractGroups({ requisition_number: r.number, lines, competed_lot_ids: competed, awards, offers })
     const contracts: CreateSpecificContractWorkflowInput[] = []
@@ -109,5 +118,5 @@ export const evaluateContractGenerationStep = createStep(
       awards: groups.filter((g) => g.award).map((g) => g.award!),
       contracts,
     })
-  }
+  },
 )

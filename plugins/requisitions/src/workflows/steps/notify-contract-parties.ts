@@ -22,17 +22,20 @@ export const notifyContractPartiesStep = createStep(
   async (input: NotifyContractPartiesInput, { container }) => {
     const contracts = await container
       .resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
-      .listSpecificContracts({ id: input.contract_ids }, { select: ["id", "number", "total", "data", "supplier_signer_person_id", "agency_signer_person_id"], take: null })
+      .listSpecificContracts(
+        { id: input.contract_ids },
+        { select: ["id", "number", "total", "data", "supplier_signer_person_id", "agency_signer_person_id"], take: null },
+      )
     const org = container.resolve("organization") as { listPeople: (f: object, c: object) => Promise<{ id: string; email: string }[]> }
     const people = await org.listPeople(
       { id: contracts.flatMap((c) => [c.supplier_signer_person_id, c.agency_signer_person_id]) },
-      { take: null }
+      { take: null },
     )
     const email = (id: string) => people.find((p) => p.id === id)?.email
     const requests: NotificationRequest[] = contracts.map((c) => ({
       template: input.template,
       to: [email(c.supplier_signer_person_id), ...(input.template === "order_released" ? [email(c.agency_signer_person_id)] : [])].filter(
-        (e): e is string => !!e
+        (e): e is string => !!e,
       ),
       data: {
         contract_number: c.number,
@@ -42,5 +45,5 @@ export const notifyContractPartiesStep = createStep(
       },
     }))
     return new StepResponse(await sendNotifications(container, requests))
-  }
+  },
 )

@@ -58,7 +58,9 @@ export type PreparedRequisition = {
 
 async function cartLines(container: MedusaContainer, cartId: string, customerId: string): Promise<LineInput[]> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [cart] } = await query.graph({
+  const {
+    data: [cart],
+  } = await query.graph({
     entity: "cart",
     fields: ["id", "customer_id", "completed_at", "items.variant_id", "items.quantity"],
     filters: { id: cartId },
@@ -87,7 +89,9 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
   await assertOffersPurchasable(container, { customer_id: input.customer_id, lines, check_quantities: true })
 
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: [key] } = await query.graph({
+  const {
+    data: [key],
+  } = await query.graph({
     entity: "budget_key",
     fields: ["id", "organization_id", "unit_id", "partida_especifica", "is_active", "clave"],
     filters: { id: input.budget_key_id },
@@ -96,7 +100,7 @@ export async function prepareRequisition(container: MedusaContainer, input: Prep
   const fc = container.resolve("framework_contract") as { listOffers: (f: object, c: object) => Promise<unknown[]> }
   const offers = (await fc.listOffers(
     { variant_id: [...new Set(lines.map((l) => l.variant_id))] },
-    { relations: ["item", "item.lot"], take: null }
+    { relations: ["item", "item.lot"], take: null },
   )) as RequisitionOfferFacts[]
   const prepared = pricedLines(lines, offers, key as RequisitionKeyFacts, { place: input.delivery_place, date: input.delivery_date })
   const stamp = new Date().toISOString().slice(0, 10).replace(/-/g, "")
@@ -121,5 +125,5 @@ export const prepareRequisitionStepId = "requisitions-prepare-requisition"
 /** This step checks and prices a requisition (read-only). */
 export const prepareRequisitionStep = createStep(
   prepareRequisitionStepId,
-  async (input: PrepareRequisitionInput, { container }) => new StepResponse(await prepareRequisition(container, input))
+  async (input: PrepareRequisitionInput, { container }) => new StepResponse(await prepareRequisition(container, input)),
 )

@@ -19,7 +19,7 @@ export const replaceRequisitionLinesStep = createStep(
         iva: dec(l.iva),
         total: dec(l.total),
         delivery_date: new Date(l.delivery_date),
-      })) as never
+      })) as never,
     )) as unknown as { id: string }[]
     return new StepResponse(created.length, { old: old.map((l) => l.id), created: created.map((l) => l.id) })
   },
@@ -30,5 +30,5 @@ export const replaceRequisitionLinesStep = createStep(
     const service = rq(container)
     await service.deleteRequisitionLines(undo.created)
     await service.restoreRequisitionLines(undo.old)
-  }
+  },
 )

@@ -38,5 +38,5 @@ export const revokeDelegationRecordStep = createStep(
     if (id) {
       await rq(container).updateDelegations({ id, revoked_at: null, revoked_by_person_id: null, revocation_reason: null })
     }
-  }
+  },
 )

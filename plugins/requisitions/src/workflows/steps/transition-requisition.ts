@@ -22,7 +22,7 @@ export const transitionRequisitionStep = createStep(
       throw new MedusaError(
         MedusaError.Types.NOT_ALLOWED,
         `La requisición ${input.number} ya no está ${STATUS_ES[input.from[0]] ?? input.from[0]} (ahora: ${STATUS_ES[now?.status ?? ""] ?? now?.status}); otra operación se adelantó.`,
-        "REQUISICION_EN_OTRO_ESTADO"
+        "REQUISICION_EN_OTRO_ESTADO",
       )
     }
     return new StepResponse(moved, { id: input.id, previous: moved.previous, to: input.to })
@@ -31,5 +31,5 @@ export const transitionRequisitionStep = createStep(
     if (undo) {
       await rq(container).transitionStatus(undo.id, [undo.to], undo.previous)
     }
-  }
+  },
 )

@@ -18,11 +18,14 @@ export const updateApprovalStepsStep = createStep(
       return Object.fromEntries(Object.keys(c).map((k) => [k, row?.[k] ?? null]))
     })
     await service.updateApprovalSteps(changes as never)
-    return new StepResponse(changes.map((c) => c.id), previous)
+    return new StepResponse(
+      changes.map((c) => c.id),
+      previous,
+    )
   },
   async (previous, { container }) => {
     if (previous?.length) {
       await rq(container).updateApprovalSteps(previous as never)
     }
-  }
+  },
 )

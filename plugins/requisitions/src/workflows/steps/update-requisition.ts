@@ -21,5 +21,5 @@ export const updateRequisitionStep = createStep(
     if (previous) {
       await rq(container).updateRequisitions(previous as never)
     }
-  }
+  },
 )

@@ -2,7 +2,10 @@ import type { SearchDocumentInput, SearchHit, SearchOfferDoc } from "./types"
 
 /** Lower case without diacritics (what PostgreSQL's unaccent does for Spanish). */
 export function normalize(text: string): string {
-  return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+  return text
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
 }
 
 /** Query or document words: letters and digits, at least 2 characters. */
@@ -38,7 +41,7 @@ export function derive(doc: SearchDocumentInput) {
     max_cents: cents.length ? Math.max(...cents) : null,
     delivery,
     search_text: normalize(
-      [doc.name, doc.commodity_title, doc.class_title, doc.family_title, doc.code, doc.unspsc_code, doc.cog_partida].join(" ")
+      [doc.name, doc.commodity_title, doc.class_title, doc.family_title, doc.code, doc.unspsc_code, doc.cog_partida].join(" "),
     ),
     vocabulary: [...new Set(words([doc.name, doc.commodity_title, doc.class_title, doc.family_title, doc.segment_title].join(" ")))],
   }
@@ -53,9 +56,7 @@ export function toHit(doc: SearchDocumentInput, allowed: Set<string>, stateCode:
   const offers = doc.offers
     .filter((o) => allowed.has(offerKey(doc.contract_id, o.supplier_id)))
     .sort((a, b) => a.price_cents - b.price_cents || a.supplier_name.localeCompare(b.supplier_name))
-  const days = stateCode
-    ? offers.map((o) => o.delivery_days[stateCode]).filter((d): d is number => typeof d === "number")
-    : []
+  const days = stateCode ? offers.map((o) => o.delivery_days[stateCode]).filter((d): d is number => typeof d === "number") : []
   return {
     id: doc.id,
     code: doc.code,

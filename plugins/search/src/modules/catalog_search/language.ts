@@ -28,5 +28,23 @@ export const SYNONYMS: Record<string, string[]> = {
 }
 
 export const STOP_WORDS = [
-  "a", "al", "con", "de", "del", "el", "en", "la", "las", "lo", "los", "o", "para", "por", "sin", "su", "un", "una", "y",
+  "a",
+  "al",
+  "con",
+  "de",
+  "del",
+  "el",
+  "en",
+  "la",
+  "las",
+  "lo",
+  "los",
+  "o",
+  "para",
+  "por",
+  "sin",
+  "su",
+  "un",
+  "una",
+  "y",
 ]

@@ -16,21 +16,18 @@ export type SyncSearchIndexInput = {
 export const resolveSearchTargetsStepId = "search-resolve-search-targets"
 
 /** Which item documents to rebuild (reads only). */
-export const resolveSearchTargetsStep = createStep(
-  resolveSearchTargetsStepId,
-  async (input: SyncSearchIndexInput, { container }) => {
-    const ids = new Set(input.item_ids ?? [])
-    if (input.contract_id) {
-      for (const id of await itemIdsOfContract(container, input.contract_id)) {
-        ids.add(id)
-      }
+export const resolveSearchTargetsStep = createStep(resolveSearchTargetsStepId, async (input: SyncSearchIndexInput, { container }) => {
+  const ids = new Set(input.item_ids ?? [])
+  if (input.contract_id) {
+    for (const id of await itemIdsOfContract(container, input.contract_id)) {
+      ids.add(id)
     }
-    if (input.supplier_ids?.length) {
-      const search = container.resolve<SearchModuleService>(SEARCH_MODULE)
-      for (const id of await search.indexedIdsBySupplier(input.supplier_ids)) {
-        ids.add(id)
-      }
-    }
-    return new StepResponse([...ids])
   }
-)
+  if (input.supplier_ids?.length) {
+    const search = container.resolve<SearchModuleService>(SEARCH_MODULE)
+    for (const id of await search.indexedIdsBySupplier(input.supplier_ids)) {
+      ids.add(id)
+    }
+  }
+  return new StepResponse([...ids])
+})

@@ -32,5 +32,5 @@ export const writeSearchDocumentsStep = createStep(
     const kept = new Set(previous.docs.map((d) => d.id))
     await search.unindexDocuments(previous.ids.filter((id) => !kept.has(id)))
     await search.indexDocuments(previous.docs)
-  }
+  },
 )

@@ -8,7 +8,19 @@ import { addToCartAction, type FormResult } from "@lib/actions/purchasing"
 import { messages, type Lang } from "@lib/messages"
 
 /** Quantity (at least the offer's minimum) and "Agregar al carrito" for one offer. */
-export function AddToCart({ lang, variantId, itemName, supplier, minQty }: { lang: Lang; variantId: string; itemName: string; supplier: string; minQty: number }) {
+export function AddToCart({
+  lang,
+  variantId,
+  itemName,
+  supplier,
+  minQty,
+}: {
+  lang: Lang
+  variantId: string
+  itemName: string
+  supplier: string
+  minQty: number
+}) {
   const m = messages(lang)
   const [result, action] = useFormState<FormResult, FormData>(addToCartAction, { state: "idle" })
   const id = useId()

@@ -133,7 +133,9 @@ export default async function ItemPage({ params, searchParams }: { params: { id:
                     <div>
                       <dt>{m.item.delivery}</dt>
                       <dd data-testid="offer-delivery">
-                        {o.delivery_days === null ? m.item.noDelivery(state) : `${m.common.days(o.delivery_days)}${state ? ` · ${state}` : ""}`}
+                        {o.delivery_days === null
+                          ? m.item.noDelivery(state)
+                          : `${m.common.days(o.delivery_days)}${state ? ` · ${state}` : ""}`}
                       </dd>
                     </div>
                     <div>

@@ -3,8 +3,7 @@ import { getSession } from "@lib/session"
 
 export const dynamic = "force-dynamic"
 
-const json = (body: unknown, status = 200) =>
-  Response.json(body, { status, headers: { "cache-control": "private, no-store" } })
+const json = (body: unknown, status = 200) => Response.json(body, { status, headers: { "cache-control": "private, no-store" } })
 
 /**
  * GET /buscar/sugerencias?q= — the search box's as-you-type suggestions:

@@ -17,7 +17,9 @@ const BUYING_ROLES = ["requiring_unit", "purchasing_operator"]
 
 /** Today in Mexico City, "AAAA-MM-DD" (the earliest delivery date the API accepts). */
 function todayInMexico(): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date())
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "America/Mexico_City", year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    new Date(),
+  )
 }
 
 /**
@@ -60,14 +62,20 @@ export default async function NewRequisitionPage() {
     return null
   }
   if (!cart.data || cart.data.items.length === 0) {
-    return <EmptyCart labelledBy="requisicion" heading={heading} message={m.form.emptyCart} searchLabel={m.cart.searchLink} testId="requisition-empty-cart" />
+    return (
+      <EmptyCart
+        labelledBy="requisicion"
+        heading={heading}
+        message={m.form.emptyCart}
+        searchLabel={m.cart.searchLink}
+        testId="requisition-empty-cart"
+      />
+    )
   }
   const unitIds = new Set(profile.roles.filter((r) => BUYING_ROLES.includes(r.role) && r.unit_id).map((r) => r.unit_id as string))
   const unitOptions: UnitOption[] = units.data.filter((u) => unitIds.has(u.id)).map((u) => ({ id: u.id, label: `${u.name} (${u.code})` }))
   const partidas = [
-    ...new Set(
-      cart.data.items.map((i) => i.product?.metadata?.cog_partida).filter((p): p is string => typeof p === "string")
-    ),
+    ...new Set(cart.data.items.map((i) => i.product?.metadata?.cog_partida).filter((p): p is string => typeof p === "string")),
   ].sort()
   const unitName = new Map(units.data.map((u) => [u.id, u.name]))
   const total = priceCart(cart.data).total

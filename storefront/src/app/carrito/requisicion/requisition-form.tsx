@@ -18,7 +18,19 @@ export type KeyOption = {
 }
 
 /** A labelled field with its hint and, after a refusal, its own error (announced with the field). */
-function Field({ id, label, hint, error, children }: { id: string; label: string; hint?: string; error?: string; children: React.ReactNode }) {
+function Field({
+  id,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  id: string
+  label: string
+  hint?: string
+  error?: string
+  children: React.ReactNode
+}) {
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -37,13 +49,25 @@ function Field({ id, label, hint, error, children }: { id: string; label: string
   )
 }
 
-export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: Lang; units: UnitOption[]; keys: KeyOption[]; partidas: string[]; today: string }) {
+export function RequisitionForm({
+  lang,
+  units,
+  keys,
+  partidas,
+  today,
+}: {
+  lang: Lang
+  units: UnitOption[]
+  keys: KeyOption[]
+  partidas: string[]
+  today: string
+}) {
   const m = messages(lang)
   const [result, action] = useFormState<FormResult, FormData>(createRequisitionAction, { state: "idle" })
   const attempt = useAttemptKey(result)
   const uid = useId().replace(/:/g, "")
   const f = (name: string) => `${uid}-${name}`
-  const errors = result.state === "error" ? result.fields ?? {} : {}
+  const errors = result.state === "error" ? (result.fields ?? {}) : {}
   const [keyId, setKeyId] = useState(keys.length === 1 ? keys[0].id : "")
   const chosen = keys.find((k) => k.id === keyId)
   const described = (name: string, hint = false) =>
@@ -88,7 +112,9 @@ export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: 
             onChange={(e) => setKeyId(e.target.value)}
             required
             aria-invalid={!!errors.budget_key_id}
-            aria-describedby={[described("budget_key_id", partidas.length > 0), `${f("budget_key_id")}-available`].filter(Boolean).join(" ")}
+            aria-describedby={[described("budget_key_id", partidas.length > 0), `${f("budget_key_id")}-available`]
+              .filter(Boolean)
+              .join(" ")}
             data-testid="requisition-budget-key"
           >
             {keys.length > 1 ? <option value="">—</option> : null}
@@ -99,7 +125,12 @@ export function RequisitionForm({ lang, units, keys, partidas, today }: { lang: 
             ))}
           </select>
         )}
-        <span id={`${f("budget_key_id")}-available`} aria-live="polite" className={chosen && !chosen.covers ? "field-error" : "hint"} data-testid="requisition-available">
+        <span
+          id={`${f("budget_key_id")}-available`}
+          aria-live="polite"
+          className={chosen && !chosen.covers ? "field-error" : "hint"}
+          data-testid="requisition-available"
+        >
           {chosen ? m.form.available(chosen.disponible, chosen.partida, chosen.covers) : ""}
         </span>
       </Field>

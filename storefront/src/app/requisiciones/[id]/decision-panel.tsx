@@ -13,7 +13,17 @@ type Decision = "approve" | "reject" | "return"
  * to reject or return) and a confirmation dialog (the native modal <dialog>:
  * it traps focus, Escape cancels, focus returns to the button that opened it).
  */
-export function DecisionPanel({ lang, requisitionId, number, stepLabel }: { lang: Lang; requisitionId: string; number: string; stepLabel: string }) {
+export function DecisionPanel({
+  lang,
+  requisitionId,
+  number,
+  stepLabel,
+}: {
+  lang: Lang
+  requisitionId: string
+  number: string
+  stepLabel: string
+}) {
   const m = messages(lang)
   const [result, action] = useFormState<FormResult, FormData>(decideAction, { state: "idle" })
   const attempt = useAttemptKey(result)

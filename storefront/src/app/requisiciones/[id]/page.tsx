@@ -55,7 +55,7 @@ export default async function RequisitionPage({ params, searchParams }: { params
     can.buy || can.approve ? listBudgetKeys(session) : Promise.resolve(null),
     can.approve && r.status === "pending_approval" ? listInbox(session) : Promise.resolve(null),
   ])
-  const who = (id: string | null) => (id ? people.get(id)?.full_name ?? m.detail.someone : m.detail.someone)
+  const who = (id: string | null) => (id ? (people.get(id)?.full_name ?? m.detail.someone) : m.detail.someone)
   const unit = units.ok ? units.data.find((u) => u.id === r.unit_id) : undefined
   const key = keys && keys.ok ? keys.data.find((k) => k.id === r.budget_key_id) : undefined
   const mine = r.requester_person_id === profile.id
@@ -68,7 +68,11 @@ export default async function RequisitionPage({ params, searchParams }: { params
   return (
     <article aria-labelledby="requisicion" className="requisition">
       <nav aria-label="Ruta" className="breadcrumb">
-        {mine ? <Link href="/requisiciones">← {m.requisitions.title}</Link> : can.approve ? <Link href="/aprobaciones">← {m.inbox.title}</Link> : null}
+        {mine ? (
+          <Link href="/requisiciones">← {m.requisitions.title}</Link>
+        ) : can.approve ? (
+          <Link href="/aprobaciones">← {m.inbox.title}</Link>
+        ) : null}
       </nav>
       <h1 id="requisicion" data-testid="requisition-number">
         {m.detail.title(r.number)}
@@ -192,7 +196,14 @@ export default async function RequisitionPage({ params, searchParams }: { params
         </div>
       </section>
 
-      {myTurn ? <DecisionPanel lang={lang} requisitionId={r.id} number={r.number} stepLabel={m.detail.step(myTurn.current_step.sequence, m.role(myTurn.current_step.role))} /> : null}
+      {myTurn ? (
+        <DecisionPanel
+          lang={lang}
+          requisitionId={r.id}
+          number={r.number}
+          stepLabel={m.detail.step(myTurn.current_step.sequence, m.role(myTurn.current_step.role))}
+        />
+      ) : null}
       <Chain m={m} steps={current} who={who} />
       <History m={m} r={r} steps={steps} who={who} />
       {mine && WITHDRAWABLE.includes(r.status) ? <WithdrawPanel lang={lang} requisitionId={r.id} number={r.number} /> : null}
@@ -213,7 +224,13 @@ function Chain({ m, steps, who }: { m: Messages; steps: ApprovalStep[]; who: (id
           {[...steps]
             .sort((a, b) => a.sequence - b.sequence)
             .map((s) => (
-              <li key={s.id} className={`chain-step step-${s.status}`} data-testid="approval-step" data-status={s.status} data-role={s.role}>
+              <li
+                key={s.id}
+                className={`chain-step step-${s.status}`}
+                data-testid="approval-step"
+                data-status={s.status}
+                data-role={s.role}
+              >
                 <strong>{m.detail.step(s.sequence, m.role(s.role))}</strong>
                 <span className={`status status-${s.status}`} data-testid="approval-step-status">
                   {m.stepStatus[s.status] ?? s.status}

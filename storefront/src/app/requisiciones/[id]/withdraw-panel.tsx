@@ -73,7 +73,12 @@ export function WithdrawPanel({ lang, requisitionId, number }: { lang: Lang; req
             <button type="button" className="button" onClick={() => dialog.current?.close()}>
               {m.common.cancel}
             </button>
-            <SubmitButton label={m.withdraw.confirm} pending={m.withdraw.sending} className="button danger-solid" testId="withdraw-confirm" />
+            <SubmitButton
+              label={m.withdraw.confirm}
+              pending={m.withdraw.sending}
+              className="button danger-solid"
+              testId="withdraw-confirm"
+            />
           </div>
         </dialog>
       </form>

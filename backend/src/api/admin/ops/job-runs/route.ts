@@ -19,7 +19,7 @@ export const GET = async (req: AuthorizedRequest<unknown, AdminListJobRunsType>,
       skip: offset,
       take: limit,
       order: { created_at: "DESC" },
-    }
+    },
   )
   res.json({ job_runs: jobRuns, count, offset, limit })
 }

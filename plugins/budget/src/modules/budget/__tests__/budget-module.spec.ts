@@ -74,9 +74,7 @@ moduleIntegrationTestRunner<BudgetModuleService>({
         // Concurrent duplicates: exactly one effect.
         let open!: () => void
         const barrier = new Promise<void>((r) => (open = r))
-        const calls = Array.from({ length: 10 }, () =>
-          barrier.then(() => move(k.id, "reserve", "5", { idempotency_key: "idem-2" }))
-        )
+        const calls = Array.from({ length: 10 }, () => barrier.then(() => move(k.id, "reserve", "5", { idempotency_key: "idem-2" })))
         open()
         const results = await Promise.all(calls)
         expect(new Set(results.map((x) => x.movement.id)).size).toBe(1)
@@ -125,10 +123,12 @@ moduleIntegrationTestRunner<BudgetModuleService>({
         let open!: () => void
         const barrier = new Promise<void>((r) => (open = r))
         const calls = Array.from({ length: 50 }, (_, i) =>
-          barrier.then(() => move(k.id, "reserve", "70.10", { reference_id: `req_${i}` }).then(
-            () => "ok",
-            (e: { code?: string }) => e.code
-          ))
+          barrier.then(() =>
+            move(k.id, "reserve", "70.10", { reference_id: `req_${i}` }).then(
+              () => "ok",
+              (e: { code?: string }) => e.code,
+            ),
+          ),
         )
         open()
         const outcomes = await Promise.all(calls)

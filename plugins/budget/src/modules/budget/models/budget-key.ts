@@ -44,9 +44,6 @@ const BudgetKey = model
     movements: model.hasMany(() => BudgetMovement, { mappedBy: "budget_key" }),
     metadata: model.json().nullable(),
   })
-  .indexes([
-    { on: ["clave"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["organization_id", "fiscal_year"] },
-  ])
+  .indexes([{ on: ["clave"], unique: true, where: "deleted_at IS NULL" }, { on: ["organization_id", "fiscal_year"] }])
 
 export default BudgetKey

@@ -1,24 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 import BudgetKey from "./budget-key"
 
-export const MOVEMENT_TYPES = [
-  "reserve",
-  "commit",
-  "release",
-  "accrue",
-  "exercise",
-  "pay",
-  "reversal",
-] as const
+export const MOVEMENT_TYPES = ["reserve", "commit", "release", "accrue", "exercise", "pay", "reversal"] as const
 
-export const STAGES = [
-  "disponible",
-  "reservado",
-  "comprometido",
-  "devengado",
-  "ejercido",
-  "pagado",
-] as const
+export const STAGES = ["disponible", "reservado", "comprometido", "devengado", "ejercido", "pagado"] as const
 
 export const REFERENCE_TYPES = [
   "requisition",

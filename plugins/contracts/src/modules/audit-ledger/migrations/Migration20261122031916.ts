@@ -15,7 +15,9 @@ export class Migration20261122031916 extends Migration {
     this.addSql(`alter table "audit_checkpoint" alter column "last_sequence" type bigint;`)
     this.addSql(`create unique index if not exists "audit_entry_sequence_key" on "audit_entry" ("sequence");`)
     // The chain head: one row, locked FOR UPDATE by every append.
-    this.addSql(`create table if not exists "audit_chain_head" ("id" integer primary key check ("id" = 1), "last_sequence" bigint not null, "last_hash" text not null);`)
+    this.addSql(
+      `create table if not exists "audit_chain_head" ("id" integer primary key check ("id" = 1), "last_sequence" bigint not null, "last_hash" text not null);`,
+    )
     // Each hash can precede exactly one entry: the chain cannot fork.
     this.addSql(`create unique index if not exists "audit_entry_previous_hash_key" on "audit_entry" ("previous_hash");`)
     this.addSql(`create or replace function audit_ledger_refuse_change() returns trigger language plpgsql as $$
@@ -27,11 +29,11 @@ $$;`)
     for (const table of ["audit_entry", "audit_checkpoint"]) {
       this.addSql(`drop trigger if exists "${table}_append_only" on "${table}";`)
       this.addSql(
-        `create trigger "${table}_append_only" before update or delete on "${table}" for each row execute function audit_ledger_refuse_change();`
+        `create trigger "${table}_append_only" before update or delete on "${table}" for each row execute function audit_ledger_refuse_change();`,
       )
       this.addSql(`drop trigger if exists "${table}_no_truncate" on "${table}";`)
       this.addSql(
-        `create trigger "${table}_no_truncate" before truncate on "${table}" for each statement execute function audit_ledger_refuse_change();`
+        `create trigger "${table}_no_truncate" before truncate on "${table}" for each statement execute function audit_ledger_refuse_change();`,
       )
     }
   }

@@ -24,9 +24,6 @@ const AuditEntry = model
     server_time: model.dateTime(),
     details: model.json().nullable(),
   })
-  .indexes([
-    { on: ["sequence"], unique: true },
-    { on: ["entity_type", "entity_id"] },
-  ])
+  .indexes([{ on: ["sequence"], unique: true }, { on: ["entity_type", "entity_id"] }])
 
 export default AuditEntry

@@ -28,11 +28,11 @@ end
 $$;`)
     this.addSql(`drop trigger if exists "efirma_certificate_guard" on "efirma_certificate";`)
     this.addSql(
-      `create trigger "efirma_certificate_guard" before update or delete on "efirma_certificate" for each row execute function efirma_certificate_guard();`
+      `create trigger "efirma_certificate_guard" before update or delete on "efirma_certificate" for each row execute function efirma_certificate_guard();`,
     )
     this.addSql(`drop trigger if exists "efirma_certificate_no_truncate" on "efirma_certificate";`)
     this.addSql(
-      `create trigger "efirma_certificate_no_truncate" before truncate on "efirma_certificate" for each statement execute function efirma_certificate_guard();`
+      `create trigger "efirma_certificate_no_truncate" before truncate on "efirma_certificate" for each statement execute function efirma_certificate_guard();`,
     )
   }
 

@@ -27,9 +27,6 @@ const EfirmaCertificate = model
     revoked_at: model.dateTime().nullable(),
     revocation_reason: model.text().nullable(),
   })
-  .indexes([
-    { on: ["serial"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["person_id"] },
-  ])
+  .indexes([{ on: ["serial"], unique: true, where: "deleted_at IS NULL" }, { on: ["person_id"] }])
 
 export default EfirmaCertificate

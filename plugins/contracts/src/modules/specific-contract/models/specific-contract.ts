@@ -16,9 +16,7 @@ const SpecificContract = model
     kind: model.enum(["contract", "amendment"]).default("contract"),
     parent_id: model.text().nullable(),
     amendment_sequence: model.number().nullable(),
-    status: model
-      .enum(["draft", "pending_signatures", "partially_signed", "in_force", "cancelled"])
-      .default("pending_signatures"),
+    status: model.enum(["draft", "pending_signatures", "partially_signed", "in_force", "cancelled"]).default("pending_signatures"),
     agency_id: model.text(),
     agency_unit_id: model.text(),
     supplier_id: model.text(),
@@ -47,11 +45,6 @@ const SpecificContract = model
     cancellation_reason: model.text().nullable(),
     signatures: model.hasMany(() => ContractSignature, { mappedBy: "contract" }),
   })
-  .indexes([
-    { on: ["number"], unique: true },
-    { on: ["agency_id", "status"] },
-    { on: ["supplier_id", "status"] },
-    { on: ["parent_id"] },
-  ])
+  .indexes([{ on: ["number"], unique: true }, { on: ["agency_id", "status"] }, { on: ["supplier_id", "status"] }, { on: ["parent_id"] }])
 
 export default SpecificContract

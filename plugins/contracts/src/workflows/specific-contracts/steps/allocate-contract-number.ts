@@ -16,7 +16,10 @@ export const allocateContractNumberStep = createStep(
   async (input: AllocateContractNumberStepInput, { container }) => {
     const service = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     const sequence = await service.allocateNumber(input.scope)
-    const number = input.kind === "amendment" ? `${input.scope}${String(sequence).padStart(2, "0")}` : `${input.scope}-${String(sequence).padStart(5, "0")}`
+    const number =
+      input.kind === "amendment"
+        ? `${input.scope}${String(sequence).padStart(2, "0")}`
+        : `${input.scope}-${String(sequence).padStart(5, "0")}`
     return new StepResponse({ number, sequence }, { scope: input.scope, sequence })
   },
   async (allocated, { container }) => {
@@ -25,5 +28,5 @@ export const allocateContractNumberStep = createStep(
     }
     const service = container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
     await service.releaseNumber(allocated.scope, allocated.sequence)
-  }
+  },
 )

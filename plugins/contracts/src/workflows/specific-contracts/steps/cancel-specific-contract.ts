@@ -25,22 +25,25 @@ export const cancelSpecificContractStep = createStep(
         E.NOT_CANCELLABLE,
         c.status === "in_force"
           ? `El contrato ${c.number} está en vigor; ya no se cancela (procede la rescisión o la terminación anticipada).`
-          : `El contrato ${c.number} ya está cancelado.`
+          : `El contrato ${c.number} ya está cancelado.`,
       )
     }
     const at = input.at ? new Date(input.at) : new Date()
     await service.updateSpecificContracts({ id: c.id, status: "cancelled", cancelled_at: at, cancellation_reason: input.reason })
     return new StepResponse(
       { id: c.id, number: c.number, previous_status: c.status, status: "cancelled" as const },
-      { id: c.id, previous_status: c.status }
+      { id: c.id, previous_status: c.status },
     )
   },
   async (prev, { container }) => {
     if (!prev) {
       return
     }
-    await container
-      .resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
-      .updateSpecificContracts({ id: prev.id, status: prev.previous_status as "pending_signatures", cancelled_at: null, cancellation_reason: null })
-  }
+    await container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE).updateSpecificContracts({
+      id: prev.id,
+      status: prev.previous_status as "pending_signatures",
+      cancelled_at: null,
+      cancellation_reason: null,
+    })
+  },
 )

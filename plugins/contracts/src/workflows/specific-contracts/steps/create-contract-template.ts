@@ -43,7 +43,10 @@ export const createContractTemplateStep = createStep(
     const [latest] = await service.listContractTemplates({ code: input.code }, { order: { version: "DESC" }, take: 1 })
     const effective = input.effective_from ? new Date(input.effective_from) : new Date()
     if (latest && effective < new Date(latest.effective_from)) {
-      throw invalid(E.TEMPLATE_INVALID, `La nueva versión no puede entrar en vigor antes que la versión ${latest.version} (${new Date(latest.effective_from).toISOString().slice(0, 10)}).`)
+      throw invalid(
+        E.TEMPLATE_INVALID,
+        `La nueva versión no puede entrar en vigor antes que la versión ${latest.version} (${new Date(latest.effective_from).toISOString().slice(0, 10)}).`,
+      )
     }
     const created = await service.createContractTemplates({
       code: input.code,
@@ -61,5 +64,5 @@ export const createContractTemplateStep = createStep(
       return
     }
     await container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE).deleteContractTemplates(id)
-  }
+  },
 )

@@ -63,8 +63,14 @@ export const createSpecificContractRecordStep = createStep(
     const row = specificContractRow(input)
     const created = await service.createSpecificContracts(row)
     return new StepResponse(
-      { id: created.id, number: created.number, kind: input.data.kind, status: created.status, document_sha256: input.hashes.document_sha256 },
-      created.id
+      {
+        id: created.id,
+        number: created.number,
+        kind: input.data.kind,
+        status: created.status,
+        document_sha256: input.hashes.document_sha256,
+      },
+      created.id,
     )
   },
   async (id, { container }) => {
@@ -72,5 +78,5 @@ export const createSpecificContractRecordStep = createStep(
       return
     }
     await container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE).deleteSpecificContracts(id)
-  }
+  },
 )

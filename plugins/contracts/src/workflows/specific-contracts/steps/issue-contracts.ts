@@ -18,7 +18,7 @@ export const prepareSpecificContractsStep = createStep(
       prepared.push(await prepareContract(container, input))
     }
     return new StepResponse(prepared)
-  }
+  },
 )
 
 export const allocateContractNumbersStepId = "contracts-allocate-contract-numbers"
@@ -41,7 +41,7 @@ export const allocateContractNumbersStep = createStep(
     for (const a of [...(allocated ?? [])].reverse()) {
       await svc(container).releaseNumber(a.scope, a.sequence)
     }
-  }
+  },
 )
 
 export const renderContractsDocumentsStepId = "contracts-render-contracts-documents"
@@ -56,7 +56,7 @@ export const renderContractsDocumentsStep = createStep(
       out.push({ data, html: rendered.html, pdf_base64: rendered.pdf.toString("base64"), hashes: rendered.hashes })
     }
     return new StepResponse(out)
-  }
+  },
 )
 
 export const createSpecificContractRecordsStepId = "contracts-create-specific-contract-records"
@@ -78,11 +78,14 @@ export const createSpecificContractRecordsStep = createStep(
       total: inputs[i].data.totals.total,
       document_sha256: inputs[i].hashes.document_sha256,
     }))
-    return new StepResponse(out, created.map((c) => c.id))
+    return new StepResponse(
+      out,
+      created.map((c) => c.id),
+    )
   },
   async (ids, { container }) => {
     if (ids?.length) {
       await svc(container).deleteSpecificContracts(ids)
     }
-  }
+  },
 )

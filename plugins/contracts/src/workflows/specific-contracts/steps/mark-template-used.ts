@@ -27,10 +27,10 @@ export const markTemplateUsedStep = createStep(
     const template = await service.retrieveContractTemplate(setId)
     const users = await service.listSpecificContracts(
       { template_code: template.code, template_version: template.version },
-      { select: ["id"], take: 1 }
+      { select: ["id"], take: 1 },
     )
     if (!users.length) {
       await service.updateContractTemplates({ id: setId, used_at: null })
     }
-  }
+  },
 )

@@ -48,7 +48,10 @@ export const prepareContractAmendmentStep = createStep(
       throw contractNotFound()
     }
     if (parent.status !== "in_force") {
-      throw invalid(E.NOT_AMENDABLE, `El contrato ${parent.number} no está en vigor; solo un contrato en vigor admite convenios modificatorios.`)
+      throw invalid(
+        E.NOT_AMENDABLE,
+        `El contrato ${parent.number} no está en vigor; solo un contrato en vigor admite convenios modificatorios.`,
+      )
     }
     for (const c of input.changes) {
       if (c.quantity !== undefined && (!Number.isInteger(c.quantity) || c.quantity < 0)) {
@@ -68,14 +71,26 @@ export const prepareContractAmendmentStep = createStep(
       .sort((a, b) => (b.amendment_sequence ?? 0) - (a.amendment_sequence ?? 0))[0]
     const base = (latest ?? parent).data as unknown as ContractData
 
-    const agencySigners = await signersWith(container, parent.agency_id, PERMISSIONS.CONTRACTS_SIGN_AGENCY, new Date(), DEFAULT_POSITIONS.agency)
+    const agencySigners = await signersWith(
+      container,
+      parent.agency_id,
+      PERMISSIONS.CONTRACTS_SIGN_AGENCY,
+      new Date(),
+      DEFAULT_POSITIONS.agency,
+    )
     const agencySigner = pickSigner(
       agencySigners,
       input.agency_signer_person_id,
       (s) => s.id === parent.agency_signer_person_id || s.id === input.actor.person_id,
-      "la dependencia"
+      "la dependencia",
     )
-    const supplierSigners = await signersWith(container, parent.supplier_id, PERMISSIONS.CONTRACTS_SIGN_SUPPLIER, new Date(), DEFAULT_POSITIONS.supplier)
+    const supplierSigners = await signersWith(
+      container,
+      parent.supplier_id,
+      PERMISSIONS.CONTRACTS_SIGN_SUPPLIER,
+      new Date(),
+      DEFAULT_POSITIONS.supplier,
+    )
     const supplierSigner = pickSigner(supplierSigners, null, (s) => s.id === parent.supplier_signer_person_id, "el proveedor")
 
     const template = await service.templateInForce(AMENDMENT_TEMPLATE_CODE, at)
@@ -83,14 +98,30 @@ export const prepareContractAmendmentStep = createStep(
       throw invalid(E.TEMPLATE_NOT_FOUND, "No hay una plantilla de convenio modificatorio vigente.")
     }
     const { number: _placeholder, ...data } = buildAmendmentData({
-      base: { ...base, supplier: { ...base.supplier, representative: { person_id: supplierSigner.id, full_name: supplierSigner.full_name, position: supplierSigner.position, rfc: supplierSigner.rfc } } },
+      base: {
+        ...base,
+        supplier: {
+          ...base.supplier,
+          representative: {
+            person_id: supplierSigner.id,
+            full_name: supplierSigner.full_name,
+            position: supplierSigner.position,
+            rfc: supplierSigner.rfc,
+          },
+        },
+      },
       original: { id: parent.id, number: parent.number, subtotal: String(parent.subtotal) },
       request: { changes: input.changes, reason: input.reason },
       number: "",
       sequence: 0,
       issued_on: DateTime.fromJSDate(at).setZone(CONTRACT_TIME_ZONE).toISODate() as string,
       template: { code: template.code, version: template.version },
-      agency_representative: { person_id: agencySigner.id, full_name: agencySigner.full_name, position: agencySigner.position, rfc: agencySigner.rfc },
+      agency_representative: {
+        person_id: agencySigner.id,
+        full_name: agencySigner.full_name,
+        position: agencySigner.position,
+        rfc: agencySigner.rfc,
+      },
     })
     const prepared: PreparedContract & { parent_id: string } = {
       data,
@@ -111,5 +142,5 @@ export const prepareContractAmendmentStep = createStep(
       },
     }
     return new StepResponse(prepared)
-  }
+  },
 )

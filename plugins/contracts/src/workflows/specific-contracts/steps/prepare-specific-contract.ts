@@ -56,7 +56,7 @@ export const prepareSpecificContractStepId = "contracts-prepare-specific-contrac
  */
 export const prepareSpecificContractStep = createStep(
   prepareSpecificContractStepId,
-  async (input: CreateSpecificContractWorkflowInput, { container }) => new StepResponse(await prepareContract(container, input))
+  async (input: CreateSpecificContractWorkflowInput, { container }) => new StepResponse(await prepareContract(container, input)),
 )
 
 /**
@@ -79,7 +79,10 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
       fields: ["id", "code", "name", "kind", "state_code", "address", "is_active"],
       filters: { organization_id: agency.id },
     })
-    const { unit, deliveryUnit } = issuingUnits(units as unknown as UnitFacts[], { agency_unit_id: input.agency_unit_id, delivery_unit_id: input.delivery.unit_id })
+    const { unit, deliveryUnit } = issuingUnits(units as unknown as UnitFacts[], {
+      agency_unit_id: input.agency_unit_id,
+      delivery_unit_id: input.delivery.unit_id,
+    })
 
     // framework contract and the agency's enrolment in it
     const { data: frameworks } = await query.graph({
@@ -104,9 +107,25 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
     const { data: offerRows } = await query.graph({
       entity: "offer",
       fields: [
-        "id", "supplier_id", "price", "status", "min_order_qty", "delivery_days",
-        "item.id", "item.code", "item.name", "item.description", "item.unspsc_code", "item.cog_partida",
-        "item.sat_clave_unidad", "item.iva_treatment", "item.ceiling_price", "item.lot.id", "item.lot.number", "item.lot.contract_id", "item.lot.competition_threshold",
+        "id",
+        "supplier_id",
+        "price",
+        "status",
+        "min_order_qty",
+        "delivery_days",
+        "item.id",
+        "item.code",
+        "item.name",
+        "item.description",
+        "item.unspsc_code",
+        "item.cog_partida",
+        "item.sat_clave_unidad",
+        "item.iva_treatment",
+        "item.ceiling_price",
+        "item.lot.id",
+        "item.lot.number",
+        "item.lot.contract_id",
+        "item.lot.competition_threshold",
       ],
       filters: { id: input.lines.map((l) => l.offer_id) },
     })
@@ -130,9 +149,15 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
       agencySigners,
       input.agency_signer_person_id,
       (s) => s.id === input.actor.person_id || s.unit_ids.includes(unit.id),
-      "la dependencia"
+      "la dependencia",
     )
-    const supplierSigners = await signersWith(container, supplier.id, PERMISSIONS.CONTRACTS_SIGN_SUPPLIER, new Date(), DEFAULT_POSITIONS.supplier)
+    const supplierSigners = await signersWith(
+      container,
+      supplier.id,
+      PERMISSIONS.CONTRACTS_SIGN_SUPPLIER,
+      new Date(),
+      DEFAULT_POSITIONS.supplier,
+    )
     const supplierSigner = pickSigner(supplierSigners, input.supplier_signer_person_id, () => true, "el proveedor")
 
     const template = await container
@@ -150,8 +175,15 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
     if (framework.max_amount !== undefined && framework.max_amount !== null) {
       const issuedUnder = await container
         .resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
-        .listSpecificContracts({ framework_contract_id: framework.id, kind: "contract", status: { $ne: "cancelled" } }, { select: ["id", "subtotal"], take: null })
-      assertWithinFrameworkMaximum(framework, issuedUnder.map((c) => c.subtotal), totals.subtotal)
+        .listSpecificContracts(
+          { framework_contract_id: framework.id, kind: "contract", status: { $ne: "cancelled" } },
+          { select: ["id", "subtotal"], take: null },
+        )
+      assertWithinFrameworkMaximum(
+        framework,
+        issuedUnder.map((c) => c.subtotal),
+        totals.subtotal,
+      )
     }
     const data: Omit<ContractData, "number"> = {
       kind: "contract",
@@ -164,14 +196,24 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
         fiscal_address: fiscalAddress(agency),
         agency_type: agency.agency_type,
         unit: { id: unit.id, code: unit.code, name: unit.name },
-        representative: { person_id: agencySigner.id, full_name: agencySigner.full_name, position: agencySigner.position, rfc: agencySigner.rfc },
+        representative: {
+          person_id: agencySigner.id,
+          full_name: agencySigner.full_name,
+          position: agencySigner.position,
+          rfc: agencySigner.rfc,
+        },
       },
       supplier: {
         organization_id: supplier.id,
         legal_name: supplier.legal_name,
         rfc: supplier.rfc,
         fiscal_address: fiscalAddress(supplier),
-        representative: { person_id: supplierSigner.id, full_name: supplierSigner.full_name, position: supplierSigner.position, rfc: supplierSigner.rfc },
+        representative: {
+          person_id: supplierSigner.id,
+          full_name: supplierSigner.full_name,
+          position: supplierSigner.position,
+          rfc: supplierSigner.rfc,
+        },
       },
       framework_contract: { id: framework.id, number: framework.number, title: framework.title, legal_basis: framework.legal_basis },
       budget: { key_id: key.id, clave: key.clave, partida: key.partida_especifica, fiscal_year: Number(key.fiscal_year) },

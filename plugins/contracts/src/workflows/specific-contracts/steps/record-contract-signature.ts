@@ -44,5 +44,5 @@ export const recordContractSignatureStep = createStep(
       return
     }
     await container.resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE).deleteContractSignatures(id)
-  }
+  },
 )

@@ -23,20 +23,17 @@ export const renderContractDocumentsStepId = "contracts-render-contract-document
  * numbered data and computes the digests. Pure computation: nothing to
  * compensate.
  */
-export const renderContractDocumentsStep = createStep(
-  renderContractDocumentsStepId,
-  async (input: RenderContractDocumentsStepInput) => {
-    const data = { ...input.data, number: input.number } as ContractData
-    if (data.amendment && input.sequence !== undefined) {
-      data.amendment = { ...data.amendment, sequence: input.sequence }
-    }
-    const rendered = await renderContractDocuments(input.template_body, data, new Date(input.issued_at))
-    const out: RenderedContractDocuments = {
-      data,
-      html: rendered.html,
-      pdf_base64: rendered.pdf.toString("base64"),
-      hashes: rendered.hashes,
-    }
-    return new StepResponse(out)
+export const renderContractDocumentsStep = createStep(renderContractDocumentsStepId, async (input: RenderContractDocumentsStepInput) => {
+  const data = { ...input.data, number: input.number } as ContractData
+  if (data.amendment && input.sequence !== undefined) {
+    data.amendment = { ...data.amendment, sequence: input.sequence }
   }
-)
+  const rendered = await renderContractDocuments(input.template_body, data, new Date(input.issued_at))
+  const out: RenderedContractDocuments = {
+    data,
+    html: rendered.html,
+    pdf_base64: rendered.pdf.toString("base64"),
+    hashes: rendered.hashes,
+  }
+  return new StepResponse(out)
+})

@@ -22,5 +22,5 @@ export const settleContractStatusStep = createStep(
     await container
       .resolve<SpecificContractModuleService>(SPECIFIC_CONTRACT_MODULE)
       .restoreStatus(settled.contract_id, settled.status, settled.previous_status)
-  }
+  },
 )

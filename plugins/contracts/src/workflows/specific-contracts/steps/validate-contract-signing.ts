@@ -69,7 +69,10 @@ export const validateContractSigningStep = createStep(
       throw invalid(E.ALREADY_SIGNED, `El contrato ${c.number} ya está en vigor: ambas partes lo firmaron.`)
     }
     if (c.status !== "pending_signatures" && c.status !== "partially_signed") {
-      throw invalid(E.NOT_SIGNABLE, `El contrato ${c.number} no se puede firmar en su estado actual (${c.status === "cancelled" ? "cancelado" : c.status}).`)
+      throw invalid(
+        E.NOT_SIGNABLE,
+        `El contrato ${c.number} no se puede firmar en su estado actual (${c.status === "cancelled" ? "cancelado" : c.status}).`,
+      )
     }
     const role = input.side === "agency" ? "agency_signer" : "supplier"
     if (c.signatures.some((s) => s.role === role)) {
@@ -82,13 +85,13 @@ export const validateContractSigningStep = createStep(
       throw new MedusaError(
         MedusaError.Types.FORBIDDEN,
         `El contrato ${c.number} designa a ${name} como firmante por ${SIDE_ES[input.side]}; tú no puedes firmarlo.`,
-        E.WRONG_SIGNER
+        E.WRONG_SIGNER,
       )
     }
     if (input.document_sha256 && input.document_sha256 !== c.document_sha256) {
       throw invalid(
         E.DOCUMENT_ALTERED,
-        `El documento que firmaste (huella ${input.document_sha256.slice(0, 12)}…) no es el vigente del contrato ${c.number} (huella ${c.document_sha256.slice(0, 12)}…); descárgalo de nuevo y vuelve a firmar.`
+        `El documento que firmaste (huella ${input.document_sha256.slice(0, 12)}…) no es el vigente del contrato ${c.number} (huella ${c.document_sha256.slice(0, 12)}…); descárgalo de nuevo y vuelve a firmar.`,
       )
     }
     const intact =
@@ -99,7 +102,7 @@ export const validateContractSigningStep = createStep(
     if (!intact) {
       throw invalid(
         E.DOCUMENT_MISMATCH,
-        `El documento almacenado del contrato ${c.number} no coincide con sus huellas; no se puede firmar. Reporta el incidente a la SHCP.`
+        `El documento almacenado del contrato ${c.number} no coincide con sus huellas; no se puede firmar. Reporta el incidente a la SHCP.`,
       )
     }
     const context: SigningContext = {
@@ -123,5 +126,5 @@ export const validateContractSigningStep = createStep(
       },
     }
     return new StepResponse(context)
-  }
+  },
 )

@@ -10,7 +10,7 @@ export async function GET(req: AuthorizedRequest<unknown, StoreListAgencyInvoice
   const service = einvService(req)
   const [rows, count] = await service.listAndCountInvoices(
     { agency_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { created_at: "ASC" } }
+    { take: limit, skip: offset, order: { created_at: "ASC" } },
   )
   const payments = rows.length ? await service.listPaymentRequests({ invoice_id: rows.map((r) => r.id) }) : []
   res.json({ invoices: rows.map((r) => invoiceView(r, payments.find((p) => p.invoice_id === r.id) ?? null)), count, limit, offset })

@@ -20,8 +20,11 @@ export async function GET(req: AuthorizedRequest<unknown, StoreListPaymentReques
         : {}
   const [rows, count] = await einvService(req).listAndCountPaymentRequests(
     { agency_id: req.access.organization_id, ...(status ? { status } : {}), ...complementFilter },
-    { take: limit, skip: offset, order: { due_date: "ASC", created_at: "ASC" } }
+    { take: limit, skip: offset, order: { due_date: "ASC", created_at: "ASC" } },
   )
-  const payment_requests = rows.map((r) => ({ ...r, complement_overdue: isComplementOverdue(r.complement_due_date, r.complement_status === "received" ? true : null, now) }))
+  const payment_requests = rows.map((r) => ({
+    ...r,
+    complement_overdue: isComplementOverdue(r.complement_due_date, r.complement_status === "received" ? true : null, now),
+  }))
   res.json({ payment_requests, count, limit, offset })
 }

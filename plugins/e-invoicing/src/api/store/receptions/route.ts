@@ -6,7 +6,10 @@ import type { StoreRecordReceptionType } from "../../delivery/validators"
 
 /** GET /store/receptions — my agency's receptions, newest first. */
 export async function GET(req: AuthorizedRequest, res: MedusaResponse) {
-  const receptions = await einvService(req).listReceptions({ agency_id: req.access.organization_id }, { relations: ["lines"], order: { created_at: "DESC" }, take: 100 })
+  const receptions = await einvService(req).listReceptions(
+    { agency_id: req.access.organization_id },
+    { relations: ["lines"], order: { created_at: "DESC" }, take: 100 },
+  )
   res.json({ receptions })
 }
 

@@ -8,7 +8,7 @@ export async function GET(req: AuthorizedRequest<unknown, StoreListShipmentsType
   const { status, limit, offset } = req.validatedQuery
   const [shipments, count] = await einvService(req).listAndCountShipments(
     { agency_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { relations: ["lines"], take: limit, skip: offset, order: { status: "DESC", created_at: "ASC" } }
+    { relations: ["lines"], take: limit, skip: offset, order: { status: "DESC", created_at: "ASC" } },
   )
   res.json({ shipments, count, limit, offset })
 }

@@ -37,7 +37,11 @@ export async function supplierLegalName(req: AuthorizedRequest): Promise<string>
 export async function ownAccount(req: AuthorizedRequest, id: string): Promise<Row> {
   const [row] = await bankAccountService(req).listSupplierBankAccounts({ id, supplier_id: req.access.organization_id }, { take: 1 })
   if (!row) {
-    throw new MedusaError(MedusaError.Types.NOT_FOUND, "La cuenta bancaria no existe o no es de tu empresa.", "CUENTA_BANCARIA_NO_ENCONTRADA")
+    throw new MedusaError(
+      MedusaError.Types.NOT_FOUND,
+      "La cuenta bancaria no existe o no es de tu empresa.",
+      "CUENTA_BANCARIA_NO_ENCONTRADA",
+    )
   }
   return row
 }

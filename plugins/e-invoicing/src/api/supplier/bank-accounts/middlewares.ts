@@ -9,6 +9,10 @@ const supplierProfile = () => authorize({ actors: ["supplier"], permission: P.SU
 export const supplierBankAccountMiddlewares: MiddlewareRoute[] = [
   { method: ["GET"], matcher: "/supplier/bank-accounts", middlewares: [...supplierProfile(), validateQuery(SupplierListBankAccounts)] },
   { method: ["POST"], matcher: "/supplier/bank-accounts", middlewares: [...supplierProfile(), validateBody(SupplierRegisterBankAccount)] },
-  { method: ["GET"], matcher: "/supplier/bank-accounts/signing-payload", middlewares: [...supplierProfile(), validateQuery(SupplierBankAccountSigningPayload)] },
+  {
+    method: ["GET"],
+    matcher: "/supplier/bank-accounts/signing-payload",
+    middlewares: [...supplierProfile(), validateQuery(SupplierBankAccountSigningPayload)],
+  },
   { method: ["GET"], matcher: "/supplier/bank-accounts/:id", middlewares: [...supplierProfile()] },
 ]

@@ -9,7 +9,7 @@ export async function GET(req: AuthorizedRequest<unknown, SupplierListBankAccoun
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await bankAccountService(req).listAndCountSupplierBankAccounts(
     { supplier_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { status: "ASC", created_at: "DESC" } }
+    { take: limit, skip: offset, order: { status: "ASC", created_at: "DESC" } },
   )
   res.json({ bank_accounts: rows.map(bankAccountView), count, limit, offset })
 }

@@ -14,9 +14,7 @@ export const SupplierRegisterBankAccount = z
   .strict()
 export type SupplierRegisterBankAccountType = z.infer<typeof SupplierRegisterBankAccount>
 
-export const SupplierBankAccountSigningPayload = z
-  .object({ clabe, holder_name: z.string().trim().min(3).max(254).optional() })
-  .strict()
+export const SupplierBankAccountSigningPayload = z.object({ clabe, holder_name: z.string().trim().min(3).max(254).optional() }).strict()
 export type SupplierBankAccountSigningPayloadType = z.infer<typeof SupplierBankAccountSigningPayload>
 
 export const SupplierListBankAccounts = z

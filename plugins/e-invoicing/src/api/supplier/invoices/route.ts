@@ -13,10 +13,18 @@ export async function GET(req: AuthorizedRequest<unknown, SupplierListInvoicesTy
   const service = einvService(req)
   const [rows, count] = await service.listAndCountInvoices(
     { supplier_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { created_at: "DESC" } }
+    { take: limit, skip: offset, order: { created_at: "DESC" } },
   )
   const payments = rows.length ? await service.listPaymentRequests({ invoice_id: rows.map((r) => r.id) }) : []
-  res.json({ invoices: pickFields(req, rows.map((r) => invoiceView(r, payments.find((p) => p.invoice_id === r.id) ?? null))), count, limit, offset })
+  res.json({
+    invoices: pickFields(
+      req,
+      rows.map((r) => invoiceView(r, payments.find((p) => p.invoice_id === r.id) ?? null)),
+    ),
+    count,
+    limit,
+    offset,
+  })
 }
 
 /**
@@ -44,7 +52,9 @@ async function submit(req: AuthorizedRequest<SupplierSubmitInvoiceType>, res: Me
     // the three-way match follows at once; a fault there leaves the invoice accepted, to match again
     await matchInvoiceWorkflow(req.scope)
       .run({ input: { invoice_id: invoice.id, actor: auditActorOf(req) } })
-      .catch((e: Error) => req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`three-way match of invoice ${invoice.id} deferred: ${e.message}`))
+      .catch((e: Error) =>
+        req.scope.resolve(ContainerRegistrationKeys.LOGGER).warn(`three-way match of invoice ${invoice.id} deferred: ${e.message}`),
+      )
     const { row, payment } = await ownInvoice(req, invoice.id, "supplier")
     res.status(201).json({ invoice: invoiceView(row, payment) })
     return

@@ -29,9 +29,6 @@ const SupplierBankAccount = model
     payload_sha256: model.text(),
     signed_at: model.dateTime(),
   })
-  .indexes([
-    { on: ["supplier_id", "status"] },
-    { on: ["supplier_id"], unique: true, where: "status = 'active' AND deleted_at IS NULL" },
-  ])
+  .indexes([{ on: ["supplier_id", "status"] }, { on: ["supplier_id"], unique: true, where: "status = 'active' AND deleted_at IS NULL" }])
 
 export default SupplierBankAccount

@@ -16,7 +16,14 @@ type Sanction = {
 }
 type ImportResult = { created: number; duplicates: number; rejected: { row: number; reason: string }[] }
 
-const EMPTY = { supplier_rfc: "", supplier_name: "", type: "Inhabilitación", authority: "SFP", starts_on: new Date().toISOString().slice(0, 10), ends_on: "" }
+const EMPTY = {
+  supplier_rfc: "",
+  supplier_name: "",
+  type: "Inhabilitación",
+  authority: "SFP",
+  starts_on: new Date().toISOString().slice(0, 10),
+  ends_on: "",
+}
 const day = (d: string | null) => (d ? d.slice(0, 10) : "Indefinida")
 
 /**
@@ -97,7 +104,13 @@ const SanctionsPage = () => {
         </div>
         <div className="flex flex-col gap-2 px-6 py-4">
           <Label htmlFor="sanctions-csv">Importar directorio (CSV de la SFP)</Label>
-          <Textarea id="sanctions-csv" rows={4} value={csv} onChange={(e) => setCsv(e.target.value)} placeholder="RFC,Nombre,Tipo,Autoridad,Fecha inicio,Fecha fin,Motivo" />
+          <Textarea
+            id="sanctions-csv"
+            rows={4}
+            value={csv}
+            onChange={(e) => setCsv(e.target.value)}
+            placeholder="RFC,Nombre,Tipo,Autoridad,Fecha inicio,Fecha fin,Motivo"
+          />
           <Input
             type="file"
             accept=".csv,text/csv"

@@ -7,9 +7,7 @@ import type { AdminListClassifierType } from "../../validators"
 export const GET = async (req: AuthorizedRequest<unknown, AdminListClassifierType>, res: MedusaResponse) => {
   const { parent_code, q } = req.validatedQuery
   const service = fcService(req.scope)
-  const filters: Record<string, unknown> = q
-    ? { title_es: { $ilike: `%${q}%` } }
-    : { parent_code: parent_code ?? null }
+  const filters: Record<string, unknown> = q ? { title_es: { $ilike: `%${q}%` } } : { parent_code: parent_code ?? null }
   const codes = await service.listUnspscCodes(filters, { order: { code: "ASC" }, take: 500 })
   const crosswalk = await service.listCogCrosswalks({ unspsc_code: codes.map((c) => c.code), valid_until: null }, { take: null })
   res.json({

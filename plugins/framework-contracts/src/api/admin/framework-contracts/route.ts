@@ -6,10 +6,11 @@ import type { AdminCreateFrameworkContractType, AdminListContractsType } from ".
 
 export const GET = async (req: AuthorizedRequest<unknown, AdminListContractsType>, res: MedusaResponse) => {
   const { limit, offset, status } = req.validatedQuery
-  const [contracts, count] = await fcService(req.scope).listAndCountFrameworkContracts(
-    status ? { status: status as never } : {},
-    { skip: offset, take: limit, order: { number: "ASC" } }
-  )
+  const [contracts, count] = await fcService(req.scope).listAndCountFrameworkContracts(status ? { status: status as never } : {}, {
+    skip: offset,
+    take: limit,
+    order: { number: "ASC" },
+  })
   res.json({ framework_contracts: pickFields(req, contracts), count, offset, limit })
 }
 

@@ -8,7 +8,7 @@ export const GET = async (req: AuthorizedRequest<unknown, AdminListOfferRequests
   const { limit, offset, status } = req.validatedQuery
   const [requests, count] = await fcService(req.scope).listAndCountOfferRequests(
     { status: (status ?? "pending") as never },
-    { skip: offset, take: limit, order: { created_at: "ASC" } }
+    { skip: offset, take: limit, order: { created_at: "ASC" } },
   )
   res.json({ offer_requests: requests, count, offset, limit })
 }

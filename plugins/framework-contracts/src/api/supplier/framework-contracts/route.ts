@@ -7,7 +7,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   const service = fcService(req.scope)
   const enrolments = await service.listSupplierEnrolments(
     { supplier_id: req.access.organization_id },
-    { relations: ["contract", "contract.lots", "contract.lots.items"], take: null }
+    { relations: ["contract", "contract.lots", "contract.lots.items"], take: null },
   )
   res.json({
     framework_contracts: enrolments.map((e) => ({

@@ -7,7 +7,7 @@ import type { SupplierSubmitOfferRequestType } from "../../validators"
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   const requests = await fcService(req.scope).listOfferRequests(
     { supplier_id: req.access.organization_id },
-    { order: { created_at: "DESC" }, take: 200 }
+    { order: { created_at: "DESC" }, take: 200 },
   )
   res.json({ offer_requests: requests })
 }

@@ -6,7 +6,7 @@ import { fcService } from "../../helpers"
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   const offers = await fcService(req.scope).listOffers(
     { supplier_id: req.access.organization_id },
-    { relations: ["item", "prices"], take: null }
+    { relations: ["item", "prices"], take: null },
   )
   res.json({ offers })
 }

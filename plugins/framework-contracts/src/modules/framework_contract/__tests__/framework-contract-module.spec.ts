@@ -23,7 +23,12 @@ moduleIntegrationTestRunner<FrameworkContractModuleService>({
         min_amount: dec("1000.00"),
         max_amount: dec("9000.00"),
       })
-      const lot = await service.createFrameworkLots({ contract_id: contract.id, number: 1, title: "Papelería", competition_threshold: dec("300000.00") })
+      const lot = await service.createFrameworkLots({
+        contract_id: contract.id,
+        number: 1,
+        title: "Papelería",
+        competition_threshold: dec("300000.00"),
+      })
       const item = await service.createFrameworkItems({
         lot_id: lot.id,
         code: "AM-001",
@@ -48,14 +53,16 @@ moduleIntegrationTestRunner<FrameworkContractModuleService>({
     it("allows one offer per supplier and item, and one contract per number", async () => {
       const { item } = await contractWithItem()
       await service.createOffers({ item_id: item.id, supplier_id: "org_1", price: dec("50.00"), delivery_days: {} })
-      await expect(service.createOffers({ item_id: item.id, supplier_id: "org_1", price: dec("49.00"), delivery_days: {} })).rejects.toThrow()
+      await expect(
+        service.createOffers({ item_id: item.id, supplier_id: "org_1", price: dec("49.00"), delivery_days: {} }),
+      ).rejects.toThrow()
       await expect(contractWithItem("CM-1")).rejects.toThrow()
     })
 
     it("allows one open COG partida per UNSPSC commodity", async () => {
       await service.createCogCrosswalks({ unspsc_code: "44121704", partida: "21101", partida_title: "Materiales", valid_from: new Date() })
       await expect(
-        service.createCogCrosswalks({ unspsc_code: "44121704", partida: "21401", partida_title: "Otra", valid_from: new Date() })
+        service.createCogCrosswalks({ unspsc_code: "44121704", partida: "21401", partida_title: "Otra", valid_from: new Date() }),
       ).rejects.toThrow()
     })
   },

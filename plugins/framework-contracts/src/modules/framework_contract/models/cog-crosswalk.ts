@@ -15,9 +15,6 @@ const CogCrosswalk = model
     valid_until: model.dateTime().nullable(),
     changed_by: model.text().nullable(),
   })
-  .indexes([
-    { on: ["unspsc_code"] },
-    { on: ["unspsc_code"], unique: true, where: "valid_until IS NULL AND deleted_at IS NULL" },
-  ])
+  .indexes([{ on: ["unspsc_code"] }, { on: ["unspsc_code"], unique: true, where: "valid_until IS NULL AND deleted_at IS NULL" }])
 
 export default CogCrosswalk

@@ -24,9 +24,6 @@ const FrameworkItem = model
     lot: model.belongsTo(() => FrameworkLot, { mappedBy: "items" }),
     offers: model.hasMany(() => Offer, { mappedBy: "item" }),
   })
-  .indexes([
-    { on: ["lot_id", "code"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["unspsc_code"] },
-  ])
+  .indexes([{ on: ["lot_id", "code"], unique: true, where: "deleted_at IS NULL" }, { on: ["unspsc_code"] }])
 
 export default FrameworkItem

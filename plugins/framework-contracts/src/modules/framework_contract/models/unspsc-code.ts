@@ -16,9 +16,6 @@ const UnspscCode = model
     version: model.text(),
     is_active: model.boolean().default(true),
   })
-  .indexes([
-    { on: ["code"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["parent_code"] },
-  ])
+  .indexes([{ on: ["code"], unique: true, where: "deleted_at IS NULL" }, { on: ["parent_code"] }])
 
 export default UnspscCode

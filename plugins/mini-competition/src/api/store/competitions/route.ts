@@ -10,7 +10,7 @@ export async function GET(req: AuthorizedRequest<unknown, ListCompetitionsType>,
   const { status, limit, offset } = req.validatedQuery
   const [rows, count] = await mcService(req.scope).listAndCountCompetitions(
     { organization_id: req.access.organization_id, ...(status ? { status } : {}) },
-    { take: limit, skip: offset, order: { created_at: "DESC" }, select: req.queryConfig.fields }
+    { take: limit, skip: offset, order: { created_at: "DESC" }, select: req.queryConfig.fields },
   )
   res.json({ competitions: pickFields(req, rows), count, limit, offset })
 }

@@ -10,23 +10,26 @@ import Competition from "./competition"
  * withdrawn bid keeps its commitment for the record and is never opened.
  */
 const CompetitionBid = model
-  .define({ name: "competition_bid", tableName: "mc_competition_bid" }, {
-    id: model.id({ prefix: "mcbid" }).primaryKey(),
-    supplier_id: model.text(),
-    status: model.enum(["sealed", "replaced", "withdrawn", "opened", "tampered"]).default("sealed"),
-    commitment: model.text(),
-    ciphertext: model.text(),
-    iv: model.text(),
-    auth_tag: model.text(),
-    submitted_at: model.dateTime(),
-    submitted_by_person_id: model.text(),
-    revealed: model.json().nullable(),
-    total: model.bigNumber().nullable(),
-    valid: model.boolean().nullable(),
-    findings: model.json().nullable(),
-    rank: model.number().nullable(),
-    competition: model.belongsTo(() => Competition, { mappedBy: "bids" }),
-  })
+  .define(
+    { name: "competition_bid", tableName: "mc_competition_bid" },
+    {
+      id: model.id({ prefix: "mcbid" }).primaryKey(),
+      supplier_id: model.text(),
+      status: model.enum(["sealed", "replaced", "withdrawn", "opened", "tampered"]).default("sealed"),
+      commitment: model.text(),
+      ciphertext: model.text(),
+      iv: model.text(),
+      auth_tag: model.text(),
+      submitted_at: model.dateTime(),
+      submitted_by_person_id: model.text(),
+      revealed: model.json().nullable(),
+      total: model.bigNumber().nullable(),
+      valid: model.boolean().nullable(),
+      findings: model.json().nullable(),
+      rank: model.number().nullable(),
+      competition: model.belongsTo(() => Competition, { mappedBy: "bids" }),
+    },
+  )
   .indexes([
     { on: ["competition_id", "status"] },
     // at most one live (sealed) bid per supplier and competition

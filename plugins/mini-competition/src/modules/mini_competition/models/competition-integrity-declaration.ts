@@ -11,16 +11,19 @@ import Competition from "./competition"
  * competition.
  */
 const CompetitionIntegrityDeclaration = model
-  .define({ name: "competition_integrity_declaration", tableName: "mc_integrity_declaration" }, {
-    id: model.id({ prefix: "mcdecl" }).primaryKey(),
-    side: model.enum(["official", "supplier"]),
-    person_id: model.text(),
-    organization_id: model.text(),
-    text_version: model.text(),
-    text_sha256: model.text(),
-    declared_at: model.dateTime(),
-    competition: model.belongsTo(() => Competition, { mappedBy: "integrity_declarations" }),
-  })
+  .define(
+    { name: "competition_integrity_declaration", tableName: "mc_integrity_declaration" },
+    {
+      id: model.id({ prefix: "mcdecl" }).primaryKey(),
+      side: model.enum(["official", "supplier"]),
+      person_id: model.text(),
+      organization_id: model.text(),
+      text_version: model.text(),
+      text_sha256: model.text(),
+      declared_at: model.dateTime(),
+      competition: model.belongsTo(() => Competition, { mappedBy: "integrity_declarations" }),
+    },
+  )
   .indexes([{ on: ["competition_id", "side", "person_id"], unique: true, where: "deleted_at IS NULL" }])
 
 export default CompetitionIntegrityDeclaration

@@ -7,13 +7,16 @@ import Competition from "./competition"
  * the reasons) otherwise — nobody is hand-picked or silently left out.
  */
 const CompetitionInvitation = model
-  .define({ name: "competition_invitation", tableName: "mc_competition_invitation" }, {
-    id: model.id({ prefix: "mcinv" }).primaryKey(),
-    supplier_id: model.text(),
-    status: model.enum(["invited", "not_eligible"]),
-    reasons: model.json().nullable(),
-    competition: model.belongsTo(() => Competition, { mappedBy: "invitations" }),
-  })
+  .define(
+    { name: "competition_invitation", tableName: "mc_competition_invitation" },
+    {
+      id: model.id({ prefix: "mcinv" }).primaryKey(),
+      supplier_id: model.text(),
+      status: model.enum(["invited", "not_eligible"]),
+      reasons: model.json().nullable(),
+      competition: model.belongsTo(() => Competition, { mappedBy: "invitations" }),
+    },
+  )
   .indexes([{ on: ["competition_id", "supplier_id"], unique: true, where: "deleted_at IS NULL" }])
 
 export default CompetitionInvitation

@@ -7,22 +7,25 @@ import { model } from "@medusajs/framework/utils"
  * competition snapshots the rules in force when its bidding opens.
  */
 const CompetitionRule = model
-  .define({ name: "competition_rule", tableName: "mc_competition_rule" }, {
-    id: model.id({ prefix: "mcrule" }).primaryKey(),
-    lot_id: model.text(),
-    effective_from: model.dateTime(),
-    /** Legal basis (law, regulation, DOF agreement) of these values. */
-    citation: model.text(),
-    min_invitees: model.number(),
-    min_valid_bids: model.number(),
-    on_insufficient_bids: model.enum(["deserted", "reinvite"]).default("deserted"),
-    bid_window_business_days: model.number(),
-    winner_confirmation_business_days: model.number(),
-    abnormally_low_pct: model.number(),
-    /** SME (MIPYME) preferences: `tie_break` (SME first among equal totals), `reserved` (only SMEs invited). */
-    sme_preferences: model.json(),
-    created_by_person_id: model.text(),
-  })
+  .define(
+    { name: "competition_rule", tableName: "mc_competition_rule" },
+    {
+      id: model.id({ prefix: "mcrule" }).primaryKey(),
+      lot_id: model.text(),
+      effective_from: model.dateTime(),
+      /** Legal basis (law, regulation, DOF agreement) of these values. */
+      citation: model.text(),
+      min_invitees: model.number(),
+      min_valid_bids: model.number(),
+      on_insufficient_bids: model.enum(["deserted", "reinvite"]).default("deserted"),
+      bid_window_business_days: model.number(),
+      winner_confirmation_business_days: model.number(),
+      abnormally_low_pct: model.number(),
+      /** SME (MIPYME) preferences: `tie_break` (SME first among equal totals), `reserved` (only SMEs invited). */
+      sme_preferences: model.json(),
+      created_by_person_id: model.text(),
+    },
+  )
   .indexes([{ on: ["lot_id", "effective_from"], unique: true, where: "deleted_at IS NULL" }])
 
 export default CompetitionRule

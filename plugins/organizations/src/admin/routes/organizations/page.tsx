@@ -66,12 +66,7 @@ const OrganizationsPage = () => {
           </Text>
         </div>
         <div className="flex gap-2">
-          <Input
-            placeholder="Buscar por nombre o RFC"
-            value={q}
-            onChange={(e) => setQ(e.target.value)}
-            aria-label="Buscar organización"
-          />
+          <Input placeholder="Buscar por nombre o RFC" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Buscar organización" />
           <Select value={kind} onValueChange={setKind}>
             <Select.Trigger>
               <Select.Value placeholder="Tipo" />

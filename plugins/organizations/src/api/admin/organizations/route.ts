@@ -4,10 +4,7 @@ import { pickFields } from "../../../http/query-config"
 import { auditActorOf } from "../../../http/audit-actor"
 import { createOrganizationWorkflow } from "../../../workflows/create-organization"
 import { listOrganizations, retrieveOrganization } from "../../helpers"
-import type {
-  AdminCreateOrganizationType,
-  AdminListOrganizationsType,
-} from "../../validators"
+import type { AdminCreateOrganizationType, AdminListOrganizationsType } from "../../validators"
 
 export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizationsType>, res: MedusaResponse) => {
   const q = req.validatedQuery
@@ -15,10 +12,7 @@ export const GET = async (req: AuthorizedRequest<unknown, AdminListOrganizations
   res.json({ ...page, organizations: pickFields(req, page.organizations) })
 }
 
-export const POST = async (
-  req: AuthorizedRequest<AdminCreateOrganizationType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminCreateOrganizationType>, res: MedusaResponse) => {
   const { result } = await createOrganizationWorkflow(req.scope).run({
     input: { ...req.validatedBody, actor: auditActorOf(req) },
   })

@@ -10,10 +10,7 @@ export const GET = async (req: AuthorizedRequest<unknown, AdminListPeopleType>, 
   res.json(await listPeople(req.scope, q))
 }
 
-export const POST = async (
-  req: AuthorizedRequest<AdminCreatePersonType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminCreatePersonType>, res: MedusaResponse) => {
   const body = req.validatedBody
   const { result } = await createPersonWorkflow(req.scope).run({
     input: {

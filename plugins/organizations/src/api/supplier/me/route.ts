@@ -12,10 +12,7 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   })
 }
 
-export const POST = async (
-  req: AuthorizedRequest<SupplierUpdateContactType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<SupplierUpdateContactType>, res: MedusaResponse) => {
   await updateSupplierContactWorkflow(req.scope).run({
     input: { organization_id: req.access.organization_id, ...req.validatedBody, actor: auditActorOf(req) },
   })

@@ -1,14 +1,7 @@
 import { moduleIntegrationTestRunner } from "@medusajs/test-utils"
 import { join } from "node:path"
 import { ORGANIZATION_MODULE } from ".."
-import {
-  KnownPermission,
-  Organization,
-  OrganizationUnit,
-  Person,
-  RoleAssignment,
-  RolePermission,
-} from "../models"
+import { KnownPermission, Organization, OrganizationUnit, Person, RoleAssignment, RolePermission } from "../models"
 import type OrganizationModuleService from "../service"
 
 jest.setTimeout(60 * 1000)
@@ -52,9 +45,7 @@ moduleIntegrationTestRunner<OrganizationModuleService>({
 
       it("loads the default role-permission matrix when the table is empty", async () => {
         const cells = await service.listRolePermissions({ role: "system_admin" })
-        expect(cells.map((c) => c.permission)).toEqual(
-          expect.arrayContaining(["people:manage", "role_permissions:manage"])
-        )
+        expect(cells.map((c) => c.permission)).toEqual(expect.arrayContaining(["people:manage", "role_permissions:manage"]))
         const known = await service.listKnownPermissions({}, { take: null })
         expect(known.map((k) => k.code)).toEqual(expect.arrayContaining(["people:manage", "operations:read"]))
       })
@@ -116,7 +107,7 @@ moduleIntegrationTestRunner<OrganizationModuleService>({
         })
         const [loaded] = await service.listPeople({ id: p.id }, { relations: ["role_assignments", "role_assignments.unit"] })
         expect(loaded.role_assignments[0]).toEqual(
-          expect.objectContaining({ role: "budget", unit: expect.objectContaining({ code: "PRES" }) })
+          expect.objectContaining({ role: "budget", unit: expect.objectContaining({ code: "PRES" }) }),
         )
       })
     })

@@ -15,13 +15,11 @@ type Service<T> = {
 export default async function loadDefaultRolePermissions({ container }: LoaderOptions) {
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const known = container.resolve<Service<{ code: string }>>("knownPermissionService")
-  const cells = container.resolve<Service<{ role: string; permission: string }>>(
-    "rolePermissionService"
-  )
+  const cells = container.resolve<Service<{ role: string; permission: string }>>("rolePermissionService")
   try {
     const seen = new Set((await known.list({}, { take: null })).map((k) => k.code))
     const defaults = Object.entries(DEFAULT_ROLE_PERMISSIONS).flatMap(([role, permissions]) =>
-      permissions.map((permission) => ({ role, permission }))
+      permissions.map((permission) => ({ role, permission })),
     )
     const fresh = [...new Set(defaults.map((d) => d.permission))].filter((p) => !seen.has(p))
     if (!fresh.length) {
@@ -29,9 +27,7 @@ export default async function loadDefaultRolePermissions({ container }: LoaderOp
     }
     const existing = await cells.list({ permission: fresh }, { take: null })
     const rows = defaults.filter(
-      (d) =>
-        fresh.includes(d.permission) &&
-        !existing.some((e) => e.role === d.role && e.permission === d.permission)
+      (d) => fresh.includes(d.permission) && !existing.some((e) => e.role === d.role && e.permission === d.permission),
     )
     if (rows.length) {
       await cells.create(rows)

@@ -18,9 +18,7 @@ const Organization = model
     codigo_postal: model.text(),
     state_code: model.text().nullable(),
     ramo: model.text().nullable(),
-    agency_type: model
-      .enum(["dependencia", "entidad", "organo_desconcentrado"])
-      .nullable(),
+    agency_type: model.enum(["dependencia", "entidad", "organo_desconcentrado"]).nullable(),
     sme_size: model.enum(["micro", "pequena", "mediana", "grande"]).nullable(),
     email: model.text().nullable(),
     phone: model.text().nullable(),
@@ -29,9 +27,6 @@ const Organization = model
     people: model.hasMany(() => Person, { mappedBy: "organization" }),
     metadata: model.json().nullable(),
   })
-  .indexes([
-    { on: ["rfc"], unique: true, where: "deleted_at IS NULL" },
-    { on: ["kind"] },
-  ])
+  .indexes([{ on: ["rfc"], unique: true, where: "deleted_at IS NULL" }, { on: ["kind"] }])
 
 export default Organization

@@ -15,13 +15,8 @@ const RoleAssignment = model
     valid_until: model.dateTime().nullable(),
     granted_by: model.text().nullable(),
     person: model.belongsTo(() => Person, { mappedBy: "role_assignments" }),
-    unit: model
-      .belongsTo(() => Unit, { mappedBy: "role_assignments" })
-      .nullable(),
+    unit: model.belongsTo(() => Unit, { mappedBy: "role_assignments" }).nullable(),
   })
-  .indexes([
-    { on: ["person_id", "role"] },
-    { on: ["role"] },
-  ])
+  .indexes([{ on: ["person_id", "role"] }, { on: ["role"] }])
 
 export default RoleAssignment

@@ -10,8 +10,6 @@ const RolePermission = model
     role: model.text(),
     permission: model.text(),
   })
-  .indexes([
-    { on: ["role", "permission"], unique: true, where: "deleted_at IS NULL" },
-  ])
+  .indexes([{ on: ["role", "permission"], unique: true, where: "deleted_at IS NULL" }])
 
 export default RolePermission

@@ -16,7 +16,12 @@ type Requisition = {
   flags: { kind: string; message: string }[] | null
   approval_steps: Step[]
 }
-type Policy = { id: string; organization_id: string; version: number; steps: { sequence: number; role: string; min_amount: string; sla_hours: number }[] }
+type Policy = {
+  id: string
+  organization_id: string
+  version: number
+  steps: { sequence: number; role: string; min_amount: string; sla_hours: number }[]
+}
 
 const STATUS: Record<string, { label: string; color: "grey" | "green" | "orange" | "red" | "blue" }> = {
   draft: { label: "Borrador", color: "grey" },
@@ -116,7 +121,8 @@ const RequisitionsPage = () => {
         <div className="px-6 py-4">
           <Heading level="h2">Políticas de aprobación</Heading>
           <Text size="small" className="text-ui-fg-subtle">
-            Cada dependencia versiona su política; sin política propia se usa la predeterminada (titular del área → unidad compradora → presupuesto desde $50,000).
+            Cada dependencia versiona su política; sin política propia se usa la predeterminada (titular del área → unidad compradora →
+            presupuesto desde $50,000).
           </Text>
         </div>
         <Table>

@@ -5,6 +5,9 @@ import { rqService } from "../../helpers"
 
 /** Every agency's policy versions, plus the default used where none is defined. */
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  const approval_policies = await rqService(req.scope).listApprovalPolicies({}, { order: { organization_id: "ASC", version: "DESC" }, take: null })
+  const approval_policies = await rqService(req.scope).listApprovalPolicies(
+    {},
+    { order: { organization_id: "ASC", version: "DESC" }, take: null },
+  )
   res.json({ approval_policies, default_steps: DEFAULT_POLICY_STEPS })
 }

@@ -6,9 +6,11 @@ import type { StoreListRequisitionsType } from "../../validators"
 /** Every agency's requisitions (SHCP oversight), newest first; `?fields=` narrows each (query-config.ts). */
 export const GET = async (req: AuthorizedRequest<unknown, StoreListRequisitionsType>, res: MedusaResponse) => {
   const q = req.validatedQuery
-  const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
-    q.status ? { status: q.status as never } : {},
-    { relations: ["approval_steps"], order: { created_at: "DESC" }, skip: q.offset, take: q.limit }
-  )
+  const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(q.status ? { status: q.status as never } : {}, {
+    relations: ["approval_steps"],
+    order: { created_at: "DESC" },
+    skip: q.offset,
+    take: q.limit,
+  })
   res.json({ requisitions: pickFields(req, requisitions), count, offset: q.offset, limit: q.limit })
 }

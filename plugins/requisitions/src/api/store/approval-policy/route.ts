@@ -10,10 +10,16 @@ import { rqService } from "../../helpers"
 export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
   const versions = await rqService(req.scope).listApprovalPolicies(
     { organization_id: req.access.organization_id },
-    { order: { version: "DESC" }, take: null }
+    { order: { version: "DESC" }, take: null },
   )
   res.json({
-    approval_policy: versions[0] ?? { version: 0, steps: DEFAULT_POLICY_STEPS, split_window_days: 30, max_delegation_days: DEFAULT_MAX_DELEGATION_DAYS, default: true },
+    approval_policy: versions[0] ?? {
+      version: 0,
+      steps: DEFAULT_POLICY_STEPS,
+      split_window_days: 30,
+      max_delegation_days: DEFAULT_MAX_DELEGATION_DAYS,
+      default: true,
+    },
     versions,
   })
 }
@@ -21,7 +27,12 @@ export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
 /** Publishes a new version of my agency's approval policy. */
 export const POST = async (req: AuthorizedRequest<StoreSetPolicyType>, res: MedusaResponse) => {
   const { result } = await setApprovalPolicyWorkflow(req.scope).run({
-    input: { ...req.validatedBody, organization_id: req.access.organization_id, created_by: req.access.person_id, actor_type: req.access.actor_type },
+    input: {
+      ...req.validatedBody,
+      organization_id: req.access.organization_id,
+      created_by: req.access.person_id,
+      actor_type: req.access.actor_type,
+    },
   })
   res.status(201).json({ approval_policy: result })
 }

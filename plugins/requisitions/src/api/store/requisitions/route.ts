@@ -9,7 +9,7 @@ export const GET = async (req: AuthorizedRequest<unknown, StoreListRequisitionsT
   const q = req.validatedQuery
   const [requisitions, count] = await rqService(req.scope).listAndCountRequisitions(
     { requester_person_id: req.access.person_id, ...(q.status ? { status: q.status as never } : {}) },
-    { order: { created_at: "DESC" }, skip: q.offset, take: q.limit }
+    { order: { created_at: "DESC" }, skip: q.offset, take: q.limit },
   )
   res.json({ requisitions: pickFields(req, requisitions), count, offset: q.offset, limit: q.limit })
 }

@@ -8,17 +8,20 @@ import { model } from "@medusajs/framework/utils"
  * (decimal string; "0" = always), so thresholds add steps.
  */
 const ApprovalPolicy = model
-  .define({ name: "approval_policy", tableName: "rq_approval_policy" }, {
-    id: model.id({ prefix: "rqpol" }).primaryKey(),
-    organization_id: model.text(),
-    version: model.number(),
-    steps: model.json(),
-    split_window_days: model.number().default(30),
-    /** The longest a delegation of an approval role may run, in natural days. */
-    max_delegation_days: model.number().default(90),
-    effective_from: model.dateTime(),
-    created_by: model.text().nullable(),
-  })
+  .define(
+    { name: "approval_policy", tableName: "rq_approval_policy" },
+    {
+      id: model.id({ prefix: "rqpol" }).primaryKey(),
+      organization_id: model.text(),
+      version: model.number(),
+      steps: model.json(),
+      split_window_days: model.number().default(30),
+      /** The longest a delegation of an approval role may run, in natural days. */
+      max_delegation_days: model.number().default(90),
+      effective_from: model.dateTime(),
+      created_by: model.text().nullable(),
+    },
+  )
   .indexes([{ on: ["organization_id", "version"], unique: true, where: "deleted_at IS NULL" }])
 
 export default ApprovalPolicy

@@ -6,7 +6,14 @@ export type FacetRow = { facet: keyof SearchFacets; value: string; label: string
 const byCount = (a: FacetValue, b: FacetValue) => b.count - a.count || a.label.localeCompare(b.label)
 
 export const emptyFacets = (): SearchFacets => ({
-  segment: [], family: [], class: [], contract: [], supplier: [], sme: [], zone: [], price: [],
+  segment: [],
+  family: [],
+  class: [],
+  contract: [],
+  supplier: [],
+  sme: [],
+  zone: [],
+  price: [],
 })
 
 /** Facet rows (facet, value, label, count) → facets, most frequent first; price buckets in order. */

@@ -1,13 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { derive, priceBucketOf, toHit, words } from "../documents"
 import { STOP_WORDS, SYNONYMS } from "../language"
-import type {
-  SearchDocumentInput,
-  SearchProvider,
-  SearchQuery,
-  SearchResult,
-  Suggestion,
-} from "../types"
+import type { SearchDocumentInput, SearchProvider, SearchQuery, SearchResult, Suggestion } from "../types"
 import { facetsFromRows, type FacetRow } from "./facets"
 import { suggestionsFrom } from "./postgres"
 
@@ -26,7 +20,12 @@ type Index = {
   updateSettings: (settings: Record<string, unknown>) => Enqueued
   addDocuments: (docs: object[], options?: { primaryKey?: string }) => Enqueued
   deleteDocuments: (params: string[] | { filter: string }) => Enqueued
-  getDocuments: (params: { filter?: string; fields?: string[]; limit?: number; offset?: number }) => Promise<{ results: Record<string, unknown>[] }>
+  getDocuments: (params: {
+    filter?: string
+    fields?: string[]
+    limit?: number
+    offset?: number
+  }) => Promise<{ results: Record<string, unknown>[] }>
   search: (q: string | null, params: Record<string, unknown>) => Promise<MeiliSearchResponse>
 }
 type Client = { index: (uid: string) => Index; createIndex: (uid: string, options: { primaryKey: string }) => Enqueued }
@@ -41,7 +40,10 @@ const inList = (attr: string, values: string[]) => `${attr} IN [${values.map(q).
 async function done(task: Enqueued, what: string) {
   const t = await task.waitTask(WAIT)
   if (t.status !== "succeeded") {
-    throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Meilisearch: ${what} terminó en estado ${t.status}: ${t.error?.message ?? "sin detalle"}`)
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `Meilisearch: ${what} terminó en estado ${t.status}: ${t.error?.message ?? "sin detalle"}`,
+    )
   }
   return t
 }
@@ -57,7 +59,10 @@ export class MeilisearchProvider implements SearchProvider {
   readonly name = "meilisearch" as const
   private ready_: Promise<Index> | null = null
 
-  constructor(private readonly options: MeilisearchOptions, private readonly clientFactory?: () => Promise<Client>) {}
+  constructor(
+    private readonly options: MeilisearchOptions,
+    private readonly clientFactory?: () => Promise<Client>,
+  ) {}
 
   private async client(): Promise<Client> {
     if (this.clientFactory) {
@@ -76,13 +81,39 @@ export class MeilisearchProvider implements SearchProvider {
         const uid = this.options.index ?? "tienda_catalog"
         const created = await client.createIndex(uid, { primaryKey: "id" }).waitTask(WAIT)
         if (created.status !== "succeeded" && created.error?.code !== "index_already_exists") {
-          throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, `Meilisearch: no se pudo crear el índice ${uid}: ${created.error?.message ?? created.status}`)
+          throw new MedusaError(
+            MedusaError.Types.UNEXPECTED_STATE,
+            `Meilisearch: no se pudo crear el índice ${uid}: ${created.error?.message ?? created.status}`,
+          )
         }
         const index = client.index(uid)
         await done(
           index.updateSettings({
-            searchableAttributes: ["name", "commodity_title", "class_title", "family_title", "segment_title", "code", "unspsc_code", "cog_partida", "description", "contract_title"],
-            filterableAttributes: ["contract_id", "offer_keys", "segment_code", "family_code", "class_code", "supplier_ids", "sme", "zones", "min_cents", "indexed_at", ...FACETS],
+            searchableAttributes: [
+              "name",
+              "commodity_title",
+              "class_title",
+              "family_title",
+              "segment_title",
+              "code",
+              "unspsc_code",
+              "cog_partida",
+              "description",
+              "contract_title",
+            ],
+            filterableAttributes: [
+              "contract_id",
+              "offer_keys",
+              "segment_code",
+              "family_code",
+              "class_code",
+              "supplier_ids",
+              "sme",
+              "zones",
+              "min_cents",
+              "indexed_at",
+              ...FACETS,
+            ],
             sortableAttributes: ["min_cents", "name", "delivery"],
             rankingRules: ["words", "typo", "proximity", "attribute", "sort", "exactness"],
             synonyms: SYNONYMS,
@@ -91,7 +122,7 @@ export class MeilisearchProvider implements SearchProvider {
             faceting: { maxValuesPerFacet: 200 },
             pagination: { maxTotalHits: 100000 },
           }),
-          "la configuración del índice"
+          "la configuración del índice",
         )
         return index
       })().catch((e) => {
@@ -176,7 +207,9 @@ export class MeilisearchProvider implements SearchProvider {
     if (!supplierIds.length) {
       return []
     }
-    const { results } = await (await this.index()).getDocuments({ filter: inList("supplier_ids", supplierIds), fields: ["id"], limit: 100000 })
+    const { results } = await (
+      await this.index()
+    ).getDocuments({ filter: inList("supplier_ids", supplierIds), fields: ["id"], limit: 100000 })
     return results.map((r) => r.id as string)
   }
 
@@ -190,7 +223,14 @@ export class MeilisearchProvider implements SearchProvider {
     }
     const f = query.filters
     const filter = this.scopeFilter(query)
-    for (const [key, attr] of [["segment", "segment_code"], ["family", "family_code"], ["class", "class_code"], ["contract", "contract_id"], ["supplier", "supplier_ids"], ["zone", "zones"]] as const) {
+    for (const [key, attr] of [
+      ["segment", "segment_code"],
+      ["family", "family_code"],
+      ["class", "class_code"],
+      ["contract", "contract_id"],
+      ["supplier", "supplier_ids"],
+      ["zone", "zones"],
+    ] as const) {
       if (f[key]?.length) {
         filter.push(inList(attr, f[key]!))
       }
@@ -205,12 +245,19 @@ export class MeilisearchProvider implements SearchProvider {
       filter.push(`min_cents <= ${f.price_max_cents}`)
     }
     const sort =
-      query.sort === "price_asc" ? ["min_cents:asc", "name:asc"]
-      : query.sort === "price_desc" ? ["min_cents:desc", "name:asc"]
-      : query.sort === "delivery" && query.state_code ? [`delivery.${query.state_code}:asc`, "min_cents:asc"]
-      : query.q ? undefined : ["name:asc"]
+      query.sort === "price_asc"
+        ? ["min_cents:asc", "name:asc"]
+        : query.sort === "price_desc"
+          ? ["min_cents:desc", "name:asc"]
+          : query.sort === "delivery" && query.state_code
+            ? [`delivery.${query.state_code}:asc`, "min_cents:asc"]
+            : query.q
+              ? undefined
+              : ["name:asc"]
     const paged = query.offset % query.limit === 0
-    const res = await (await this.index()).search(query.q ?? "", {
+    const res = await (
+      await this.index()
+    ).search(query.q ?? "", {
       filter,
       sort,
       facets: FACETS,
@@ -249,7 +296,9 @@ export class MeilisearchProvider implements SearchProvider {
     if (!query.contract_ids.length || !query.allowed_keys.length || !words(query.q).length) {
       return []
     }
-    const res = await (await this.index()).search(query.q, {
+    const res = await (
+      await this.index()
+    ).search(query.q, {
       filter: this.scopeFilter(query),
       limit: query.limit * 3,
       attributesToRetrieve: ["id", "name", "unspsc_code", "commodity_title"],

@@ -11,10 +11,14 @@ function fakeClient(taskStatus = "succeeded") {
       waitTask: async () => ({ status: taskStatus, error: taskStatus === "failed" ? { message: "boom", code: "x" } : null }),
     })
   }
-  const source = { id: "i1", contract_id: "c1", offers: [
-    { supplier_id: "s1", supplier_name: "S1", price: "10", price_cents: 1000, delivery_days: { CMX: 2 }, sme: false },
-    { supplier_id: "s2", supplier_name: "S2", price: "9", price_cents: 900, delivery_days: { CMX: 1 }, sme: true },
-  ] }
+  const source = {
+    id: "i1",
+    contract_id: "c1",
+    offers: [
+      { supplier_id: "s1", supplier_name: "S1", price: "10", price_cents: 1000, delivery_days: { CMX: 2 }, sme: false },
+      { supplier_id: "s2", supplier_name: "S2", price: "9", price_cents: 900, delivery_days: { CMX: 1 }, sme: true },
+    ],
+  }
   const index = {
     updateSettings: (...a: unknown[]) => task("updateSettings", a),
     addDocuments: (...a: unknown[]) => task("addDocuments", a),
@@ -22,15 +26,25 @@ function fakeClient(taskStatus = "succeeded") {
     getDocuments: async (...a: unknown[]) => (calls.push({ method: "getDocuments", args: a }), { results: [] }),
     search: async (...a: unknown[]) => {
       calls.push({ method: "search", args: a })
-      return { hits: [{ source }], totalHits: 1, facetDistribution: { supplier_ids: { s1: 1, s2: 1 }, segment_facet: { "44000000|Equipos": 1 } } }
+      return {
+        hits: [{ source }],
+        totalHits: 1,
+        facetDistribution: { supplier_ids: { s1: 1, s2: 1 }, segment_facet: { "44000000|Equipos": 1 } },
+      }
     },
   }
   return { calls, client: async () => ({ index: () => index, createIndex: (...a: unknown[]) => task("createIndex", a) }) }
 }
 
 const query: SearchQuery = {
-  q: "boligrafo", contract_ids: ["c1"], allowed_keys: ["c1:s1"], state_code: "CMX",
-  filters: { supplier: ["s1"], sme: true }, sort: "price_asc", limit: 20, offset: 0,
+  q: "boligrafo",
+  contract_ids: ["c1"],
+  allowed_keys: ["c1:s1"],
+  state_code: "CMX",
+  filters: { supplier: ["s1"], sme: true },
+  sort: "price_asc",
+  limit: 20,
+  offset: 0,
 }
 
 describe("meilisearch provider", () => {
@@ -41,7 +55,12 @@ describe("meilisearch provider", () => {
     await provider.search(query)
     expect(fake.calls.filter((c) => c.method === "updateSettings")).toHaveLength(1)
     const settings = fake.calls.find((c) => c.method === "updateSettings")!.args[0] as Record<string, unknown>
-    expect(settings).toEqual(expect.objectContaining({ stopWords: expect.arrayContaining(["de", "para"]), synonyms: expect.objectContaining({ boligrafo: ["pluma", "lapicero"] }) }))
+    expect(settings).toEqual(
+      expect.objectContaining({
+        stopWords: expect.arrayContaining(["de", "para"]),
+        synonyms: expect.objectContaining({ boligrafo: ["pluma", "lapicero"] }),
+      }),
+    )
     const [q, params] = fake.calls.find((c) => c.method === "search")!.args as [string, { filter: string[]; sort: string[] }]
     expect(q).toBe("boligrafo")
     expect(params.filter).toEqual(['contract_id IN ["c1"]', 'offer_keys IN ["c1:s1"]', 'supplier_ids IN ["s1"]', "sme = true"])
@@ -54,9 +73,18 @@ describe("meilisearch provider", () => {
   })
 
   it("writes documents in batches and fails loudly when a task fails", async () => {
-    const doc = { id: "i1", contract_id: "c1", contract_number: "CM", contract_title: "T", offers: [{ supplier_id: "s1", price_cents: toCents("5"), delivery_days: {}, sme: false }] } as unknown as SearchDocumentInput
+    const doc = {
+      id: "i1",
+      contract_id: "c1",
+      contract_number: "CM",
+      contract_title: "T",
+      offers: [{ supplier_id: "s1", price_cents: toCents("5"), delivery_days: {}, sme: false }],
+    } as unknown as SearchDocumentInput
     const ok = fakeClient()
-    await new MeilisearchProvider({ host: "h" }, ok.client as never).upsert(Array.from({ length: 1500 }, (_, i) => ({ ...doc, id: `i${i}` })), new Date())
+    await new MeilisearchProvider({ host: "h" }, ok.client as never).upsert(
+      Array.from({ length: 1500 }, (_, i) => ({ ...doc, id: `i${i}` })),
+      new Date(),
+    )
     expect(ok.calls.filter((c) => c.method === "addDocuments").map((c) => (c.args[0] as unknown[]).length)).toEqual([1000, 500])
     const bad = fakeClient("failed")
     await expect(new MeilisearchProvider({ host: "h" }, bad.client as never).upsert([doc], new Date())).rejects.toThrow(/Meilisearch/)

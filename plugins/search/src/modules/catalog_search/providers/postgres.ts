@@ -1,13 +1,6 @@
 import { readVersionToken } from "@tienda/organizations/utils"
 import { derive, PRICE_EDGES, toHit } from "../documents"
-import type {
-  SearchDocumentInput,
-  SearchProvider,
-  SearchQuery,
-  SearchResult,
-  Suggestion,
-  SuggestQuery,
-} from "../types"
+import type { SearchDocumentInput, SearchProvider, SearchQuery, SearchResult, Suggestion, SuggestQuery } from "../types"
 import { facetsFromRows, type FacetRow } from "./facets"
 import { pgArray } from "./pg-array"
 import { buildTsQuery, queryWords, type TermInfo } from "./query-terms"
@@ -101,13 +94,10 @@ export class PostgresSearchProvider implements SearchProvider {
              min_cents = excluded.min_cents, max_cents = excluded.max_cents, delivery = excluded.delivery,
              source = excluded.source, tsv = excluded.tsv, indexed_at = excluded.indexed_at,
              updated_at = now(), deleted_at = NULL`,
-          [indexedAt.toISOString(), JSON.stringify(rows)]
+          [indexedAt.toISOString(), JSON.stringify(rows)],
         )
         if (vocabulary.size) {
-          await knex.raw(
-            `INSERT INTO search_term (id) SELECT unnest(?::text[]) ON CONFLICT (id) DO NOTHING`,
-            [pgArray([...vocabulary])]
-          )
+          await knex.raw(`INSERT INTO search_term (id) SELECT unnest(?::text[]) ON CONFLICT (id) DO NOTHING`, [pgArray([...vocabulary])])
         }
       })
     }
@@ -123,7 +113,7 @@ export class PostgresSearchProvider implements SearchProvider {
     return this.withKnex(async (knex) => {
       const { rows } = await knex.raw(
         `WITH gone AS (DELETE FROM search_document WHERE indexed_at < ?::timestamptz RETURNING 1) SELECT count(*)::int AS n FROM gone`,
-        [indexedAt.toISOString()]
+        [indexedAt.toISOString()],
       )
       return rows[0].n as number
     })
@@ -167,7 +157,7 @@ export class PostgresSearchProvider implements SearchProvider {
                     ORDER BY similarity(t.id, w.word) DESC, t.id LIMIT 3) AS near
          FROM unnest(?::text[]) WITH ORDINALITY AS w(word, ord)
         ORDER BY w.ord`,
-      [pgArray(list)]
+      [pgArray(list)],
     )
     return rows as TermInfo[]
   }
@@ -204,7 +194,7 @@ export class PostgresSearchProvider implements SearchProvider {
             AND d.tsv @@ to_tsquery('tienda_es', ?)
           ORDER BY ts_rank_cd(d.tsv, to_tsquery('tienda_es', ?)) DESC, length(d.name), d.name
           LIMIT ?`,
-        [pgArray(query.contract_ids), pgArray(query.allowed_keys), ts.tsquery, ts.tsquery, query.limit * 3]
+        [pgArray(query.contract_ids), pgArray(query.allowed_keys), ts.tsquery, ts.tsquery, query.limit * 3],
       )
       return suggestionsFrom(rows, query.limit)
     })
@@ -214,7 +204,7 @@ export class PostgresSearchProvider implements SearchProvider {
 /** Categories first (at most 3), then item names, without repeats. */
 export function suggestionsFrom(
   rows: { id: string; name: string; unspsc_code: string; commodity_title: string }[],
-  limit: number
+  limit: number,
 ): Suggestion[] {
   const out: Suggestion[] = []
   const seen = new Set<string>()
@@ -277,7 +267,12 @@ export function searchSql(query: SearchQuery, tsquery: string | null) {
   } else {
     where.push(`d.offer_keys && ${A}`)
   }
-  for (const [key, col] of [["segment", "segment_code"], ["family", "family_code"], ["class", "class_code"], ["contract", "contract_id"]] as const) {
+  for (const [key, col] of [
+    ["segment", "segment_code"],
+    ["family", "family_code"],
+    ["class", "class_code"],
+    ["contract", "contract_id"],
+  ] as const) {
     if (f[key]?.length) {
       where.push(`d.${col} = ANY(${v(key)}::text[])`)
     }
@@ -300,7 +295,9 @@ export function searchSql(query: SearchQuery, tsquery: string | null) {
   }
   const rank = tsq ? `ts_rank_cd(d.tsv, ${tsq})` : "0::real"
   const order = ORDER[query.sort]
-  const edges = `ARRAY[${PRICE_EDGES.slice(1).map((e) => e * 100).join(",")}]`
+  const edges = `ARRAY[${PRICE_EDGES.slice(1)
+    .map((e) => e * 100)
+    .join(",")}]`
   const state = v("state")
   const sql = `
 WITH p AS MATERIALIZED (

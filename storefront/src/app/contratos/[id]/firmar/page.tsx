@@ -132,10 +132,7 @@ export default async function SignContractPage({ params }: { params: { id: strin
 
       <section aria-labelledby="que-firmas">
         <h2 id="que-firmas">Lo que firmas</h2>
-        <p>
-          Tu e.firma se aplica a la huella digital (SHA-256) del documento, que compromete los datos, el HTML y el PDF del
-          contrato:
-        </p>
+        <p>Tu e.firma se aplica a la huella digital (SHA-256) del documento, que compromete los datos, el HTML y el PDF del contrato:</p>
         <p className="hash" data-testid="document-hash">
           {c.document_sha256}
         </p>

@@ -110,7 +110,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
       }
       const htmlHash = await sha256Hex(html)
       const docHash = await sha256Hex(
-        canonicalJson({ data_sha256: contract.data_sha256, html_sha256: contract.html_sha256, pdf_sha256: contract.pdf_sha256 })
+        canonicalJson({ data_sha256: contract.data_sha256, html_sha256: contract.html_sha256, pdf_sha256: contract.pdf_sha256 }),
       )
       const ok =
         htmlHash === contract.html_sha256 &&
@@ -142,7 +142,11 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
       return
     }
     if (file.size > MAX_FILE_BYTES) {
-      setFailure({ code: "CERTIFICADO_INVALIDO", message: "El archivo es demasiado grande para ser un certificado .cer del SAT.", origin: "device" })
+      setFailure({
+        code: "CERTIFICADO_INVALIDO",
+        message: "El archivo es demasiado grande para ser un certificado .cer del SAT.",
+        origin: "device",
+      })
       return
     }
     setReading(true)
@@ -195,7 +199,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
             message:
               "No hubo respuesta de la Tienda Digital al enviar la firma. Revisa tu conexión y recarga la página: si la firma quedó registrada, aparecerá en «Firmas registradas».",
           },
-          "network"
+          "network",
         )
       }
       if (!result.ok) {
@@ -214,7 +218,6 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
       setBusy(false)
     }
   }
-
 
   return (
     <>
@@ -246,8 +249,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
           </div>
         ) : mine ? (
           <p className="success" role="status" data-testid="already-signed">
-            Ya firmaste este documento por {sideLabel} con el certificado {mine.certificate_serial} (
-            {dateTime(mine.signed_at)}).
+            Ya firmaste este documento por {sideLabel} con el certificado {mine.certificate_serial} ({dateTime(mine.signed_at)}).
           </p>
         ) : blocked ? (
           <p className="notice" role="status" data-testid="signing-blocked">
@@ -256,9 +258,8 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
         ) : (
           <form className="form" onSubmit={onSubmit} noValidate data-testid="signing-form">
             <p className="muted">
-              Firmas como <strong>{signer.full_name}</strong> (RFC {signer.rfc}) por {sideLabel}. Tu llave privada y su
-              contraseña se usan solo en este dispositivo: nunca se envían. Al servidor llegan únicamente tu certificado y la
-              firma.
+              Firmas como <strong>{signer.full_name}</strong> (RFC {signer.rfc}) por {sideLabel}. Tu llave privada y su contraseña se usan
+              solo en este dispositivo: nunca se envían. Al servidor llegan únicamente tu certificado y la firma.
             </p>
             <label className="field">
               <span>Certificado (.cer)</span>

@@ -118,7 +118,9 @@ export default async function SupplierOrderPage({ params }: { params: { id: stri
                 {s.reception ? (
                   <span data-testid="shipment-reception">
                     {m.supplierOrders.received}: {m.receptions.outcomes[s.reception.outcome] ?? s.reception.outcome}
-                    {s.reception.days_late > 0 ? ` · ${m.receptions.daysLate(s.reception.days_late)} · ${m.receptions.penalty}: ${amount(s.reception.penalty_amount)}` : ""}
+                    {s.reception.days_late > 0
+                      ? ` · ${m.receptions.daysLate(s.reception.days_late)} · ${m.receptions.penalty}: ${amount(s.reception.penalty_amount)}`
+                      : ""}
                   </span>
                 ) : null}
               </li>
@@ -126,7 +128,13 @@ export default async function SupplierOrderPage({ params }: { params: { id: stri
           </ul>
         )}
       </section>
-      {capabilities(account.profile).sign ? <ShipmentForm lang={getLang()} orderId={o.id} lines={lines.map(({ contract_line, title, quantity }) => ({ contract_line, title, quantity }))} /> : null}
+      {capabilities(account.profile).sign ? (
+        <ShipmentForm
+          lang={getLang()}
+          orderId={o.id}
+          lines={lines.map(({ contract_line, title, quantity }) => ({ contract_line, title, quantity }))}
+        />
+      ) : null}
     </section>
   )
 }

@@ -8,7 +8,15 @@ import type { FormResult } from "@lib/actions/purchasing"
 import { messages, type Lang } from "@lib/messages"
 
 /** The supplier records a shipment: delivery note and units per contract line (POST /supplier/orders/:id/shipments). */
-export function ShipmentForm({ lang, orderId, lines }: { lang: Lang; orderId: string; lines: { contract_line: number; title: string; quantity: number }[] }) {
+export function ShipmentForm({
+  lang,
+  orderId,
+  lines,
+}: {
+  lang: Lang
+  orderId: string
+  lines: { contract_line: number; title: string; quantity: number }[]
+}) {
   const m = messages(lang)
   const [result, action] = useFormState<FormResult, FormData>(recordShipmentAction, { state: "idle" })
   const attempt = useAttemptKey(result)
@@ -46,7 +54,9 @@ export function ShipmentForm({ lang, orderId, lines }: { lang: Lang; orderId: st
           return (
             <div className="field" key={l.contract_line}>
               <input type="hidden" name="line" value={l.contract_line} />
-              <label htmlFor={`${id}-${name}`}>{m.supplierOrders.quantity(`${m.supplierOrders.line} ${l.contract_line}, ${l.title}`)}</label>
+              <label htmlFor={`${id}-${name}`}>
+                {m.supplierOrders.quantity(`${m.supplierOrders.line} ${l.contract_line}, ${l.title}`)}
+              </label>
               <input
                 id={`${id}-${name}`}
                 name={name}

@@ -22,14 +22,14 @@ export const POST = async (req: AuthorizedRequest<StoreBudgetReserveType>, res: 
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Las reservas de ${REFERENCE_LABELS[body.reference_type]} las hace su propio procedimiento; aquí solo se aparta presupuesto a mano (reference_type "manual") con el folio del oficio que lo respalda.`,
-      "RESERVA_SOLO_MANUAL"
+      "RESERVA_SOLO_MANUAL",
     )
   }
   if (!body.justification) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "Una reserva manual necesita una justificación (al menos 10 caracteres) que quede en la bitácora.",
-      "JUSTIFICACION_REQUERIDA"
+      "JUSTIFICACION_REQUERIDA",
     )
   }
   const idempotencyKey = req.get("idempotency-key")
@@ -37,7 +37,7 @@ export const POST = async (req: AuthorizedRequest<StoreBudgetReserveType>, res: 
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       "Envía el encabezado Idempotency-Key (hasta 200 caracteres) para reservar presupuesto.",
-      "IDEMPOTENCY_KEY_REQUERIDA"
+      "IDEMPOTENCY_KEY_REQUERIDA",
     )
   }
   await withBudgetErrors(res, async () => {

@@ -9,12 +9,8 @@ import type { AuditorListEntriesType } from "../../../validators"
  * order, with every hashed field, so an auditor can recompute the chain.
  */
 export const GET = async (req: AuthorizedRequest<unknown, AuditorListEntriesType>, res: MedusaResponse) => {
-  const { limit, offset, entity_type, entity_id, after_sequence } =
-    req.validatedQuery
+  const { limit, offset, entity_type, entity_id, after_sequence } = req.validatedQuery
   const ledger = req.scope.resolve<AuditLedgerModuleService>(AUDIT_LEDGER_MODULE)
-  const { entries, count } = await ledger.listLedger(
-    { entity_type, entity_id, after_sequence },
-    { limit, offset }
-  )
+  const { entries, count } = await ledger.listLedger({ entity_type, entity_id, after_sequence }, { limit, offset })
   res.json({ entries, count, limit, offset })
 }

@@ -17,5 +17,8 @@ export async function GET(req: AuthorizedRequest<unknown, SupplierBankAccountSig
     clabe,
     holder_name: holder_name ?? (await supplierLegalName(req)),
   })
-  res.json({ bank: { code: plan.info.bank_code, tag: plan.info.bank_tag, name: plan.info.bank_name, plaza: plan.info.plaza }, payload: plan.payload })
+  res.json({
+    bank: { code: plan.info.bank_code, tag: plan.info.bank_tag, name: plan.info.bank_name, plaza: plan.info.plaza },
+    payload: plan.payload,
+  })
 }

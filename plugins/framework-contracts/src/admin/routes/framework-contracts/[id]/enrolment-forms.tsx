@@ -16,8 +16,12 @@ export const EnrolmentForms = ({ ficha, readOnly, onChanged }: { ficha: Ficha; r
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
 
   useEffect(() => {
-    adminFetch<{ organizations: Org[] }>("/admin/organizations?kind=supplier&limit=200").then((r) => setSuppliers(r.organizations)).catch(() => setSuppliers([]))
-    adminFetch<{ organizations: Org[] }>("/admin/organizations?kind=agency&limit=200").then((r) => setAgencies(r.organizations)).catch(() => setAgencies([]))
+    adminFetch<{ organizations: Org[] }>("/admin/organizations?kind=supplier&limit=200")
+      .then((r) => setSuppliers(r.organizations))
+      .catch(() => setSuppliers([]))
+    adminFetch<{ organizations: Org[] }>("/admin/organizations?kind=agency&limit=200")
+      .then((r) => setAgencies(r.organizations))
+      .catch(() => setAgencies([]))
   }, [])
 
   const enrolled = new Set(ficha.supplier_enrolments.map((e) => e.supplier_id))
@@ -66,12 +70,17 @@ export const EnrolmentForms = ({ ficha, readOnly, onChanged }: { ficha: Ficha; r
         <div className="flex flex-col gap-3 px-6 py-4">
           <Text weight="plus">Adherir proveedores</Text>
           <div className="grid max-h-48 grid-cols-2 gap-1 overflow-auto">
-            {suppliers.filter((s) => !enrolled.has(s.id)).map((s) => (
-              <Label key={s.id} className="flex items-center gap-2">
-                <Checkbox checked={pickedSuppliers.includes(s.id)} onCheckedChange={() => setPickedSuppliers(toggle(pickedSuppliers, s.id))} />
-                {s.legal_name} ({s.rfc})
-              </Label>
-            ))}
+            {suppliers
+              .filter((s) => !enrolled.has(s.id))
+              .map((s) => (
+                <Label key={s.id} className="flex items-center gap-2">
+                  <Checkbox
+                    checked={pickedSuppliers.includes(s.id)}
+                    onCheckedChange={() => setPickedSuppliers(toggle(pickedSuppliers, s.id))}
+                  />
+                  {s.legal_name} ({s.rfc})
+                </Label>
+              ))}
           </div>
           <div className="flex items-end gap-3">
             <div>
@@ -84,7 +93,11 @@ export const EnrolmentForms = ({ ficha, readOnly, onChanged }: { ficha: Ficha; r
             </div>
             <Button
               disabled={!pickedSuppliers.length}
-              onClick={() => submit("suppliers", { supplier_ids: pickedSuppliers, valid_from: from, valid_until: until || null }, () => setPickedSuppliers([]))}
+              onClick={() =>
+                submit("suppliers", { supplier_ids: pickedSuppliers, valid_from: from, valid_until: until || null }, () =>
+                  setPickedSuppliers([]),
+                )
+              }
             >
               Adherir {pickedSuppliers.length || ""}
             </Button>

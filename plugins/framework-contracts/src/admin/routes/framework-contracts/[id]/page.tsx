@@ -15,7 +15,15 @@ type Item = {
   iva_treatment: string
   delivery_states: string[]
 }
-type Lot = { id: string; number: number; title: string; competition_threshold: string | number; min_invitees: number; bid_window_business_days: number; items: Item[] }
+type Lot = {
+  id: string
+  number: number
+  title: string
+  competition_threshold: string | number
+  min_invitees: number
+  bid_window_business_days: number
+  items: Item[]
+}
 export type Ficha = {
   id: string
   number: string
@@ -42,13 +50,18 @@ const STATUS_LABEL: Record<Ficha["status"], string> = {
 /** Transitions the Master Contract Administrator may make from each status. */
 const NEXT: Record<Ficha["status"], { status: Ficha["status"]; label: string }[]> = {
   draft: [{ status: "published", label: "Publicar" }],
-  published: [{ status: "suspended", label: "Suspender" }, { status: "expired", label: "Dar por vencido" }],
-  suspended: [{ status: "published", label: "Reanudar" }, { status: "expired", label: "Dar por vencido" }],
+  published: [
+    { status: "suspended", label: "Suspender" },
+    { status: "expired", label: "Dar por vencido" },
+  ],
+  suspended: [
+    { status: "published", label: "Reanudar" },
+    { status: "expired", label: "Dar por vencido" },
+  ],
   expired: [],
 }
 const IVA: Record<string, string> = { tasa_16: "16 %", tasa_0: "0 %", exento: "Exento" }
-const money = (v: string | number) =>
-  new Intl.NumberFormat("es-MX", { style: "currency", currency: "MXN" }).format(Number(v))
+const money = (v: string | number) => new Intl.NumberFormat("es-MX", { style: "currency", currency: "MXN" }).format(Number(v))
 const date = (d: string) => new Date(d).toLocaleDateString("es-MX", { timeZone: "UTC" })
 
 /**
@@ -97,8 +110,8 @@ const FrameworkContractPage = () => {
               {ficha.number} · {ficha.title}
             </Heading>
             <Text size="small" className="text-ui-fg-subtle">
-              {ficha.legal_basis} · Vigencia {date(ficha.valid_from)} – {date(ficha.valid_until)} · Monto{" "}
-              {money(ficha.min_amount)} – {money(ficha.max_amount)} · Versión {ficha.version}
+              {ficha.legal_basis} · Vigencia {date(ficha.valid_from)} – {date(ficha.valid_until)} · Monto {money(ficha.min_amount)} –{" "}
+              {money(ficha.max_amount)} · Versión {ficha.version}
             </Text>
           </div>
           <Badge>{STATUS_LABEL[ficha.status]}</Badge>

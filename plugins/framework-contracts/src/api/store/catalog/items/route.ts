@@ -9,9 +9,7 @@ export const GET = async (req: AuthorizedRequest<unknown, StoreListItemsType>, r
   const { limit, offset, unspsc, q } = req.validatedQuery
   const scope = await buyerScope(req.scope, req.access)
   const service = fcService(req.scope)
-  const lots = scope.contract_ids.length
-    ? await service.listFrameworkLots({ contract_id: scope.contract_ids }, { take: null })
-    : []
+  const lots = scope.contract_ids.length ? await service.listFrameworkLots({ contract_id: scope.contract_ids }, { take: null }) : []
   if (!lots.length) {
     res.json({ items: [], count: 0, offset, limit })
     return

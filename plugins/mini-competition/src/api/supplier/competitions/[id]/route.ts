@@ -8,7 +8,7 @@ import { mcService, supplierView } from "../../../helpers"
 export async function GET(req: AuthorizedRequest, res: MedusaResponse) {
   const [invitation] = await mcService(req.scope).listCompetitionInvitations(
     { competition_id: req.params.id, supplier_id: req.access.organization_id, status: "invited" },
-    { take: 1 }
+    { take: 1 },
   )
   if (!invitation) {
     notFound("COMPETENCIA_NO_EXISTE", `La segunda etapa ${req.params.id} no existe.`)

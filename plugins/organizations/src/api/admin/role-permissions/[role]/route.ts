@@ -4,10 +4,7 @@ import { auditActorOf } from "../../../../http/audit-actor"
 import { setRolePermissionsWorkflow } from "../../../../workflows/set-role-permissions"
 import type { AdminSetRolePermissionsType } from "../../../validators"
 
-export const POST = async (
-  req: AuthorizedRequest<AdminSetRolePermissionsType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminSetRolePermissionsType>, res: MedusaResponse) => {
   const { result } = await setRolePermissionsWorkflow(req.scope).run({
     input: { role: req.params.role, permissions: req.validatedBody.permissions, actor: auditActorOf(req) },
   })

@@ -11,6 +11,6 @@ export const GET = async (req: AuthorizedRequest<unknown, ListDirectoryType>, re
       limit,
       offset,
       organization_id: req.access.organization_id,
-    })
+    }),
   )
 }

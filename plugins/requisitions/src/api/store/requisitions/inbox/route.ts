@@ -9,11 +9,13 @@ export const GET = async (req: AuthorizedRequest<unknown, StoreInboxType>, res: 
   const q = req.validatedQuery
   const pending = await rqService(req.scope).listRequisitions(
     { organization_id: req.access.organization_id, status: "pending_approval", ...(q.unit_id ? { unit_id: q.unit_id } : {}) },
-    { relations: ["approval_steps"], order: { submitted_at: "ASC" }, take: null }
+    { relations: ["approval_steps"], order: { submitted_at: "ASC" }, take: null },
   )
   const mine = []
   for (const r of pending) {
-    const step = (r.approval_steps ?? []).filter((s) => s.revision === r.revision && s.status === "pending").sort((a, b) => a.sequence - b.sequence)[0]
+    const step = (r.approval_steps ?? [])
+      .filter((s) => s.revision === r.revision && s.status === "pending")
+      .sort((a, b) => a.sequence - b.sequence)[0]
     if (!step) {
       continue
     }

@@ -20,7 +20,11 @@ export const GET = async (req: AuthorizedRequest<unknown, StoreSearchType>, res:
   const min = input.price_min !== undefined ? toCents(input.price_min) : undefined
   const max = input.price_max !== undefined ? toCents(input.price_max) : undefined
   if (min !== undefined && max !== undefined && min > max) {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, "El precio mínimo no puede ser mayor que el precio máximo.", "RANGO_DE_PRECIO_INVALIDO")
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "El precio mínimo no puede ser mayor que el precio máximo.",
+      "RANGO_DE_PRECIO_INVALIDO",
+    )
   }
   const search = req.scope.resolve<SearchModuleService>(SEARCH_MODULE)
   const [scope, indexVersion] = await Promise.all([searchScope(req.scope, req.access), search.indexVersion()])

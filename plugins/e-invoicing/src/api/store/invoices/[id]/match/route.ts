@@ -14,6 +14,6 @@ export async function POST(req: AuthorizedRequest, res: MedusaResponse) {
       const { row, payment } = await ownInvoice(req, req.params.id, "agency")
       res.json({ invoice: invoiceView(row, payment), match: result.result })
     },
-    PAYMENT_DOMAIN_ERRORS
+    PAYMENT_DOMAIN_ERRORS,
   )
 }

@@ -13,10 +13,15 @@ export async function POST(req: AuthorizedRequest, res: MedusaResponse) {
     res,
     async () => {
       await authorizePaymentWorkflow(req.scope).run({
-        input: { payment_request_id: req.params.id, agency_id: req.access.organization_id, person_id: req.access.person_id, actor: auditActorOf(req) },
+        input: {
+          payment_request_id: req.params.id,
+          agency_id: req.access.organization_id,
+          person_id: req.access.person_id,
+          actor: auditActorOf(req),
+        },
       })
       res.json({ payment_request: await ownPaymentRequest(req, req.params.id) })
     },
-    PAYMENT_DOMAIN_ERRORS
+    PAYMENT_DOMAIN_ERRORS,
   )
 }

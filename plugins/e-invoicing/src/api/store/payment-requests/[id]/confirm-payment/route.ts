@@ -10,10 +10,15 @@ export async function POST(req: AuthorizedRequest<StoreConfirmPaymentType>, res:
     res,
     async () => {
       await confirmPaymentWorkflow(req.scope).run({
-        input: { payment_request_id: req.params.id, agency_id: req.access.organization_id, clave_rastreo: req.validatedBody.clave_rastreo ?? null, actor: auditActorOf(req) },
+        input: {
+          payment_request_id: req.params.id,
+          agency_id: req.access.organization_id,
+          clave_rastreo: req.validatedBody.clave_rastreo ?? null,
+          actor: auditActorOf(req),
+        },
       })
       res.json({ payment_request: await ownPaymentRequest(req, req.params.id) })
     },
-    { ...PAYMENT_DOMAIN_ERRORS, conflict: [...PAYMENT_DOMAIN_ERRORS.conflict, "CLC_NO_PAGADA"] }
+    { ...PAYMENT_DOMAIN_ERRORS, conflict: [...PAYMENT_DOMAIN_ERRORS.conflict, "CLC_NO_PAGADA"] },
   )
 }

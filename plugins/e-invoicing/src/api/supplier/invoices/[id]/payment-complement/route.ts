@@ -15,7 +15,13 @@ export async function POST(req: AuthorizedRequest<SupplierSubmitComplementType>,
     res,
     async () => {
       const { result } = await submitPaymentComplementWorkflow(req.scope).run({
-        input: { invoice_id: req.params.id, supplier_id: req.access.organization_id, person_id: req.access.person_id, actor: auditActorOf(req), xml: req.validatedBody.xml },
+        input: {
+          invoice_id: req.params.id,
+          supplier_id: req.access.organization_id,
+          person_id: req.access.person_id,
+          actor: auditActorOf(req),
+          xml: req.validatedBody.xml,
+        },
       })
       const { result: validation, complement } = result
       if (complement) {
@@ -25,7 +31,12 @@ export async function POST(req: AuthorizedRequest<SupplierSubmitComplementType>,
         return
       }
       if (validation.retryable) {
-        res.status(503).json({ type: "unavailable", code: "SAT_NO_DISPONIBLE", message: "No se pudo consultar al SAT el estado del CFDI; inténtalo de nuevo en unos minutos. No se registró nada.", failures: validation.failures })
+        res.status(503).json({
+          type: "unavailable",
+          code: "SAT_NO_DISPONIBLE",
+          message: "No se pudo consultar al SAT el estado del CFDI; inténtalo de nuevo en unos minutos. No se registró nada.",
+          failures: validation.failures,
+        })
         return
       }
       res.status(422).json({
@@ -35,6 +46,6 @@ export async function POST(req: AuthorizedRequest<SupplierSubmitComplementType>,
         failures: validation.failures,
       })
     },
-    { conflict: ["PAGO_NO_REALIZADO", "COMPLEMENTO_YA_RECIBIDO"] }
+    { conflict: ["PAGO_NO_REALIZADO", "COMPLEMENTO_YA_RECIBIDO"] },
   )
 }

@@ -9,7 +9,10 @@ import type { SupplierRecordShipmentType } from "../../../../delivery/validators
 export async function GET(req: AuthorizedRequest, res: MedusaResponse) {
   await contractOfOrder(req.scope, req.params.id, { supplier_id: req.access.organization_id })
   const service = einvService(req)
-  const shipments = await service.listShipments({ order_id: req.params.id, supplier_id: req.access.organization_id }, { relations: ["lines"], order: { created_at: "ASC" } })
+  const shipments = await service.listShipments(
+    { order_id: req.params.id, supplier_id: req.access.organization_id },
+    { relations: ["lines"], order: { created_at: "ASC" } },
+  )
   const receptions = await service.listReceptions({ order_id: req.params.id }, { relations: ["lines"] })
   res.json({ shipments: shipments.map((s) => ({ ...s, reception: receptions.find((r) => r.shipment_id === s.id) ?? null })) })
 }

@@ -3,10 +3,7 @@ import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http
 import { reviewOfferRequestWorkflow } from "../../../../../workflows/review-offer-request"
 import type { AdminReviewOfferRequestType } from "../../../../validators"
 
-export const POST = async (
-  req: AuthorizedRequest<AdminReviewOfferRequestType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminReviewOfferRequestType>, res: MedusaResponse) => {
   const { result } = await reviewOfferRequestWorkflow(req.scope).run({
     input: {
       request_id: req.params.id,

@@ -16,5 +16,13 @@ export async function POST(req: AuthorizedRequest<ObservationType>, res: MedusaR
       at: await procedureNow(req.scope),
     },
   })
-  res.status(201).json({ observation: { id: result.id, competition_id: req.params.id, text: result.text, observed_at: result.observed_at, observer_person_id: result.observer_person_id } })
+  res.status(201).json({
+    observation: {
+      id: result.id,
+      competition_id: req.params.id,
+      text: result.text,
+      observed_at: result.observed_at,
+      observer_person_id: result.observer_person_id,
+    },
+  })
 }

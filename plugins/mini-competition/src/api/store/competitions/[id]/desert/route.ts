@@ -9,7 +9,13 @@ import type { StoreDesertType } from "../../../../validators"
 export async function POST(req: AuthorizedRequest<StoreDesertType>, res: MedusaResponse) {
   await withCompetitionErrors(res, async () => {
     await desertCompetitionWorkflow(req.scope).run({
-      input: { competition_id: req.params.id, organization_id: req.access.organization_id, reason: req.validatedBody.reason, actor: auditActorOf(req), at: await procedureNow(req.scope) },
+      input: {
+        competition_id: req.params.id,
+        organization_id: req.access.organization_id,
+        reason: req.validatedBody.reason,
+        actor: auditActorOf(req),
+        at: await procedureNow(req.scope),
+      },
     })
     const competition = await ownCompetition(req.scope, req.params.id, req.access.organization_id)
     res.json({ competition: await procedureView(req.scope, competition) })

@@ -27,6 +27,8 @@ export async function POST(req: AuthorizedRequest<IntegrityDeclarationType>, res
         at: await procedureNow(req.scope),
       },
     })
-    res.status(result.created ? 201 : 200).json({ integrity_declaration: await integrityView(req.scope, req.params.id, "official", req.access.person_id) })
+    res
+      .status(result.created ? 201 : 200)
+      .json({ integrity_declaration: await integrityView(req.scope, req.params.id, "official", req.access.person_id) })
   })
 }

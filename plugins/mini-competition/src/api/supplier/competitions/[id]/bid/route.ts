@@ -30,7 +30,12 @@ export async function POST(req: AuthorizedRequest<SupplierBidType>, res: MedusaR
 export async function DELETE(req: AuthorizedRequest, res: MedusaResponse) {
   await withCompetitionErrors(res, async () => {
     const { result } = await withdrawBidWorkflow(req.scope).run({
-      input: { competition_id: req.params.id, supplier_id: req.access.organization_id, actor: auditActorOf(req), at: await procedureNow(req.scope) },
+      input: {
+        competition_id: req.params.id,
+        supplier_id: req.access.organization_id,
+        actor: auditActorOf(req),
+        at: await procedureNow(req.scope),
+      },
     })
     res.json({ bid: { id: result.bid_id, status: "withdrawn", commitment: result.commitment } })
   })

@@ -5,10 +5,7 @@ import { createUnitsWorkflow } from "../../../../../workflows/create-units"
 import { retrieveOrganization } from "../../../../helpers"
 import type { AdminCreateUnitsType } from "../../../../validators"
 
-export const POST = async (
-  req: AuthorizedRequest<AdminCreateUnitsType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminCreateUnitsType>, res: MedusaResponse) => {
   await retrieveOrganization(req.scope, req.params.id)
   await createUnitsWorkflow(req.scope).run({
     input: { organization_id: req.params.id, units: req.validatedBody.units, actor: auditActorOf(req) },

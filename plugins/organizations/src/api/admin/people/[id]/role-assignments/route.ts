@@ -5,10 +5,7 @@ import { grantRolesWorkflow } from "../../../../../workflows/grant-roles"
 import { retrievePerson } from "../../../../helpers"
 import type { AdminGrantRolesType } from "../../../../validators"
 
-export const POST = async (
-  req: AuthorizedRequest<AdminGrantRolesType>,
-  res: MedusaResponse
-) => {
+export const POST = async (req: AuthorizedRequest<AdminGrantRolesType>, res: MedusaResponse) => {
   await grantRolesWorkflow(req.scope).run({
     input: {
       person_id: req.params.id,

@@ -13,6 +13,6 @@ export const POST = async (req: AuthorizedRequest<StoreRevokeDelegationType>, re
       })
       res.json({ delegation: result })
     },
-    { conflict: ["DELEGACION_YA_REVOCADA", "DELEGACION_TERMINADA"] }
+    { conflict: ["DELEGACION_YA_REVOCADA", "DELEGACION_TERMINADA"] },
   )
 }

@@ -10,12 +10,7 @@ import type { ListLedgerType } from "../../../../../validators"
 export const GET = async (req: AuthorizedRequest<unknown, ListLedgerType>, res: MedusaResponse) => {
   const q = req.validatedQuery
   const id = req.params.id as string
-  const key = await keyInScope(
-    req.scope,
-    req.access,
-    id,
-    unitsWithPermission(req.access, PERMISSIONS.BUDGET_LEDGER_READ)
-  )
+  const key = await keyInScope(req.scope, req.access, id, unitsWithPermission(req.access, PERMISSIONS.BUDGET_LEDGER_READ))
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "budget_movement",

@@ -20,6 +20,6 @@ export async function POST(req: AuthorizedRequest<StoreSignActaType>, res: Medus
       })
       res.json({ acta: actaView(await ownActa(req, req.params.id, "agency")) })
     },
-    { conflict: ["ESTADO_CAMBIO"], unavailable: [] }
+    { conflict: ["ESTADO_CAMBIO"], unavailable: [] },
   )
 }

@@ -8,7 +8,13 @@ import { procedureNow, supplierView, withCompetitionErrors } from "../../../../.
 export async function POST(req: AuthorizedRequest, res: MedusaResponse) {
   await withCompetitionErrors(res, async () => {
     await acceptAwardWorkflow(req.scope).run({
-      input: { competition_id: req.params.id, supplier_id: req.access.organization_id, person_id: req.access.person_id, actor: auditActorOf(req), at: await procedureNow(req.scope) },
+      input: {
+        competition_id: req.params.id,
+        supplier_id: req.access.organization_id,
+        person_id: req.access.person_id,
+        actor: auditActorOf(req),
+        at: await procedureNow(req.scope),
+      },
     })
     const competition = await ownCompetition(req.scope, req.params.id, null)
     res.json({ competition: await supplierView(req.scope, competition, req.access.organization_id) })
