@@ -4,7 +4,7 @@ import { requireAccount } from "@lib/data/account"
 import { listReceptions, listShipments } from "@lib/data/delivery"
 import { capabilities } from "@lib/data/me"
 import { amount, dateTime } from "@lib/format"
-import { getLang, t } from "@lib/i18n"
+import { getLang, t, tj } from "@lib/i18n"
 import { ReceptionForm } from "./reception-form"
 
 export const metadata: Metadata = { title: "Recepciones — Tienda Digital" }
@@ -107,6 +107,10 @@ export default async function Receptions() {
                     : m.receptions.onTime}
                 </span>
                 {r.notes ? <span>{r.notes}</span> : null}
+                <a className="button" href={`/recepciones/${encodeURIComponent(r.id)}/acta`} data-testid="reception-acta">
+                  {tj().acta.view}
+                  <span className="visually-hidden">: {dateTime(r.received_at)}</span>
+                </a>
               </li>
             ))}
           </ul>

@@ -2,7 +2,16 @@ import "server-only"
 import { backendUrl, publishableKey } from "@lib/config"
 
 /** A refusal as the API states it: stable code plus the Spanish message. */
-export type ApiError = { status: number; code: string; message: string }
+export type ApiError = {
+  status: number
+  code: string
+  message: string
+  /** Every rule a CFDI fails (422 CFDI_INVALIDO), as the API lists them. */
+  failures?: CfdiFailure[]
+}
+
+/** One failed CFDI validation rule: its code, the XML field it concerns and the Spanish message. */
+export type CfdiFailure = { rule: string; field: string; message: string }
 
 export type ApiResult<T> = { ok: true; data: T; headers: Headers } | { ok: false; error: ApiError }
 
@@ -69,14 +78,27 @@ export async function callBackend<T>(path: string, opts: Options = {}): Promise<
     return { ok: false, error: UNREACHABLE }
   }
   if (!res.ok) {
-    const body = (await res.json().catch(() => ({}))) as { code?: unknown; type?: unknown; message?: unknown }
+    const body = (await res.json().catch(() => ({}))) as { code?: unknown; type?: unknown; message?: unknown; failures?: unknown }
     // The project's refusals carry an upper-case Spanish code and a Spanish
     // message; Medusa's own (e.g. /auth, "unknown_error") are English: replace those.
     const ours = typeof body.code === "string" && /^[A-Z][A-Z0-9_]+$/.test(body.code) && typeof body.message === "string"
     return ours
-      ? { ok: false, error: { status: res.status, code: body.code as string, message: body.message as string } }
+      ? {
+          ok: false,
+          error: {
+            status: res.status,
+            code: body.code as string,
+            message: body.message as string,
+            ...(Array.isArray(body.failures) ? { failures: body.failures.filter(isFailure) } : {}),
+          },
+        }
       : { ok: false, error: { status: res.status, code: `HTTP_${res.status}`, message: fallbackMessage(res.status) } }
   }
   const data = opts.as === "text" ? await res.text() : opts.as === "bytes" ? await res.arrayBuffer() : await res.json()
   return { ok: true, data: data as T, headers: res.headers }
+}
+
+function isFailure(v: unknown): v is CfdiFailure {
+  const f = v as Partial<CfdiFailure> | null
+  return !!f && typeof f.rule === "string" && typeof f.field === "string" && typeof f.message === "string"
 }

@@ -19,6 +19,8 @@ export type SupplierOrder = {
   status?: string
   created_at?: string
   currency_code?: string
+  /** The supplier's acknowledgement (acknowledged_at, promised_delivery_date, acknowledgement_note) once given. */
+  metadata?: Record<string, unknown> | null
   items?: SupplierOrderLine[]
   specific_contract: { id: string; number: string; total: string; in_force_at: string | null }
 }

@@ -10,10 +10,20 @@ import {
   type CertificateInfo,
 } from "@tienda/contracts/efirma-client"
 import { signContractAction, type SignedContract } from "@lib/actions/contracts"
+import { signActaAction } from "@lib/actions/invoicing"
 import type { ContractSignature, SigningPayload } from "@lib/data/contracts"
+import type { ActaSigningPayload } from "@lib/data/invoicing"
 import { date, dateTime, signatureRoleLabel, statusLabel } from "@lib/format"
 
+/**
+ * What is signed: a specific contract (the default) or a reception's acta de
+ * entrega-recepción (`reception_id` names the reception whose acta it is).
+ */
+export type SigningTarget = { kind: "contract" } | { kind: "acta"; reception_id: string }
+
 type Props = {
+  target?: SigningTarget
+  /** For an acta: its id, folio (as `number`), status and digests. */
   contract: {
     id: string
     number: string
@@ -23,7 +33,7 @@ type Props = {
     pdf_sha256: string
     document_sha256: string
   }
-  payload: SigningPayload
+  payload: SigningPayload | ActaSigningPayload
   /** The rendered document shown above, exactly as served (its SHA-256 is html_sha256). */
   html: string
   signer: { person_id: string; full_name: string; rfc: string }
@@ -83,7 +93,19 @@ function failureOf(e: unknown): Omit<Failure, "origin"> {
  * (signContractAction). The sensitive inputs have no `name` and the form no
  * action, so nothing is submitted natively even before hydration.
  */
-export function SigningPanel({ contract, payload, html, signer, role, sideLabel, signatures: initial, blocked }: Props) {
+export function SigningPanel({
+  target = { kind: "contract" },
+  contract,
+  payload,
+  html,
+  signer,
+  role,
+  sideLabel,
+  signatures: initial,
+  blocked,
+}: Props) {
+  const acta = target.kind === "acta"
+  const documentName = acta ? `el acta ${contract.number}` : `el ${contract.number}`
   const [ready, setReady] = useState(false)
   const [integrity, setIntegrity] = useState<Integrity>("checking")
   const [certificate, setCertificate] = useState<Certificate | null>(null)
@@ -94,7 +116,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
   const [busy, setBusy] = useState(false)
   const [reading, setReading] = useState(false)
   const [failure, setFailure] = useState<Failure | null>(null)
-  const [done, setDone] = useState<SignedContract | null>(null)
+  const [done, setDone] = useState<(Omit<SignedContract, "status"> & { status: string }) | null>(null)
   const [signatures, setSignatures] = useState(initial)
   const keyInput = useRef<HTMLInputElement>(null)
   const outcome = useRef<HTMLDivElement>(null)
@@ -112,12 +134,15 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
       const docHash = await sha256Hex(
         canonicalJson({ data_sha256: contract.data_sha256, html_sha256: contract.html_sha256, pdf_sha256: contract.pdf_sha256 }),
       )
+      const names =
+        "acta_id" in payload
+          ? acta && payload.acta_id === contract.id && payload.folio === contract.number
+          : !acta && payload.contract_id === contract.id && payload.number === contract.number
       const ok =
         htmlHash === contract.html_sha256 &&
         docHash === contract.document_sha256 &&
         payload.document_sha256 === contract.document_sha256 &&
-        payload.contract_id === contract.id &&
-        payload.number === contract.number
+        names
       return ok ? ("ok" as const) : ("mismatch" as const)
     })()
       .then((r) => live && setIntegrity(r))
@@ -125,7 +150,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
     return () => {
       live = false
     }
-  }, [html, contract, payload])
+  }, [html, contract, payload, acta])
 
   useEffect(() => {
     if (failure || done) {
@@ -191,7 +216,44 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
         password,
       })
       const envelope = await signPayload(credential, payload)
-      const result = await signContractAction(contract.id, { ...envelope, document_sha256: payload.document_sha256 }).catch(() => null)
+      if (target.kind === "acta") {
+        const signed = await signActaAction(target.reception_id, envelope).catch(() => null)
+        if (!signed) {
+          return fail(
+            {
+              code: "SIN_RESPUESTA",
+              message:
+                "No hubo respuesta de la Tienda Digital al enviar la firma. Revisa tu conexión y recarga la página: si la firma quedó registrada, el acta aparecerá como firmada.",
+            },
+            "network",
+          )
+        }
+        if (!signed.ok) {
+          return fail({ code: signed.code, message: signed.message }, "server")
+        }
+        const mineNow: ContractSignature = {
+          id: signed.acta.id,
+          role,
+          person_id: signer.person_id,
+          certificate_serial: signed.acta.certificate_serial ?? "",
+          rfc: signer.rfc,
+          subject_name: signer.full_name,
+          document_sha256: signed.acta.document_sha256,
+          signed_at: signed.acta.signed_at ?? new Date().toISOString(),
+        }
+        setDone({ id: signed.acta.id, number: signed.acta.folio, status: signed.acta.status, in_force_at: null, signatures: [mineNow] })
+        setSignatures([mineNow])
+        setPassword("")
+        setKeyFile(null)
+        if (keyInput.current) {
+          keyInput.current.value = ""
+        }
+        return
+      }
+      const result = await signContractAction(contract.id, {
+        ...envelope,
+        document_sha256: (payload as SigningPayload).document_sha256,
+      }).catch(() => null)
       if (!result) {
         return fail(
           {
@@ -236,16 +298,22 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
         {done ? (
           <div className="success" role="status" tabIndex={-1} ref={outcome} data-testid="signing-done">
             <p>
-              <strong>Firma registrada.</strong> Firmaste el {contract.number} por {sideLabel}
+              <strong>Firma registrada.</strong> Firmaste {documentName} por {sideLabel}
               {mine ? ` con el certificado ${mine.certificate_serial}` : ""}.
             </p>
             {mine ? <p>Fecha y hora de la firma: {dateTime(mine.signed_at)}</p> : null}
-            <p data-testid="signing-done-status">
-              Estado: <strong>{statusLabel(done.status)}</strong>.{" "}
-              {done.status === "in_force"
-                ? `Entró en vigor: ${dateTime(done.in_force_at)}`
-                : "Falta la firma de la otra parte para que entre en vigor."}
-            </p>
+            {acta ? (
+              <p data-testid="signing-done-status">
+                Estado: <strong>Firmada</strong>.
+              </p>
+            ) : (
+              <p data-testid="signing-done-status">
+                Estado: <strong>{statusLabel(done.status)}</strong>.{" "}
+                {done.status === "in_force"
+                  ? `Entró en vigor: ${dateTime(done.in_force_at)}`
+                  : "Falta la firma de la otra parte para que entre en vigor."}
+              </p>
+            )}
           </div>
         ) : mine ? (
           <p className="success" role="status" data-testid="already-signed">
@@ -327,7 +395,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
             <label className="check">
               <input type="checkbox" checked={consent} onChange={(e) => setConsent(e.target.checked)} data-testid="consent" />
               <span>
-                Leí el {contract.number} y estoy de acuerdo en firmarlo con mi e.firma por {sideLabel}.
+                Leí {documentName} y estoy de acuerdo en firmarlo con mi e.firma por {sideLabel}.
               </span>
             </label>
             <button
@@ -336,7 +404,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
               disabled={!ready || busy || reading || integrity !== "ok"}
               data-testid="sign-submit"
             >
-              {busy ? "Firmando…" : "Firmar contrato"}
+              {busy ? "Firmando…" : acta ? "Firmar el acta" : "Firmar contrato"}
             </button>
           </form>
         )}
@@ -349,7 +417,13 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
             </p>
             {failure.code === "NO_AUTENTICADO" ? (
               <p>
-                <a href={`/ingresar?siguiente=${encodeURIComponent(`/contratos/${contract.id}/firmar`)}`}>Iniciar sesión de nuevo</a>
+                <a
+                  href={`/ingresar?siguiente=${encodeURIComponent(
+                    target.kind === "acta" ? `/recepciones/${target.reception_id}/acta` : `/contratos/${contract.id}/firmar`,
+                  )}`}
+                >
+                  Iniciar sesión de nuevo
+                </a>
               </p>
             ) : null}
             {failure.origin === "network" ? null : (
@@ -371,7 +445,7 @@ export function SigningPanel({ contract, payload, html, signer, role, sideLabel,
           <ul className="list" data-testid="signatures">
             {signatures.map((s) => (
               <li key={s.id} className="card">
-                <strong>{signatureRoleLabel(s.role)}</strong>
+                <strong>{acta ? "Responsable de Recepción" : signatureRoleLabel(s.role)}</strong>
                 <span>
                   {s.subject_name} (RFC {s.rfc})
                 </span>

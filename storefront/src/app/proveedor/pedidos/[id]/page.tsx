@@ -5,7 +5,10 @@ import { requireAccount } from "@lib/data/account"
 import { getSupplierOrder, listOrderShipments, orderedQuantity } from "@lib/data/delivery"
 import { capabilities } from "@lib/data/me"
 import { amount, dateTime } from "@lib/format"
-import { getLang, t } from "@lib/i18n"
+import { acknowledgementOf } from "@lib/data/invoicing"
+import { day } from "@lib/format"
+import { getLang, t, tj } from "@lib/i18n"
+import { AcknowledgeForm } from "./acknowledge-form"
 import { ShipmentForm } from "./shipment-form"
 
 export const metadata: Metadata = { title: "Pedido — Tienda Digital" }
@@ -47,6 +50,9 @@ export default async function SupplierOrderPage({ params }: { params: { id: stri
     )
   }
   const o = res.data.order
+  const mj = tj()
+  const ack = acknowledgementOf(o)
+  const canSign = capabilities(account.profile).sign
   const lines = (o.items ?? []).map((i) => ({
     contract_line: Number(i.metadata?.contract_line ?? 0),
     title: i.title,
@@ -63,6 +69,18 @@ export default async function SupplierOrderPage({ params }: { params: { id: stri
         {m.supplierOrders.contract} <strong data-testid="order-contract">{o.specific_contract.number}</strong> · {m.supplierOrders.total}:{" "}
         <strong>{amount(o.specific_contract.total)}</strong> · {m.supplierOrders.placed}: {dateTime(o.created_at)}
       </p>
+      {ack ? (
+        <p className="success" role="status" data-testid="ack-done">
+          <strong>{mj.ack.confirmed}</strong> · {mj.ack.promised}: <span data-testid="ack-promised">{day(ack.promised_delivery_date)}</span>
+          {ack.acknowledgement_note ? ` · ${ack.acknowledgement_note}` : ""}
+        </p>
+      ) : canSign ? (
+        <AcknowledgeForm lang={getLang()} orderId={o.id} minDate={new Date().toISOString().slice(0, 10)} />
+      ) : (
+        <p className="notice" data-testid="ack-pending">
+          {mj.ack.notConfirmed}
+        </p>
+      )}
       <section aria-labelledby="partidas">
         <h2 id="partidas">{m.supplierOrders.lines}</h2>
         <div className="table-wrap">
@@ -128,7 +146,14 @@ export default async function SupplierOrderPage({ params }: { params: { id: stri
           </ul>
         )}
       </section>
-      {capabilities(account.profile).sign ? (
+      {canSign ? (
+        <p>
+          <Link className="button" href={`/proveedor/facturas?pedido=${encodeURIComponent(o.id)}`} data-testid="order-invoice">
+            {mj.ack.invoice}
+          </Link>
+        </p>
+      ) : null}
+      {canSign ? (
         <ShipmentForm
           lang={getLang()}
           orderId={o.id}
