@@ -3,7 +3,7 @@ import { setLanguage } from "@lib/actions/language"
 import { logout } from "@lib/actions/session"
 import { capabilities, currentProfile } from "@lib/data/me"
 import { getCart } from "@lib/data/purchasing"
-import { t } from "@lib/i18n"
+import { t, tj } from "@lib/i18n"
 import { getSession } from "@lib/session"
 import "./globals.css"
 
@@ -27,6 +27,7 @@ async function cartUnits(): Promise<number> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const session = getSession()
   const m = t()
+  const mj = tj()
   const profile = session ? await currentProfile() : null
   const can = capabilities(profile)
   const inCart = can.buy ? await cartUnits() : 0
@@ -59,21 +60,44 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 <a href="/requisiciones" data-testid="nav-requisitions">
                   {m.nav.requisitions}
                 </a>
+                <a href="/catalogo" data-testid="nav-catalog">
+                  {mj.nav.catalog}
+                </a>
               </>
             ) : null}
             {can.approve ? (
-              <a href="/aprobaciones" data-testid="nav-approvals">
-                {m.nav.approvals}
-              </a>
+              <>
+                <a href="/aprobaciones" data-testid="nav-approvals">
+                  {m.nav.approvals}
+                </a>
+                <a href="/delegaciones" data-testid="nav-delegations">
+                  {mj.nav.delegations}
+                </a>
+              </>
             ) : null}
             {can.orders ? (
-              <a href="/proveedor/pedidos" data-testid="nav-orders">
-                {m.nav.orders}
+              <>
+                <a href="/proveedor/pedidos" data-testid="nav-orders">
+                  {m.nav.orders}
+                </a>
+                <a href="/proveedor/facturas" data-testid="nav-invoices">
+                  {mj.nav.invoices}
+                </a>
+              </>
+            ) : null}
+            {can.offers ? (
+              <a href="/proveedor/ofertas" data-testid="nav-offers">
+                {mj.nav.offers}
               </a>
             ) : null}
             {can.receive ? (
               <a href="/recepciones" data-testid="nav-receptions">
                 {m.nav.receptions}
+              </a>
+            ) : null}
+            {can.payments ? (
+              <a href="/pagos" data-testid="nav-payments">
+                {mj.nav.payments}
               </a>
             ) : null}
             {!profile || can.sign ? (

@@ -9,7 +9,8 @@ const APPROVES = ["requisitions:approve", "requisitions:approve_unit"]
  * supplier on the orders placed with it (the menu leads to its contracts to
  * sign); agency signers on the contracts awaiting their signature; the
  * approvals inbox when they approve without buying (Presupuesto); the
- * Reception Manager on the shipments to receive; the catalog search
+ * Reception Manager on the shipments to receive; the Payment Request Typist
+ * on the invoices and payment requests; the catalog search
  * otherwise — never a page their role cannot open.
  */
 export function landingFor(profile: LandingProfile): string {
@@ -25,6 +26,9 @@ export function landingFor(profile: LandingProfile): string {
   }
   if (profile.actor_type === "customer" && has("reception:record") && !has("requisitions:create")) {
     return "/recepciones"
+  }
+  if (profile.actor_type === "customer" && has("payment_requests:create") && !has("requisitions:create")) {
+    return "/pagos"
   }
   return "/buscar"
 }

@@ -3,7 +3,7 @@ import { DEFAULT_ROLE_PERMISSIONS, ROLES } from "@tienda/organizations/utils"
 import { landingFor } from "./landing"
 
 describe("where a person lands after logging in", () => {
-  it("sends every storefront role to a page its permissions open: suppliers to their orders, signers to their contracts, approvers who do not buy to their inbox, the Reception Manager to the receptions, the rest to the catalog", () => {
+  it("sends every storefront role to a page its permissions open: suppliers to their orders, signers to their contracts, approvers who do not buy to their inbox, the Reception Manager to the receptions, the Payment Request Typist to the payments, the rest to the catalog", () => {
     const storefrontRoles = ROLES.filter((r) => r.actor_type === "customer" || r.actor_type === "supplier")
     expect(storefrontRoles.length).toBeGreaterThanOrEqual(8)
     for (const role of storefrontRoles) {
@@ -17,6 +17,9 @@ describe("where a person lands after logging in", () => {
       } else if (landing === "/recepciones") {
         expect(role.actor_type).toBe("customer")
         expect(permissions).toContain("reception:record")
+      } else if (landing === "/pagos") {
+        expect(role.actor_type).toBe("customer")
+        expect(permissions).toContain("payment_requests:create")
       } else if (landing === "/contratos") {
         expect(permissions.some((p) => p.startsWith("contracts:sign_"))).toBe(true)
       } else if (landing === "/aprobaciones") {
@@ -40,6 +43,8 @@ describe("where a person lands after logging in", () => {
       "/proveedor/pedidos",
     )
     expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.reception_manager as string[] })).toBe("/recepciones")
+    // the Payment Request Typist on the invoices and payment requests
+    expect(landingFor({ actor_type: "customer", permissions: DEFAULT_ROLE_PERMISSIONS.payment_typist as string[] })).toBe("/pagos")
     // a supplier account without its contracts' read permission is not sent to a page it cannot open
     expect(landingFor({ actor_type: "supplier", permissions: ["contracts:sign_supplier"] })).toBe("/contratos")
   })

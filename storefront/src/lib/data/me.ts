@@ -24,5 +24,9 @@ export function capabilities(profile: Pick<Profile, "actor_type" | "permissions"
     /** A supplier's orders (read) — recording a shipment also needs contracts:sign_supplier (the API checks). */
     orders: profile?.actor_type === "supplier" && has("specific_contracts:read"),
     receive: profile?.actor_type === "customer" && has("reception:record"),
+    /** A supplier's contracts, offers and price-change requests. */
+    offers: profile?.actor_type === "supplier" && has("offers:submit"),
+    /** The agency's matched invoices, payment requests and exception queue (Payment Request Typist). */
+    payments: profile?.actor_type === "customer" && has("payment_requests:create"),
   }
 }
