@@ -162,9 +162,13 @@ export default async function Payments() {
                 {invoices.data.invoices.map((i) => (
                   <tr key={i.id} data-testid="agency-invoice" data-uuid={i.uuid}>
                     <th scope="row">{invoiceName(i)}</th>
-                    <td>{m.invoices.statuses[i.status] ?? i.status}</td>
-                    <td className="num">{amount(i.total)}</td>
-                    <td>{i.payment ? (m.invoices.paymentStatuses[i.payment.status] ?? i.payment.status) : m.invoices.noPayment}</td>
+                    <td data-label={m.invoices.status}>{m.invoices.statuses[i.status] ?? i.status}</td>
+                    <td className="num" data-label={m.invoices.total}>
+                      {amount(i.total)}
+                    </td>
+                    <td data-label={m.invoices.payment}>
+                      {i.payment ? (m.invoices.paymentStatuses[i.payment.status] ?? i.payment.status) : m.invoices.noPayment}
+                    </td>
                   </tr>
                 ))}
               </tbody>
