@@ -201,6 +201,7 @@ export type ApprovalStep = {
 export type RequisitionLine = {
   id: string
   offer_id: string
+  variant_id?: string
   item_id: string
   item_name: string
   supplier_id: string
@@ -304,4 +305,18 @@ export function listMyRequisitions(session: Session): Promise<ApiResult<{ requis
 
 export function listInbox(session: Session): Promise<ApiResult<{ requisitions: InboxEntry[]; count: number }>> {
   return callBackend("/store/requisitions/inbox?limit=100", { token: session.token })
+}
+
+export type RequisitionEdit = {
+  justification: string
+  budget_key_id: string
+  delivery_place: string
+  delivery_date: string
+  delivery_address?: { street: string; colonia: string; municipio: string; estado: string; codigo_postal: string } | null
+  lines: { variant_id: string; quantity: number }[]
+}
+
+/** A correction of my draft or returned requisition: a new version whose chain starts over (POST /store/requisitions/:id). */
+export function editRequisition(session: Session, id: string, body: RequisitionEdit): Promise<ApiResult<{ requisition: Requisition }>> {
+  return callBackend(`/store/requisitions/${encodeURIComponent(id)}`, { method: "POST", token: session.token, body })
 }

@@ -5,7 +5,7 @@ import { requireAccount } from "@lib/data/account"
 import { capabilities } from "@lib/data/me"
 import { getRequisition, getUnits, listBudgetKeys, listInbox, peopleById, type ApprovalStep, type Requisition } from "@lib/data/purchasing"
 import { amount, dateTime, day } from "@lib/format"
-import { t } from "@lib/i18n"
+import { t, tj } from "@lib/i18n"
 import type { Messages } from "@lib/messages"
 import { DecisionPanel } from "./decision-panel"
 import { SubmitRequisition } from "./submit-requisition"
@@ -155,6 +155,13 @@ export default async function RequisitionPage({ params, searchParams }: { params
       </dl>
 
       {mine && (r.status === "draft" || r.status === "returned") ? <SubmitRequisition lang={lang} requisitionId={r.id} /> : null}
+      {mine && r.status === "returned" ? (
+        <p>
+          <Link className="button" href={`/requisiciones/${encodeURIComponent(r.id)}/editar`} data-testid="requisition-edit">
+            {tj().edit.open}
+          </Link>
+        </p>
+      ) : null}
 
       <section aria-labelledby="articulos">
         <h2 id="articulos">{m.detail.lines}</h2>
