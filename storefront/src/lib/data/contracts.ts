@@ -162,3 +162,15 @@ export async function listContractsToSign(session: Session, profile: Profile): P
   rows.sort((a, b) => a.issued_at.localeCompare(b.issued_at) || a.number.localeCompare(b.number))
   return { ok: true, data: rows, headers: new Headers() }
 }
+
+/** The specific contracts generated from one requisition of my agency (GET /store/specific-contracts, kept by requisition). */
+export async function contractsOfRequisition(
+  session: Session,
+  requisitionId: string,
+): Promise<ApiResult<(ContractSummary & { requisition_id?: string | null })[]>> {
+  const res = await callBackend<{ specific_contracts: (ContractSummary & { requisition_id?: string | null })[] }>(
+    "/store/specific-contracts?limit=100&kind=contract",
+    { token: session.token },
+  )
+  return res.ok ? { ...res, data: res.data.specific_contracts.filter((c) => c.requisition_id === requisitionId) } : res
+}

@@ -2,9 +2,10 @@ import type { Metadata } from "next"
 import Link from "next/link"
 import { ApiErrorNotice } from "../../../components/api-error"
 import { requireAccount } from "@lib/data/account"
+import { contractsOfRequisition } from "@lib/data/contracts"
 import { capabilities } from "@lib/data/me"
 import { getRequisition, getUnits, listBudgetKeys, listInbox, peopleById, type ApprovalStep, type Requisition } from "@lib/data/purchasing"
-import { amount, dateTime, day } from "@lib/format"
+import { amount, dateTime, day, statusLabel } from "@lib/format"
 import { t, tj } from "@lib/i18n"
 import type { Messages } from "@lib/messages"
 import { DecisionPanel } from "./decision-panel"
@@ -163,6 +164,8 @@ export default async function RequisitionPage({ params, searchParams }: { params
         </p>
       ) : null}
 
+      {["contracted", "ordered"].includes(r.status) ? <RequisitionContracts requisitionId={r.id} /> : null}
+
       <section aria-labelledby="articulos">
         <h2 id="articulos">{m.detail.lines}</h2>
         <div className="table-wrap">
@@ -299,6 +302,43 @@ function History({ m, r, steps, who }: { m: Messages; r: Requisition; steps: App
           </li>
         ))}
       </ol>
+    </section>
+  )
+}
+
+/** The specific contracts generated from the requisition, their status (in force = the order was released) and totals. */
+async function RequisitionContracts({ requisitionId }: { requisitionId: string }) {
+  const account = await requireAccount(`/requisiciones/${encodeURIComponent(requisitionId)}`)
+  if ("error" in account) {
+    return null
+  }
+  const res = await contractsOfRequisition(account.session, requisitionId)
+  return (
+    <section aria-labelledby="contratos-especificos">
+      <h2 id="contratos-especificos">Contratos específicos</h2>
+      {!res.ok ? (
+        <ApiErrorNotice {...res.error} testId="requisition-contracts-error" />
+      ) : res.data.length === 0 ? (
+        <p className="muted" data-testid="requisition-contracts-empty">
+          Aún no hay contratos específicos de esta requisición.
+        </p>
+      ) : (
+        <ul className="list" data-testid="requisition-contracts">
+          {res.data.map((c) => (
+            <li key={c.id} className="card" data-testid="requisition-contract" data-status={c.status}>
+              <strong>{c.number}</strong>
+              <span>
+                {statusLabel(c.status)} · Total {amount(c.total)}
+              </span>
+              <span className="muted">
+                {c.in_force_at
+                  ? `En vigor desde ${dateTime(c.in_force_at)}: pedido liberado al proveedor.`
+                  : `Emitido ${dateTime(c.issued_at)}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   )
 }
