@@ -13,6 +13,9 @@ import { DelegationForm } from "./delegation-form"
 export const metadata: Metadata = { title: "Delegaciones — Tienda Digital" }
 export const dynamic = "force-dynamic"
 
+/** The roles an approval policy's steps may name: the only ones the API lets a person delegate (ROL_NO_DELEGABLE otherwise). */
+const APPROVAL_ROLES = ["requiring_unit", "purchasing_unit", "budget", "contract_admin", "purchasing_operator"]
+
 /**
  * An approver's delegations (GET /store/delegations): those given, each
  * revocable with a reason (POST …/:id/revoke), those received, and the form
@@ -43,9 +46,13 @@ export default async function Delegations() {
   const { session, profile } = account
   const [res, people] = await Promise.all([listDelegations(session), peopleById(session)])
   const name = (pid: string) => people.get(pid)?.full_name ?? pid
-  const roles = [...new Map(profile.roles.map((r) => [r.role, lang === "en" && r.label_en ? r.label_en : r.label_es])).entries()].map(
-    ([code, label]) => ({ code, label }),
-  )
+  const roles = [
+    ...new Map(
+      profile.roles
+        .filter((r) => APPROVAL_ROLES.includes(r.role))
+        .map((r) => [r.role, lang === "en" && r.label_en ? r.label_en : r.label_es]),
+    ).entries(),
+  ].map(([code, label]) => ({ code, label }))
   const row = (d: Delegation, given: boolean) => {
     const state = delegationState(d)
     return (
