@@ -586,242 +586,6 @@ describe("delivering an order in the storefront: the supplier ships, the Recepti
 
 const noSideScrollOf = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)
 
-describe("after delivery and beyond: the acta, the CFDI, payments, offers, the catalog by category and delegations", () => {
-  // runs after the delivery journey above: its reception has an acta to sign and its order can be invoiced
-  const login = (role: string) => demo.logins.find((l) => l.role === role) as { email: string }
-
-  async function loginAt(page: Page, path: string, email: string, account: "customer" | "supplier", landing = path) {
-    await page.goto(`${storefront}${path}`)
-    await page.waitForURL((u) => u.pathname === "/ingresar")
-    await page.getByTestId("login-account").selectOption(account)
-    await page.getByTestId("login-email").fill(email)
-    await page.getByTestId("login-password").fill(demo.password)
-    await page.getByTestId("login-submit").click()
-    await page.waitForURL((u) => u.pathname === landing)
-  }
-
-  it("lets the Reception Manager sign the acta de entrega-recepción with e.firma in the browser; only the certificate and the signature leave it", async () => {
-    const receiver = login("reception_manager")
-    const files = JSON.parse(readFileSync(join(dataDir, "efirma-demo", "index.json"), "utf8")) as Record<
-      string,
-      { cer: string; key: string; serial: string }
-    >
-    const mine = files[receiver.email]
-    expect(mine).toBeTruthy()
-    const token = await apiLogin("customer", receiver.email)
-    const [reception] = (await api<{ receptions: { id: string }[] }>("/store/receptions", token)).body.receptions
-    type Acta = { acta: { status: string; certificate_serial: string | null; folio: string } }
-    expect((await api<Acta>(`/store/receptions/${reception.id}/acta`, token)).body.acta.status).toBe("pending_signature")
-
-    const phone = await newPhonePage()
-    const bodies: string[] = []
-    phone.on("request", (r) => {
-      if (r.method() !== "GET") {
-        bodies.push(r.postData() ?? "")
-      }
-    })
-    await loginAt(phone, "/recepciones", receiver.email, "customer")
-    await phone.getByTestId("reception-acta").first().click()
-    await phone.waitForURL((u) => u.pathname === `/recepciones/${reception.id}/acta`)
-    // the browser recomputed the digest of the acta it shows
-    await phone.locator('[data-testid="integrity"][data-state="ok"]').waitFor()
-    expect(await phone.getByTestId("acta-status").getAttribute("data-status")).toBe("pending_signature")
-    await axeClean(phone)
-    const efirma = (f: string) => join(dataDir, "efirma-demo", f)
-    // a wrong password: refused on the device, nothing sent
-    await phone.getByTestId("cer-input").setInputFiles(efirma(mine.cer))
-    await phone.getByTestId("certificate-info").filter({ hasText: mine.serial }).waitFor()
-    await phone.getByTestId("key-input").setInputFiles(efirma(mine.key))
-    await phone.getByTestId("key-password").fill("no-es-la-clave")
-    await phone.getByTestId("consent").check()
-    await phone.getByTestId("sign-submit").click()
-    await phone.getByTestId("signing-error").waitFor()
-    expect(await phone.getByTestId("signing-error-code").textContent()).toBe("CONTRASENA_INCORRECTA")
-    // the right one
-    await phone.getByTestId("key-password").fill(DEMO_KEY_PASSWORD)
-    await phone.getByTestId("sign-submit").click()
-    await phone.getByTestId("signing-done").waitFor()
-    expect(await phone.getByTestId("signing-done").textContent()).toContain(`con el certificado ${mine.serial}`)
-    expect(await noSideScrollOf(phone)).toBeLessThanOrEqual(0)
-    await phone.screenshot({ path: join(shots, "storefront-acta-signed-mobile.png"), fullPage: true })
-    const stored = (await api<Acta>(`/store/receptions/${reception.id}/acta`, token)).body.acta
-    expect([stored.status, stored.certificate_serial]).toEqual(["signed", mine.serial])
-    const keyB64 = readFileSync(efirma(mine.key)).toString("base64")
-    for (const b of bodies) {
-      for (const secret of [DEMO_KEY_PASSWORD, "no-es-la-clave", keyB64]) {
-        expect(b).not.toContain(secret)
-      }
-    }
-    // a second visit shows the signature, not the form
-    await phone.reload()
-    await phone.getByTestId("already-signed").waitFor()
-    expect(await phone.getByTestId("acta-status").getAttribute("data-status")).toBe("signed")
-    await phone.context().close()
-  })
-
-  it("shows the supplier every rule a CFDI fails, field by field, and stores nothing; the invoices page says none were accepted yet", async () => {
-    const rep = login("supplier_user")
-    const token = await apiLogin("supplier", rep.email)
-    const [order] = (await api<{ orders: { id: string }[] }>("/supplier/orders", token)).body.orders
-    const tmp = join(dataDir, "e2e-cfdi")
-    mkdirSync(tmp, { recursive: true })
-    // well formed, but unsealed, unstamped and for nobody's order amounts
-    const bad = join(tmp, "factura-invalida.xml")
-    writeFileSync(
-      bad,
-      `<?xml version="1.0" encoding="UTF-8"?>
-<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" Version="4.0" Fecha="2026-12-01T10:00:00" SubTotal="100.00" Moneda="MXN" Total="116.00" TipoDeComprobante="I" Exportacion="01" MetodoPago="PUE" FormaPago="03" LugarExpedicion="06600" NoCertificado="00001000000000000000" Certificado="" Sello="">
-  <cfdi:Emisor Rfc="XAXX010101000" Nombre="EMISOR DE PRUEBA" RegimenFiscal="601"/>
-  <cfdi:Receptor Rfc="XAXX010101000" Nombre="RECEPTOR DE PRUEBA" DomicilioFiscalReceptor="06600" RegimenFiscalReceptor="603" UsoCFDI="G03"/>
-  <cfdi:Conceptos>
-    <cfdi:Concepto ClaveProdServ="44121701" Cantidad="1" ClaveUnidad="H87" Descripcion="Bolígrafo" ValorUnitario="100.00" Importe="100.00" ObjetoImp="01"/>
-  </cfdi:Conceptos>
-</cfdi:Comprobante>
-`,
-    )
-    const page = await newPage()
-    await loginAt(page, "/proveedor/facturas", rep.email, "supplier")
-    expect(await page.getByTestId("nav-invoices").isVisible()).toBe(true)
-    await page.getByTestId("invoices-empty").waitFor()
-    await axeClean(page)
-    // no file: refused in the storefront
-    await page.getByTestId("cfdi-order").selectOption(order.id)
-    await page.getByTestId("cfdi-submit").click()
-    await page.getByTestId("cfdi-xml-error").waitFor()
-    expect(await page.getByTestId("cfdi-error-code").textContent()).toBe("DATOS_INVALIDOS")
-    // the invalid CFDI: the API's refusal with every failed rule listed, each with its field
-    await page.getByTestId("cfdi-xml").setInputFiles(bad)
-    await page.getByTestId("cfdi-submit").click()
-    await page.getByTestId("cfdi-failures").waitFor()
-    expect(await page.getByTestId("cfdi-error-code").textContent()).toBe("CFDI_INVALIDO")
-    const failures = page.getByTestId("cfdi-failure")
-    const n = await failures.count()
-    expect(n).toBeGreaterThanOrEqual(2)
-    expect(await page.getByTestId("cfdi-error").textContent()).toContain(`${n} reglas no se cumplen`)
-    for (let i = 0; i < n; i++) {
-      const f = failures.nth(i)
-      expect(await f.getAttribute("data-rule")).toMatch(/^[A-Z][A-Z0-9_]+$/)
-      expect(await f.textContent()).toMatch(/Campo: \S+/)
-    }
-    await axeClean(page)
-    expect((await api<{ invoices: unknown[] }>("/supplier/invoices", token)).body.invoices).toEqual([])
-    await page.screenshot({ path: join(shots, "storefront-cfdi-refused.png"), fullPage: true })
-    await page.setViewportSize({ width: 375, height: 740 })
-    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
-    await page.context().close()
-  })
-
-  it("lands the Payment Request Typist on the invoices and payment requests, with the exception queue", async () => {
-    const typist = login("payment_typist")
-    const page = await newPhonePage()
-    await page.goto(`${storefront}/ingresar`)
-    await page.getByTestId("login-account").selectOption("customer")
-    await page.getByTestId("login-email").fill(typist.email)
-    await page.getByTestId("login-password").fill(demo.password)
-    await page.getByTestId("login-submit").click()
-    await page.waitForURL((u) => u.pathname === "/pagos")
-    expect(await page.getByTestId("nav-payments").isVisible()).toBe(true)
-    // nothing invoiced yet (the CFDI above was refused): every list says so in Spanish
-    await page.getByTestId("exceptions-empty").waitFor()
-    await page.getByTestId("requests-empty").waitFor()
-    await page.getByTestId("agency-invoices-empty").waitFor()
-    await axeClean(page)
-    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
-    await page.context().close()
-  })
-
-  it("lets the supplier request a price change of an offer and follow its review", async () => {
-    const rep = login("supplier_user")
-    const token = await apiLogin("supplier", rep.email)
-    type Offer = { id: string; price: string | number; status: string; item: { code: string; name: string } }
-    const offer = (await api<{ offers: Offer[] }>("/supplier/offers", token)).body.offers.find((o) => o.status === "active") as Offer
-    const before = (await api<{ offer_requests: unknown[] }>("/supplier/offer-requests", token)).body.offer_requests.length
-    const cents = Math.round(Number(offer.price) * 100)
-    const lower = Math.floor((cents * 95) / 100)
-    const proposed = `${Math.floor(lower / 100)}.${String(lower % 100).padStart(2, "0")}`
-
-    const page = await newPage()
-    await loginAt(page, "/proveedor/ofertas", rep.email, "supplier")
-    const card = page.locator(`[data-testid="offer"][data-item="${offer.item.code}"]`).first()
-    await card.getByTestId("offer-change-open").click()
-    await card.getByTestId("price-change-input").fill("49,9x")
-    await card.getByTestId("price-change-submit").click()
-    await card.getByTestId("price-change-error").waitFor()
-    expect(await card.getByTestId("price-change-error-code").textContent()).toBe("DATOS_INVALIDOS")
-    await axeClean(page)
-    await card.getByTestId("price-change-input").fill(proposed)
-    await card.getByTestId("price-change-submit").click()
-    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="offer-request"]').length > n, before, { timeout: 60_000 })
-    const after = (
-      await api<{ offer_requests: { status: string; kind: string; price: string | number }[] }>("/supplier/offer-requests", token)
-    ).body.offer_requests
-    expect(after.length).toBe(before + 1)
-    expect(after[0]).toMatchObject({ status: "pending", kind: "price_change" })
-    expect(Math.round(Number(after[0].price) * 100)).toBe(lower)
-    await page.reload()
-    expect(await page.getByTestId("offer-request").first().getByTestId("offer-request-status").textContent()).toBe("En revisión")
-    await page.context().close()
-  })
-
-  it("lets a buyer browse the catalog by UNSPSC category down to an item's page", async () => {
-    const [requester] = demo.walkthrough
-    const page = await newPhonePage()
-    await loginAt(page, "/catalogo", requester.email, "customer")
-    expect(await page.getByTestId("categories").locator("li").count()).toBeGreaterThan(0)
-    await axeClean(page)
-    // segment → family → class → commodity, until items show
-    for (let level = 0; level < 4 && (await page.getByTestId("catalog-items").count()) === 0; level++) {
-      const link = page.getByTestId("category-link").first()
-      const code = (await page.getByTestId("category").first().getAttribute("data-code")) as string
-      await link.click()
-      await page.waitForURL((u) => u.pathname === `/catalogo/${code}`)
-    }
-    await page.getByTestId("catalog-items").waitFor()
-    expect(await page.getByTestId("catalog-breadcrumbs").locator("li").count()).toBeGreaterThanOrEqual(2)
-    await axeClean(page)
-    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
-    await page.screenshot({ path: join(shots, "storefront-catalog-category-mobile.png"), fullPage: true })
-    const item = page.getByTestId("catalog-item-link").first()
-    const name = (await item.textContent()) as string
-    await item.click()
-    await page.waitForURL((u) => u.pathname.startsWith("/articulos/"))
-    expect(await page.locator("h1").first().textContent()).toContain(name)
-    await page.context().close()
-  })
-
-  it("lets an approver delegate a role for a period and revoke it with a reason", async () => {
-    const budget = login("budget")
-    const token = await apiLogin("customer", budget.email)
-    const page = await newPage()
-    await loginAt(page, "/delegaciones", budget.email, "customer")
-    await page.getByTestId("delegations-given-empty").waitFor()
-    await axeClean(page)
-    const ends = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
-    await page.getByTestId("delegation-delegate").selectOption({ index: 1 })
-    await page.getByTestId("delegation-ends").fill(ends)
-    await page.getByTestId("delegation-reason").fill("Vacaciones")
-    await page.getByTestId("delegation-submit").click()
-    const given = page.locator('[data-testid="delegation-given"][data-state="active"]')
-    await given.waitFor()
-    type Delegations = { given: { role: string; revoked_at: string | null; revocation_reason: string | null }[] }
-    let stored = (await api<Delegations>("/store/delegations", token)).body.given
-    expect(stored).toHaveLength(1)
-    expect([stored[0].role, stored[0].revoked_at]).toEqual(["budget", null])
-    // revoking needs a reason: refused before anything is sent
-    await given.getByTestId("delegation-revoke-submit").click()
-    await given.getByTestId("delegation-revoke-error").waitFor()
-    expect(await given.getByTestId("delegation-revoke-error-code").textContent()).toBe("MOTIVO_REQUERIDO")
-    await axeClean(page)
-    await given.getByTestId("delegation-revoke-input").fill("Regresé antes de lo previsto.")
-    await given.getByTestId("delegation-revoke-submit").click()
-    await page.locator('[data-testid="delegation-given"][data-state="revoked"]').waitFor()
-    stored = (await api<Delegations>("/store/delegations", token)).body.given
-    expect(stored[0].revoked_at).not.toBeNull()
-    expect(stored[0].revocation_reason).toBe("Regresé antes de lo previsto.")
-    await page.context().close()
-  })
-})
-
 type SearchAnswer = {
   items: { name: string; min_price: string | null }[]
   count: number
@@ -1281,6 +1045,257 @@ describe("buying and approving in the storefront: item → cart → requisition 
     expect(stored.status).toBe("cancelled")
     expect(before - (await reserved())).toBe(cents(String(stored.total)))
     await mineAgain.context().close()
+  })
+})
+
+describe("after delivery and beyond: the acta, the CFDI, payments, offers, the catalog by category and delegations", () => {
+  // runs after the delivery journey above: its reception has an acta to sign and its order can be invoiced
+  const login = (role: string) => demo.logins.find((l) => l.role === role) as { email: string }
+
+  // E2E_SCREENSHOTS_DIR=docs/screenshots: the key screens at 1366 and 375 px once every journey above ran
+  // (scripts/screenshots.mjs against this store, with its demo logins)
+  afterAll(async () => {
+    const out = process.env.E2E_SCREENSHOTS_DIR
+    if (!out) {
+      return
+    }
+    const child = spawn(
+      "node",
+      ["scripts/screenshots.mjs", `--url=${storefront}`, `--demo=${join(dataDir, "demo.json")}`, `--out=${join(root, out)}`],
+      { cwd: root, stdio: "inherit" },
+    )
+    expect(await new Promise((r) => child.once("exit", r))).toBe(0)
+  })
+
+  async function loginAt(page: Page, path: string, email: string, account: "customer" | "supplier", landing = path) {
+    await page.goto(`${storefront}${path}`)
+    await page.waitForURL((u) => u.pathname === "/ingresar")
+    await page.getByTestId("login-account").selectOption(account)
+    await page.getByTestId("login-email").fill(email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+    await page.waitForURL((u) => u.pathname === landing)
+  }
+
+  it("lets the Reception Manager sign the acta de entrega-recepción with e.firma in the browser; only the certificate and the signature leave it", async () => {
+    const receiver = login("reception_manager")
+    const files = JSON.parse(readFileSync(join(dataDir, "efirma-demo", "index.json"), "utf8")) as Record<
+      string,
+      { cer: string; key: string; serial: string }
+    >
+    const mine = files[receiver.email]
+    expect(mine).toBeTruthy()
+    const token = await apiLogin("customer", receiver.email)
+    const [reception] = (await api<{ receptions: { id: string }[] }>("/store/receptions", token)).body.receptions
+    type Acta = { acta: { status: string; certificate_serial: string | null; folio: string } }
+    expect((await api<Acta>(`/store/receptions/${reception.id}/acta`, token)).body.acta.status).toBe("pending_signature")
+
+    const phone = await newPhonePage()
+    const bodies: string[] = []
+    phone.on("request", (r) => {
+      if (r.method() !== "GET") {
+        bodies.push(r.postData() ?? "")
+      }
+    })
+    await loginAt(phone, "/recepciones", receiver.email, "customer")
+    await phone.getByTestId("reception-acta").first().click()
+    await phone.waitForURL((u) => u.pathname === `/recepciones/${reception.id}/acta`)
+    // the browser recomputed the digest of the acta it shows
+    await phone.locator('[data-testid="integrity"][data-state="ok"]').waitFor()
+    expect(await phone.getByTestId("acta-status").getAttribute("data-status")).toBe("pending_signature")
+    await axeClean(phone)
+    const efirma = (f: string) => join(dataDir, "efirma-demo", f)
+    // a wrong password: refused on the device, nothing sent
+    await phone.getByTestId("cer-input").setInputFiles(efirma(mine.cer))
+    await phone.getByTestId("certificate-info").filter({ hasText: mine.serial }).waitFor()
+    await phone.getByTestId("key-input").setInputFiles(efirma(mine.key))
+    await phone.getByTestId("key-password").fill("no-es-la-clave")
+    await phone.getByTestId("consent").check()
+    await phone.getByTestId("sign-submit").click()
+    await phone.getByTestId("signing-error").waitFor()
+    expect(await phone.getByTestId("signing-error-code").textContent()).toBe("CONTRASENA_INCORRECTA")
+    // the right one
+    await phone.getByTestId("key-password").fill(DEMO_KEY_PASSWORD)
+    await phone.getByTestId("sign-submit").click()
+    await phone.getByTestId("signing-done").waitFor()
+    expect(await phone.getByTestId("signing-done").textContent()).toContain(`con el certificado ${mine.serial}`)
+    expect(await noSideScrollOf(phone)).toBeLessThanOrEqual(0)
+    await phone.screenshot({ path: join(shots, "storefront-acta-signed-mobile.png"), fullPage: true })
+    const stored = (await api<Acta>(`/store/receptions/${reception.id}/acta`, token)).body.acta
+    expect([stored.status, stored.certificate_serial]).toEqual(["signed", mine.serial])
+    const keyB64 = readFileSync(efirma(mine.key)).toString("base64")
+    for (const b of bodies) {
+      for (const secret of [DEMO_KEY_PASSWORD, "no-es-la-clave", keyB64]) {
+        expect(b).not.toContain(secret)
+      }
+    }
+    // a second visit shows the signature, not the form
+    await phone.reload()
+    await phone.getByTestId("already-signed").waitFor()
+    expect(await phone.getByTestId("acta-status").getAttribute("data-status")).toBe("signed")
+    await phone.context().close()
+  })
+
+  it("shows the supplier every rule a CFDI fails, field by field, and stores nothing; the invoices page says none were accepted yet", async () => {
+    const rep = login("supplier_user")
+    const token = await apiLogin("supplier", rep.email)
+    const [order] = (await api<{ orders: { id: string }[] }>("/supplier/orders", token)).body.orders
+    const tmp = join(dataDir, "e2e-cfdi")
+    mkdirSync(tmp, { recursive: true })
+    // well formed, but unsealed, unstamped and for nobody's order amounts
+    const bad = join(tmp, "factura-invalida.xml")
+    writeFileSync(
+      bad,
+      `<?xml version="1.0" encoding="UTF-8"?>
+<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" Version="4.0" Fecha="2026-12-01T10:00:00" SubTotal="100.00" Moneda="MXN" Total="116.00" TipoDeComprobante="I" Exportacion="01" MetodoPago="PUE" FormaPago="03" LugarExpedicion="06600" NoCertificado="00001000000000000000" Certificado="" Sello="">
+  <cfdi:Emisor Rfc="XAXX010101000" Nombre="EMISOR DE PRUEBA" RegimenFiscal="601"/>
+  <cfdi:Receptor Rfc="XAXX010101000" Nombre="RECEPTOR DE PRUEBA" DomicilioFiscalReceptor="06600" RegimenFiscalReceptor="603" UsoCFDI="G03"/>
+  <cfdi:Conceptos>
+    <cfdi:Concepto ClaveProdServ="44121701" Cantidad="1" ClaveUnidad="H87" Descripcion="Bolígrafo" ValorUnitario="100.00" Importe="100.00" ObjetoImp="01"/>
+  </cfdi:Conceptos>
+</cfdi:Comprobante>
+`,
+    )
+    const page = await newPage()
+    await loginAt(page, "/proveedor/facturas", rep.email, "supplier")
+    expect(await page.getByTestId("nav-invoices").isVisible()).toBe(true)
+    await page.getByTestId("invoices-empty").waitFor()
+    await axeClean(page)
+    // no file: refused in the storefront
+    await page.getByTestId("cfdi-order").selectOption(order.id)
+    await page.getByTestId("cfdi-submit").click()
+    await page.getByTestId("cfdi-xml-error").waitFor()
+    expect(await page.getByTestId("cfdi-error-code").textContent()).toBe("DATOS_INVALIDOS")
+    // the invalid CFDI: the API's refusal with every failed rule listed, each with its field
+    await page.getByTestId("cfdi-xml").setInputFiles(bad)
+    await page.getByTestId("cfdi-submit").click()
+    await page.getByTestId("cfdi-failures").waitFor()
+    expect(await page.getByTestId("cfdi-error-code").textContent()).toBe("CFDI_INVALIDO")
+    const failures = page.getByTestId("cfdi-failure")
+    const n = await failures.count()
+    expect(n).toBeGreaterThanOrEqual(2)
+    expect(await page.getByTestId("cfdi-error").textContent()).toContain(`${n} reglas no se cumplen`)
+    for (let i = 0; i < n; i++) {
+      const f = failures.nth(i)
+      expect(await f.getAttribute("data-rule")).toMatch(/^[A-Z][A-Z0-9_]+$/)
+      expect(await f.textContent()).toMatch(/Campo: \S+/)
+    }
+    await axeClean(page)
+    expect((await api<{ invoices: unknown[] }>("/supplier/invoices", token)).body.invoices).toEqual([])
+    await page.screenshot({ path: join(shots, "storefront-cfdi-refused.png"), fullPage: true })
+    await page.setViewportSize({ width: 375, height: 740 })
+    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
+    await page.context().close()
+  })
+
+  it("lands the Payment Request Typist on the invoices and payment requests, with the exception queue", async () => {
+    const typist = login("payment_typist")
+    const page = await newPhonePage()
+    await page.goto(`${storefront}/ingresar`)
+    await page.getByTestId("login-account").selectOption("customer")
+    await page.getByTestId("login-email").fill(typist.email)
+    await page.getByTestId("login-password").fill(demo.password)
+    await page.getByTestId("login-submit").click()
+    await page.waitForURL((u) => u.pathname === "/pagos")
+    expect(await page.getByTestId("nav-payments").isVisible()).toBe(true)
+    // nothing invoiced yet (the CFDI above was refused): every list says so in Spanish
+    await page.getByTestId("exceptions-empty").waitFor()
+    await page.getByTestId("requests-empty").waitFor()
+    await page.getByTestId("agency-invoices-empty").waitFor()
+    await axeClean(page)
+    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
+    await page.context().close()
+  })
+
+  it("lets the supplier request a price change of an offer and follow its review", async () => {
+    const rep = login("supplier_user")
+    const token = await apiLogin("supplier", rep.email)
+    type Offer = { id: string; price: string | number; status: string; item: { code: string; name: string } }
+    const offer = (await api<{ offers: Offer[] }>("/supplier/offers", token)).body.offers.find((o) => o.status === "active") as Offer
+    const before = (await api<{ offer_requests: unknown[] }>("/supplier/offer-requests", token)).body.offer_requests.length
+    const cents = Math.round(Number(offer.price) * 100)
+    const lower = Math.floor((cents * 95) / 100)
+    const proposed = `${Math.floor(lower / 100)}.${String(lower % 100).padStart(2, "0")}`
+
+    const page = await newPage()
+    await loginAt(page, "/proveedor/ofertas", rep.email, "supplier")
+    const card = page.locator(`[data-testid="offer"][data-item="${offer.item.code}"]`).first()
+    await card.getByTestId("offer-change-open").click()
+    await card.getByTestId("price-change-input").fill("49,9x")
+    await card.getByTestId("price-change-submit").click()
+    await card.getByTestId("price-change-error").waitFor()
+    expect(await card.getByTestId("price-change-error-code").textContent()).toBe("DATOS_INVALIDOS")
+    await axeClean(page)
+    await card.getByTestId("price-change-input").fill(proposed)
+    await card.getByTestId("price-change-submit").click()
+    await page.waitForFunction((n) => document.querySelectorAll('[data-testid="offer-request"]').length > n, before, { timeout: 60_000 })
+    const after = (
+      await api<{ offer_requests: { status: string; kind: string; price: string | number }[] }>("/supplier/offer-requests", token)
+    ).body.offer_requests
+    expect(after.length).toBe(before + 1)
+    expect(after[0]).toMatchObject({ status: "pending", kind: "price_change" })
+    expect(Math.round(Number(after[0].price) * 100)).toBe(lower)
+    await page.reload()
+    expect(await page.getByTestId("offer-request").first().getByTestId("offer-request-status").textContent()).toBe("En revisión")
+    await page.context().close()
+  })
+
+  it("lets a buyer browse the catalog by UNSPSC category down to an item's page", async () => {
+    const [requester] = demo.walkthrough
+    const page = await newPhonePage()
+    await loginAt(page, "/catalogo", requester.email, "customer")
+    expect(await page.getByTestId("categories").locator("li").count()).toBeGreaterThan(0)
+    await axeClean(page)
+    // segment → family → class → commodity, until items show
+    for (let level = 0; level < 4 && (await page.getByTestId("catalog-items").count()) === 0; level++) {
+      const link = page.getByTestId("category-link").first()
+      const code = (await page.getByTestId("category").first().getAttribute("data-code")) as string
+      await link.click()
+      await page.waitForURL((u) => u.pathname === `/catalogo/${code}`)
+    }
+    await page.getByTestId("catalog-items").waitFor()
+    expect(await page.getByTestId("catalog-breadcrumbs").locator("li").count()).toBeGreaterThanOrEqual(2)
+    await axeClean(page)
+    expect(await noSideScrollOf(page)).toBeLessThanOrEqual(0)
+    await page.screenshot({ path: join(shots, "storefront-catalog-category-mobile.png"), fullPage: true })
+    const item = page.getByTestId("catalog-item-link").first()
+    const name = (await item.textContent()) as string
+    await item.click()
+    await page.waitForURL((u) => u.pathname.startsWith("/articulos/"))
+    expect(await page.locator("h1").first().textContent()).toContain(name)
+    await page.context().close()
+  })
+
+  it("lets an approver delegate a role for a period and revoke it with a reason", async () => {
+    const budget = login("budget")
+    const token = await apiLogin("customer", budget.email)
+    const page = await newPage()
+    await loginAt(page, "/delegaciones", budget.email, "customer")
+    await page.getByTestId("delegations-given-empty").waitFor()
+    await axeClean(page)
+    const ends = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10)
+    await page.getByTestId("delegation-delegate").selectOption({ index: 1 })
+    await page.getByTestId("delegation-ends").fill(ends)
+    await page.getByTestId("delegation-reason").fill("Vacaciones")
+    await page.getByTestId("delegation-submit").click()
+    const given = page.locator('[data-testid="delegation-given"][data-state="active"]')
+    await given.waitFor()
+    type Delegations = { given: { role: string; revoked_at: string | null; revocation_reason: string | null }[] }
+    let stored = (await api<Delegations>("/store/delegations", token)).body.given
+    expect(stored).toHaveLength(1)
+    expect([stored[0].role, stored[0].revoked_at]).toEqual(["budget", null])
+    // revoking needs a reason: refused before anything is sent
+    await given.getByTestId("delegation-revoke-submit").click()
+    await given.getByTestId("delegation-revoke-error").waitFor()
+    expect(await given.getByTestId("delegation-revoke-error-code").textContent()).toBe("MOTIVO_REQUERIDO")
+    await axeClean(page)
+    await given.getByTestId("delegation-revoke-input").fill("Regresé antes de lo previsto.")
+    await given.getByTestId("delegation-revoke-submit").click()
+    await page.locator('[data-testid="delegation-given"][data-state="revoked"]').waitFor()
+    stored = (await api<Delegations>("/store/delegations", token)).body.given
+    expect(stored[0].revoked_at).not.toBeNull()
+    expect(stored[0].revocation_reason).toBe("Regresé antes de lo previsto.")
+    await page.context().close()
   })
 })
 
