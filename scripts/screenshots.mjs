@@ -11,7 +11,8 @@
 // state is a screen too. The browser journey (integration-tests/e2e) calls
 // takeScreenshots() after its journeys when E2E_SCREENSHOTS_DIR is set, so
 // orders, receptions and the acta exist.
-import { mkdirSync, readFileSync } from "node:fs"
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 
@@ -49,6 +50,23 @@ export const SCREENS = [
     },
   },
   { name: "storefront-supplier-invoices", role: "supplier_user", path: "/proveedor/facturas" },
+  {
+    // a refused CFDI (nothing is stored): every failed rule, field by field
+    name: "storefront-cfdi-refused",
+    role: "supplier_user",
+    path: "/proveedor/facturas",
+    act: async (page) => {
+      if ((await page.getByTestId("cfdi-order").count()) === 0) {
+        return
+      }
+      const file = join(mkdtempSync(join(tmpdir(), "cfdi-")), "factura-invalida.xml")
+      writeFileSync(file, INVALID_CFDI)
+      await page.getByTestId("cfdi-order").selectOption({ index: 1 })
+      await page.getByTestId("cfdi-xml").setInputFiles(file)
+      await page.getByTestId("cfdi-submit").click()
+      await page.getByTestId("cfdi-error").waitFor({ timeout: 60_000 })
+    },
+  },
   { name: "storefront-supplier-offers", role: "supplier_user", path: "/proveedor/ofertas" },
   { name: "storefront-receptions", role: "reception_manager", path: "/recepciones" },
   {
@@ -65,6 +83,17 @@ export const SCREENS = [
   },
   { name: "storefront-payments", role: "payment_typist", path: "/pagos" },
 ]
+
+/** Well formed, unsealed and unstamped: the API refuses it with every failed rule. */
+const INVALID_CFDI = `<?xml version="1.0" encoding="UTF-8"?>
+<cfdi:Comprobante xmlns:cfdi="http://www.sat.gob.mx/cfd/4" Version="4.0" Fecha="2026-12-01T10:00:00" SubTotal="100.00" Moneda="MXN" Total="116.00" TipoDeComprobante="I" Exportacion="01" MetodoPago="PUE" FormaPago="03" LugarExpedicion="06600" NoCertificado="00001000000000000000" Certificado="" Sello="">
+  <cfdi:Emisor Rfc="XAXX010101000" Nombre="EMISOR DE PRUEBA" RegimenFiscal="601"/>
+  <cfdi:Receptor Rfc="XAXX010101000" Nombre="RECEPTOR DE PRUEBA" DomicilioFiscalReceptor="06600" RegimenFiscalReceptor="603" UsoCFDI="G03"/>
+  <cfdi:Conceptos>
+    <cfdi:Concepto ClaveProdServ="44121701" Cantidad="1" ClaveUnidad="H87" Descripcion="Bolígrafo" ValorUnitario="100.00" Importe="100.00" ObjetoImp="01"/>
+  </cfdi:Conceptos>
+</cfdi:Comprobante>
+`
 
 const ACTOR = (role) => (role === "supplier_user" ? "supplier" : "customer")
 
@@ -109,6 +138,9 @@ export async function takeScreenshots({ browser, base, demo, outDir, screens = S
       }
       await page.goto(`${base}${path}`)
       await page.waitForLoadState("networkidle").catch(() => {})
+      if (s.act) {
+        await s.act(page)
+      }
       const file = join(outDir, `${s.name}${w.suffix}.png`)
       await page.screenshot({ path: file, fullPage: !w.mobile })
       written.push(file)
