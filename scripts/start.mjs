@@ -13,7 +13,7 @@ import { dataDirectory, forgetRunningDatabase, recordRunningDatabase } from "./l
 import { ensureDatabase } from "./lib/database.mjs"
 import { step, fail, elapsed } from "./lib/progress.mjs"
 import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
-import { isStale } from "./lib/freshness.mjs"
+import { backendBuildIsStale, buildBackend, buildStorefront, builtBackend, storefrontBuildIsStale } from "./lib/app-builds.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
 import { ensureSecrets } from "./lib/secrets.mjs"
 import { recordSetup, setupFingerprint, setupIsCurrent } from "./lib/setup-stamp.mjs"
@@ -115,16 +115,11 @@ async function main() {
   // The backend and dashboard build needs no database: on a first start it runs
   // beside the migrations and the seed (two long phases that mostly wait on
   // one core each) and is awaited before the server starts.
-  const built = join(backend, ".medusa", "server")
+  const built = builtBackend
   const backendBuild =
-    !seedOnly &&
-    isStale(join(built, "package.json"), [
-      join(backend, "src"),
-      join(backend, "medusa-config.ts"),
-      ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built")),
-    ])
+    !seedOnly && backendBuildIsStale()
       ? step("Compilación del backend y del panel de administración (solo la primera vez, en paralelo)", () =>
-          run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") }),
+          buildBackend({ env, logFile: join(logs, "build.log") }),
         )
       : Promise.resolve()
   // a failed build is reported where it is awaited, not as an unhandled rejection meanwhile
@@ -215,16 +210,9 @@ async function main() {
     NEXT_TELEMETRY_DISABLED: "1",
   }
   if (!noStorefront && existsSync(join(storefront, "package.json"))) {
-    if (
-      isStale(join(storefront, ".next", "BUILD_ID"), [
-        join(storefront, "src"),
-        join(storefront, "package.json"),
-        join(storefront, "next.config.mjs"),
-        join(root, "plugins", "contracts", "efirma-client"),
-      ])
-    ) {
+    if (storefrontBuildIsStale()) {
       await step("Compilación de la tienda (solo la primera vez)", () =>
-        run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") }),
+        buildStorefront({ env: sfEnv, logFile: join(logs, "storefront-build.log") }),
       )
     }
     await step(`Tienda (storefront) en el puerto ${STOREFRONT_PORT}`, async () => {
