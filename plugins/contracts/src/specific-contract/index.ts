@@ -1,5 +1,5 @@
 export * from "./types"
-export * from "./errors"
+export { SPECIFIC_CONTRACT_ERRORS, invalid, notAllowed, contractNotFound } from "../errors"
 export * from "./money"
 export * from "./amount-in-words"
 export * from "./numbering"

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESTADOS_MX, isAssignmentActive, type Permission } from "@tienda/organizations/utils"
-import { invalid, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
+import { invalid, SPECIFIC_CONTRACT_ERRORS as E } from "../errors"
 
 type Resolver = Pick<MedusaContainer, "resolve">
 
