@@ -152,6 +152,17 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await get("/store/requisitions?fields=id,status", requester())).body.requisitions).toEqual([{ id: r.id, status: "approved" }])
     const unknown = await get("/store/requisitions?fields=id,cart", requester())
     expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
+    // so does the detail route: `fields` narrows the requisition, `+`/`-` adjust its defaults (lines, approval_steps)
+    expect((await get(`/store/requisitions/${r.id}?fields=id,status,total`, requester())).body.requisition).toEqual({
+      id: r.id,
+      status: "approved",
+      total: timeline.body.requisition.total,
+    })
+    const withoutSteps = (await get(`/store/requisitions/${r.id}?fields=-approval_steps`, requester())).body.requisition
+    expect(withoutSteps).not.toHaveProperty("approval_steps")
+    expect(withoutSteps.lines).toEqual(timeline.body.requisition.lines)
+    const unknownDetail = await get(`/store/requisitions/${r.id}?fields=id,secret`, requester())
+    expect([unknownDetail.status, unknownDetail.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
   })
 
   it("refuses a rejection without reason (nothing changes), then rejects and releases the budget", async () => {
