@@ -111,6 +111,11 @@ export async function signersWith(
     }))
 }
 
+/** A signer as the contract document names its representative. */
+export function representativeOf(s: SignerFacts): { person_id: string; full_name: string; position: string; rfc: string } {
+  return { person_id: s.id, full_name: s.full_name, position: s.position, rfc: s.rfc }
+}
+
 /** Picks the designated signer: the requested person, else the preferred ones, else the first. */
 export function pickSigner(
   candidates: SignerFacts[],
