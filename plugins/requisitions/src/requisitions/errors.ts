@@ -102,3 +102,8 @@ export function invalid(code: RequisitionsErrorCode, message: string): never {
 export function notFound(code: RequisitionsErrorCode, message: string): never {
   throw new MedusaError(MedusaError.Types.NOT_FOUND, message, code)
 }
+
+/** A refusal of the record's current state (400 NOT_ALLOWED; 409 where a route maps the code). */
+export function notAllowed(code: RequisitionsErrorCode, message: string): never {
+  throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
+}
