@@ -629,6 +629,20 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
       data: [linked],
     } = await query.graph({ entity: "requisition", fields: ["id", "specific_contracts.id"], filters: { id: r.id } })
     expect((linked.specific_contracts as { id: string }[]).map((c) => c.id).sort()).toEqual(contracts.map((c) => c.id).sort())
+    // read-only links over the id columns (ADR 0013): the requisition's budget key, each contract's framework contract
+    const {
+      data: [withKey],
+    } = await query.graph({ entity: "requisition", fields: ["id", "budget_key.id"], filters: { id: r.id } })
+    expect((withKey.budget_key as { id: string }).id).toBe(keyId)
+    const { data: drawnFrom } = await query.graph({
+      entity: "specific_contract",
+      fields: ["id", "framework_contract_id", "framework_contract.id"],
+      filters: { id: contracts.map((c) => c.id as string) },
+    })
+    expect(drawnFrom).toHaveLength(2)
+    for (const c of drawnFrom) {
+      expect((c.framework_contract as { id: string }).id).toBe(c.framework_contract_id)
+    }
     expect(await notificationsTo(rep().email)).toContain("requisition.contract_awaits_signature")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
 
