@@ -51,7 +51,9 @@ function sourceFiles(dir: string): string[] {
   for (const e of readdirSync(dir, { withFileTypes: true })) {
     const p = join(dir, e.name)
     if (e.isDirectory()) {
-      if (!["node_modules", ".medusa", "__tests__", "__fixtures__", "migrations", "admin"].includes(e.name)) out.push(...sourceFiles(p))
+      if (!["node_modules", ".medusa", "__tests__", "__fixtures__", "migrations", "admin"].includes(e.name)) {
+        out.push(...sourceFiles(p))
+      }
     } else if (/\.tsx?$/.test(e.name) && !/\.spec\.tsx?$/.test(e.name) && !/\.d\.ts$/.test(e.name)) {
       out.push(p)
     }
@@ -69,9 +71,12 @@ export function codeSites(pluginSrc: string, names: Record<string, string> = {},
     const src = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true)
     const at = (node: ts.Node) => src.getLineAndCharacterOfPosition(node.getStart()).line + 1
     const codeOf = (n: ts.Node): string | undefined => {
-      if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) return CODE.test(n.text) ? n.text : undefined
-      if (ts.isPropertyAccessExpression(n) && /(^E|_ERRORS)$/.test(n.expression.getText(src)))
+      if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) {
+        return CODE.test(n.text) ? n.text : undefined
+      }
+      if (ts.isPropertyAccessExpression(n) && /(^E|_ERRORS)$/.test(n.expression.getText(src))) {
         return names[n.name.text] ?? `?${n.getText(src)}`
+      }
       return undefined
     }
     const visit = (n: ts.Node) => {
@@ -81,7 +86,9 @@ export function codeSites(pluginSrc: string, names: Record<string, string> = {},
           const type = callee === "MedusaError" ? n.arguments[0]?.getText(src).split(".").pop() : undefined
           for (const a of n.arguments) {
             const code = codeOf(a)
-            if (code && !MEDUSA_TYPES.has(code)) sites.push({ code, file: relative(root, file), line: at(a), how: "call", type })
+            if (code && !MEDUSA_TYPES.has(code)) {
+              sites.push({ code, file: relative(root, file), line: at(a), how: "call", type })
+            }
           }
         }
       }
@@ -91,7 +98,9 @@ export function codeSites(pluginSrc: string, names: Record<string, string> = {},
           const values = ts.isArrayLiteralExpression(n.initializer) ? [...n.initializer.elements] : [n.initializer]
           for (const v of values) {
             const code = codeOf(v)
-            if (code) sites.push({ code, file: relative(root, file), line: at(v), how: name })
+            if (code) {
+              sites.push({ code, file: relative(root, file), line: at(v), how: name })
+            }
           }
         }
       }

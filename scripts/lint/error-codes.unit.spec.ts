@@ -58,11 +58,19 @@ describe.each(Object.keys(PLUGINS))("the %s error catalogue", (plugin) => {
     const wrong: string[] = []
     for (const s of sites) {
       const status = catalogue[s.code]?.status
-      if (status === undefined) continue
-      if (s.how === "conflict" && status !== 409) wrong.push(`${s.code} is mapped to 409 at ${where(s)}, catalogued ${status}`)
-      if (s.how === "unavailable" && status !== 503) wrong.push(`${s.code} is mapped to 503 at ${where(s)}, catalogued ${status}`)
+      if (status === undefined) {
+        continue
+      }
+      if (s.how === "conflict" && status !== 409) {
+        wrong.push(`${s.code} is mapped to 409 at ${where(s)}, catalogued ${status}`)
+      }
+      if (s.how === "unavailable" && status !== 503) {
+        wrong.push(`${s.code} is mapped to 503 at ${where(s)}, catalogued ${status}`)
+      }
       const implied = s.type ? STATUS_OF_TYPE[s.type] : undefined
-      if (implied && status !== implied) wrong.push(`${s.code} is thrown as ${s.type} at ${where(s)}, catalogued ${status}`)
+      if (implied && status !== implied) {
+        wrong.push(`${s.code} is thrown as ${s.type} at ${where(s)}, catalogued ${status}`)
+      }
     }
     expect(wrong).toEqual([])
   })
@@ -86,8 +94,9 @@ describe("error codes across plugins", () => {
     for (const [plugin, { catalogue }] of Object.entries(PLUGINS)) {
       for (const [code, { status }] of Object.entries(catalogue)) {
         const seen = statusOf.get(code)
-        if (seen && seen.status !== status && !ROUTE_MAPPED.has(code))
+        if (seen && seen.status !== status && !ROUTE_MAPPED.has(code)) {
           clashes.push(`${code}: ${seen.plugin} ${seen.status}, ${plugin} ${status}`)
+        }
         statusOf.set(code, { plugin, status })
       }
     }
