@@ -1,5 +1,3 @@
-import type { FrameworkContractsErrorCode } from "./errors"
-
 /**
  * The one answer to "may this supplier be offered / invited / awarded /
  * contracted / paid under this contract now?". Pure: the facts are loaded
@@ -14,7 +12,7 @@ export type EligibilityFacts = {
   offer?: { status: string } | null
 }
 
-export type EligibilityReason = { code: FrameworkContractsErrorCode; message: string }
+export type EligibilityReason = { code: string; message: string }
 
 export type Eligibility = { eligible: boolean; reasons: EligibilityReason[] }
 

@@ -6,12 +6,11 @@ import { FRAMEWORK_CONTRACT_MODULE } from "../modules/framework_contract"
 import type FrameworkContractModuleService from "../modules/framework_contract/service"
 import { loadEligibilityFacts } from "./load-eligibility"
 import { evaluateEligibility } from "./eligibility"
-import type { FrameworkContractsErrorCode } from "./errors"
 
 export type PurchaseLine = { variant_id: string; quantity?: number | null }
 
 /** Code first, then the Spanish message (docs/conventions.md, errors). */
-const refuse = (code: FrameworkContractsErrorCode, message: string): never => {
+const refuse = (code: string, message: string): never => {
   throw new MedusaError(MedusaError.Types.NOT_ALLOWED, message, code)
 }
 
