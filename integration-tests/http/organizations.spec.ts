@@ -68,6 +68,15 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     expect(narrow.body.organizations).toEqual([{ rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" }])
     const unknown = await get("/admin/organizations?fields=rfc,password_hash")
     expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
+    // the detail route too: columns only, or the defaults without its units
+    const id = res.body.organization.id
+    expect((await get(`/admin/organizations/${id}?fields=id,rfc`)).body.organization).toEqual({ id, rfc: makeRfc("BIE", "181201", "QW") })
+    const noUnits = (await get(`/admin/organizations/${id}?fields=-units`)).body.organization
+    expect(noUnits).toEqual(expect.objectContaining({ id, legal_name: "Secretaría de Bienestar" }))
+    expect(noUnits).not.toHaveProperty("units")
+    expect((await get(`/admin/organizations/${id}`)).body.organization.units).toHaveLength(2)
+    const unknownDetail = await get(`/admin/organizations/${id}?fields=units.password`)
+    expect([unknownDetail.status, unknownDetail.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     expect(unknown.body.message).toContain("password_hash")
   })
 

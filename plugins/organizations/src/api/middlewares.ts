@@ -2,13 +2,14 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { PERMISSIONS as P } from "../access/permissions"
 import { authorize } from "../http/authorize"
 import { validateBody, validateQuery } from "../http/validate"
-import { listAdminOrganizationsQueryConfig } from "./admin/organizations/query-config"
+import { listAdminOrganizationsQueryConfig, retrieveAdminOrganizationQueryConfig } from "./admin/organizations/query-config"
 import {
   AdminCreateOrganization,
   AdminCreatePerson,
   AdminCreateUnits,
   AdminGrantRoles,
   AdminListOrganizations,
+  AdminGetOrganization,
   AdminListPeople,
   AdminSetRolePermissions,
   ListDirectory,
@@ -35,7 +36,10 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/admin/organizations/:id",
-      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_READ })],
+      middlewares: [
+        ...authorize({ ...admin, permission: P.ORGANIZATIONS_READ }),
+        validateQuery(AdminGetOrganization, retrieveAdminOrganizationQueryConfig),
+      ],
     },
     {
       method: ["POST"],

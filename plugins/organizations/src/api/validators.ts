@@ -53,6 +53,9 @@ export const AdminListOrganizations = z
   .strict()
 export type AdminListOrganizationsType = z.infer<typeof AdminListOrganizations>
 
+export const AdminGetOrganization = z.object({ ...fieldsSchema }).strict()
+export type AdminGetOrganizationType = z.infer<typeof AdminGetOrganization>
+
 export const AdminCreateUnits = z.object({ units: z.array(UnitSchema).min(1).max(200) }).strict()
 export type AdminCreateUnitsType = z.infer<typeof AdminCreateUnits>
 
