@@ -181,6 +181,8 @@ export async function publicView(container: MedusaContainer, c: Competition) {
     published_at: rest.published_at,
     bid_deadline: rest.bid_deadline,
     opened_at: rest.opened_at,
+    /** The rules (method, published weights, SME bonus, floors) are public from the publication, before any bid. */
+    rules,
   }
   if (!c.opened_at) {
     return { ...head, ...(await bidsPart(container, c)) }
