@@ -20,12 +20,6 @@ function sessionOf(actor: "customer" | "supplier"): Session | null {
 
 const badId = (): FormResult => ({ state: "error", code: "COMPETENCIA_NO_EXISTE", message: "La segunda etapa no existe." })
 
-/** A form's attempt key (one per attempt: a replayed submission answers the first result). */
-const attemptOf = (form: FormData) => {
-  const k = String(form.get("form_key") ?? "")
-  return /^[A-Za-z0-9-]{8,80}$/.test(k) ? k : undefined
-}
-
 export type BidResult = FormResult | { state: "sealed"; message: string; commitment: string; nonce: string; submitted_at: string }
 
 /**
