@@ -505,6 +505,19 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(supplierSigned.body.integrity_declaration.declaration).toEqual(
       expect.objectContaining({ side: "supplier", organization_id: s3.org, text_sha256: integrityTextInForce("supplier").text_sha256 }),
     )
+    // read paths outside the API, watched while the bids come in: every log line written (stdout, stderr,
+    // console) and every event emitted on the event bus (payloads)
+    const logged: string[] = []
+    const streamSpies = [process.stdout, process.stderr].map((stream) => {
+      const original = stream.write.bind(stream) as (...a: unknown[]) => boolean
+      return jest.spyOn(stream, "write").mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+        logged.push(String(chunk))
+        return original(chunk, ...rest)
+      }) as never)
+    })
+    const consoleSpies = (["log", "info", "warn", "error", "debug"] as const).map((k) => jest.spyOn(console, k))
+    const eventBus = container().resolve(Modules.EVENT_BUS) as unknown as { emit: (...a: unknown[]) => Promise<void> }
+    const emitSpy = jest.spyOn(eventBus, "emit")
     const first = await bid(c, s1, "48.91")
     expect(first.status).toBe(201)
     expect(first.body.bid).toEqual(
@@ -587,6 +600,42 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       const text = JSON.stringify(res.body)
       for (const s of secrets) {
         expect([path, text.includes(s)]).toEqual([path, false])
+      }
+    }
+    // the admin API (the lot's rules), the catalog search index, log lines, event payloads and stored notifications
+    // (the watch ends before the searches below: a request log line would carry their query)
+    const watched: [string, string][] = [
+      ["log lines", logged.join("\n")],
+      ["console", JSON.stringify(consoleSpies.map((spy) => spy.mock.calls))],
+      ["event payloads", JSON.stringify(emitSpy.mock.calls)],
+    ]
+    streamSpies.forEach((spy) => spy.mockRestore())
+    consoleSpies.forEach((spy) => spy.mockRestore())
+    emitSpy.mockRestore()
+    const lotId =
+      (c as unknown as { lot_id?: string }).lot_id ?? (await get(`/store/competitions/${c.id}`, purchasing())).body.competition.lot_id
+    const adminRules = await get(`/admin/competition-rules?lot_id=${lotId}`, token("shcp_contract_admin"))
+    expect(adminRules.status).toBe(200)
+    const prices = secrets.slice(0, 9)
+    const outside: [string, string][] = [...watched, ["admin rules", JSON.stringify(adminRules.body)]]
+    for (const q of ["48.91", "47.73", "46.37", "bolígrafo"]) {
+      const found = await get(`/store/catalog/search?q=${encodeURIComponent(q)}`, token("requiring_unit"))
+      expect([q, found.status]).toEqual([q, 200])
+      outside.push([`search ${q}`, JSON.stringify(found.body)])
+    }
+    const notifications = container().resolve(Modules.NOTIFICATION, { allowUnregistered: true }) as
+      { listNotifications: (f: object, c: object) => Promise<unknown[]> } | undefined
+    if (notifications) {
+      outside.push(["notifications", JSON.stringify(await notifications.listNotifications({}, { take: null }))])
+    }
+    for (const [where, text] of outside) {
+      for (const secret of prices) {
+        // the number on its own (a request's duration in a log line, e.g. "148.912 ms", is not a bid)
+        const alone = new RegExp(`(?<![\\d.])${secret.replace(".", "\\.")}(?![\\d])`)
+        expect([where, secret, alone.test(text)]).toEqual([where, secret, false])
+      }
+      if (where === "event payloads" || where === "notifications") {
+        expect([where, /unit_price|ciphertext|revealed/.test(text)]).toEqual([where, false])
       }
     }
     const view = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
