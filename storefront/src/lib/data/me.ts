@@ -24,5 +24,8 @@ export function capabilities(profile: Pick<Profile, "actor_type" | "permissions"
     /** A supplier's orders (read) — recording a shipment also needs contracts:sign_supplier (the API checks). */
     orders: profile?.actor_type === "supplier" && has("specific_contracts:read"),
     receive: profile?.actor_type === "customer" && has("reception:record"),
+    /** Second-stage mini-competitions: the Purchasing Unit runs them, invited suppliers bid. */
+    compete: profile?.actor_type === "customer" && has("competitions:manage"),
+    bid: profile?.actor_type === "supplier" && has("bids:submit"),
   }
 }
