@@ -12,6 +12,7 @@ const s = (es: string, en: string, errors?: Record<string, string[]>): Operation
 export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   // backend
   "GET /openapi.json": s("Este documento OpenAPI 3.1", "This OpenAPI 3.1 document"),
+  "GET /admin/dashboard/menu": s("Secciones del panel que ve la persona", "Dashboard sections the caller sees"),
   "GET /admin/ops/job-runs": s("Últimas ejecuciones de tareas programadas", "Latest scheduled-job runs"),
   "POST /auth/logout": s("Cerrar sesión: el token deja de servir de inmediato", "Log out: the token stops working at once", {
     "400": ["SIN_TOKEN_DE_SESION"],
