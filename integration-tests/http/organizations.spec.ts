@@ -310,6 +310,62 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     ])
   })
 
+  it("lets the system administrator edit an organization and a person, audited, and nobody else", async () => {
+    const base = await ledger.head()
+    const org = world().orgs.supplier2
+    const edited = await post(`/admin/organizations/${org}`, { legal_name: "Papelería del Norte, S.A. de C.V.", sme_size: "pequena" })
+    expect(edited.status).toBe(200)
+    expect(edited.body.organization).toEqual(
+      expect.objectContaining({ legal_name: "Papelería del Norte, S.A. de C.V.", sme_size: "pequena" }),
+    )
+
+    const person = world().actors.budget.person_id
+    const renamed = await post(`/admin/people/${person}`, { full_name: "Teresa Ríos Landa", position: "Jefa de Presupuesto" })
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.person).toEqual(expect.objectContaining({ full_name: "Teresa Ríos Landa", position: "Jefa de Presupuesto" }))
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "organization.updated",
+        entity_id: org,
+        details: { fields: ["legal_name", "sme_size"] },
+      }),
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "person.updated",
+        entity_id: person,
+        details: { fields: ["full_name", "position"] },
+      }),
+    ])
+
+    // deactivating a person stops their token at once
+    const budgetToken = world().actors.budget.token
+    expect((await post(`/admin/people/${person}`, { is_active: false })).status).toBe(200)
+    expect((await store("/store/me", budgetToken)).body.code).toBe("CUENTA_SIN_ALTA")
+    expect((await post(`/admin/people/${person}`, { is_active: true })).status).toBe(200)
+    expect((await store("/store/me", budgetToken)).status).toBe(200)
+
+    // RFC and fiscal data are not editable; an empty change is refused; the SHCP stays active
+    for (const body of [{ rfc: "XAXX010101000" }, { regimen_fiscal: "601" }, {}]) {
+      const res = await post(`/admin/organizations/${org}`, body)
+      expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), 400, "DATOS_INVALIDOS"])
+    }
+    expect((await post(`/admin/people/${person}`, { email: "otro@prueba.gob.mx" })).body.code).toBe("DATOS_INVALIDOS")
+    const shcp = await post(`/admin/organizations/${world().orgs.shcp}`, { is_active: false })
+    expect([shcp.status, shcp.body.code]).toEqual([400, "SHCP_NO_SE_DESACTIVA"])
+    expect((await post("/admin/organizations/org_no_existe", { legal_name: "Nadie, S.A." })).body.code).toBe("ORGANIZACION_NO_EXISTE")
+    expect((await post("/admin/people/per_no_existe", { full_name: "Nadie Nadie" })).body.code).toBe("PERSONA_NO_EXISTE")
+
+    // other SHCP roles may not edit the registry
+    for (const role of ["shcp_contract_admin", "shcp_planning"] as const) {
+      const token = world().actors[role].token
+      const a = await post(`/admin/organizations/${org}`, { legal_name: "Intento, S.A. de C.V." }, token)
+      const b = await post(`/admin/people/${person}`, { full_name: "Intento Intento" }, token)
+      expect([role, a.status, a.body.code, b.status, b.body.code]).toEqual([role, 403, "PERMISO_DENEGADO", 403, "PERMISO_DENEGADO"])
+    }
+    expect((await get(`/admin/organizations/${org}`)).body.organization.legal_name).toBe("Papelería del Norte, S.A. de C.V.")
+  })
+
   it("gives auditors a read-only directory", async () => {
     const token = world().actors.auditor.token
     const res = await request(baseUrl()).get("/auditor/organizations?kind=supplier").set("authorization", `Bearer ${token}`)

@@ -11,6 +11,8 @@ import {
   AdminListOrganizations,
   AdminListPeople,
   AdminSetRolePermissions,
+  AdminUpdateOrganization,
+  AdminUpdatePerson,
   ListDirectory,
   SupplierUpdateContact,
 } from "./validators"
@@ -39,6 +41,11 @@ export default defineMiddlewares({
     },
     {
       method: ["POST"],
+      matcher: "/admin/organizations/:id",
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminUpdateOrganization)],
+    },
+    {
+      method: ["POST"],
       matcher: "/admin/organizations/:id/units",
       middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminCreateUnits)],
     },
@@ -51,6 +58,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/people",
       middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminCreatePerson)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/people/:id",
+      middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminUpdatePerson)],
     },
     {
       method: ["POST"],
