@@ -267,6 +267,7 @@ describe("the admin dashboard, as SHCP staff get it", () => {
     const failures: unknown[] = []
     for (const [path, heading] of [
       ["/organizations", "Organizaciones"],
+      ["/people", "Personas"],
       ["/requisitions", "Requisiciones"],
       ["/sanctions", "Proveedores sancionados"],
     ]) {
