@@ -227,7 +227,7 @@ describe("the admin dashboard, as SHCP staff get it", () => {
     await page.goto(`${backend}/app/framework-contracts`)
     await page.getByRole("heading", { name: "Contratos marco" }).waitFor({ timeout: 60_000 })
     expect(await axe(page, "Contratos marco", true)).toEqual([])
-    const first = page.locator('main a[href^="/app/framework-contracts/"]').first()
+    const first = page.locator('main table a[href^="/app/framework-contracts/"]').first()
     const number = ((await first.textContent()) as string).trim()
     await first.click()
     await page.getByTestId("status-suspended").waitFor({ timeout: 60_000 })
