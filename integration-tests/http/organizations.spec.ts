@@ -4,7 +4,7 @@ import { createOrganizationWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../seed/src/rfc"
 import { auditLedger } from "../utils/audit"
 import { describeApp } from "../utils/runner"
-import { login } from "../utils/world"
+import { login, PASSWORD } from "../utils/world"
 import { failAtEnd } from "./framework-contracts/fixtures"
 
 describeApp("organizations, units and people", ({ world, baseUrl, container }) => {
@@ -364,6 +364,37 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
       expect([role, a.status, a.body.code, b.status, b.body.code]).toEqual([role, 403, "PERMISO_DENEGADO", 403, "PERMISO_DENEGADO"])
     }
     expect((await get(`/admin/organizations/${org}`)).body.organization.legal_name).toBe("Papelería del Norte, S.A. de C.V.")
+  })
+
+  it("tells a supplier's or an agency's person, in Spanish, that the admin dashboard is for SHCP staff", async () => {
+    const dashboardLogin = (email: string) => request(baseUrl()).post("/auth/user/emailpass").send({ email, password: PASSWORD })
+    const supplier = await dashboardLogin(world().actors.supplier_user.email)
+    expect(supplier.status).toBe(403)
+    expect(supplier.body).toEqual({
+      type: "forbidden",
+      code: "PANEL_SOLO_SHCP",
+      message:
+        "El panel de administración es solo para el personal de la SHCP. Tu cuenta es de proveedor: entra por la Tienda Digital (el sitio de compras) con el mismo correo y contraseña.",
+    })
+    expect(supplier.body.token).toBeUndefined()
+    const agency = await dashboardLogin(world().actors.requiring_unit.email)
+    expect([agency.status, agency.body.code]).toEqual([403, "PANEL_SOLO_SHCP"])
+    expect(agency.body.message).toContain("Tu cuenta es de personal de dependencia o entidad")
+    // SHCP staff log in as before; a wrong password is still the same 401
+    const staff = await dashboardLogin(world().actors.shcp_planning.email)
+    expect(staff.status).toBe(200)
+    expect(typeof staff.body.token).toBe("string")
+    const wrong = await request(baseUrl())
+      .post("/auth/user/emailpass")
+      .send({ email: world().actors.supplier_user.email, password: "no-es-esta-1" })
+    expect(wrong.status).toBe(401)
+
+    // the menus of the dashboard follow the roles
+    const menu = await get("/admin/dashboard/menu", world().actors.shcp_planning.token)
+    expect(menu.status).toBe(200)
+    expect(menu.body.hidden).toEqual(expect.arrayContaining(["/promotions", "/price-lists", "/orders", "/offer-requests"]))
+    expect(menu.body.hidden).not.toContain("/framework-contracts")
+    expect((await get("/admin/dashboard/menu", world().actors.supplier_user.token)).status).toBe(401)
   })
 
   it("gives auditors a read-only directory", async () => {
