@@ -43,7 +43,8 @@ beforeAll(async () => {
   await admin.connect()
   await admin.query(`drop database if exists "${dbName}"`)
   await admin.end()
-  store = spawn("node", ["scripts/start.mjs"], {
+  // the dashboard needs no storefront: skip its build and server
+  store = spawn("node", ["scripts/start.mjs", "--no-storefront"], {
     cwd: root,
     detached: true,
     env: {
@@ -52,7 +53,6 @@ beforeAll(async () => {
       TIENDA_DATA_DIR: dataDir,
       DATABASE_URL: `${pgBase}/${dbName}`,
       PORT: String(backendPort),
-      STOREFRONT_PORT: String(8300 + (process.pid % 100)),
       SIMULATOR_BASE_PORT: String(9600 + (process.pid % 100)),
     },
   })
