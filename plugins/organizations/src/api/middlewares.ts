@@ -12,6 +12,8 @@ import {
   AdminGetOrganization,
   AdminListPeople,
   AdminSetRolePermissions,
+  AdminUpdateOrganization,
+  AdminUpdatePerson,
   ListDirectory,
   SupplierUpdateContact,
 } from "./validators"
@@ -43,6 +45,11 @@ export default defineMiddlewares({
     },
     {
       method: ["POST"],
+      matcher: "/admin/organizations/:id",
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminUpdateOrganization)],
+    },
+    {
+      method: ["POST"],
       matcher: "/admin/organizations/:id/units",
       middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminCreateUnits)],
     },
@@ -55,6 +62,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/people",
       middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminCreatePerson)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/people/:id",
+      middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminUpdatePerson)],
     },
     {
       method: ["POST"],
