@@ -64,6 +64,7 @@ export const ORGANIZATIONS_ERRORS = {
   ROL_DESCONOCIDO: { status: 400, message: "El rol «…» no existe." },
   ROL_NO_CORRESPONDE_A_ORGANIZACION: { status: 400, message: "El rol «…» no puede asignarse a personal de …." },
   ROL_REQUERIDO: { status: 400, message: "Asigna al menos un rol a la persona." },
+  SHCP_NO_SE_DESACTIVA: { status: 400, message: "La SHCP no puede darse de baja del padrón." },
   TIPO_DE_CUENTA_NO_PERMITIDO: { status: 403, message: "Tu tipo de cuenta (…) no puede usar esta función; está reservada a: …." },
   UNIDADES_SOLO_EN_DEPENDENCIAS: { status: 400, message: "Solo las dependencias y entidades tienen unidades administrativas." },
   UNIDAD_DE_OTRA_ORGANIZACION: { status: 400, message: "La unidad … no pertenece a …." },

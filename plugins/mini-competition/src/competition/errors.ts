@@ -34,6 +34,7 @@ export const COMPETITION_ERRORS = {
   },
   DECLARACION_NO_VIGENTE: { status: 400, message: "La declaración firmada no corresponde al texto vigente (versión …, SHA-256 …)." },
   ENTIDAD_SIN_COBERTURA: { status: 400, message: "La partida «…» no se entrega en … (entidades: …)." },
+  FIRMA_REQUERIDA: { status: 400, message: "… requiere tu firma electrónica (e.firma): envía el certificado y la firma." },
   IMPORTE_NO_VALIDO: { status: 400, message: "Importe no válido: …" },
   INVITADOS_INSUFICIENTES: {
     status: 409,
@@ -52,6 +53,7 @@ export const COMPETITION_ERRORS = {
   PLAZO_DE_CONFIRMACION_VENCIDO: { status: 409, message: "El plazo para confirmar la adjudicación venció el …." },
   PLAZO_NO_VALIDO: { status: 400, message: "El plazo debe ser de al menos un día hábil." },
   PLAZO_NO_VENCIDO: { status: 409, message: "El plazo de confirmación de … aún no vence." },
+  PONDERACIONES_NO_VALIDAS: { status: 400, message: "Las ponderaciones de la evaluación por puntos no son válidas: …" },
   PRECIO_ANORMALMENTE_BAJO: { status: null, message: "El total … está … % o más por debajo del promedio de las propuestas válidas (…)." },
   PRECIO_NO_VALIDO: { status: 400, message: "El precio de «…» debe ser mayor que cero." },
   PRECIO_SOBRE_TECHO: { status: 400, message: "El precio … de la partida … excede el precio techo … o no es positivo." },
