@@ -3,7 +3,8 @@
 //   1. PostgreSQL: embedded (./.data/postgres) unless DATABASE_URL is set
 //   2. plugins built, migrations, simulators, idempotent demo seed
 //   3. Medusa server (store API + admin at /app), storefront
-// Ctrl-C stops everything. `--seed-only` stops after the seed.
+// Ctrl-C stops everything. `--seed-only` stops after the seed; `--no-storefront`
+// starts the API without the storefront (the end-to-end load benchmark).
 import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -12,7 +13,7 @@ import { dataDirectory, forgetRunningDatabase, recordRunningDatabase } from "./l
 import { ensureDatabase } from "./lib/database.mjs"
 import { step, fail, elapsed } from "./lib/progress.mjs"
 import { run, startService, stopService, waitForHttp } from "./lib/proc.mjs"
-import { isStale } from "./lib/freshness.mjs"
+import { backendBuildIsStale, buildBackend, buildStorefront, builtBackend, storefrontBuildIsStale } from "./lib/app-builds.mjs"
 import { buildPlugins } from "./build-plugins.mjs"
 import { ensureSecrets } from "./lib/secrets.mjs"
 import { recordSetup, setupFingerprint, setupIsCurrent } from "./lib/setup-stamp.mjs"
@@ -23,6 +24,7 @@ const backend = join(root, "backend")
 const dataDir = dataDirectory()
 const logs = join(dataDir, "logs")
 const seedOnly = process.argv.includes("--seed-only")
+const noStorefront = process.argv.includes("--no-storefront")
 
 const BACKEND_PORT = Number(process.env.PORT || process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
@@ -113,16 +115,11 @@ async function main() {
   // The backend and dashboard build needs no database: on a first start it runs
   // beside the migrations and the seed (two long phases that mostly wait on
   // one core each) and is awaited before the server starts.
-  const built = join(backend, ".medusa", "server")
+  const built = builtBackend
   const backendBuild =
-    !seedOnly &&
-    isStale(join(built, "package.json"), [
-      join(backend, "src"),
-      join(backend, "medusa-config.ts"),
-      ...readdirSync(join(root, "plugins")).map((p) => join(root, "plugins", p, ".medusa", "server", ".built")),
-    ])
+    !seedOnly && backendBuildIsStale()
       ? step("Compilación del backend y del panel de administración (solo la primera vez, en paralelo)", () =>
-          run("npx", ["medusa", "build"], { cwd: backend, env, logFile: join(logs, "build.log") }),
+          buildBackend({ env, logFile: join(logs, "build.log") }),
         )
       : Promise.resolve()
   // a failed build is reported where it is awaited, not as an unhandled rejection meanwhile
@@ -212,17 +209,10 @@ async function main() {
     MEDUSA_PUBLISHABLE_KEY: demo.publishable_key,
     NEXT_TELEMETRY_DISABLED: "1",
   }
-  if (existsSync(join(storefront, "package.json"))) {
-    if (
-      isStale(join(storefront, ".next", "BUILD_ID"), [
-        join(storefront, "src"),
-        join(storefront, "package.json"),
-        join(storefront, "next.config.mjs"),
-        join(root, "plugins", "contracts", "efirma-client"),
-      ])
-    ) {
+  if (!noStorefront && existsSync(join(storefront, "package.json"))) {
+    if (storefrontBuildIsStale()) {
       await step("Compilación de la tienda (solo la primera vez)", () =>
-        run("npx", ["next", "build"], { cwd: storefront, env: sfEnv, logFile: join(logs, "storefront-build.log") }),
+        buildStorefront({ env: sfEnv, logFile: join(logs, "storefront-build.log") }),
       )
     }
     await step(`Tienda (storefront) en el puerto ${STOREFRONT_PORT}`, async () => {

@@ -11,6 +11,7 @@ const projects = [
   ...workspaces("plugins").flatMap((p) => [p, `${p}/src/admin`]),
   ...workspaces("simulators"),
   "backend",
+  "backend/src/admin",
   "seed",
   "integration-tests",
   "storefront",

@@ -4,7 +4,7 @@ import { createOrganizationWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../seed/src/rfc"
 import { auditLedger } from "../utils/audit"
 import { describeApp } from "../utils/runner"
-import { login } from "../utils/world"
+import { login, PASSWORD } from "../utils/world"
 import { failAtEnd } from "./framework-contracts/fixtures"
 
 describeApp("organizations, units and people", ({ world, baseUrl, container }) => {
@@ -68,6 +68,15 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
     expect(narrow.body.organizations).toEqual([{ rfc: makeRfc("BIE", "181201", "QW"), legal_name: "Secretaría de Bienestar" }])
     const unknown = await get("/admin/organizations?fields=rfc,password_hash")
     expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
+    // the detail route too: columns only, or the defaults without its units
+    const id = res.body.organization.id
+    expect((await get(`/admin/organizations/${id}?fields=id,rfc`)).body.organization).toEqual({ id, rfc: makeRfc("BIE", "181201", "QW") })
+    const noUnits = (await get(`/admin/organizations/${id}?fields=-units`)).body.organization
+    expect(noUnits).toEqual(expect.objectContaining({ id, legal_name: "Secretaría de Bienestar" }))
+    expect(noUnits).not.toHaveProperty("units")
+    expect((await get(`/admin/organizations/${id}`)).body.organization.units).toHaveLength(2)
+    const unknownDetail = await get(`/admin/organizations/${id}?fields=units.password`)
+    expect([unknownDetail.status, unknownDetail.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
     expect(unknown.body.message).toContain("password_hash")
   })
 
@@ -308,6 +317,93 @@ describeApp("organizations, units and people", ({ world, baseUrl, container }) =
         details: { fields: ["email", "phone"] },
       }),
     ])
+  })
+
+  it("lets the system administrator edit an organization and a person, audited, and nobody else", async () => {
+    const base = await ledger.head()
+    const org = world().orgs.supplier2
+    const edited = await post(`/admin/organizations/${org}`, { legal_name: "Papelería del Norte, S.A. de C.V.", sme_size: "pequena" })
+    expect(edited.status).toBe(200)
+    expect(edited.body.organization).toEqual(
+      expect.objectContaining({ legal_name: "Papelería del Norte, S.A. de C.V.", sme_size: "pequena" }),
+    )
+
+    const person = world().actors.budget.person_id
+    const renamed = await post(`/admin/people/${person}`, { full_name: "Teresa Ríos Landa", position: "Jefa de Presupuesto" })
+    expect(renamed.status).toBe(200)
+    expect(renamed.body.person).toEqual(expect.objectContaining({ full_name: "Teresa Ríos Landa", position: "Jefa de Presupuesto" }))
+    expect(await ledger.since(base)).toEqual([
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "organization.updated",
+        entity_id: org,
+        details: { fields: ["legal_name", "sme_size"] },
+      }),
+      expect.objectContaining({
+        ...(await byAdmin()),
+        action: "person.updated",
+        entity_id: person,
+        details: { fields: ["full_name", "position"] },
+      }),
+    ])
+
+    // deactivating a person stops their token at once
+    const budgetToken = world().actors.budget.token
+    expect((await post(`/admin/people/${person}`, { is_active: false })).status).toBe(200)
+    expect((await store("/store/me", budgetToken)).body.code).toBe("CUENTA_SIN_ALTA")
+    expect((await post(`/admin/people/${person}`, { is_active: true })).status).toBe(200)
+    expect((await store("/store/me", budgetToken)).status).toBe(200)
+
+    // RFC and fiscal data are not editable; an empty change is refused; the SHCP stays active
+    for (const body of [{ rfc: "XAXX010101000" }, { regimen_fiscal: "601" }, {}]) {
+      const res = await post(`/admin/organizations/${org}`, body)
+      expect([JSON.stringify(body), res.status, res.body.code]).toEqual([JSON.stringify(body), 400, "DATOS_INVALIDOS"])
+    }
+    expect((await post(`/admin/people/${person}`, { email: "otro@prueba.gob.mx" })).body.code).toBe("DATOS_INVALIDOS")
+    const shcp = await post(`/admin/organizations/${world().orgs.shcp}`, { is_active: false })
+    expect([shcp.status, shcp.body.code]).toEqual([400, "SHCP_NO_SE_DESACTIVA"])
+    expect((await post("/admin/organizations/org_no_existe", { legal_name: "Nadie, S.A." })).body.code).toBe("ORGANIZACION_NO_EXISTE")
+    expect((await post("/admin/people/per_no_existe", { full_name: "Nadie Nadie" })).body.code).toBe("PERSONA_NO_EXISTE")
+
+    // other SHCP roles may not edit the registry
+    for (const role of ["shcp_contract_admin", "shcp_planning"] as const) {
+      const token = world().actors[role].token
+      const a = await post(`/admin/organizations/${org}`, { legal_name: "Intento, S.A. de C.V." }, token)
+      const b = await post(`/admin/people/${person}`, { full_name: "Intento Intento" }, token)
+      expect([role, a.status, a.body.code, b.status, b.body.code]).toEqual([role, 403, "PERMISO_DENEGADO", 403, "PERMISO_DENEGADO"])
+    }
+    expect((await get(`/admin/organizations/${org}`)).body.organization.legal_name).toBe("Papelería del Norte, S.A. de C.V.")
+  })
+
+  it("tells a supplier's or an agency's person, in Spanish, that the admin dashboard is for SHCP staff", async () => {
+    const dashboardLogin = (email: string) => request(baseUrl()).post("/auth/user/emailpass").send({ email, password: PASSWORD })
+    const supplier = await dashboardLogin(world().actors.supplier_user.email)
+    expect(supplier.status).toBe(403)
+    expect(supplier.body).toEqual({
+      type: "forbidden",
+      code: "PANEL_SOLO_SHCP",
+      message:
+        "El panel de administración es solo para el personal de la SHCP. Tu cuenta es de proveedor: entra por la Tienda Digital (el sitio de compras) con el mismo correo y contraseña.",
+    })
+    expect(supplier.body.token).toBeUndefined()
+    const agency = await dashboardLogin(world().actors.requiring_unit.email)
+    expect([agency.status, agency.body.code]).toEqual([403, "PANEL_SOLO_SHCP"])
+    expect(agency.body.message).toContain("Tu cuenta es de personal de dependencia o entidad")
+    // SHCP staff log in as before; a wrong password is still the same 401
+    const staff = await dashboardLogin(world().actors.shcp_planning.email)
+    expect(staff.status).toBe(200)
+    expect(typeof staff.body.token).toBe("string")
+    const wrong = await request(baseUrl())
+      .post("/auth/user/emailpass")
+      .send({ email: world().actors.supplier_user.email, password: "no-es-esta-1" })
+    expect(wrong.status).toBe(401)
+
+    // the menus of the dashboard follow the roles
+    const menu = await get("/admin/dashboard/menu", world().actors.shcp_planning.token)
+    expect(menu.status).toBe(200)
+    expect(menu.body.hidden).toEqual(expect.arrayContaining(["/promotions", "/price-lists", "/orders", "/offer-requests"]))
+    expect(menu.body.hidden).not.toContain("/framework-contracts")
+    expect((await get("/admin/dashboard/menu", world().actors.supplier_user.token)).status).toBe(401)
   })
 
   it("gives auditors a read-only directory", async () => {

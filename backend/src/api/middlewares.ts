@@ -10,6 +10,7 @@ import {
   rulesFromMiddlewares,
   type RouteRule,
   securityHeaders,
+  dashboardLoginOnlyForStaff,
   spanishErrorHandler,
   throttleLogin,
 } from "../security"
@@ -22,6 +23,12 @@ export const appRoutes: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/auth/logout",
     middlewares: [...authorize({ actors: ["user", "customer", "supplier", "observer", "auditor"] }), validateBody(z.object({}).strict())],
+  },
+  // the dashboard sections the caller sees (the dashboard shell hides the others)
+  {
+    method: ["GET"],
+    matcher: "/admin/dashboard/menu",
+    middlewares: [...authorize({ actors: ["user"] }), validateQuery(z.object({}).strict())],
   },
   {
     method: ["GET"],
@@ -60,5 +67,7 @@ export default defineMiddlewares({
     ...appRoutes,
     // login throttling per account and per address (Medusa's login route)
     { method: ["POST"], matcher: "/auth/:actor_type/:auth_provider", middlewares: [throttleLogin] },
+    // the dashboard's login: a supplier's or agency's account gets a Spanish "SHCP staff only"
+    { method: ["POST"], matcher: "/auth/user/:auth_provider", middlewares: [dashboardLoginOnlyForStaff] },
   ],
 })

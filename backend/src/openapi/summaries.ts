@@ -12,6 +12,7 @@ const s = (es: string, en: string, errors?: Record<string, string[]>): Operation
 export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   // backend
   "GET /openapi.json": s("Este documento OpenAPI 3.1", "This OpenAPI 3.1 document"),
+  "GET /admin/dashboard/menu": s("Secciones del panel que ve la persona", "Dashboard sections the caller sees"),
   "GET /admin/ops/job-runs": s("Últimas ejecuciones de tareas programadas", "Latest scheduled-job runs"),
   "POST /auth/logout": s("Cerrar sesión: el token deja de servir de inmediato", "Log out: the token stops working at once", {
     "400": ["SIN_TOKEN_DE_SESION"],
@@ -238,9 +239,15 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "GET /admin/organizations": s("Dependencias y proveedores", "Agencies and suppliers"),
   "POST /admin/organizations": s("Dar de alta una organización", "Register an organization"),
   "GET /admin/organizations/:id": s("Detalle de una organización", "An organization"),
+  "POST /admin/organizations/:id": s("Editar los datos de padrón de una organización", "Edit an organization's registry data", {
+    "4XX": ["ORGANIZACION_NO_EXISTE", "SHCP_NO_SE_DESACTIVA"],
+  }),
   "POST /admin/organizations/:id/units": s("Agregar unidades compradoras", "Add buying units"),
   "GET /admin/people": s("Personas registradas", "Registered people"),
   "POST /admin/people": s("Dar de alta a una persona", "Register a person"),
+  "POST /admin/people/:id": s("Editar nombre, cargo o alta de una persona", "Edit a person's name, position or active flag", {
+    "4XX": ["PERSONA_NO_EXISTE"],
+  }),
   "POST /admin/people/:id/role-assignments": s("Asignar roles a una persona", "Grant roles to a person"),
   "DELETE /admin/role-assignments/:id": s("Retirar una asignación de rol", "Revoke a role assignment"),
   "GET /admin/role-permissions": s("Matriz de roles y permisos", "The role-permission matrix"),

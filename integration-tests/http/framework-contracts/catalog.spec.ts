@@ -216,6 +216,25 @@ describeApp("framework contracts and catalog", ({ world, baseUrl, container }) =
     const pending = await get(`/store/catalog/items/${itemId}`, buyer)
     expect(pending.body.offers[0].price).toBe("52")
 
+    // the review queue shows what the reviewer decides on: item, ceiling, price in force, proposal, difference
+    const queue = await get("/admin/offer-requests", as("shcp_contract_admin"))
+    expect(queue.status).toBe(200)
+    expect(queue.body.offer_requests).toEqual([
+      expect.objectContaining({
+        id: change.body.offer_request.id,
+        kind: "price_change",
+        price: "49.9",
+        previous_price: "52",
+        difference: "-2.10",
+        item: { id: itemId, code: "AM-001", name: pen.name, ceiling_price: "58.5" },
+        supplier: expect.objectContaining({ id: world().orgs.supplier, legal_name: expect.any(String) }),
+      }),
+    ])
+    // an SHCP official who does not review offers does not see the queue
+    const planning = await get("/admin/offer-requests", as("shcp_planning"))
+    expect(planning.status).toBe(403)
+    expect(planning.body.code).toBe("PERMISO_DENEGADO")
+
     // a supplier is not an admin user at all: Medusa refuses it before our guard
     expect(
       (await post(`/admin/offer-requests/${change.body.offer_request.id}/review`, { decision: "approve" }, as("supplier_user"))).status,

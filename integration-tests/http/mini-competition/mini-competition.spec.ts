@@ -3,8 +3,8 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { writeTestCaDirectory } from "@tienda/contracts/efirma"
-import { integrityTextInForce, sealBid } from "@tienda/mini-competition/competition"
+import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@tienda/contracts/efirma"
+import { deviationJustificationPayload, integrityTextInForce, sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
 import { makeRfc } from "../../../seed/src/rfc"
@@ -12,7 +12,7 @@ import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
 import { login, PASSWORD } from "../../utils/world"
 import { barrier, makeKey } from "../budget/helpers"
-import { contractSigners } from "../contracts/efirma-helpers"
+import { contractSigners, signWithKeyOf, type Envelope } from "../contracts/efirma-helpers"
 import { catalogFixtures } from "../framework-contracts/fixtures"
 
 // The project's own test CA, trusted through EFIRMA_CA_BUNDLE (read at the first verification):
@@ -29,7 +29,7 @@ process.env.EFIRMA_CA_BUNDLE = pki.bundle
 process.env.MINI_COMPETITION_OPEN_CRON = "0 0 1 1 *"
 
 type Clock = { useClock: (c: (() => Date) | null) => Promise<void> }
-type Bidder = { org: string; token: string }
+type Bidder = { org: string; token: string; person_id: string }
 
 /**
  * The second-stage mini-competition over HTTP: every eligible supplier of
@@ -76,7 +76,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   let people = 0
   async function supplierUser(org: string, email: string) {
     people++
-    await createPersonWorkflow(container()).run({
+    const { result } = await createPersonWorkflow(container()).run({
       input: {
         organization_id: org,
         full_name: `Usuario ${email}`,
@@ -86,7 +86,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
         roles: [{ role: "supplier_user", unit_id: null }],
       },
     })
-    return login(baseUrl(), "supplier", email)
+    return { token: await login(baseUrl(), "supplier", email), person_id: result.id as string }
   }
 
   beforeAll(async () => {
@@ -142,10 +142,11 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
         )
       ).status,
     ).toBe(201)
-    s1 = { org: world().orgs.supplier, token: token("supplier_user") }
-    s2 = { org: world().orgs.supplier2, token: await supplierUser(world().orgs.supplier2, "ventas@ofimex.prueba.mx") }
-    s3 = { org: s3org, token: await supplierUser(s3org, "licitaciones@papelera-queretana.prueba.mx") }
-    s4 = { org: s4org, token: await supplierUser(s4org, "ventas@sancionados.prueba.mx") }
+    credentials.clear()
+    s1 = { org: world().orgs.supplier, token: token("supplier_user"), person_id: world().actors.supplier_user.person_id }
+    s2 = { org: world().orgs.supplier2, ...(await supplierUser(world().orgs.supplier2, "ventas@ofimex.prueba.mx")) }
+    s3 = { org: s3org, ...(await supplierUser(s3org, "licitaciones@papelera-queretana.prueba.mx")) }
+    s4 = { org: s4org, ...(await supplierUser(s4org, "ventas@sancionados.prueba.mx")) }
 
     // a requisition of 6,100 pens at 49.90 = 304,390.00 before IVA, above the lot's 300,000.00
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
@@ -191,12 +192,61 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(res.status).toBe(201)
     return res.body.competition as { id: string; lines: { id: string; quantity: number; ceiling_price: string }[] }
   }
-  /** Signs the integrity declaration in force (the official's on /store, a supplier user's on /supplier). */
-  const declare = (id: string, bearer: string, side: "store" | "supplier" = "supplier") =>
-    post(
+  // ── e.firma: each signer's certificate (the test CA, valid over the procedure's dates), registered over HTTP once per test ──
+  const credentials = new Map<string, IssuedCredential>()
+  const signerOf = (bearer: string) => {
+    const bidder = [s1, s2, s3, s4].find((b) => b?.token === bearer)
+    if (bidder) {
+      return { person_id: bidder.person_id, prefix: "/supplier" }
+    }
+    const actor = Object.values(world().actors).find((a) => a.token === bearer)
+    if (!actor) {
+      throw new Error("unknown signer")
+    }
+    return { person_id: actor.person_id, prefix: actor.actor_type === "supplier" ? "/supplier" : "/store" }
+  }
+  /** The caller's e.firma, issued by the test CA and registered to the person on first use. */
+  async function efirmaOf(bearer: string): Promise<IssuedCredential> {
+    const { person_id, prefix } = signerOf(bearer)
+    if (!credentials.has(person_id)) {
+      const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
+      const [p] = await orgs.listPeople({ id: person_id })
+      const cred = issueCertificate(
+        pki.ca,
+        { rfc: p.rfc, name: p.full_name },
+        { password: "Prueba-Firma-2026", valid_from: new Date("2026-01-01T00:00:00Z"), valid_to: new Date("2030-12-31T00:00:00Z") },
+      )
+      const res = await post(`${prefix}/me/efirma/certificates`, { certificate: cred.cer_der.toString("base64") }, bearer)
+      expect(res.status).toBe(201)
+      credentials.set(person_id, cred)
+    }
+    return credentials.get(person_id)!
+  }
+  /** The caller's e.firma envelope over `payload`. */
+  const efirmaSign = async (bearer: string, payload: unknown): Promise<Envelope> => {
+    const cred = await efirmaOf(bearer)
+    return signWithKeyOf(cred, cred, payload)
+  }
+  /** Signs the integrity declaration in force with e.firma over the view's signing payload (the official's on /store, a supplier user's on /supplier). */
+  const declare = async (id: string, bearer: string, side: "store" | "supplier" = "supplier") => {
+    const shown = await get(`/${side}/competitions/${id}/integrity-declaration`, bearer)
+    const payload = shown.body.integrity_declaration?.signing_payload ?? {}
+    return post(
       `/${side}/competitions/${id}/integrity-declaration`,
-      { text_sha256: integrityTextInForce(side === "store" ? "official" : "supplier").text_sha256 },
+      { text_sha256: integrityTextInForce(side === "store" ? "official" : "supplier").text_sha256, ...(await efirmaSign(bearer, payload)) },
       bearer,
+    )
+  }
+  /** The supplier user confirms the award offered to its company with e.firma over the offer's signing payload. */
+  const accept = async (id: string, who: Bidder) => {
+    const view = (await get(`/supplier/competitions/${id}`, who.token)).body.competition
+    return post(`/supplier/competitions/${id}/award/accept`, await efirmaSign(who.token, view?.award_signing_payload ?? {}), who.token)
+  }
+  /** The official's e.firma over a deviation's justification. */
+  const deviationSigned = async (id: string, supplierId: string, computed: string | null, justification: string) =>
+    efirmaSign(
+      purchasing(),
+      deviationJustificationPayload({ competition_id: id, supplier_id: supplierId, computed_winner_supplier_id: computed, justification }),
     )
   /** A published competition: the official declares and publishes; the given supplier users declare before bidding. */
   async function published(declaring: Bidder[] = [s1, s2, s3]) {
@@ -244,11 +294,22 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(shown.body.integrity_declaration).toEqual({
       side: "official",
       text_in_force: { version, text: officialText, text_sha256 },
+      signing_payload: {
+        documento: "declaracion_de_integridad",
+        competition_id: c.id,
+        side: "official",
+        person_id: world().actors.purchasing_unit.person_id,
+        text_version: version,
+        text_sha256,
+      },
       declaration: null,
     })
     const stale = await post(
       `/store/competitions/${c.id}/integrity-declaration`,
-      { text_sha256: integrityTextInForce("supplier").text_sha256 },
+      {
+        text_sha256: integrityTextInForce("supplier").text_sha256,
+        ...(await efirmaSign(purchasing(), shown.body.integrity_declaration.signing_payload)),
+      },
       purchasing(),
     )
     expect([stale.status, stale.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
@@ -434,7 +495,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([notInvited.status, notInvited.body.code]).toEqual([403, "PROVEEDOR_NO_INVITADO"])
     const wrongText = await post(
       `/supplier/competitions/${c.id}/integrity-declaration`,
-      { text_sha256: integrityTextInForce("official").text_sha256 },
+      { text_sha256: integrityTextInForce("official").text_sha256, ...(await efirmaSign(s3.token, {})) },
       s3.token,
     )
     expect([wrongText.status, wrongText.body.code]).toEqual([400, "DECLARACION_NO_VIGENTE"])
@@ -444,6 +505,19 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(supplierSigned.body.integrity_declaration.declaration).toEqual(
       expect.objectContaining({ side: "supplier", organization_id: s3.org, text_sha256: integrityTextInForce("supplier").text_sha256 }),
     )
+    // read paths outside the API, watched while the bids come in: every log line written (stdout, stderr,
+    // console) and every event emitted on the event bus (payloads)
+    const logged: string[] = []
+    const streamSpies = [process.stdout, process.stderr].map((stream) => {
+      const original = stream.write.bind(stream) as (...a: unknown[]) => boolean
+      return jest.spyOn(stream, "write").mockImplementation(((chunk: unknown, ...rest: unknown[]) => {
+        logged.push(String(chunk))
+        return original(chunk, ...rest)
+      }) as never)
+    })
+    const consoleSpies = (["log", "info", "warn", "error", "debug"] as const).map((k) => jest.spyOn(console, k))
+    const eventBus = container().resolve(Modules.EVENT_BUS) as unknown as { emit: (...a: unknown[]) => Promise<void> }
+    const emitSpy = jest.spyOn(eventBus, "emit")
     const first = await bid(c, s1, "48.91")
     expect(first.status).toBe(201)
     expect(first.body.bid).toEqual(
@@ -526,6 +600,42 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       const text = JSON.stringify(res.body)
       for (const s of secrets) {
         expect([path, text.includes(s)]).toEqual([path, false])
+      }
+    }
+    // the admin API (the lot's rules), the catalog search index, log lines, event payloads and stored notifications
+    // (the watch ends before the searches below: a request log line would carry their query)
+    const watched: [string, string][] = [
+      ["log lines", logged.join("\n")],
+      ["console", JSON.stringify(consoleSpies.map((spy) => spy.mock.calls))],
+      ["event payloads", JSON.stringify(emitSpy.mock.calls)],
+    ]
+    streamSpies.forEach((spy) => spy.mockRestore())
+    consoleSpies.forEach((spy) => spy.mockRestore())
+    emitSpy.mockRestore()
+    const lotId =
+      (c as unknown as { lot_id?: string }).lot_id ?? (await get(`/store/competitions/${c.id}`, purchasing())).body.competition.lot_id
+    const adminRules = await get(`/admin/competition-rules?lot_id=${lotId}`, token("shcp_contract_admin"))
+    expect(adminRules.status).toBe(200)
+    const prices = secrets.slice(0, 9)
+    const outside: [string, string][] = [...watched, ["admin rules", JSON.stringify(adminRules.body)]]
+    for (const q of ["48.91", "47.73", "46.37", "bolígrafo"]) {
+      const found = await get(`/store/catalog/search?q=${encodeURIComponent(q)}`, token("requiring_unit"))
+      expect([q, found.status]).toEqual([q, 200])
+      outside.push([`search ${q}`, JSON.stringify(found.body)])
+    }
+    const notifications = container().resolve(Modules.NOTIFICATION, { allowUnregistered: true }) as
+      { listNotifications: (f: object, c: object) => Promise<unknown[]> } | undefined
+    if (notifications) {
+      outside.push(["notifications", JSON.stringify(await notifications.listNotifications({}, { take: null }))])
+    }
+    for (const [where, text] of outside) {
+      for (const secret of prices) {
+        // the number on its own (a request's duration in a log line, e.g. "148.912 ms", is not a bid)
+        const alone = new RegExp(`(?<![\\d.])${secret.replace(".", "\\.")}(?![\\d])`)
+        expect([where, secret, alone.test(text)]).toEqual([where, secret, false])
+      }
+      if (where === "event payloads" || where === "notifications") {
+        expect([where, /unit_price|ciphertext|revealed/.test(text)]).toEqual([where, false])
       }
     }
     const view = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
@@ -759,9 +869,9 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect(res.body.competition.status).toBe("offered")
     // offered at Monday 14 Dec 18:00; 2 business days to confirm → Wednesday 16 Dec 18:00
     expect(res.body.competition.confirmation_deadline).toBe("2026-12-17T00:00:00.000Z")
-    const other = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    const other = await accept(c.id, s2)
     expect([other.status, other.body.code]).toEqual([403, "ADJUDICACION_DE_OTRO_PROVEEDOR"])
-    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    const accepted = await accept(c.id, s1)
     expect(accepted.status).toBe(200)
     const award = accepted.body.competition.award
     expect(accepted.body.competition.status).toBe("awarded")
@@ -810,7 +920,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     await opened(c.id)
     expect((await post(`/store/competitions/${c.id}/award`, {}, purchasing())).body.competition.award.supplier_id).toBe(s2.org)
     await setClock("2026-12-17T00:00:00.000Z")
-    const late = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)
+    const late = await accept(c.id, s2)
     expect([late.status, late.body.code]).toEqual([409, "PLAZO_DE_CONFIRMACION_VENCIDO"])
     const head = await ledger.head()
     expect((await openDueCompetitions(container())).passed).toEqual([c.id])
@@ -829,8 +939,8 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect((await ledger.since(head, "competition.")).map((e) => [e.action, e.actor_type])).toEqual([
       ["competition.award_passed", "system"],
     ])
-    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).body.code).toBe("ADJUDICACION_DE_OTRO_PROVEEDOR")
-    const accepted = await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)
+    expect((await accept(c.id, s2)).body.code).toBe("ADJUDICACION_DE_OTRO_PROVEEDOR")
+    const accepted = await accept(c.id, s1)
     expect(accepted.status).toBe(200)
     expect(accepted.body.competition.award).toEqual(expect.objectContaining({ supplier_id: s1.org, subtotal: "286700.00" }))
     expect(accepted.body.competition.status).toBe("awarded")
@@ -849,7 +959,8 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     const head = await ledger.head()
     const { gate, open } = barrier()
     const justification = "La ganadora calculada no garantiza la entrega en 4 días en las unidades médicas del norte."
-    const race = [{}, { supplier_id: s1.org, justification }].map(async (body) => {
+    const envelope = await deviationSigned(c.id, s1.org, s2.org, justification)
+    const race = [{}, { supplier_id: s1.org, justification, ...envelope }].map(async (body) => {
       await gate
       return post(`/store/competitions/${c.id}/award`, body, purchasing())
     })
@@ -918,7 +1029,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     expect([unconfirmed.status, unconfirmed.body.code]).toEqual([409, "ADJUDICACION_NO_CONFIRMADA"])
     const direct = await post(`/store/requisitions/${requisitionId}/contracts`, {}, purchasing())
     expect([direct.status, direct.body.code]).toEqual([400, "REQUISICION_NO_APROBADA"])
-    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s2.token)).status).toBe(200)
+    expect((await accept(c.id, s2)).status).toBe(200)
 
     // other roles, other agencies, suppliers and the anonymous: refused, nothing written
     expect((await generate(token("requiring_unit"))).status).toBe(403)
@@ -1049,7 +1160,7 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       [s3, "52.00"],
     ])
     expect(winner).toBe(s1.org)
-    expect((await post(`/supplier/competitions/${c.id}/award/accept`, {}, s1.token)).status).toBe(200)
+    expect((await accept(c.id, s1)).status).toBe(200)
     const head = await ledger.head()
     const res = await post(`/store/competitions/${c.id}/contracts`, {}, purchasing())
     expect([res.status, res.body.code]).toEqual([400, "CONTRATO_EXCEDE_REQUISICION"])
@@ -1274,5 +1385,241 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
       [s2.org, "280600.00", 1],
       [s1.org, "286700.00", 2],
     ])
+  })
+  // ── e.firma on the integrity declarations, the deviation's justification and the winner's confirmation ──
+
+  it("e.firma: a declaration, a deviation's justification and the winner's confirmation are recorded only with a good signature of the signer; a bad one is refused and writes nothing", async () => {
+    const c = await draft()
+    const view = (await get(`/store/competitions/${c.id}/integrity-declaration`, purchasing())).body.integrity_declaration
+    const path = `/store/competitions/${c.id}/integrity-declaration`
+    const text_sha256 = view.text_in_force.text_sha256
+    const official = await efirmaOf(purchasing())
+    // the payload altered after signing, another key behind the certificate, no signature at all, a certificate never registered
+    const bad = [
+      [{ text_sha256, ...signWithKeyOf(official, official, { ...view.signing_payload, competition_id: "mcomp_otra" }) }, "FIRMA_INVALIDA"],
+      [{ text_sha256, ...signWithKeyOf(await efirmaOf(s1.token), official, view.signing_payload) }, "FIRMA_INVALIDA"],
+      [{ text_sha256 }, "DATOS_INVALIDOS"],
+    ] as const
+    for (const [body, code] of bad) {
+      const res = await post(path, body, purchasing())
+      expect([res.status, res.body.code]).toEqual([400, code])
+    }
+    const unregistered = issueCertificate(
+      pki.ca,
+      { rfc: (await efirmaOf(purchasing())).rfc, name: "Compras SSA" },
+      { password: "Prueba-Firma-2026", valid_from: new Date("2026-01-01T00:00:00Z"), valid_to: new Date("2030-12-31T00:00:00Z") },
+    )
+    const notRegistered = await post(
+      path,
+      { text_sha256, ...signWithKeyOf(unregistered, unregistered, view.signing_payload) },
+      purchasing(),
+    )
+    expect([notRegistered.status, notRegistered.body.code]).toEqual([400, "CERTIFICADO_NO_REGISTRADO"])
+    expect((await get(path, purchasing())).body.integrity_declaration.declaration).toBeNull()
+    const head = await ledger.head()
+    const good = await post(path, { text_sha256, ...signWithKeyOf(official, official, view.signing_payload) }, purchasing())
+    expect(good.status).toBe(201)
+    expect(good.body.integrity_declaration.declaration).toEqual(
+      expect.objectContaining({ certificate_serial: official.serial, payload_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) }),
+    )
+    const [declared] = await ledger.since(head, "competition.")
+    expect(declared.action).toBe("competition.integrity_declared")
+    expect(JSON.stringify(declared)).toContain(official.serial)
+
+    // published, bid, opened: s2 wins on price; the Purchasing Unit deviates to s1
+    expect((await post(`/store/competitions/${c.id}/publish`, {}, purchasing())).status).toBe(200)
+    for (const [who, price] of [
+      [s1, "47.00"],
+      [s2, "46.00"],
+      [s3, "48.00"],
+    ] as [Bidder, string][]) {
+      expect((await declare(c.id, who.token)).status).toBe(201)
+      expect((await bid(c, who, price)).status).toBe(201)
+    }
+    await opened(c.id)
+    const justification = "La ganadora calculada no garantiza la entrega en 4 días en las unidades médicas del norte."
+    const award = (body: object) => post(`/store/competitions/${c.id}/award`, { supplier_id: s1.org, justification, ...body }, purchasing())
+    const unsigned = await award({})
+    expect([unsigned.status, unsigned.body.code]).toEqual([400, "FIRMA_REQUERIDA"])
+    // a signature over another justification does not sign this one
+    const otherText = await award(await deviationSigned(c.id, s1.org, s2.org, `${justification} (borrador)`))
+    expect([otherText.status, otherText.body.code]).toEqual([400, "FIRMA_INVALIDA"])
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("opened")
+    const deviated = await award(await deviationSigned(c.id, s1.org, s2.org, justification))
+    expect(deviated.status).toBe(200)
+    const offered = deviated.body.competition.award
+    expect(offered).toEqual(
+      expect.objectContaining({
+        supplier_id: s1.org,
+        computed_winner_supplier_id: s2.org,
+        deviates: true,
+        justification,
+        justification_signature: expect.objectContaining({
+          person_id: world().actors.purchasing_unit.person_id,
+          certificate_serial: official.serial,
+        }),
+        flags: [
+          expect.objectContaining({
+            kind: "adjudicacion_distinta_a_la_calculada",
+            certificate_serial: official.serial,
+          }),
+        ],
+      }),
+    )
+
+    // the winner confirms with its e.firma over the offer's signing payload
+    const offer = (await get(`/supplier/competitions/${c.id}`, s1.token)).body.competition
+    expect(offer.award_signing_payload).toEqual({
+      documento: "aceptacion_de_adjudicacion",
+      competition_id: c.id,
+      supplier_id: s1.org,
+      bid_id: offered.bid_id,
+      commitment: offered.commitment,
+      subtotal: "286700.00",
+      offered_at: offered.offered_at,
+    })
+    expect((await get(`/supplier/competitions/${c.id}`, s2.token)).body.competition.award_signing_payload).toBeNull()
+    const winnerCred = await efirmaOf(s1.token)
+    const tampered = await post(
+      `/supplier/competitions/${c.id}/award/accept`,
+      signWithKeyOf(winnerCred, winnerCred, { ...offer.award_signing_payload, subtotal: "1.00" }),
+      s1.token,
+    )
+    expect([tampered.status, tampered.body.code]).toEqual([400, "FIRMA_INVALIDA"])
+    // another person's certificate (supplier 2's user) does not sign for supplier 1's user
+    const foreign = await post(
+      `/supplier/competitions/${c.id}/award/accept`,
+      signWithKeyOf(await efirmaOf(s2.token), await efirmaOf(s2.token), offer.award_signing_payload),
+      s1.token,
+    )
+    expect([foreign.status, foreign.body.code]).toEqual([400, "RFC_NO_COINCIDE"])
+    expect((await get(`/store/competitions/${c.id}`, purchasing())).body.competition.status).toBe("offered")
+    const confirmed = await accept(c.id, s1)
+    expect(confirmed.status).toBe(200)
+    expect(confirmed.body.competition.status).toBe("awarded")
+    expect(confirmed.body.competition.award.acceptance_signature).toEqual(
+      expect.objectContaining({ person_id: s1.person_id, certificate_serial: winnerCred.serial }),
+    )
+  })
+
+  it("re-invites as many rounds as the rules grant (max_reinvite_rounds), then deserts — by the injected clock", async () => {
+    const d = await draft()
+    const lotId = (d as unknown as { lot_id: string }).lot_id
+    const rule = await post(
+      "/admin/competition-rules",
+      {
+        lot_id: lotId,
+        effective_from: PUBLISHED.toISOString(),
+        citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 7",
+        min_invitees: 3,
+        min_valid_bids: 2,
+        on_insufficient_bids: "reinvite",
+        max_reinvite_rounds: 2,
+        bid_window_business_days: 3,
+        winner_confirmation_business_days: 1,
+        abnormally_low_pct: 40,
+        sme_preferences: { tie_break: true, reserved: false },
+      },
+      token("shcp_contract_admin"),
+    )
+    expect([rule.status, rule.body.competition_rule.max_reinvite_rounds]).toEqual([201, 2])
+    expect((await declare(d.id, purchasing(), "store")).status).toBe(201)
+    const p = await post(`/store/competitions/${d.id}/publish`, {}, purchasing())
+    expect([p.status, p.body.competition.rules.max_reinvite_rounds]).toEqual([200, 2])
+    const c = p.body.competition as { id: string; lines: { id: string }[] }
+    expect((await declare(c.id, s1.token)).status).toBe(201)
+    expect((await bid(c, s1, "47.00")).status).toBe(201)
+    // round 1 closes Thursday 10 Dec 18:00 → round 2 until Tuesday 15 Dec 18:00 → round 3 until Friday 18 Dec 18:00
+    const closes = ["2026-12-11T00:00:00.000Z", "2026-12-16T00:00:00.000Z", "2026-12-19T00:00:00.000Z"]
+    const seen: [string, number, string | null][] = []
+    for (const at of closes) {
+      // one tick before the deadline nothing happens
+      await setClock(new Date(new Date(at).getTime() - 1))
+      expect((await openDueCompetitions(container())).opened).toEqual([])
+      await setClock(at)
+      expect((await openDueCompetitions(container())).opened).toEqual([c.id])
+      const r = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+      seen.push([r.status, r.round, r.status === "bidding" ? r.bid_deadline : null])
+    }
+    expect(seen).toEqual([
+      ["bidding", 2, "2026-12-16T00:00:00.000Z"],
+      ["bidding", 3, "2026-12-19T00:00:00.000Z"],
+      ["deserted", 3, null],
+    ])
+    const final = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition
+    expect(final.rounds.map((r: { round: number }) => r.round)).toEqual([1, 2])
+    expect(final.deserted_reason).toMatch(/al menos 2/)
+  })
+
+  it("points with published weights and SME bonus points: the rules are published with the competition before any bid, and the evaluation ranks and explains by points", async () => {
+    const d = await draft()
+    const lotId = (d as unknown as { lot_id: string }).lot_id
+    const base = {
+      lot_id: lotId,
+      effective_from: PUBLISHED.toISOString(),
+      citation: "Acuerdo de reglas de la segunda etapa, DOF 01/12/2026, numeral 9 (puntos y porcentajes)",
+      min_invitees: 3,
+      min_valid_bids: 2,
+      bid_window_business_days: 5,
+      winner_confirmation_business_days: 2,
+      abnormally_low_pct: 40,
+      method: "points",
+      weights: { price: 60, delivery_days: 40 },
+      sme_preferences: { tie_break: true, reserved: false, bonus_points: 5 },
+    }
+    const admin = token("shcp_contract_admin")
+    // weights that do not add up to 100, and a bonus without points: refused
+    const badWeights = await post("/admin/competition-rules", { ...base, weights: { price: 60, delivery_days: 30 } }, admin)
+    expect([badWeights.status, badWeights.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    const bonusWithoutPoints = await post("/admin/competition-rules", { ...base, method: "lowest_price", weights: null }, admin)
+    expect([bonusWithoutPoints.status, bonusWithoutPoints.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+    expect((await post("/admin/competition-rules", base, admin)).status).toBe(201)
+    expect((await declare(d.id, purchasing(), "store")).status).toBe(201)
+    expect((await post(`/store/competitions/${d.id}/publish`, {}, purchasing())).status).toBe(200)
+    // every invited supplier sees the method, the weights and the bonus before bidding
+    const seen = (await get(`/supplier/competitions/${d.id}`, s1.token)).body.competition
+    expect(seen.rules).toEqual(
+      expect.objectContaining({ method: "points", weights: { price: 60, delivery_days: 40 }, sme_bonus_points: 5 }),
+    )
+    expect((await request(baseUrl()).get(`/public/competitions/${d.id}`)).body.competition.rules).toEqual(
+      expect.objectContaining({ method: "points", weights: { price: 60, delivery_days: 40 }, sme_bonus_points: 5 }),
+    )
+    const line = d.lines[0].id
+    const offer = (who: Bidder, price: string, days: number) =>
+      post(`/supplier/competitions/${d.id}/bid`, { lines: [{ line_id: line, unit_price: price }], delivery_days: days }, who.token)
+    for (const who of [s1, s2, s3]) {
+      expect((await declare(d.id, who.token)).status).toBe(201)
+    }
+    // s2 (grande) cheapest but slow; s1 (mediana, SME) a little dearer and fast; s3 (pequeña, SME) dearest and slowest
+    expect((await offer(s2, "46.00", 10)).status).toBe(201)
+    expect((await offer(s1, "47.00", 4)).status).toBe(201)
+    expect((await offer(s3, "50.00", 8)).status).toBe(201)
+    const o = await opened(d.id)
+    // s1: 60 × 280,600 ÷ 286,700 = 58.72 + 40 × 4 ÷ 4 = 40 + 5 = 103.72
+    // s2: 60 + 40 × 4 ÷ 10 = 16 → 76.00
+    // s3: 60 × 280,600 ÷ 305,000 = 55.20 + 40 × 4 ÷ 8 = 20 + 5 → 80.20
+    expect(o.evaluation.method).toBe("points")
+    expect(
+      o.evaluation.bids.map((b: { supplier_id: string; rank: number; points: { total: string } }) => [
+        b.supplier_id,
+        b.rank,
+        b.points.total,
+      ]),
+    ).toEqual([
+      [s1.org, 1, "103.72"],
+      [s3.org, 2, "80.20"],
+      [s2.org, 3, "76.00"],
+    ])
+    expect(o.bids.map((b: { supplier_id: string }) => b.supplier_id)).toEqual([s1.org, s3.org, s2.org])
+    expect(o.evaluation.rationale).toMatch(
+      /^Mayor puntuación entre 3 propuestas válidas, con las ponderaciones publicadas \(precio 60 puntos, plazo de entrega 40 puntos, bonificación MIPYME 5 puntos\): 103\.72 puntos/,
+    )
+    const awarded = await post(`/store/competitions/${d.id}/award`, {}, purchasing())
+    expect([awarded.status, awarded.body.competition.award.supplier_id, awarded.body.competition.award.deviates]).toEqual([
+      200,
+      s1.org,
+      false,
+    ])
+    expect(awarded.body.competition.award.rationale).toMatch(/103\.72 puntos/)
   })
 })

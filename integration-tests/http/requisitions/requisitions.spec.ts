@@ -152,6 +152,17 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
     expect((await get("/store/requisitions?fields=id,status", requester())).body.requisitions).toEqual([{ id: r.id, status: "approved" }])
     const unknown = await get("/store/requisitions?fields=id,cart", requester())
     expect([unknown.status, unknown.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
+    // so does the detail route: `fields` narrows the requisition, `+`/`-` adjust its defaults (lines, approval_steps)
+    expect((await get(`/store/requisitions/${r.id}?fields=id,status,total`, requester())).body.requisition).toEqual({
+      id: r.id,
+      status: "approved",
+      total: timeline.body.requisition.total,
+    })
+    const withoutSteps = (await get(`/store/requisitions/${r.id}?fields=-approval_steps`, requester())).body.requisition
+    expect(withoutSteps).not.toHaveProperty("approval_steps")
+    expect(withoutSteps.lines).toEqual(timeline.body.requisition.lines)
+    const unknownDetail = await get(`/store/requisitions/${r.id}?fields=id,secret`, requester())
+    expect([unknownDetail.status, unknownDetail.body.code]).toEqual([400, "CAMPOS_NO_PERMITIDOS"])
   })
 
   it("refuses a rejection without reason (nothing changes), then rejects and releases the budget", async () => {
@@ -618,6 +629,20 @@ describeApp("requisitions and approval workflows", ({ world, baseUrl, container 
       data: [linked],
     } = await query.graph({ entity: "requisition", fields: ["id", "specific_contracts.id"], filters: { id: r.id } })
     expect((linked.specific_contracts as { id: string }[]).map((c) => c.id).sort()).toEqual(contracts.map((c) => c.id).sort())
+    // read-only links over the id columns (ADR 0013): the requisition's budget key, each contract's framework contract
+    const {
+      data: [withKey],
+    } = await query.graph({ entity: "requisition", fields: ["id", "budget_key.id"], filters: { id: r.id } })
+    expect((withKey.budget_key as { id: string }).id).toBe(keyId)
+    const { data: drawnFrom } = await query.graph({
+      entity: "specific_contract",
+      fields: ["id", "framework_contract_id", "framework_contract.id"],
+      filters: { id: contracts.map((c) => c.id as string) },
+    })
+    expect(drawnFrom).toHaveLength(2)
+    for (const c of drawnFrom) {
+      expect((c.framework_contract as { id: string }).id).toBe(c.framework_contract_id)
+    }
     expect(await notificationsTo(rep().email)).toContain("requisition.contract_awaits_signature")
     expect(await notificationsTo(other.signer.email)).toContain("requisition.contract_awaits_signature")
 

@@ -1,5 +1,5 @@
 // Canonical JSON, byte-identical to the server's canonicalJson
-// (plugins/contracts/src/utils/canonical-json.ts; a unit test cross-checks
+// (plugins/organizations/src/audit/canonical-json.ts; a unit test cross-checks
 // them): keys sorted by UTF-16 code units, no whitespace, strings and numbers
 // as JSON.stringify writes them (RFC 8785), undefined properties omitted,
 // Dates as ISO-8601 UTC; undefined in arrays, NaN, Infinity, bigint,

@@ -204,7 +204,7 @@ export async function seedFrameworkContracts({ container }: ExecArgs) {
           },
         })
         await reviewOfferRequestWorkflow(container).run({
-          input: { request_id: result.id, decision: "approve", reviewer: "seed", at: "2026-01-15T00:00:00Z", sync_store: false },
+          input: { request_id: result.id, decision: "approve", reviewer: "seed", at: "2026-01-15T00:00:00Z", bulk_load: true },
         })
         offersCreated++
       }

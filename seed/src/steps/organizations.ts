@@ -54,6 +54,17 @@ async function ensureOrganization(container: MedusaContainer, input: CreateOrgan
 
 let personCounter = 0
 
+/** Runs the tasks at most `limit` at a time, starting them in list order. */
+async function startInOrder(tasks: (() => Promise<void>)[], limit: number) {
+  let next = 0
+  const lane = async () => {
+    while (next < tasks.length) {
+      await tasks[next++]()
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, lane))
+}
+
 async function ensurePerson(
   container: MedusaContainer,
   org: OrgRow,
@@ -97,6 +108,10 @@ export async function seedOrganizations({ container }: ExecArgs) {
   const counters: Counters = { organizations: 0, units: 0, people: 0 }
   const logins: DemoLogin[] = []
   personCounter = 0
+  // People are created once every organization exists, four at a time: each
+  // one's password hash (scrypt, in libuv's thread pool) overlaps the others'
+  // database work. They start in order, so each keeps its demo name and RFC.
+  const people: (() => Promise<void>)[] = []
 
   const shcp = await ensureOrganization(
     container,
@@ -115,7 +130,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
   )
   for (const p of SHCP.people) {
     const email = `${p.local}@${SHCP.domain}`
-    await ensurePerson(container, shcp, email, p.role, null, p.position, counters)
+    people.push(() => ensurePerson(container, shcp, email, p.role, null, p.position, counters))
     logins.push({ role: p.role, email, organization: SHCP.short_name, actor_type: "user" })
   }
 
@@ -139,7 +154,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
     const prefix = a.units[0].code.split("-")[0]
     for (const r of AGENCY_ROLE_UNITS) {
       const email = `${r.local}@${a.email_domain}`
-      await ensurePerson(container, org, email, r.role, `${prefix}-${r.unit}`, r.position, counters)
+      people.push(() => ensurePerson(container, org, email, r.role, `${prefix}-${r.unit}`, r.position, counters))
       if (i === 0) {
         logins.push({ role: r.role, email, organization: a.short_name, actor_type: "customer" })
       }
@@ -163,7 +178,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
       counters,
     )
     const email = `ventas@${s.key}.demo.mx`
-    await ensurePerson(container, org, email, "supplier_user", null, "Representante de ventas", counters)
+    people.push(() => ensurePerson(container, org, email, "supplier_user", null, "Representante de ventas", counters))
     if (i === 0) {
       logins.push({ role: "supplier_user", email, organization: s.legal_name, actor_type: "supplier" })
     }
@@ -185,7 +200,7 @@ export async function seedOrganizations({ container }: ExecArgs) {
     counters,
   )
   const auditorEmail = `auditor@${AUDIT_BODY.domain}`
-  await ensurePerson(container, audit, auditorEmail, "auditor", null, "Auditor del Órgano Interno de Control", counters)
+  people.push(() => ensurePerson(container, audit, auditorEmail, "auditor", null, "Auditor del Órgano Interno de Control", counters))
   logins.push({ role: "auditor", email: auditorEmail, organization: AUDIT_BODY.short_name, actor_type: "auditor" })
 
   const observerOrg = await ensureOrganization(
@@ -202,9 +217,10 @@ export async function seedOrganizations({ container }: ExecArgs) {
     counters,
   )
   const observerEmail = `testigo@${OBSERVER_ORG.domain}`
-  await ensurePerson(container, observerOrg, observerEmail, "observer", null, "Testigo social", counters)
+  people.push(() => ensurePerson(container, observerOrg, observerEmail, "observer", null, "Testigo social", counters))
   logins.push({ role: "observer", email: observerEmail, organization: OBSERVER_ORG.short_name, actor_type: "observer" })
 
+  await startInOrder(people, 4)
   logger.info(`seed: organizations +${counters.organizations}, units +${counters.units}, people +${counters.people}`)
   return { counters, logins }
 }

@@ -100,6 +100,17 @@ export default async function RootLayout({ children }: { children: React.ReactNo
                 {mj.nav.payments}
               </a>
             ) : null}
+            {can.bid ? (
+              <a href="/proveedor/competencias" data-testid="nav-supplier-competitions">
+                {m.competitions.supplierTitle}
+              </a>
+            ) : null}
+            {can.compete ? (
+              <a href="/competencias" data-testid="nav-competitions">
+                {m.competitions.purchasingTitle}
+              </a>
+            ) : null}
+
             {!profile || can.sign ? (
               <a href="/contratos" data-testid="nav-contracts">
                 {m.nav.contracts}

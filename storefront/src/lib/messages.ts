@@ -3,6 +3,8 @@
  * shared by server and client components; the choice is the header's
  * toggle (lib/i18n.ts). Money and dates keep the es-MX format in both.
  */
+import { COMPETITIONS_EN, COMPETITIONS_ES } from "./messages-competitions"
+
 export type Lang = "es" | "en"
 
 const STATUS_ES = {
@@ -310,6 +312,7 @@ const es = {
   status: STATUS_ES as Record<string, string>,
   stepStatus: STEP_STATUS_ES as Record<string, string>,
   role: (code: string) => ROLE_ES[code] ?? code,
+  competitions: COMPETITIONS_ES,
 }
 
 export type Messages = typeof es
@@ -610,6 +613,7 @@ const en: Messages = {
       budget: "Budget",
       contract_admin: "Contract Administrator",
     })[code] ?? code,
+  competitions: COMPETITIONS_EN,
 }
 
 export function messages(lang: Lang): Messages {

@@ -64,7 +64,7 @@ export async function keyInScope(container: MedusaContainer, access: AccessConte
   return key
 }
 
-export { withBudgetErrors } from "../http/errors"
+export { withBudgetErrors } from "../http/domain-errors"
 
 /** One page of budget keys matching `filters`, as both the store and admin routes answer it. */
 export async function listBudgetKeys(

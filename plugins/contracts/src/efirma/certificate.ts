@@ -1,6 +1,6 @@
 import { Certificate } from "@nodecfdi/credentials/node"
 import { X509Certificate } from "node:crypto"
-import { efirmaError, EFIRMA_ERRORS } from "./errors"
+import { efirmaError, EFIRMA_ERRORS } from "../errors"
 
 /** What the store keeps and shows of a SAT certificate. */
 export type ParsedCertificate = {

@@ -1,5 +1,5 @@
 import type { ParsedCertificate } from "./certificate"
-import { efirmaError, EFIRMA_ERRORS } from "./errors"
+import { efirmaError, EFIRMA_ERRORS } from "../errors"
 import { findTrustedIssuer, type TrustStore } from "./trust-store"
 
 const fecha = (d: Date) => new Intl.DateTimeFormat("es-MX", { dateStyle: "long", timeZone: "America/Mexico_City" }).format(d)

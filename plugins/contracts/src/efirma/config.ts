@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { efirmaError, EFIRMA_ERRORS } from "./errors"
+import { efirmaError, EFIRMA_ERRORS } from "../errors"
 import { ensureTestCaDirectory } from "./test-ca-files"
 
 export type EfirmaOptions = {

@@ -3,7 +3,7 @@
  * the trusted-CA bundle, signature verification and the test CA. See
  * docs/efirma.md.
  */
-export * from "./errors"
+export { EFIRMA_ERRORS, efirmaError, type EfirmaErrorCode } from "../errors"
 export * from "./certificate"
 export * from "./checks"
 export * from "./config"

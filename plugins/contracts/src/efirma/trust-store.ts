@@ -1,7 +1,7 @@
 import { X509Certificate } from "node:crypto"
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { delimiter, extname, join } from "node:path"
-import { efirmaError, EFIRMA_ERRORS } from "./errors"
+import { efirmaError, EFIRMA_ERRORS } from "../errors"
 
 export type TrustedCa = { x509: X509Certificate; subject: string; source: string }
 

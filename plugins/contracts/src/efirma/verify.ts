@@ -8,7 +8,7 @@ import { sha256Hex } from "../utils/hash"
 import { parseCertificate, type ParsedCertificate } from "./certificate"
 import { assertAcceptableCertificate } from "./checks"
 import { resolveCaBundle } from "./config"
-import { efirmaError, EFIRMA_ERRORS } from "./errors"
+import { efirmaError, EFIRMA_ERRORS } from "../errors"
 import { trustStoreFor, type TrustStore } from "./trust-store"
 
 export type SignatureEnvelope = {

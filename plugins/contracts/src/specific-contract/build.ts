@@ -1,6 +1,6 @@
 import { MathBN } from "@medusajs/framework/utils"
 import { amountInWordsMxn } from "./amount-in-words"
-import { invalid, notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
+import { invalid, notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "../errors"
 import { lineAmounts, percentChange, round2, sumAmounts, type IvaTreatment } from "./money"
 import type { AmendmentChange, ContractData, ContractLine } from "./types"
 

@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { ESTADOS_MX, isAssignmentActive, type Permission } from "@tienda/organizations/utils"
-import { invalid, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
+import { invalid, SPECIFIC_CONTRACT_ERRORS as E } from "../errors"
 
 type Resolver = Pick<MedusaContainer, "resolve">
 
@@ -109,6 +109,11 @@ export async function signersWith(
       position: p.position?.trim() || defaultPosition,
       unit_ids: held.map((a) => a.unit?.id ?? null),
     }))
+}
+
+/** A signer as the contract document names its representative. */
+export function representativeOf(s: SignerFacts): { person_id: string; full_name: string; position: string; rfc: string } {
+  return { person_id: s.id, full_name: s.full_name, position: s.position, rfc: s.rfc }
 }
 
 /** Picks the designated signer: the requested person, else the preferred ones, else the first. */

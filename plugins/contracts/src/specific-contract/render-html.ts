@@ -1,6 +1,6 @@
 import Handlebars from "handlebars"
 import { DateTime } from "luxon"
-import { invalid, SPECIFIC_CONTRACT_ERRORS } from "./errors"
+import { invalid, SPECIFIC_CONTRACT_ERRORS } from "../errors"
 import { formatPesos } from "./money"
 import type { ContractData } from "./types"
 

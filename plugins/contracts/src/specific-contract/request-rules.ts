@@ -1,6 +1,6 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { linePrice, type OfferFacts } from "./build"
-import { invalid, notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "./errors"
+import { invalid, notAllowed, SPECIFIC_CONTRACT_ERRORS as E } from "../errors"
 
 /**
  * The rules a specific-contract request must meet, as pure functions of the

@@ -27,3 +27,18 @@ export async function ficha(container: MedusaContainer, id: string, asOf?: strin
   }
   return data[0]
 }
+
+/** Exact difference of two decimal strings with up to 2 decimals (centavos), as a decimal string. */
+export function priceDifference(proposed: string, previous: string | null): string | null {
+  if (previous === null) {
+    return null
+  }
+  const cents = (v: string) => {
+    const [whole, frac = ""] = v.replace(/^-/, "").split(".")
+    const c = BigInt(whole || "0") * 100n + BigInt((frac + "00").slice(0, 2))
+    return v.startsWith("-") ? -c : c
+  }
+  const d = cents(proposed) - cents(previous)
+  const abs = d < 0n ? -d : d
+  return `${d < 0n ? "-" : ""}${abs / 100n}.${String(abs % 100n).padStart(2, "0")}`
+}

@@ -10,12 +10,12 @@ import { validateOfferReviewStep, type OfferReviewInput } from "./steps/validate
 export type ReviewOfferRequestWorkflowInput = OfferReviewInput & {
   at: string
   /**
-   * false only for bulk loads (the seed) that bring the store and the search
+   * true only for bulk loads (the seed) that bring the store and the search
    * index in line once at the end (syncStoreProductsWorkflow, a reindex): no
    * per-offer store sync and no per-offer catalog event. Every request path
-   * syncs and announces at once.
+   * leaves it unset and syncs and announces at once.
    */
-  sync_store?: boolean
+  bulk_load?: boolean
   /** Who acts (audit ledger); the system when omitted. */
   actor?: AuditActor | null
 }
@@ -32,12 +32,12 @@ export const reviewOfferRequestWorkflow = createWorkflow(
     const applied = when("approve-offer", { review }, ({ review }) => review.approve).then(() => {
       const offer = applyOfferStep(transform({ review, input }, ({ review, input }) => ({ ...review, at: input.at })))
       syncStoreProductsWorkflow.runAsStep({
-        input: transform({ offer, input }, ({ offer, input }) => ({ offer_ids: input.sync_store === false ? [] : [offer.offer_id] })),
+        input: transform({ offer, input }, ({ offer, input }) => ({ offer_ids: input.bulk_load === true ? [] : [offer.offer_id] })),
       })
       return offer
     })
     // the search index (and any other listener) learns of the new price; a bulk load reindexes once at its end
-    when("announce-offer-changed", { review, input }, ({ review, input }) => review.approve && input.sync_store !== false).then(() => {
+    when("announce-offer-changed", { review, input }, ({ review, input }) => review.approve && input.bulk_load !== true).then(() => {
       emitEventStep({
         eventName: CATALOG_EVENTS.OFFER_CHANGED,
         data: transform({ applied, review }, ({ applied, review }) => ({

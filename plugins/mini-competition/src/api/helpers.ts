@@ -4,6 +4,8 @@ import { withDomainErrors } from "@tienda/organizations/http"
 import { CONFLICT_CODES } from "../competition/errors"
 import { integrityTextInForce, type IntegritySide } from "../competition/integrity"
 import { fixed2 } from "../competition/money"
+import { awardAcceptancePayload, integrityDeclarationPayload } from "../competition/signing"
+import type { Award } from "../workflows/steps/award-data"
 import { MINI_COMPETITION_MODULE } from "../modules/mini_competition"
 import type MiniCompetitionModuleService from "../modules/mini_competition/service"
 import { declarationOf } from "../workflows/steps/integrity"
@@ -140,6 +142,7 @@ export async function procedureView(container: MedusaContainer, c: Competition) 
  */
 export async function supplierView(container: MedusaContainer, c: Competition, supplierId: string) {
   const invitations = await invitationsOf(container, c.id)
+  const offered = c.award as unknown as Award | null
   const own = await mcService(container).listCompetitionBids(
     { competition_id: c.id, supplier_id: supplierId },
     { take: null, order: { submitted_at: "DESC", created_at: "DESC" } },
@@ -151,6 +154,8 @@ export async function supplierView(container: MedusaContainer, c: Competition, s
     clarifications: await clarificationsOf(container, c.id),
     ...(await bidsPart(container, c)),
     own_bids: own.map((b) => ({ id: b.id, status: b.status, commitment: b.commitment, submitted_at: b.submitted_at })),
+    /** While the award is offered to this supplier: what its user signs with e.firma to confirm it. */
+    award_signing_payload: c.status === "offered" && offered?.supplier_id === supplierId ? awardAcceptancePayload(offered) : null,
   }
 }
 
@@ -176,6 +181,8 @@ export async function publicView(container: MedusaContainer, c: Competition) {
     published_at: rest.published_at,
     bid_deadline: rest.bid_deadline,
     opened_at: rest.opened_at,
+    /** The rules (method, published weights, SME bonus, floors) are public from the publication, before any bid. */
+    rules,
   }
   if (!c.opened_at) {
     return { ...head, ...(await bidsPart(container, c)) }
@@ -226,6 +233,14 @@ export async function integrityView(container: MedusaContainer, competitionId: s
   return {
     side,
     text_in_force: { version: text.version, text: text.text, text_sha256: text.text_sha256 },
+    /** What the signer signs with e.firma (canonical JSON) to declare the text in force. */
+    signing_payload: integrityDeclarationPayload({
+      competition_id: competitionId,
+      side,
+      person_id: personId,
+      text_version: text.version,
+      text_sha256: text.text_sha256,
+    }),
     declaration: row
       ? {
           id: row.id,
@@ -236,6 +251,8 @@ export async function integrityView(container: MedusaContainer, competitionId: s
           text_version: row.text_version,
           text_sha256: row.text_sha256,
           declared_at: row.declared_at,
+          certificate_serial: row.certificate_serial,
+          payload_sha256: row.payload_sha256,
         }
       : null,
   }

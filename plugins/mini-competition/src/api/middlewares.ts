@@ -8,6 +8,7 @@ import {
   AdminCreateRule,
   AdminListRules,
   Empty,
+  SupplierAcceptAward,
   IntegrityDeclaration,
   ListCompetitions,
   Observation,
@@ -76,7 +77,7 @@ export default defineMiddlewares({
     },
     { method: ["POST"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder(), validateBody(SupplierBid)] },
     { method: ["DELETE"], matcher: "/supplier/competitions/:id/bid", middlewares: [...bidder()] },
-    { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(Empty)] },
+    { method: ["POST"], matcher: "/supplier/competitions/:id/award/accept", middlewares: [...bidder(), validateBody(SupplierAcceptAward)] },
     { method: ["POST"], matcher: "/supplier/competitions/:id/clarifications", middlewares: [...bidder(), validateBody(SupplierAsk)] },
     {
       method: ["GET"],

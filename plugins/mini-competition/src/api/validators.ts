@@ -2,6 +2,12 @@ import { z } from "@medusajs/framework/zod"
 import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const id = z.string().trim().min(1).max(100)
+
+/** An e.firma envelope (the contracts plugin's shape): base64 DER `.cer` and base64 signature over the canonical JSON of the signing payload. */
+const envelope = {
+  certificate: z.string().min(100).max(20_000),
+  signature: z.string().min(16).max(4_000),
+}
 /** A non-negative amount with at most two decimals, as a string (exact money). */
 const amount = z
   .string()
@@ -34,6 +40,9 @@ export const StoreAward = z
     /** Another valid bidder than the computed winner (needs a justification). */
     supplier_id: id.optional(),
     justification: z.string().trim().min(1).max(2000).optional(),
+    /** e.firma over `deviationJustificationPayload` — required when deviating from the computed winner. */
+    certificate: envelope.certificate.optional(),
+    signature: envelope.signature.optional(),
   })
   .strict()
 export type StoreAwardType = z.infer<typeof StoreAward>
@@ -68,6 +77,7 @@ export const StoreAnswer = z
 export type StoreAnswerType = z.infer<typeof StoreAnswer>
 
 const days = z.number().int().min(1).max(30)
+const weight = z.number().int().min(0).max(100)
 /** A lot's second-stage rules from `effective_from` on (never retroactive). */
 export const AdminCreateRule = z
   .object({
@@ -76,26 +86,60 @@ export const AdminCreateRule = z
     citation: z.string().trim().min(10).max(500),
     min_invitees: z.number().int().min(1).max(50),
     min_valid_bids: z.number().int().min(1).max(50),
-    /** With fewer valid bids than the minimum the competition is declared deserted (re-inviting is not offered yet). */
+    /** With fewer valid bids than the minimum: deserted, or new bidding rounds (at most `max_reinvite_rounds`), then deserted. */
     on_insufficient_bids: z.enum(["deserted", "reinvite"]).default("deserted"),
+    max_reinvite_rounds: z.number().int().min(1).max(5).default(1),
+    /** Lowest compliant price, or points with published weights (whole points adding up to 100). */
+    method: z.enum(["lowest_price", "points"]).default("lowest_price"),
+    weights: z
+      .object({ price: weight.min(1), delivery_days: weight })
+      .strict()
+      .nullable()
+      .default(null),
     bid_window_business_days: days,
     winner_confirmation_business_days: days,
     abnormally_low_pct: z.number().int().min(1).max(99),
-    sme_preferences: z.object({ tie_break: z.boolean(), reserved: z.boolean() }).strict(),
+    sme_preferences: z
+      .object({ tie_break: z.boolean(), reserved: z.boolean(), bonus_points: z.number().int().min(0).max(20).default(0) })
+      .strict(),
   })
   .strict()
+  .superRefine((r, ctx) => {
+    if (r.method === "points" && (!r.weights || r.weights.price + r.weights.delivery_days !== 100)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["weights"],
+        message: "La evaluación por puntos requiere ponderaciones de precio y plazo que sumen 100.",
+      })
+    }
+    if (r.method !== "points" && r.weights) {
+      ctx.addIssue({ code: "custom", path: ["weights"], message: "Las ponderaciones solo aplican a la evaluación por puntos." })
+    }
+    if (r.method !== "points" && r.sme_preferences.bonus_points > 0) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["sme_preferences", "bonus_points"],
+        message: "Los puntos adicionales MIPYME solo aplican a la evaluación por puntos.",
+      })
+    }
+  })
 export type AdminCreateRuleType = z.infer<typeof AdminCreateRule>
 
 export const AdminListRules = z.object({ lot_id: id }).strict()
 export type AdminListRulesType = z.infer<typeof AdminListRules>
 
-/** The signer acknowledges the integrity declaration it was shown by its SHA-256 (hex). */
+/** The signer acknowledges the integrity declaration it was shown by its SHA-256 (hex), signed with e.firma over the view's `signing_payload`. */
 export const IntegrityDeclaration = z
   .object({
     text_sha256: z
       .string()
       .trim()
       .regex(/^[0-9a-fA-F]{64}$/, "SHA-256 en hexadecimal (64 caracteres)"),
+    ...envelope,
   })
   .strict()
+/** The winner confirms the award with its e.firma over the offer's `signing_payload`. */
+export const SupplierAcceptAward = z.object(envelope).strict()
+export type SupplierAcceptAwardType = z.infer<typeof SupplierAcceptAward>
+
 export type IntegrityDeclarationType = z.infer<typeof IntegrityDeclaration>

@@ -7,9 +7,19 @@ import { conflict, forbidden } from "../competition/errors"
 import type { Award } from "./steps/award-data"
 import { ownCompetition } from "./steps/own-competition"
 import { competitionLockKey } from "./steps/service"
+import { verifiedSignature, type Envelope } from "./steps/signature"
+import { awardAcceptancePayload } from "../competition/signing"
 import { updateCompetitionStep } from "./steps/update-competition"
 
-export type AcceptAwardWorkflowInput = { competition_id: string; supplier_id: string; person_id: string; actor: AuditActor; at: string }
+export type AcceptAwardWorkflowInput = {
+  competition_id: string
+  supplier_id: string
+  person_id: string
+  /** The supplier user's e.firma over the offer's `awardAcceptancePayload`. */
+  envelope: Envelope
+  actor: AuditActor
+  at: string
+}
 
 export const MINI_COMPETITION_AWARDED = "mini_competition.awarded"
 
@@ -17,7 +27,9 @@ export const planAcceptanceStepId = "mini-competition-plan-acceptance"
 /**
  * This step checks (read-only) that the caller's company is the supplier
  * the award is offered to, within its confirmation window by the server's
- * clock, and still eligible.
+ * clock, still eligible, and that the confirming user's e.firma verifies
+ * over the offer's `awardAcceptancePayload` (the contracts plugin's
+ * verification).
  */
 export const planAcceptanceStep = createStep(planAcceptanceStepId, async (input: AcceptAwardWorkflowInput, { container }) => {
   const competition = await ownCompetition(container, input.competition_id, null)
@@ -44,7 +56,19 @@ export const planAcceptanceStep = createStep(planAcceptanceStepId, async (input:
   if (!eligibility.eligible) {
     conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
-  return new StepResponse({ ...award, accepted_at: at.toISOString(), accepted_by_person_id: input.person_id } satisfies Award)
+  const signature = await verifiedSignature(container, {
+    person_id: input.person_id,
+    payload: awardAcceptancePayload(award),
+    envelope: input.envelope,
+    at: input.at,
+    what: "Confirmar la adjudicación",
+  })
+  return new StepResponse({
+    ...award,
+    accepted_at: at.toISOString(),
+    accepted_by_person_id: input.person_id,
+    acceptance_signature: signature,
+  } satisfies Award)
 })
 
 export const acceptAwardWorkflowId = "mini-competition-accept-award"
@@ -75,6 +99,8 @@ export const acceptAwardWorkflow = createWorkflow(acceptAwardWorkflowId, (input:
           savings: award.savings,
           deviates: award.deviates,
           lapsed: award.lapsed.length,
+          certificate_serial: award.acceptance_signature?.certificate_serial ?? null,
+          payload_sha256: award.acceptance_signature?.payload_sha256 ?? null,
         },
       }),
     ),

@@ -2,13 +2,20 @@ import { createStep, createWorkflow, StepResponse, transform, WorkflowData, Work
 import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import { auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { conflict, invalid, notFound } from "../competition/errors"
-import type { RuleRow } from "../competition/rules"
+import { weightsProblem, type EvaluationMethod, type PointsWeights, type RuleRow } from "../competition/rules"
 import { frameworkContracts, mc } from "./steps/service"
 
 /** A rule row as asked for (the stored row's fields), by whom and when. */
-export type CreateCompetitionRuleWorkflowInput = Omit<RuleRow, "id" | "effective_from" | "sme_preferences"> & {
+export type CreateCompetitionRuleWorkflowInput = Omit<
+  RuleRow,
+  "id" | "effective_from" | "sme_preferences" | "method" | "weights" | "max_reinvite_rounds"
+> & {
   effective_from: string
-  sme_preferences: { tie_break: boolean; reserved: boolean }
+  sme_preferences: { tie_break: boolean; reserved: boolean; bonus_points: number }
+  method: EvaluationMethod
+  /** `points` only (whole points adding up to 100). */
+  weights: PointsWeights | null
+  max_reinvite_rounds: number
   person_id: string
   actor: AuditActor
   /** Now, by the procedure's clock. */
@@ -31,6 +38,9 @@ export const createCompetitionRuleStep = createStep(
     const from = new Date(input.effective_from)
     if (from.getTime() < new Date(input.at).getTime()) {
       invalid("VIGENCIA_RETROACTIVA", "Las reglas no pueden entrar en vigor en el pasado: indica una fecha de vigencia a partir de ahora.")
+    }
+    if (input.method === "points" && weightsProblem(input.weights)) {
+      invalid("PONDERACIONES_NO_VALIDAS", weightsProblem(input.weights)!)
     }
     const same = await mc(container).listCompetitionRules({ lot_id: lot.id, effective_from: from }, { take: 1 })
     if (same.length) {

@@ -3,10 +3,12 @@ import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import { auditDraft, type AuditActor } from "@tienda/organizations/audit"
 import { conflict, invalid } from "../competition/errors"
 import { acknowledgesTextInForce, integrityTextInForce, type IntegritySide } from "../competition/integrity"
+import { integrityDeclarationPayload } from "../competition/signing"
 import { declarationOf } from "./steps/integrity"
 import { ownCompetition } from "./steps/own-competition"
 import { assertInvited } from "./steps/plan-bid"
 import { mc } from "./steps/service"
+import { verifiedSignature, type Envelope } from "./steps/signature"
 
 export type DeclareIntegrityWorkflowInput = {
   competition_id: string
@@ -16,6 +18,8 @@ export type DeclareIntegrityWorkflowInput = {
   organization_id: string
   /** SHA-256 of the text the signer was shown; must be the text in force. */
   text_sha256: string
+  /** The signer's e.firma over `integrityDeclarationPayload` (competition, side, person, text version and SHA-256). */
+  envelope: Envelope
   actor: AuditActor
   at: string
 }
@@ -27,7 +31,10 @@ export const createIntegrityDeclarationStepId = "mini-competition-create-integri
 /**
  * This step records the declaration: the official's competition must belong
  * to its agency; the supplier must be invited. The acknowledged SHA-256 must
- * be the text in force (else 400 DECLARACION_NO_VIGENTE). A person declares
+ * be the text in force (else 400 DECLARACION_NO_VIGENTE), and the signer's
+ * e.firma must verify over `integrityDeclarationPayload` (the contracts
+ * plugin's verification: FIRMA_INVALIDA, CERTIFICADO_NO_REGISTRADO, …;
+ * nothing is written on a refusal). A person declares
  * once per competition and side (a repeat answers the existing record and
  * writes nothing). Its compensation deletes the row it created.
  */
@@ -48,6 +55,19 @@ export const createIntegrityDeclarationStep = createStep(
         `La declaración firmada no corresponde al texto vigente (versión ${text.version}, SHA-256 ${text.text_sha256}).`,
       )
     }
+    const signed = await verifiedSignature(container, {
+      person_id: input.person_id,
+      payload: integrityDeclarationPayload({
+        competition_id: competition.id,
+        side: input.side,
+        person_id: input.person_id,
+        text_version: text.version,
+        text_sha256: text.text_sha256,
+      }),
+      envelope: input.envelope,
+      at: input.at,
+      what: "La declaración de integridad",
+    })
     const existing = await declarationOf(container, competition.id, input.side, input.person_id)
     if (existing) {
       return new StepResponse<Declared, { id: string | null }>(
@@ -63,6 +83,9 @@ export const createIntegrityDeclarationStep = createStep(
       text_version: text.version,
       text_sha256: text.text_sha256,
       declared_at: new Date(input.at),
+      certificate_serial: signed.certificate_serial,
+      signature: signed.signature,
+      payload_sha256: signed.payload_sha256,
     })
     return new StepResponse<Declared, { id: string | null }>(
       { declaration: row as Declaration, number: competition.number, created: true },
@@ -99,6 +122,8 @@ export const declareIntegrityWorkflow = createWorkflow(declareIntegrityWorkflowI
             organization_id: input.organization_id,
             text_version: result.declaration.text_version,
             text_sha256: result.declaration.text_sha256,
+            certificate_serial: result.declaration.certificate_serial,
+            payload_sha256: result.declaration.payload_sha256,
           },
           details: { number: result.number, declaration_id: result.declaration.id, declared_at: input.at },
         })

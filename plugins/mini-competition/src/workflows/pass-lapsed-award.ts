@@ -72,6 +72,7 @@ export const planLapseStep = createStep(planLapseStepId, async (input: PassLapse
         computed_winner_supplier_id: award.computed_winner_supplier_id,
         deviates: award.deviates,
         justification: award.justification,
+        justification_signature: award.justification_signature ?? null,
         rationale: `${award.supplier_id} no confirmó la adjudicación en su plazo; pasa a la propuesta en lugar ${next.rank}. ${evaluation.rationale}`,
         flags: award.flags,
         decided_by_person_id: award.decided_by_person_id,

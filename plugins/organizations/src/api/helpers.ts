@@ -83,11 +83,16 @@ export async function listOrganizations(container: MedusaContainer, input: ListI
   }
 }
 
-export async function retrieveOrganization(container: MedusaContainer, id: string) {
+/** An organization with the `fields` asked (its columns and `units`, by default). */
+export async function retrieveOrganization(
+  container: MedusaContainer,
+  id: string,
+  fields: readonly string[] = [...ORGANIZATION_FIELDS, "units"],
+) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data } = await query.graph({
     entity: "organization",
-    fields: [...ORGANIZATION_FIELDS, ...UNIT_FIELDS],
+    fields: fields.flatMap((f) => (f === "units" ? UNIT_FIELDS : [f])),
     filters: { id },
   })
   if (!data[0]) {

@@ -2,15 +2,18 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { PERMISSIONS as P } from "../access/permissions"
 import { authorize } from "../http/authorize"
 import { validateBody, validateQuery } from "../http/validate"
-import { listAdminOrganizationsQueryConfig } from "./admin/organizations/query-config"
+import { listAdminOrganizationsQueryConfig, retrieveAdminOrganizationQueryConfig } from "./admin/organizations/query-config"
 import {
   AdminCreateOrganization,
   AdminCreatePerson,
   AdminCreateUnits,
   AdminGrantRoles,
   AdminListOrganizations,
+  AdminGetOrganization,
   AdminListPeople,
   AdminSetRolePermissions,
+  AdminUpdateOrganization,
+  AdminUpdatePerson,
   ListDirectory,
   SupplierUpdateContact,
 } from "./validators"
@@ -35,7 +38,15 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/admin/organizations/:id",
-      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_READ })],
+      middlewares: [
+        ...authorize({ ...admin, permission: P.ORGANIZATIONS_READ }),
+        validateQuery(AdminGetOrganization, retrieveAdminOrganizationQueryConfig),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/organizations/:id",
+      middlewares: [...authorize({ ...admin, permission: P.ORGANIZATIONS_MANAGE }), validateBody(AdminUpdateOrganization)],
     },
     {
       method: ["POST"],
@@ -51,6 +62,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/people",
       middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminCreatePerson)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/people/:id",
+      middlewares: [...authorize({ ...admin, permission: P.PEOPLE_MANAGE }), validateBody(AdminUpdatePerson)],
     },
     {
       method: ["POST"],

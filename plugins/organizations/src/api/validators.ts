@@ -43,6 +43,23 @@ export const AdminCreateOrganization = z
   .strict()
 export type AdminCreateOrganizationType = z.infer<typeof AdminCreateOrganization>
 
+/** Registry data the system administrator may change; at least one field. RFC and fiscal data are not editable. */
+export const AdminUpdateOrganization = z
+  .object({
+    legal_name: z.string().trim().min(3).max(300).optional(),
+    short_name: z.string().trim().max(60).nullish(),
+    state_code: z.string().length(3).nullish(),
+    ramo: z.string().max(10).nullish(),
+    agency_type: z.enum(["dependencia", "entidad", "organo_desconcentrado"]).nullish(),
+    sme_size: z.enum(["micro", "pequena", "mediana", "grande"]).nullish(),
+    email: z.email().nullish(),
+    phone: z.string().trim().max(30).nullish(),
+    is_active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Indica al menos un dato por cambiar." })
+export type AdminUpdateOrganizationType = z.infer<typeof AdminUpdateOrganization>
+
 export const AdminListOrganizations = z
   .object({
     ...paginationSchema,
@@ -52,6 +69,9 @@ export const AdminListOrganizations = z
   })
   .strict()
 export type AdminListOrganizationsType = z.infer<typeof AdminListOrganizations>
+
+export const AdminGetOrganization = z.object({ ...fieldsSchema }).strict()
+export type AdminGetOrganizationType = z.infer<typeof AdminGetOrganization>
 
 export const AdminCreateUnits = z.object({ units: z.array(UnitSchema).min(1).max(200) }).strict()
 export type AdminCreateUnitsType = z.infer<typeof AdminCreateUnits>
@@ -77,6 +97,17 @@ export const AdminCreatePerson = z
   })
   .strict()
 export type AdminCreatePersonType = z.infer<typeof AdminCreatePerson>
+
+/** A person's data the system administrator may change; at least one field. E-mail and RFC identify the account. */
+export const AdminUpdatePerson = z
+  .object({
+    full_name: z.string().trim().min(3).max(200).optional(),
+    position: z.string().trim().max(200).nullish(),
+    is_active: z.boolean().optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).length > 0, { message: "Indica al menos un dato por cambiar." })
+export type AdminUpdatePersonType = z.infer<typeof AdminUpdatePerson>
 
 export const AdminListPeople = z
   .object({

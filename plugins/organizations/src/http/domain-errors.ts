@@ -28,3 +28,23 @@ export async function withDomainErrors(res: MedusaResponse, fn: () => Promise<vo
     throw e
   }
 }
+
+/**
+ * The HTTP status a domain code is answered with; `null` for a code that is
+ * reported inside an answer (a finding or a match reason), never as an error.
+ */
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 500 | 503 | null
+
+/** One entry of a plugin's error catalogue: the status and the Spanish meaning of the code. */
+export type ErrorEntry = { readonly status: ErrorStatus; readonly message: string }
+
+/**
+ * A plugin's error-code catalogue (`plugins/<p>/src/…/errors.ts`, docs/conventions.md):
+ * every stable UPPER_SNAKE code the plugin throws, keyed by the code itself.
+ */
+export type ErrorCatalogue = Readonly<Record<string, ErrorEntry>>
+
+/** The codes of a catalogue answered with `status` (e.g. the 409s for `withDomainErrors`). */
+export function codesWithStatus<C extends ErrorCatalogue>(catalogue: C, status: ErrorStatus): (keyof C & string)[] {
+  return Object.keys(catalogue).filter((code) => catalogue[code].status === status) as (keyof C & string)[]
+}

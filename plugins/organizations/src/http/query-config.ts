@@ -3,13 +3,13 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
 /**
- * A list route's field configuration, Medusa's `query-config.ts` shape:
+ * A list or detail route's field configuration, Medusa's `query-config.ts` shape:
  * `defaults` is what the route answers per record without `?fields=`;
  * `allowed` what a client may ask for (the defaults when omitted).
  */
 export type ListQueryConfig = { defaults: readonly string[]; allowed?: readonly string[]; isList?: boolean }
 
-/** Spread into a list route's query schema: `?fields=number,status` (or `+f`/`-f` relative to the defaults). */
+/** Spread into a list or detail route's query schema: `?fields=number,status` (or `+f`/`-f` relative to the defaults). */
 export const fieldsSchema = {
   fields: z
     .string()
@@ -21,6 +21,7 @@ export const fieldsSchema = {
     ),
 }
 
+/** The code of a `fields` name outside `allowed` (ORGANIZATIONS_ERRORS). */
 export const FIELDS_ERROR = "CAMPOS_NO_PERMITIDOS"
 
 /**
@@ -44,7 +45,7 @@ export function resolveFields(requested: string | undefined, config: ListQueryCo
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
       `Campos no permitidos en «fields»: ${[...new Set(unknown)].join(", ")}. Campos disponibles: ${[...allowed].join(", ")}.`,
-      FIELDS_ERROR,
+      "CAMPOS_NO_PERMITIDOS",
     )
   }
   const plain = names.filter((n) => !/^[+-]/.test(n))
@@ -69,6 +70,14 @@ export function applyQueryConfig(req: MedusaRequest, validated: Record<string, u
       ...(validated.limit !== undefined ? { take: Number(validated.limit) } : {}),
     },
   }
+}
+
+/**
+ * One record (a detail route, `GET /…/:id`) as the client asked: without
+ * `?fields=` unchanged, with it only the requested top-level fields.
+ */
+export function pickRecordFields<T extends object>(req: Pick<MedusaRequest, "validatedQuery" | "queryConfig">, row: T): Partial<T> {
+  return pickFields(req, [row])[0]
 }
 
 /**

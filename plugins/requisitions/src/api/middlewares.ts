@@ -2,7 +2,7 @@ import { defineMiddlewares } from "@medusajs/framework/http"
 import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
 import { listAdminRequisitionsQueryConfig } from "./admin/requisitions/query-config"
-import { listStoreRequisitionsQueryConfig } from "./store/requisitions/query-config"
+import { listStoreRequisitionsQueryConfig, retrieveStoreRequisitionQueryConfig } from "./store/requisitions/query-config"
 import {
   Empty,
   StoreCreateDelegation,
@@ -11,6 +11,7 @@ import {
   StoreEditRequisition,
   StoreInbox,
   StoreListRequisitions,
+  StoreGetRequisition,
   StoreRevokeDelegation,
   StoreSetPolicy,
   StoreWithdraw,
@@ -48,7 +49,10 @@ export default defineMiddlewares({
     {
       method: ["GET"],
       matcher: "/store/requisitions/:id",
-      middlewares: [...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ })],
+      middlewares: [
+        ...authorize({ actors: customer, permission: P.OWN_ORGANIZATION_READ }),
+        validateQuery(StoreGetRequisition, retrieveStoreRequisitionQueryConfig),
+      ],
     },
     {
       method: ["POST"],

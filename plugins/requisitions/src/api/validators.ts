@@ -68,6 +68,9 @@ export const StoreListRequisitions = z
   .strict()
 export type StoreListRequisitionsType = z.infer<typeof StoreListRequisitions>
 
+export const StoreGetRequisition = z.object({ ...fieldsSchema }).strict()
+export type StoreGetRequisitionType = z.infer<typeof StoreGetRequisition>
+
 export const StoreInbox = z.object({ ...paginationSchema, unit_id: z.string().optional() }).strict()
 export type StoreInboxType = z.infer<typeof StoreInbox>
 

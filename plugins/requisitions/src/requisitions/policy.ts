@@ -1,4 +1,4 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { invalid } from "./errors"
 import { gte } from "./money"
 
 export type PolicyStep = {
@@ -27,22 +27,19 @@ export function stepsFor(steps: PolicyStep[], total: string): PolicyStep[] {
 
 /** Validates a policy definition; Spanish errors with stable codes. */
 export function assertValidPolicy(steps: PolicyStep[]): void {
-  const fail = (m: string, code: string): never => {
-    throw new MedusaError(MedusaError.Types.INVALID_DATA, m, code)
-  }
   if (!steps.length) {
-    fail("La política necesita al menos un paso de aprobación.", "POLITICA_SIN_PASOS")
+    invalid("POLITICA_SIN_PASOS", "La política necesita al menos un paso de aprobación.")
   }
   const seqs = new Set(steps.map((s) => s.sequence))
   if (seqs.size !== steps.length) {
-    fail("Cada paso de la política debe tener un número de orden distinto.", "POLITICA_ORDEN_REPETIDO")
+    invalid("POLITICA_ORDEN_REPETIDO", "Cada paso de la política debe tener un número de orden distinto.")
   }
   for (const s of steps) {
     if (!APPROVER_ROLES.includes(s.role)) {
-      fail(`El rol «${s.role}» no puede aprobar requisiciones.`, "POLITICA_ROL_INVALIDO")
+      invalid("POLITICA_ROL_INVALIDO", `El rol «${s.role}» no puede aprobar requisiciones.`)
     }
     if (s.escalate_to_role && !APPROVER_ROLES.includes(s.escalate_to_role)) {
-      fail(`El rol de escalamiento «${s.escalate_to_role}» no puede aprobar requisiciones.`, "POLITICA_ROL_INVALIDO")
+      invalid("POLITICA_ROL_INVALIDO", `El rol de escalamiento «${s.escalate_to_role}» no puede aprobar requisiciones.`)
     }
   }
 }

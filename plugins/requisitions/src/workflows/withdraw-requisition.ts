@@ -12,7 +12,7 @@ import { appendAuditEntryStep } from "@tienda/contracts/workflows"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../requisitions/authority"
 import { reservationRelease } from "../requisitions/release"
-import { invalid, rq } from "./steps/service"
+import { invalid, notFound, rq } from "./steps/service"
 import { notifyRequisitionStep } from "./steps/notify-requisition"
 import { transitionRequisitionStep } from "./steps/transition-requisition"
 import { updateApprovalStepsStep } from "./steps/update-approval-steps"
@@ -30,7 +30,7 @@ export const evaluateWithdrawalStep = createStep(
   async (input: WithdrawRequisitionWorkflowInput, { container }) => {
     const [r] = await rq(container).listRequisitions({ id: input.requisition_id }, { relations: ["approval_steps"], take: 1 })
     if (!r) {
-      invalid("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
+      notFound("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
     }
     assertSameAgency(input.access, r)
     if (r.requester_person_id !== input.access.person_id) {

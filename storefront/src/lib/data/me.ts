@@ -28,5 +28,8 @@ export function capabilities(profile: Pick<Profile, "actor_type" | "permissions"
     offers: profile?.actor_type === "supplier" && has("offers:submit"),
     /** The agency's matched invoices, payment requests and exception queue (Payment Request Typist). */
     payments: profile?.actor_type === "customer" && has("payment_requests:create"),
+    /** Second-stage mini-competitions: the Purchasing Unit runs them, invited suppliers bid. */
+    compete: profile?.actor_type === "customer" && has("competitions:manage"),
+    bid: profile?.actor_type === "supplier" && has("bids:submit"),
   }
 }

@@ -1,6 +1,6 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, type AuthorizedRequest } from "@tienda/organizations/http"
-import { EFIRMA_ERRORS } from "../../efirma/errors"
+import { EFIRMA_ERRORS } from "../../errors"
 import { verifyEfirmaSignature } from "../../efirma/verify"
 import { EFIRMA_MODULE } from "../../modules/efirma"
 import type EfirmaModuleService from "../../modules/efirma/service"

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { efirmaError, EFIRMA_ERRORS } from "../../efirma/errors"
+import { efirmaError, EFIRMA_ERRORS } from "../../errors"
 import { EFIRMA_MODULE } from "../../modules/efirma"
 import type EfirmaModuleService from "../../modules/efirma/service"
 

@@ -1,7 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { parseCertificate } from "../../efirma/certificate"
 import { assertAcceptableCertificate } from "../../efirma/checks"
-import { efirmaError, EFIRMA_ERRORS } from "../../efirma/errors"
+import { efirmaError, EFIRMA_ERRORS } from "../../errors"
 import { configuredTrustStore, fingerprintOf, loadSigner } from "../../efirma/verify"
 import { EFIRMA_MODULE } from "../../modules/efirma"
 import type EfirmaModuleService from "../../modules/efirma/service"

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { checkRfc } from "@tienda/organizations/utils"
 import { fc, invalid } from "./service"
@@ -25,7 +26,8 @@ export const createSanctionsStep = createStep(
     const rows = input.sanctions.map((s, i) => {
       const rfc = checkRfc(s.supplier_rfc)
       if (!rfc.valid) {
-        invalid(rfc.code, `Sanción ${i + 1}: ${rfc.message}`)
+        // organizations' RFC refusal, its code kept (ORGANIZATIONS_ERRORS)
+        throw new MedusaError(MedusaError.Types.INVALID_DATA, `Sanción ${i + 1}: ${rfc.message}`, rfc.code)
       }
       if (s.ends_on && new Date(s.ends_on) <= new Date(s.starts_on)) {
         invalid("VIGENCIA_INVALIDA", `Sanción ${i + 1}: la fecha de término debe ser posterior a la de inicio.`)

@@ -2,14 +2,15 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { FRAMEWORK_CONTRACT_MODULE } from "../../modules/framework_contract"
 import type FrameworkContractModuleService from "../../modules/framework_contract/service"
+import type { FrameworkContractsErrorCode } from "../../catalog/errors"
 
 export const fc = (container: MedusaContainer) => container.resolve<FrameworkContractModuleService>(FRAMEWORK_CONTRACT_MODULE)
 
-export function invalid(code: string, message: string): never {
+export function invalid(code: FrameworkContractsErrorCode, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 
-export function notFound(code: string, message: string): never {
+export function notFound(code: FrameworkContractsErrorCode, message: string): never {
   throw new MedusaError(MedusaError.Types.NOT_FOUND, message, code)
 }
 

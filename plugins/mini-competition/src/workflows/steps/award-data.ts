@@ -3,6 +3,7 @@ import { bidDeadline } from "../../competition/business-days"
 import { fixed2, fromCentavos, toCentavos } from "../../competition/money"
 import { DEFAULT_RULES, type CompetitionRules } from "../../competition/rules"
 import type { BidContent } from "../../competition/seal"
+import type { SignatureRecord } from "../../competition/signing"
 import type { ownCompetition } from "./own-competition"
 import { mc } from "./service"
 
@@ -50,6 +51,8 @@ export type Award = {
   computed_winner_supplier_id: string | null
   deviates: boolean
   justification: string | null
+  /** The deviating official's e.firma over the justification (null when the award follows the computed winner). */
+  justification_signature?: SignatureRecord | null
   rationale: string
   flags: Record<string, unknown>[]
   decided_by_person_id: string
@@ -58,6 +61,8 @@ export type Award = {
   lapsed: LapsedOffer[]
   accepted_at?: string
   accepted_by_person_id?: string
+  /** The winner's e.firma over `awardAcceptancePayload`. */
+  acceptance_signature?: SignatureRecord
 }
 
 type Competition = Awaited<ReturnType<typeof ownCompetition>>
@@ -75,7 +80,14 @@ export async function awardOf(
   bid: { bid_id: string; rank: number },
   decision: Pick<
     Award,
-    "computed_winner_supplier_id" | "deviates" | "justification" | "rationale" | "flags" | "decided_by_person_id" | "lapsed"
+    | "computed_winner_supplier_id"
+    | "deviates"
+    | "justification"
+    | "justification_signature"
+    | "rationale"
+    | "flags"
+    | "decided_by_person_id"
+    | "lapsed"
   >,
   at: Date,
 ): Promise<Award> {

@@ -5,6 +5,8 @@ import type { Evaluation } from "../../competition/evaluate"
 import { awardOf } from "./award-data"
 import { assertDeclared } from "./integrity"
 import { ownCompetition } from "./own-competition"
+import { verifiedSignature, type Envelope } from "./signature"
+import { deviationJustificationPayload } from "../../competition/signing"
 
 export type { Award, AwardLine, LapsedOffer } from "./award-data"
 
@@ -15,6 +17,8 @@ export type PlanAwardInput = {
   supplier_id?: string | null
   /** Required when the award deviates from the computed winner. */
   justification?: string | null
+  /** The official's e.firma over `deviationJustificationPayload`; required when the award deviates. */
+  envelope?: Envelope | null
   person_id: string
   at: string
 }
@@ -23,7 +27,8 @@ export const planAwardStepId = "mini-competition-plan-award"
 /**
  * This step decides (read-only) the award the Purchasing Unit offers: the
  * computed winner unless it names another valid bidder with a
- * justification (recorded as a red flag), the supplier still eligible, the
+ * justification signed with the official's e.firma (recorded as a red
+ * flag with the signature), the supplier still eligible, the
  * lines at its prices with the savings against the ceilings, and the
  * supplier's confirmation deadline. The deciding official must have signed
  * the integrity declaration on the competition.
@@ -57,12 +62,28 @@ export const planAwardStep = createStep(planAwardStepId, async (input: PlanAward
   if (!eligibility.eligible) {
     conflict("PROVEEDOR_NO_ELEGIBLE", `No se puede adjudicar: ${eligibility.reasons.map((r) => r.message).join(" ")}`)
   }
+  const justificationSignature = deviates
+    ? await verifiedSignature(container, {
+        person_id: input.person_id,
+        payload: deviationJustificationPayload({
+          competition_id: competition.id,
+          supplier_id: chosen,
+          computed_winner_supplier_id: computed,
+          justification: justification!,
+        }),
+        envelope: input.envelope,
+        at: input.at,
+        what: "Adjudicar a una propuesta distinta de la ganadora calculada",
+      })
+    : null
   const flags = deviates
     ? [
         {
           kind: "adjudicacion_distinta_a_la_calculada",
           message: `Se adjudicó a ${chosen} y no a la propuesta ganadora calculada (${computed}).`,
           justification,
+          certificate_serial: justificationSignature!.certificate_serial,
+          payload_sha256: justificationSignature!.payload_sha256,
         },
       ]
     : []
@@ -74,6 +95,7 @@ export const planAwardStep = createStep(planAwardStepId, async (input: PlanAward
       computed_winner_supplier_id: computed,
       deviates,
       justification,
+      justification_signature: justificationSignature,
       rationale: deviates
         ? `Adjudicación distinta de la calculada (${evaluation.rationale}). Justificación: ${justification}`
         : evaluation.rationale,

@@ -2,8 +2,9 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { getRole, type ActorType } from "../../access/roles"
 import type OrganizationModuleService from "../../modules/organization/service"
 import type { RoleGrantInput } from "../types"
+import type { OrganizationsErrorCode } from "../../errors"
 
-function invalid(code: string, message: string): never {
+function invalid(code: OrganizationsErrorCode, message: string): never {
   throw new MedusaError(MedusaError.Types.INVALID_DATA, message, code)
 }
 

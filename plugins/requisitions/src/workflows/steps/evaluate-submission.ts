@@ -5,7 +5,7 @@ import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
 import { gt, sumAmounts } from "../../requisitions/money"
 import { DEFAULT_POLICY_STEPS, stepsFor, type PolicyStep } from "../../requisitions/policy"
-import { invalid, rq } from "./service"
+import { invalid, notFound, rq } from "./service"
 
 export type SubmitInput = { requisition_id: string; access: AccessContext; customer_id: string }
 
@@ -29,7 +29,7 @@ export const evaluateSubmissionStep = createStep(evaluateSubmissionStepId, async
   const now = new Date()
   const [requisition] = await service.listRequisitions({ id: input.requisition_id }, { relations: ["lines"], take: 1 })
   if (!requisition) {
-    invalid("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
+    notFound("REQUISICION_NO_EXISTE", `La requisición ${input.requisition_id} no existe.`)
   }
   assertSameAgency(input.access, requisition)
   if (requisition.requester_person_id !== input.access.person_id) {

@@ -216,6 +216,13 @@ export default async function RequisitionPage({ params, searchParams }: { params
       ) : null}
       <Chain m={m} steps={current} who={who} />
       <History m={m} r={r} steps={steps} who={who} />
+      {r.status === "requires_competition" && can.compete ? (
+        <p>
+          <a className="button" href={`/competencias/nueva?requisicion=${encodeURIComponent(r.id)}`} data-testid="open-competition">
+            {m.competitions.newFromRequisition}
+          </a>
+        </p>
+      ) : null}
       {mine && WITHDRAWABLE.includes(r.status) ? <WithdrawPanel lang={lang} requisitionId={r.id} number={r.number} /> : null}
     </article>
   )

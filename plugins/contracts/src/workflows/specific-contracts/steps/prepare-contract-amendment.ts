@@ -5,6 +5,10 @@ import { SPECIFIC_CONTRACT_MODULE } from "../../../modules/specific-contract"
 import type SpecificContractModuleService from "../../../modules/specific-contract/service"
 import {
   AMENDMENT_TEMPLATE_CODE,
+  assertAmendable,
+  assertAmendmentChanges,
+  assertNoPendingAmendment,
+  recordInForce,
   amendmentNumberScope,
   buildAmendmentData,
   contractNotFound,
@@ -12,6 +16,7 @@ import {
   CONTRACT_TIME_ZONE,
   invalid,
   pickSigner,
+  representativeOf,
   signersWith,
   SPECIFIC_CONTRACT_ERRORS as E,
   type AmendmentRequest,
@@ -26,8 +31,6 @@ export type CreateContractAmendmentWorkflowInput = AmendmentRequest & {
   agency_signer_person_id?: string | null
   at?: string | null
 }
-
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
 export const prepareContractAmendmentStepId = "contracts-prepare-contract-amendment"
 /**
@@ -47,29 +50,11 @@ export const prepareContractAmendmentStep = createStep(
     if (!parent || parent.agency_id !== input.actor.organization_id) {
       throw contractNotFound()
     }
-    if (parent.status !== "in_force") {
-      throw invalid(
-        E.NOT_AMENDABLE,
-        `El contrato ${parent.number} no está en vigor; solo un contrato en vigor admite convenios modificatorios.`,
-      )
-    }
-    for (const c of input.changes) {
-      if (c.quantity !== undefined && (!Number.isInteger(c.quantity) || c.quantity < 0)) {
-        throw invalid(E.AMENDMENT_INVALID, `Partida ${c.line}: la cantidad debe ser un entero no negativo.`)
-      }
-      if (c.delivery_date !== undefined && (!ISO_DATE.test(c.delivery_date) || !DateTime.fromISO(c.delivery_date).isValid)) {
-        throw invalid(E.AMENDMENT_INVALID, `Partida ${c.line}: la fecha de entrega debe tener el formato AAAA-MM-DD.`)
-      }
-    }
+    assertAmendable(parent)
+    assertAmendmentChanges(input.changes)
     const amendments = await service.listSpecificContracts({ parent_id: parent.id }, { take: null })
-    const pending = amendments.find((a) => a.status === "pending_signatures" || a.status === "partially_signed")
-    if (pending) {
-      throw invalid(E.AMENDMENT_PENDING, `El convenio ${pending.number} está pendiente de firmas; fírmalo o cancélalo antes de pedir otro.`)
-    }
-    const latest = amendments
-      .filter((a) => a.status === "in_force")
-      .sort((a, b) => (b.amendment_sequence ?? 0) - (a.amendment_sequence ?? 0))[0]
-    const base = (latest ?? parent).data as unknown as ContractData
+    assertNoPendingAmendment(amendments)
+    const base = recordInForce(parent, amendments).data as unknown as ContractData
 
     const agencySigners = await signersWith(
       container,
@@ -102,12 +87,7 @@ export const prepareContractAmendmentStep = createStep(
         ...base,
         supplier: {
           ...base.supplier,
-          representative: {
-            person_id: supplierSigner.id,
-            full_name: supplierSigner.full_name,
-            position: supplierSigner.position,
-            rfc: supplierSigner.rfc,
-          },
+          representative: representativeOf(supplierSigner),
         },
       },
       original: { id: parent.id, number: parent.number, subtotal: String(parent.subtotal) },
@@ -116,12 +96,7 @@ export const prepareContractAmendmentStep = createStep(
       sequence: 0,
       issued_on: DateTime.fromJSDate(at).setZone(CONTRACT_TIME_ZONE).toISODate() as string,
       template: { code: template.code, version: template.version },
-      agency_representative: {
-        person_id: agencySigner.id,
-        full_name: agencySigner.full_name,
-        position: agencySigner.position,
-        rfc: agencySigner.rfc,
-      },
+      agency_representative: representativeOf(agencySigner),
     })
     const prepared: PreparedContract & { parent_id: string } = {
       data,

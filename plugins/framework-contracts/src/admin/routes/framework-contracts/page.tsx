@@ -35,11 +35,16 @@ const FrameworkContractsPage = () => {
   }, [])
   return (
     <Container className="divide-y p-0">
-      <div className="px-6 py-4">
-        <Heading level="h1">Contratos marco</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Fichas versionadas: cada cambio queda registrado y puede consultarse a cualquier fecha.
-        </Text>
+      <div className="flex flex-wrap items-center justify-between gap-3 px-6 py-4">
+        <div>
+          <Heading level="h1">Contratos marco</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Fichas versionadas: cada cambio queda registrado y puede consultarse a cualquier fecha.
+          </Text>
+        </div>
+        <Link to="/framework-contracts/new" className="text-ui-fg-interactive txt-compact-small-plus">
+          Nuevo contrato marco
+        </Link>
       </div>
       {error ? (
         <Text className="px-6 py-4 text-ui-fg-error" role="alert">

@@ -18,10 +18,16 @@ const CompetitionRule = model
       min_invitees: model.number(),
       min_valid_bids: model.number(),
       on_insufficient_bids: model.enum(["deserted", "reinvite"]).default("deserted"),
+      /** New bidding rounds `reinvite` grants before the competition is deserted. */
+      max_reinvite_rounds: model.number().default(1),
+      /** Evaluation method: lowest compliant price, or points with the published `weights`. */
+      method: model.enum(["lowest_price", "points"]).default("lowest_price"),
+      /** `points` only: whole points for price and delivery days, adding up to 100. */
+      weights: model.json().nullable(),
       bid_window_business_days: model.number(),
       winner_confirmation_business_days: model.number(),
       abnormally_low_pct: model.number(),
-      /** SME (MIPYME) preferences: `tie_break` (SME first among equal totals), `reserved` (only SMEs invited). */
+      /** SME (MIPYME) preferences: `tie_break` (SME first among equal totals), `reserved` (only SMEs invited), `bonus_points` (added to an SME's score under `points`). */
       sme_preferences: model.json(),
       created_by_person_id: model.text(),
     },

@@ -2,17 +2,10 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Buildings } from "@medusajs/icons"
 import { Badge, Container, Heading, Input, Select, Table, Text } from "@medusajs/ui"
 import { useEffect, useState } from "react"
+import { OrganizationDrawer, type OrganizationRow } from "../../components/organization-drawer"
 import { adminGet } from "../../lib/api"
 
-type Organization = {
-  id: string
-  kind: "shcp" | "agency" | "supplier" | "civil_society"
-  rfc: string
-  legal_name: string
-  state_code: string | null
-  sme_size: string | null
-  is_active: boolean
-}
+type Organization = OrganizationRow
 
 const KIND_LABEL: Record<Organization["kind"], string> = {
   shcp: "SHCP",
@@ -38,6 +31,8 @@ const OrganizationsPage = () => {
   const [rows, setRows] = useState<Organization[]>([])
   const [count, setCount] = useState(0)
   const [error, setError] = useState<string | null>(null)
+  const [version, setVersion] = useState(0)
+  const reload = () => setVersion((v) => v + 1)
 
   useEffect(() => {
     const params = new URLSearchParams({ limit: "100" })
@@ -54,7 +49,7 @@ const OrganizationsPage = () => {
         setError(null)
       })
       .catch((e: Error) => setError(e.message))
-  }, [kind, q])
+  }, [kind, q, version])
 
   return (
     <Container className="divide-y p-0">
@@ -65,7 +60,8 @@ const OrganizationsPage = () => {
             {count} registradas: dependencias, proveedores y organismos de supervisión
           </Text>
         </div>
-        <div className="flex gap-2">
+        <div className="flex flex-wrap gap-2">
+          <OrganizationDrawer onSaved={reload} />
           <Input placeholder="Buscar por nombre o RFC" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Buscar organización" />
           <Select value={kind} onValueChange={setKind}>
             <Select.Trigger>
@@ -94,6 +90,9 @@ const OrganizationsPage = () => {
               <Table.HeaderCell>Tipo</Table.HeaderCell>
               <Table.HeaderCell>Entidad</Table.HeaderCell>
               <Table.HeaderCell>Tamaño</Table.HeaderCell>
+              <Table.HeaderCell>
+                <span className="sr-only">Acciones</span>
+              </Table.HeaderCell>
             </Table.Row>
           </Table.Header>
           <Table.Body>
@@ -106,6 +105,12 @@ const OrganizationsPage = () => {
                 </Table.Cell>
                 <Table.Cell>{o.state_code ?? "—"}</Table.Cell>
                 <Table.Cell>{o.sme_size ? SIZE_LABEL[o.sme_size] : "—"}</Table.Cell>
+                <Table.Cell>
+                  <div className="flex items-center gap-2">
+                    {!o.is_active && <Badge size="2xsmall">Inactiva</Badge>}
+                    <OrganizationDrawer organization={o} onSaved={reload} />
+                  </div>
+                </Table.Cell>
               </Table.Row>
             ))}
           </Table.Body>

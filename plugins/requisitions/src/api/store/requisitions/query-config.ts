@@ -31,3 +31,8 @@ export const defaultStoreRequisitionFields = [
 ] as const
 
 export const listStoreRequisitionsQueryConfig: ListQueryConfig = { defaults: defaultStoreRequisitionFields, isList: true }
+
+/** What `GET /store/requisitions/:id` answers without `?fields=`: the columns, its lines and its approval timeline. */
+export const defaultStoreRequisitionDetailFields = [...defaultStoreRequisitionFields, "lines", "approval_steps"] as const
+
+export const retrieveStoreRequisitionQueryConfig: ListQueryConfig = { defaults: defaultStoreRequisitionDetailFields, isList: false }

@@ -1,4 +1,4 @@
-import { Badge, Button, Container, Heading, Input, Label, Table, Text } from "@medusajs/ui"
+import { Badge, Button, Container, Heading, Input, Label, Table, Text, usePrompt } from "@medusajs/ui"
 import { useCallback, useEffect, useState } from "react"
 import { useParams } from "react-router-dom"
 import { adminFetch } from "../../../lib/api"
@@ -47,8 +47,15 @@ const STATUS_LABEL: Record<Ficha["status"], string> = {
   suspended: "Suspendido",
   expired: "Vencido",
 }
+/** What each transition does, said before it is confirmed. */
+const CONSEQUENCE: Record<Exclude<Ficha["status"], "draft">, string> = {
+  published: "Las dependencias adheridas podrán comprar sus artículos en la tienda.",
+  suspended: "Sus ofertas salen de la tienda y de los carritos hasta que se reanude; las requisiciones en curso no podrán continuar.",
+  expired: "Es irreversible: el contrato marco deja de estar vigente para siempre y sus ofertas salen de la tienda.",
+}
+
 /** Transitions the Master Contract Administrator may make from each status. */
-const NEXT: Record<Ficha["status"], { status: Ficha["status"]; label: string }[]> = {
+const NEXT: Record<Ficha["status"], { status: Exclude<Ficha["status"], "draft">; label: string }[]> = {
   draft: [{ status: "published", label: "Publicar" }],
   published: [
     { status: "suspended", label: "Suspender" },
@@ -83,7 +90,26 @@ const FrameworkContractPage = () => {
   }, [id, asOf])
   useEffect(load, [load])
 
-  const changeStatus = async (status: Ficha["status"]) => {
+  const prompt = usePrompt()
+
+  const changeStatus = async (status: Exclude<Ficha["status"], "draft">, label: string) => {
+    if (!ficha) {
+      return
+    }
+    const irreversible = status === "expired"
+    const confirmed = await prompt({
+      title: `¿${label} el contrato marco ${ficha.number}?`,
+      description: CONSEQUENCE[status],
+      confirmText: label,
+      cancelText: "Cancelar",
+      variant: status === "published" ? "confirmation" : "danger",
+      ...(irreversible
+        ? { verificationText: ficha.number, verificationInstruction: "Para confirmar, escribe el número del contrato marco:" }
+        : {}),
+    })
+    if (!confirmed) {
+      return
+    }
     try {
       await adminFetch(`/admin/framework-contracts/${id}/status`, { method: "POST", body: { status } })
       setNotice(`Estado cambiado a «${STATUS_LABEL[status]}».`)
@@ -123,7 +149,12 @@ const FrameworkContractPage = () => {
           </div>
           {!historical &&
             NEXT[ficha.status].map((t) => (
-              <Button key={t.status} variant="secondary" onClick={() => changeStatus(t.status)}>
+              <Button
+                key={t.status}
+                variant={t.status === "expired" ? "danger" : "secondary"}
+                onClick={() => changeStatus(t.status, t.label)}
+                data-testid={`status-${t.status}`}
+              >
                 {t.label}
               </Button>
             ))}

@@ -1,12 +1,12 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
-import type { AuthorizedRequest } from "@tienda/organizations/http"
+import { pickRecordFields, type AuthorizedRequest } from "@tienda/organizations/http"
 import { editRequisitionWorkflow } from "../../../../workflows/edit-requisition"
 import { requisitionOf } from "../../../helpers"
-import type { StoreEditRequisitionType } from "../../../validators"
+import type { StoreEditRequisitionType, StoreGetRequisitionType } from "../../../validators"
 
 /** A requisition of my agency with its lines and approval timeline (every revision). */
-export const GET = async (req: AuthorizedRequest, res: MedusaResponse) => {
-  res.json({ requisition: await requisitionOf(req.scope, req.params.id, req.access.organization_id) })
+export const GET = async (req: AuthorizedRequest<unknown, StoreGetRequisitionType>, res: MedusaResponse) => {
+  res.json({ requisition: pickRecordFields(req, await requisitionOf(req.scope, req.params.id, req.access.organization_id)) })
 }
 
 /** Edits my requisition: a new revision whose approval chain starts over. */

@@ -5,7 +5,7 @@ import { ownCompetition } from "../../../../../workflows/steps/own-competition"
 import { procedureNow, procedureView, withCompetitionErrors } from "../../../../helpers"
 import type { StoreAwardType } from "../../../../validators"
 
-/** POST /store/competitions/:id/award — confirms the computed winner (or another valid bidder, with a justification). */
+/** POST /store/competitions/:id/award — confirms the computed winner (or another valid bidder, with a justification signed with e.firma). */
 export async function POST(req: AuthorizedRequest<StoreAwardType>, res: MedusaResponse) {
   await withCompetitionErrors(res, async () => {
     await awardCompetitionWorkflow(req.scope).run({
@@ -14,6 +14,10 @@ export async function POST(req: AuthorizedRequest<StoreAwardType>, res: MedusaRe
         organization_id: req.access.organization_id,
         supplier_id: req.validatedBody.supplier_id ?? null,
         justification: req.validatedBody.justification ?? null,
+        envelope:
+          req.validatedBody.certificate && req.validatedBody.signature
+            ? { certificate: req.validatedBody.certificate, signature: req.validatedBody.signature }
+            : null,
         person_id: req.access.person_id,
         actor: auditActorOf(req),
         at: await procedureNow(req.scope),

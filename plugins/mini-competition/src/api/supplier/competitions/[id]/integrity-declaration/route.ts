@@ -25,6 +25,7 @@ export async function POST(req: AuthorizedRequest<IntegrityDeclarationType>, res
         person_id: req.access.person_id,
         organization_id: req.access.organization_id,
         text_sha256: req.validatedBody.text_sha256,
+        envelope: { certificate: req.validatedBody.certificate, signature: req.validatedBody.signature },
         actor: auditActorOf(req),
         at: await procedureNow(req.scope),
       },
