@@ -1,12 +1,16 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { BUDGET_MODULE } from "@tienda/budget/modules/budget"
-import { writeTestCaDirectory } from "@tienda/contracts/efirma"
+import { caKeyPem, writeTestCaDirectory } from "@tienda/contracts/efirma"
+import { buildInvoice, sealCfdi } from "@tienda/e-invoicing/cfdi"
+import { createCfdiTestPki, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import request from "supertest"
+import { createSatSimulator } from "../../simulators/sat/src/app"
 import { createSimulator } from "../../simulators/sicop-siaff/src/app"
 import { makeKey } from "../http/budget/helpers"
+import { signWithKeyOf } from "../http/contracts/efirma-helpers"
 import { contractOrderFixtures } from "../http/e-invoicing/contract-order"
 import { auditLedger } from "../utils/audit"
 import { freePort } from "../utils/ports"
@@ -34,12 +38,32 @@ import { serverProcess } from "./server-process"
 const pki = writeTestCaDirectory(mkdtempSync(join(tmpdir(), "faults-")))
 afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
 process.env.EFIRMA_CA_BUNDLE = pki.bundle
+const cfdiPki = createCfdiTestPki(pki.ca)
+const satSchema = `sat_faults_${process.pid}`
 
+// Both simulators before the app boots (medusa-config reads their URLs once); the child inherits them.
 let SIM_PORT = 0
+let sat: Awaited<ReturnType<typeof createSatSimulator>>
+let satUrl = ""
 beforeAll(async () => {
   SIM_PORT = await freePort()
   process.env.SICOP_SIAFF_URL = `http://127.0.0.1:${SIM_PORT}`
   process.env.SICOP_SIAFF_TIMEOUT_MS = "20000"
+  const e = process.env
+  sat = await createSatSimulator({
+    databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
+    schema: satSchema,
+    ca: { cert_der: pki.ca.cert_der, key_pem: caKeyPem(pki.ca) },
+  })
+  const port = await freePort()
+  satUrl = `http://127.0.0.1:${port}`
+  await sat.listen(port)
+  process.env.SAT_URL = satUrl
+  process.env.SAT_TIMEOUT_MS = "20000"
+})
+afterAll(async () => {
+  await sat?.dataSource.query(`DROP SCHEMA IF EXISTS "${satSchema}" CASCADE`)
+  await sat?.close()
 })
 
 type BudgetService = {
@@ -126,7 +150,7 @@ describeApp("faults survived: SIGKILL of the server in the middle of each long f
     return answer
   }
 
-  it("requisition submission with its reservation, then contract entry into force: each completes exactly once", async () => {
+  it("requisition submission with its reservation → contract entry into force → payment request → CLC: each completes exactly once", async () => {
     dbName = (
       (await container().resolve(ContainerRegistrationKeys.PG_CONNECTION).raw("select current_database() as d")) as unknown as {
         rows: { d: string }[]
@@ -254,5 +278,86 @@ describeApp("faults survived: SIGKILL of the server in the middle of each long f
       "budget_key.committed",
       "specific_contract.order_released",
     ])
+
+    // 3. Payment request → CLC: shipment, reception and the stamped CFDI through the in-process app
+    // (the CFDI's match accrues: devengo); killed in the authorisation while SIAFF holds the CLC.
+    const supplier = world().actors.supplier_user
+    const cred = await fx.efirmaOf(supplier)
+    const BANAMEX = "002010077777777771"
+    const prepared = await get(`/supplier/bank-accounts/signing-payload?clabe=${BANAMEX}`, supplier.token)
+    expect(
+      (await post("/supplier/bank-accounts", { clabe: BANAMEX, ...signWithKeyOf(cred, cred, prepared.body.payload) }, supplier.token))
+        .status,
+    ).toBe(201)
+    const shipment = await post(
+      `/supplier/orders/${done.order!.id}/shipments`,
+      { delivery_note: "REM-1", lines: [{ contract_line: 1, quantity: 7 }] },
+      supplier.token,
+    )
+    expect(shipment.status).toBe(201)
+    const reception = await post(
+      "/store/receptions",
+      { shipment_id: shipment.body.shipment.id, lines: [{ contract_line: 1, accepted_quantity: 7, rejected_quantity: 0 }] },
+      token("reception_manager"),
+    )
+    expect(reception.status).toBe(201)
+    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string }> }
+    const sup = await orgs.retrieveOrganization(world().orgs.supplier)
+    const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
+    const cfdi = buildInvoice({
+      serie: "F",
+      folio: "1",
+      fecha: mexicoDateTime(new Date(Date.now() - 30000)),
+      forma_pago: "03",
+      metodo_pago: "PUE",
+      lugar_expedicion: "37000",
+      emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
+      receptor: { rfc: agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603", uso_cfdi: "G01" },
+      conceptos: [
+        {
+          clave_prod_serv: "44121704",
+          no_identificacion: "AM-001",
+          cantidad: "7",
+          clave_unidad: "XBX",
+          descripcion: "Bolígrafo tinta azul punto mediano",
+          valor_unitario: "44.90",
+        },
+      ],
+    })
+    const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
+    const stampedCfdi = await request(satUrl).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealCfdi(cfdi, csd))
+    expect(stampedCfdi.status).toBe(201)
+    const invoice = await post("/supplier/invoices", { order_id: done.order!.id, xml: stampedCfdi.body.xml }, supplier.token)
+    expect([invoice.status, invoice.body.invoice?.status]).toEqual([201, "payment_requested"])
+    const [pr] = (await get("/store/payment-requests", token("payment_typist"))).body.payment_requests as { id: string }[]
+    head = await ledger.head()
+    await killDuring("clc", () => post(`/store/payment-requests/${pr.id}/authorize`, {}, token("budget")))
+    const authorized = await post(`/store/payment-requests/${pr.id}/authorize`, {}, token("budget"))
+    expect(authorized.status).toBe(200)
+    const folio = authorized.body.payment_request.clc_folio as string
+    expect(folio).toMatch(/^CLC/)
+    // a third authorisation is refused: the CLC exists
+    expect((await post(`/store/payment-requests/${pr.id}/authorize`, {}, token("budget"))).body.code).toBe("ESTADO_CAMBIO")
+    const ejercidoKey = `payment_request:${pr.id}:ejercido`
+    expect((await movements(key.id)).map((m) => [m.type, !!m.external_ref])).toEqual([
+      ["reserve", true],
+      ["commit", true],
+      ["accrue", true],
+      ["exercise", true],
+    ])
+    expect((await movements(key.id))[3].idempotency_key).toBe(ejercidoKey)
+    expect((await simOps(key.clave)).map((o) => [o.tipo, o.estado])).toEqual([
+      ["precompromiso", "aplicada"],
+      ["compromiso", "aplicada"],
+      ["devengo", "aplicada"],
+      ["clc", "aplicada"],
+    ])
+    const clcs: { folio: string }[] = await sim.dataSource.query(`SELECT folio FROM "${schema}".clc WHERE clave = $1`, [key.clave])
+    expect(clcs).toEqual([{ folio }])
+    const exercised = { comprometido: "0.00", devengado: "0.00", ejercido: "364.59" }
+    expect(await service().getBalances(key.id)).toMatchObject(exercised)
+    expect(await simClave(key.clave)).toMatchObject(exercised)
+    expect((await service().reconcile(key.id)).balanced).toBe(true)
+    expect((await ledger.since(head)).map((e) => e.action)).toEqual(["budget_key.exercised", "payment_request.exercised"])
   })
 })
