@@ -55,15 +55,13 @@ module.exports = {
           },
         ]
       : []),
-    // Server + worker processes need a real Redis: included when REDIS_URL is set.
-    ...(process.env.REDIS_URL
-      ? [
-          {
-            ...common,
-            displayName: "processes",
-            testMatch: ["<rootDir>/integration-tests/processes/**/*.spec.ts"],
-          },
-        ]
-      : []),
+    // Process tests spawn `medusa start` children; the server + worker
+    // topology (worker-mode.spec.ts) needs a real Redis: included when REDIS_URL is set.
+    {
+      ...common,
+      displayName: "processes",
+      testMatch: ["<rootDir>/integration-tests/processes/**/*.spec.ts"],
+      testPathIgnorePatterns: process.env.REDIS_URL ? ["/node_modules/"] : ["/node_modules/", "/worker-mode\\.spec\\.ts$"],
+    },
   ],
 }

@@ -47,7 +47,7 @@ if (!chromium && (!only || only === "e2e")) {
   console.log("\nℹ browser tests (e2e) not included: no Chromium found (apt-get install chromium, or set CHROMIUM_PATH)")
 }
 if (!process.env.REDIS_URL && (only === "processes" || only === "redis")) {
-  console.log("ℹ server/worker process tests not included: set REDIS_URL to run them")
+  console.log("ℹ server/worker process tests (worker-mode) not included: set REDIS_URL to run them")
 }
 const redisUrl = redisArg || (only === "redis" || only === "processes" ? process.env.REDIS_URL : undefined)
 const suites = testPlan(root, {
@@ -83,7 +83,8 @@ env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ""} --experimental-vm-modules`.trim()
 // copy of this one (an HTTP suite waits for it before it starts).
 let template = null
 let templateReady = Promise.resolve()
-if (suites.some((s) => s.project === "http") && env.DB_HOST) {
+const usesTemplate = (s) => s.project === "http" || s.project === "processes"
+if (suites.some(usesTemplate) && env.DB_HOST) {
   const t = Date.now()
   template = `tienda_test_template_${process.pid}`
   const url = `postgres://${encodeURIComponent(env.DB_USERNAME || "postgres")}:${encodeURIComponent(env.DB_PASSWORD || "")}@${env.DB_HOST}:${env.DB_PORT || 5432}/${template}`
@@ -157,7 +158,7 @@ async function redisForSlot(slot, s) {
 /** Runs one suite in a slot; resolves { passed, failed, tests?, seconds }. */
 async function runSuite(s, slot) {
   const slotEnv = s.kind === "jest" ? await redisForSlot(slot, s) : {}
-  if (s.project === "http") {
+  if (usesTemplate(s)) {
     Object.assign(slotEnv, await templateReady)
   }
   const log = join(logs, `${slug(s.name)}.log`)

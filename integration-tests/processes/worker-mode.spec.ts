@@ -1,3 +1,4 @@
+// @redis: server + worker topology over Redis (event bus, workflow engine, locking, scheduled jobs)
 import { spawn, type ChildProcess } from "node:child_process"
 import { join } from "node:path"
 import { Client } from "pg"

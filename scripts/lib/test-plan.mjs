@@ -97,12 +97,21 @@ export function testPlan(root, { only, skipStatic, chromium, redis, withRedis = 
   if (chromium && want("e2e")) {
     suites.push(...findFiles(join(root, "integration-tests", "e2e"), ".e2e.spec.ts").map((f) => jest(rel(f), "e2e", [rel(f)])))
   }
+  // Process tests: those marked `// @redis: …` (the server + worker
+  // topology) run in the Redis pass only; the others (faults survived) in the
+  // main pass, like the HTTP files.
+  const processes = findFiles(join(root, "integration-tests", "processes"), ".spec.ts")
+  if (want("processes")) {
+    suites.push(...processes.filter((f) => !redisReason(f)).map((f) => jest(rel(f), "processes", [rel(f)])))
+  }
   if ((redis || withRedis) && (only === "processes" || redisPass)) {
     suites.push(
-      ...findFiles(join(root, "integration-tests", "processes"), ".spec.ts").map((f) => ({
-        ...jest(rel(f), "processes", [rel(f)]),
-        redis: true,
-      })),
+      ...processes
+        .filter((f) => redisReason(f))
+        .map((f) => ({
+          ...jest(rel(f), "processes", [rel(f)]),
+          redis: true,
+        })),
     )
   }
   return suites

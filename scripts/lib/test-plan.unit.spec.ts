@@ -31,10 +31,16 @@ function specs(dir: string, suffix: string): string[] {
 }
 
 describe("npm test's plan", () => {
-  it("runs every HTTP and browser spec file once, each in its own process, plus the static checks, unit and modules", () => {
+  it("runs every HTTP, browser and unmarked process spec file once, each in its own process, plus the static checks, unit and modules", () => {
     const all = plan({ chromium: true, redis: false })
     const files = all.filter((s) => s.kind === "jest" && s.files?.length).flatMap((s) => s.files)
-    expect(files.sort()).toEqual([...specs("integration-tests/http", ".spec.ts"), ...specs("integration-tests/e2e", ".e2e.spec.ts")].sort())
+    const processes = specs("integration-tests/processes", ".spec.ts").filter(
+      (f) => !/^\/\/ @redis: .+$/m.test(readFileSync(join(root, f), "utf8")),
+    )
+    expect(processes.length).toBeGreaterThan(0)
+    expect(files.sort()).toEqual(
+      [...specs("integration-tests/http", ".spec.ts"), ...specs("integration-tests/e2e", ".e2e.spec.ts"), ...processes].sort(),
+    )
     expect(all.filter((s) => s.kind === "jest" && !s.files?.length).map((s) => s.project)).toEqual(["unit", "modules"])
     expect(all.filter((s) => s.kind === "cmd").map((s) => s.name)).toEqual([
       "single copy of @medusajs/framework and core-flows",
@@ -55,7 +61,7 @@ describe("npm test's plan", () => {
     expect(projects.filter((p) => !planned.has(p))).toEqual([])
   })
 
-  it("under Redis runs the HTTP files marked // @redis: and the server/worker processes, nothing else", () => {
+  it("under Redis runs the HTTP and process files marked // @redis: (the server/worker processes), nothing else", () => {
     const marked = specs("integration-tests/http", ".spec.ts").filter((f) => /^\/\/ @redis: .+$/m.test(readFileSync(join(root, f), "utf8")))
     expect(marked.length).toBeGreaterThan(0)
     const redis = plan({ only: "redis", skipStatic: true, chromium: true, redis: true })

@@ -118,5 +118,5 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
     }
   }
 
-  return { ...fx, signedContractOrder, efirmaOf }
+  return { ...fx, signedContractOrder, efirmaOf, unitHead, signers }
 }

@@ -346,36 +346,55 @@ export async function createSimulator(options: SimulatorOptions) {
   /** How many requests got each fault (tests assert faults really happened). */
   const stats: Record<string, number> = {}
 
+  /**
+   * Holds armed by tests (`holdNext`): the next operation of a kind waits,
+   * after it arrived and before it is applied, until the test releases it —
+   * the deterministic way to kill the caller while its call is in flight.
+   */
+  const holds = new Map<string, { arrived: () => void; released: Promise<"apply" | "drop"> }[]>()
+  const held = async (kind: string | null): Promise<"apply" | "drop"> => {
+    const hold = kind ? holds.get(kind)?.shift() : undefined
+    if (!hold) {
+      return "apply"
+    }
+    hold.arrived()
+    return hold.released
+  }
+
   const random = faultRandom(faults)
   /** Runs a handler under the fault decided for this request. */
-  const faulty = (handler: (req: Request) => Promise<Result>) => async (req: Request, res: Response) => {
-    const { fault, config } = decideFault(req.get("x-fault"), faults, random)
-    stats[fault] = (stats[fault] ?? 0) + 1
-    try {
-      if (config.latencyMs > 0) {
-        await sleep(config.latencyMs)
+  const faulty =
+    (handler: (req: Request) => Promise<Result>, holdKind?: (req: Request) => string) => async (req: Request, res: Response) => {
+      const { fault, config } = decideFault(req.get("x-fault"), faults, random)
+      stats[fault] = (stats[fault] ?? 0) + 1
+      try {
+        if ((await held(holdKind ? holdKind(req) : null)) === "drop") {
+          return void res.destroy()
+        }
+        if (config.latencyMs > 0) {
+          await sleep(config.latencyMs)
+        }
+        if (fault === "500") {
+          return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada antes de procesar." })
+        }
+        if (fault === "timeout") {
+          await sleep(config.hangMs)
+        }
+        let result = await handler(req)
+        if (fault === "duplicate") {
+          result = await handler(req)
+        }
+        if (fault === "500-after") {
+          return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada después de procesar." })
+        }
+        if (fault === "timeout-after") {
+          await sleep(config.hangMs)
+        }
+        res.status(result.status).json(result.json)
+      } catch (e) {
+        res.status(500).json({ code: "ERROR_INTERNO", message: (e as Error).message })
       }
-      if (fault === "500") {
-        return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada antes de procesar." })
-      }
-      if (fault === "timeout") {
-        await sleep(config.hangMs)
-      }
-      let result = await handler(req)
-      if (fault === "duplicate") {
-        result = await handler(req)
-      }
-      if (fault === "500-after") {
-        return void res.status(500).json({ code: "FALLA_INYECTADA", message: "Falla simulada después de procesar." })
-      }
-      if (fault === "timeout-after") {
-        await sleep(config.hangMs)
-      }
-      res.status(result.status).json(result.json)
-    } catch (e) {
-      res.status(500).json({ code: "ERROR_INTERNO", message: (e as Error).message })
     }
-  }
 
   app.get(
     "/api/v1/claves/:clave",
@@ -397,7 +416,10 @@ export async function createSimulator(options: SimulatorOptions) {
   )
   app.post(
     "/api/v1/operaciones/:kind",
-    faulty((req) => operate(String(req.params.kind), req.body ?? {})),
+    faulty(
+      (req) => operate(String(req.params.kind), req.body ?? {}),
+      (req) => String(req.params.kind),
+    ),
   )
   app.get(
     "/api/v1/clc/:folio",
@@ -411,6 +433,22 @@ export async function createSimulator(options: SimulatorOptions) {
     schema,
     faults,
     stats,
+    /**
+     * Holds the next `kind` operation (precompromiso, compromiso, clc…) once
+     * it arrives: `arrived` resolves when it is here, `release("apply")`
+     * applies it (late: its caller may be gone), `release("drop")` closes the
+     * connection without applying it.
+     */
+    holdNext(kind: string) {
+      let arrived!: () => void
+      let release!: (mode: "apply" | "drop") => void
+      const hold = {
+        arrived: new Promise<void>((r) => (arrived = r)),
+        released: new Promise<"apply" | "drop">((r) => (release = r)),
+      }
+      holds.set(kind, [...(holds.get(kind) ?? []), { arrived, released: hold.released }])
+      return { arrived: hold.arrived, release }
+    },
     /** The listening server (null before listen). */
     server: () => server,
     /** Loopback only by default: the simulator is not a service for the network. */

@@ -52,15 +52,18 @@ const PAST: Record<MovementType, string> = {
 
 /**
  * The audit-ledger entry of a recorded movement (`budget_key.reserved`,
- * `.committed`…), or null for an idempotent replay, which changed nothing.
+ * `.committed`…), or null for an idempotent replay, which changed nothing —
+ * unless the replay `recovered` a movement whose first run died before the
+ * budget system answered (that run never wrote the entry).
  */
 export function movementAudit(
   workflowId: string,
   input: BudgetMovementWorkflowInput,
   movement: RecordedMovement,
   externalRef: string | null,
+  recovered = false,
 ): AuditEntryDraft | null {
-  if (movement.replayed) {
+  if (movement.replayed && !recovered) {
     return null
   }
   const actor = input.actor ?? (input.actor_id ? { actor_type: "person", actor_id: input.actor_id } : null)
@@ -108,8 +111,13 @@ export function createBudgetMovementWorkflow(id: string, type: MovementType, ope
       ...movement,
       external_ref: external.folio ?? movement.external_ref,
     }))
-    // One entry per movement, after the budget system accepted it.
-    appendAuditEntryStep(transform({ input, recorded }, ({ input, recorded }) => movementAudit(id, input, recorded, recorded.external_ref)))
+    // One entry per movement, after the budget system accepted it (also when
+    // a retry finishes a movement whose first run was killed mid-call).
+    appendAuditEntryStep(
+      transform({ input, recorded, external }, ({ input, recorded, external }) =>
+        movementAudit(id, input, recorded, recorded.external_ref, external.recovered),
+      ),
+    )
     return new WorkflowResponse(recorded)
   })
 }

@@ -1,3 +1,4 @@
+import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { exerciseBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
@@ -15,9 +16,13 @@ export const authorizePaymentWorkflowId = "e-invoicing-authorize-payment"
  * beneficiary's RFC and CLABE, the net paid to it and the pena convencional
  * withheld (ejercido of the gross; idempotency key per request, so a
  * retry never issues a second CLC) → request `exercised` with the CLC folio,
- * invoice `exercised` → audit.
+ * invoice `exercised` → audit. One authorisation of a request at a time
+ * (lock); a request left `authorized` by a run that died before its CLC
+ * was recorded is finished by the next authorisation (same key).
  */
 export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowId, (input: WorkflowData<AuthorizePaymentWorkflowInput>) => {
+  const lock = transform({ input }, ({ input }) => ({ key: `payment_request:${input.payment_request_id}`, timeout: 60, ttl: 120 }))
+  acquireLockStep(lock)
   const plan = evaluateAuthorizationStep(
     transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })),
   )
@@ -26,7 +31,7 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
     transform({ input, plan, now }, ({ input, plan, now }) => ({
       table: "einv_payment_request" as const,
       id: plan.request.id,
-      from: ["pending_authorization"],
+      from: ["pending_authorization", "authorized"],
       to: "authorized",
       data: {
         authorized_by_person_id: input.person_id,
@@ -98,6 +103,7 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       },
     })),
   )
+  releaseLockStep(lock)
   return new WorkflowResponse(
     transform({ plan, exercised }, ({ plan, exercised }) => ({ id: plan.request.id, clc_folio: exercised.external_ref ?? null })),
   )

@@ -19,7 +19,13 @@ export type CallBudgetProviderStepInput = {
 }
 
 type Undo = { provider: ValidatedBudgetKey["provider"]; idempotency_key: string } | null
-type Out = { folio: string | null }
+/**
+ * `recovered`: the movement was recorded by an earlier run that never got
+ * the budget system's answer (the server died or the call failed before
+ * `setExternalRef`); this run finished it with the same idempotency key, so
+ * what the earlier run never did after the call (its audit entry) is still due.
+ */
+type Out = { folio: string | null; recovered: boolean }
 
 export const callBudgetProviderStepId = "budget-call-budget-provider"
 /**
@@ -27,7 +33,8 @@ export const callBudgetProviderStepId = "budget-call-budget-provider"
  * nothing for own resources) with the movement's idempotency key, retrying
  * 5xx and timeouts. If it cannot get an answer it cancels the operation by
  * key before failing, so no orphan is left behind. Compensation: cancel the
- * operation in the external system.
+ * operation in the external system (not when this run replayed a movement
+ * an earlier run recorded: it finishes that run's call, it does not own it).
  */
 export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Out, Undo>(
   callBudgetProviderStepId,
@@ -35,7 +42,7 @@ export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Ou
     const service = container.resolve<BudgetModuleService>(BUDGET_MODULE)
     const provider = await service.getProvider(input.key.provider)
     if (input.key.provider === "own_resources" || (input.movement.replayed && input.movement.external_ref)) {
-      return new StepResponse<Out, Undo>({ folio: input.movement.external_ref }, null)
+      return new StepResponse<Out, Undo>({ folio: input.movement.external_ref, recovered: false }, null)
     }
     const op = {
       idempotency_key: input.movement.idempotency_key,
@@ -52,10 +59,20 @@ export const callBudgetProviderStep = createStep<CallBudgetProviderStepInput, Ou
     try {
       const result = await provider[input.operation](op)
       await service.setExternalRef(input.movement.id, result.folio)
-      return new StepResponse<Out, Undo>({ folio: result.folio }, { provider: input.key.provider, idempotency_key: op.idempotency_key })
+      // A replay does not own the operation (the run that recorded it does,
+      // or it died): if this run fails later, it must not cancel it.
+      return new StepResponse<Out, Undo>(
+        { folio: result.folio, recovered: input.movement.replayed },
+        input.movement.replayed ? null : { provider: input.key.provider, idempotency_key: op.idempotency_key },
+      )
     } catch (e) {
-      if (e instanceof MedusaError && (e as MedusaError & { code?: string }).code === BUDGET_ERRORS.EXTERNAL_UNAVAILABLE) {
-        // Ambiguous outcome: the operation may have been applied. Cancel it by key.
+      if (
+        !input.movement.replayed &&
+        e instanceof MedusaError &&
+        (e as MedusaError & { code?: string }).code === BUDGET_ERRORS.EXTERNAL_UNAVAILABLE
+      ) {
+        // Ambiguous outcome: the operation may have been applied. Cancel it by
+        // key (a replay leaves it to the next retry: its movement stays).
         await provider.cancel(op.idempotency_key).catch(() => undefined)
       }
       throw e

@@ -9,7 +9,8 @@ export type EvaluateAuthorizationStepInput = { payment_request_id: string; agenc
 export const evaluateAuthorizationStepId = "e-invoicing-evaluate-payment-authorization"
 /**
  * This step checks a payment request can be authorised (read-only, one
- * outside read): the caller's agency's, pending; the supplier has an
+ * outside read): the caller's agency's, pending (or authorized by a run
+ * that was interrupted before its CLC was recorded); the supplier has an
  * active CLABE (the CLC's beneficiary); and SAT, asked again right before
  * paying, still reports the CFDI Vigente and the issuer outside the EFOS list.
  */
@@ -25,7 +26,10 @@ export const evaluateAuthorizationStep = createStep(
         "SOLICITUD_PAGO_NO_EXISTE",
       )
     }
-    if (request.status !== "pending_authorization") {
+    // `authorized` without a CLC: an earlier run was interrupted (the server
+    // died while SICOP/SIAFF held the CLC); the retry finishes it under the
+    // same idempotency key, so the CLC is issued once.
+    if (request.status !== "pending_authorization" && request.status !== "authorized") {
       throw new MedusaError(
         MedusaError.Types.CONFLICT,
         `La solicitud de pago ya está ${request.status}; no se autoriza dos veces.`,

@@ -86,7 +86,16 @@ export const evaluateOrderReleaseStep = createStep(evaluateOrderReleaseStepId, a
   )
   const last = siblings.every((s) => s.status === "in_force" || s.status === "cancelled")
   const budget = container.resolve<BudgetModuleService>(BUDGET_MODULE)
-  const remaining = await budget.remainingOf(r.reservation_id as string)
+  const commitKey = `specific_contract:${c.id}:compromiso`
+  // A run killed after recording this contract's commitment (before its
+  // order) drew it from the reservation already; the re-run replays that
+  // movement by its key, so it still counts as this contract's share.
+  const earlier = await budget.listBudgetMovements(
+    { idempotency_key: [commitKey, `${commitKey}:compensacion`] },
+    { select: ["idempotency_key", "amount"], take: null },
+  )
+  const drawn = earlier.some((m) => m.idempotency_key !== commitKey) ? undefined : earlier.find((m) => m.idempotency_key === commitKey)
+  const remaining = MathBN.add(await budget.remainingOf(r.reservation_id as string), drawn?.amount ?? 0)
   const total = MathBN.convert(String(c.total)).toFixed(2)
   const rest = MathBN.convert(remaining).minus(total)
   if (rest.isNegative()) {
@@ -126,7 +135,7 @@ export const evaluateOrderReleaseStep = createStep(evaluateOrderReleaseStepId, a
       metadata: { contract_line: l.line, iva_treatment: l.iva_treatment, delivery_date: l.delivery_date, contract_total: l.total },
     }
   })
-  const actorId = input.actor.person_id
+  const actorId = input.actor.person_id || null
   return new StepResponse({
     contract: { id: c.id, number: c.number, supplier_id: c.supplier_id, total },
     requisition: { id: r.id, number: r.number },
@@ -138,7 +147,7 @@ export const evaluateOrderReleaseStep = createStep(evaluateOrderReleaseStepId, a
       parent_id: r.reservation_id as string,
       reference_type: "contract" as const,
       reference_id: c.id,
-      idempotency_key: `specific_contract:${c.id}:compromiso`,
+      idempotency_key: commitKey,
       actor_id: actorId,
     },
     release_rest:
