@@ -15,7 +15,7 @@ afterAll(() => rmSync(pki.dir, { recursive: true, force: true }))
 process.env.EFIRMA_CA_BUNDLE = pki.bundle
 
 type Knex = { raw: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }> }
-type Json = Record<string, any> // eslint-disable-line @typescript-eslint/no-explicit-any
+type Json = Record<string, any>
 
 // The official OCDS 1.1.5 schemas (as shipped with the plugin), compiled here on their own.
 const SCHEMAS = join(__dirname, "../../../plugins/transparency/schema/ocds-1.1.5")
@@ -26,7 +26,8 @@ ajv.addSchema(schema("release-schema.json"))
 ajv.addSchema(schema("record-schema.json"))
 const releasePackageValid = ajv.compile(schema("release-package-schema.json"))
 const recordPackageValid = ajv.compile(schema("record-package-schema.json"))
-const errorsOf = (v: typeof releasePackageValid, data: unknown) => (v(data) ? [] : (v.errors ?? []).map((e) => `${e.dataPath} ${e.message}`))
+const errorsOf = (v: typeof releasePackageValid, data: unknown) =>
+  v(data) ? [] : (v.errors ?? []).map((e) => `${e.dataPath} ${e.message}`)
 
 const PREFIX = "ocds-tdgfmx"
 
@@ -77,21 +78,30 @@ describeApp("OCDS publication (transparency)", ({ world, baseUrl, container }) =
       .resolve(ContainerRegistrationKeys.QUERY)
       .graph({ entity: "specific_contract", fields: ["framework_contract_id", "data"], filters: { id: o.contract_id } })
     const fwNumber = (sc.data as Json).framework_contract.number as string
-    expect(last.relatedProcesses).toEqual([expect.objectContaining({ relationship: ["framework"], scheme: "ocid", identifier: `${PREFIX}-${fwNumber}` })])
+    expect(last.relatedProcesses).toEqual([
+      expect.objectContaining({ relationship: ["framework"], scheme: "ocid", identifier: `${PREFIX}-${fwNumber}` }),
+    ])
 
     // tender, award and contract of the call-off: UNSPSC items, budget breakdown, exact amounts
     expect(last.tender).toEqual(expect.objectContaining({ procurementMethod: "direct", status: "complete", competitive: false }))
     expect(last.tender.items).toEqual([
-      expect.objectContaining({ classification: { scheme: "UNSPSC", id: "44121704" }, quantity: 10, unit: expect.objectContaining({ value: { amount: 49.9, currency: "MXN" } }) }),
+      expect.objectContaining({
+        classification: { scheme: "UNSPSC", id: "44121704" },
+        quantity: 10,
+        unit: expect.objectContaining({ value: { amount: 49.9, currency: "MXN" } }),
+      }),
     ])
     expect(last.awards[0].suppliers).toEqual([{ id: world().orgs.supplier, name: expect.any(String) }])
-    expect(last.contracts[0]).toEqual(expect.objectContaining({ id: o.contract_number, awardID: last.awards[0].id, value: { amount: Number(o.total), currency: "MXN" } }))
+    expect(last.contracts[0]).toEqual(
+      expect.objectContaining({ id: o.contract_number, awardID: last.awards[0].id, value: { amount: Number(o.total), currency: "MXN" } }),
+    )
     expect(last.planning.budget.budgetBreakdown[0]).toEqual(
       expect.objectContaining({ classifications: expect.objectContaining({ partida: (sc.data as Json).budget.partida }) }),
     )
 
     // parties: organizations with roles and RFC identifiers
-    const orgs = (await pg().raw("select id, rfc from organization where id = any(?)", [[world().orgs.agencyA, world().orgs.supplier]])).rows
+    const orgs = (await pg().raw("select id, rfc from organization where id = any(?)", [[world().orgs.agencyA, world().orgs.supplier]]))
+      .rows
     const rfc = new Map(orgs.map((r) => [r.id as string, r.rfc as string]))
     const party = (id: string) => (last.parties as Json[]).find((p) => p.id === id)!
     expect(party(world().orgs.agencyA)).toEqual(
@@ -106,7 +116,9 @@ describeApp("OCDS publication (transparency)", ({ world, baseUrl, container }) =
 
     // redaction: no signer, no person's RFC, no e-mail anywhere in what is published
     const people = (
-      await pg().raw("select full_name, rfc, email from person where organization_id = any(?)", [[world().orgs.agencyA, world().orgs.supplier]])
+      await pg().raw("select full_name, rfc, email from person where organization_id = any(?)", [
+        [world().orgs.agencyA, world().orgs.supplier],
+      ])
     ).rows
     const text = JSON.stringify(res.body)
     expect(people.length).toBeGreaterThan(0)
@@ -174,7 +186,11 @@ describeApp("OCDS publication (transparency)", ({ world, baseUrl, container }) =
       })
     expect(bulk.status).toBe(200)
     expect(bulk.headers["content-type"]).toBe("application/gzip")
-    const lines = gunzipSync(bulk.body as Buffer).toString("utf8").trim().split("\n").map((l) => JSON.parse(l))
+    const lines = gunzipSync(bulk.body as Buffer)
+      .toString("utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l))
     expect(lines).toHaveLength(total)
     expect(lines.filter((r) => r.ocid === ocid).length).toBeGreaterThanOrEqual(2)
 

@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import Ajv from "ajv"
 import { existsSync, readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
@@ -18,7 +19,11 @@ function schemaDir(): string {
     }
     dir = dirname(dir)
   }
-  throw new Error("OCDS schemas not found (plugins/transparency/schema/ocds-1.1.5)")
+  throw new MedusaError(
+    MedusaError.Types.UNEXPECTED_STATE,
+    "No se encuentran los esquemas OCDS (plugins/transparency/schema/ocds-1.1.5).",
+    "OCDS_ESQUEMAS_NO_ENCONTRADOS",
+  )
 }
 
 const read = (name: string) => JSON.parse(readFileSync(join(schemaDir(), name), "utf8")) as Record<string, unknown>
@@ -32,7 +37,6 @@ function validators() {
     // the record schema refers to a versioned-release schema the standard ships separately; records
     // are published without `versionedRelease`, so that reference is never reached
     const ajv = new Ajv({ schemaId: "id", meta: false, missingRefs: "ignore", logger: false, allErrors: true, unknownFormats: "ignore" })
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
     ajv.addMetaSchema(require("ajv/lib/refs/json-schema-draft-04.json"))
     ajv.addSchema(read("release-schema.json"))
     ajv.addSchema(read("record-schema.json"))

@@ -1,4 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createHash } from "node:crypto"
 import { callOffRelease, competitionRelease, frameworkRelease, type Release, type ReleaseBody } from "../ocds/build"
 import { redact } from "../ocds/redact"
@@ -100,8 +101,10 @@ export async function compileRelease(
     releasePackage([release], { publisherName: "check", publicBaseUrl: null, publishedDate: release.date }, ""),
   )
   if (!check.valid) {
-    throw new Error(
-      `transparency: release of ${body.ocid} does not validate against the OCDS schema: ${check.errors.slice(0, 5).join("; ")}`,
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      `La publicación OCDS de ${body.ocid} no cumple el esquema: ${check.errors.slice(0, 5).join("; ")}`,
+      "OCDS_RELEASE_INVALIDO",
     )
   }
   return { skip: false, ocid: body.ocid, release, data_sha256, redactions: hits }

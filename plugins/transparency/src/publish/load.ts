@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import type { ContractData } from "@tienda/contracts/specific-contract/index"
 import competitionContractLink from "@tienda/mini-competition/links/competition-specific-contract"
 import type { CompetitionSource, FrameworkSource, OrgInfo, PaymentSource, ProcessRef, SpecificContractSource } from "../ocds/types"
@@ -48,7 +48,7 @@ async function orgs(c: MedusaContainer, ids: string[]): Promise<Map<string, OrgI
 
 function must<T>(v: T | undefined, what: string): T {
   if (v === undefined) {
-    throw new Error(`transparency: ${what} not found`)
+    throw new MedusaError(MedusaError.Types.NOT_FOUND, `Publicación OCDS: no se encuentra ${what}.`, "OCDS_FUENTE_NO_ENCONTRADA")
   }
   return v
 }
