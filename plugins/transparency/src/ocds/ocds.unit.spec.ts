@@ -329,7 +329,7 @@ describe("compileReleases — OCDS merge", () => {
 })
 
 describe("releaseTags", () => {
-  const body = { ocid: "o", awards: [{ id: "a" }], contracts: [{ id: "c" }] }
+  const body = { ocid: "o", planning: { budget: {} }, awards: [{ id: "a" }], contracts: [{ id: "c" }] }
   it("the first release names every stage it holds", () => {
     expect(
       releaseTags({ kind: "call_off", event: SOURCE_EVENTS.CONTRACT_CREATED, first: true, body, amendment: false, contractKnown: false }),
@@ -338,6 +338,17 @@ describe("releaseTags", () => {
       releaseTags({
         kind: "framework",
         event: SOURCE_EVENTS.FRAMEWORK_STATUS_CHANGED,
+        first: true,
+        body: { ocid: "o" },
+        amendment: false,
+        contractKnown: false,
+      }),
+    ).toEqual(["tender"])
+    // a competition's first release (published, nothing planned nor awarded yet)
+    expect(
+      releaseTags({
+        kind: "competition",
+        event: SOURCE_EVENTS.COMPETITION_PUBLISHED,
         first: true,
         body: { ocid: "o" },
         amendment: false,

@@ -19,8 +19,8 @@ export const SOURCE_EVENTS = {
 } as const
 
 /** What a process's first release says: everything it already holds. */
-function initialTags(kind: ProcessKind, body: Record<string, unknown>): string[] {
-  const tags = kind === "framework" ? ["tender"] : ["planning", "tender"]
+function initialTags(body: Record<string, unknown>): string[] {
+  const tags = body.planning ? ["planning", "tender"] : ["tender"]
   if (Array.isArray(body.awards) && body.awards.length) {
     tags.push("award")
   }
@@ -49,7 +49,7 @@ export function releaseTags(input: {
   contractKnown: boolean
 }): string[] {
   if (input.first) {
-    return initialTags(input.kind, input.body)
+    return initialTags(input.body)
   }
   switch (input.event) {
     case SOURCE_EVENTS.FRAMEWORK_CREATED:
