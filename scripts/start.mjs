@@ -3,7 +3,8 @@
 //   1. PostgreSQL: embedded (./.data/postgres) unless DATABASE_URL is set
 //   2. plugins built, migrations, simulators, idempotent demo seed
 //   3. Medusa server (store API + admin at /app), storefront
-// Ctrl-C stops everything. `--seed-only` stops after the seed.
+// Ctrl-C stops everything. `--seed-only` stops after the seed; `--no-storefront`
+// starts the API without the storefront (the end-to-end load benchmark).
 import { existsSync, readFileSync, readdirSync } from "node:fs"
 import { join, dirname } from "node:path"
 import { fileURLToPath } from "node:url"
@@ -23,6 +24,7 @@ const backend = join(root, "backend")
 const dataDir = dataDirectory()
 const logs = join(dataDir, "logs")
 const seedOnly = process.argv.includes("--seed-only")
+const noStorefront = process.argv.includes("--no-storefront")
 
 const BACKEND_PORT = Number(process.env.PORT || process.env.BACKEND_PORT || 9000)
 const STOREFRONT_PORT = Number(process.env.STOREFRONT_PORT || 8000)
@@ -212,7 +214,7 @@ async function main() {
     MEDUSA_PUBLISHABLE_KEY: demo.publishable_key,
     NEXT_TELEMETRY_DISABLED: "1",
   }
-  if (existsSync(join(storefront, "package.json"))) {
+  if (!noStorefront && existsSync(join(storefront, "package.json"))) {
     if (
       isStale(join(storefront, ".next", "BUILD_ID"), [
         join(storefront, "src"),
