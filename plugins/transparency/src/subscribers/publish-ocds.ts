@@ -34,6 +34,11 @@ export async function processesOf(
       const p = data.id ? await processOfContract(container, data.id) : null
       return p ? [p] : []
     }
+    case E.REPUBLISH: {
+      // { kind, source_id }: publishes the current state of one process (backfill, repair)
+      const { kind, source_id } = data as { kind?: string; source_id?: string }
+      return source_id && (kind === "framework" || kind === "competition" || kind === "call_off") ? [{ kind, source_id }] : []
+    }
     case E.PAYMENT_PAID: {
       const p = data.specific_contract_id ? await processOfContract(container, data.specific_contract_id) : null
       return p ? [p] : []
@@ -61,6 +66,6 @@ export default async function publishOcds({ event, container }: SubscriberArgs<P
 }
 
 export const config: SubscriberConfig = {
-  event: Object.values(E).filter((e) => e !== E.REPUBLISH),
+  event: Object.values(E),
   context: { subscriberId: "transparency-publish-ocds" },
 }
