@@ -71,6 +71,14 @@ module.exports = defineConfig({
         satToken: process.env.SIMULATOR_TOKEN || undefined,
       },
     },
+    {
+      resolve: "@tienda/transparency",
+      options: {
+        ocidPrefix: process.env.OCDS_OCID_PREFIX || null,
+        publisherName: process.env.OCDS_PUBLISHER_NAME || null,
+        publicBaseUrl: process.env.OCDS_PUBLIC_BASE_URL || null,
+      },
+    },
   ],
   modules: [{ key: "ops", resolve: "./src/modules/ops" }, ...buildModules(process.env)],
 })

@@ -234,6 +234,19 @@ export const OPERATION_SUMMARIES: Record<string, OperationSummary> = {
   "GET /observer/competitions/:id": s("Detalle de una mini-competencia (testigo social)", "A mini-competition (social witness)"),
   "POST /observer/competitions/:id/observations": s("Registrar una observación", "Record an observation"),
   "GET /public/competitions/:id": s("Registro público de una mini-competencia", "A mini-competition's public record"),
+  "GET /public/ocds/releases": s(
+    "Publicaciones OCDS por fecha (paquete de releases, paginado)",
+    "OCDS releases by date (paged release package)",
+  ),
+  "GET /public/ocds/releases/:ocid": s(
+    "Publicaciones OCDS de un procedimiento (paquete de releases)",
+    "A contracting process's OCDS releases (release package)",
+  ),
+  "GET /public/ocds/records/:ocid": s(
+    "Registro OCDS compilado de un procedimiento (paquete de records)",
+    "A contracting process's compiled OCDS record (record package)",
+  ),
+  "GET /public/ocds/bulk": s("Descarga masiva OCDS (JSON por línea, gzip)", "OCDS bulk download (JSON lines, gzipped)"),
 
   // organizations
   "GET /admin/organizations": s("Dependencias y proveedores", "Agencies and suppliers"),

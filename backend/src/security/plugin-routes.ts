@@ -7,6 +7,7 @@ import miniCompetition from "@tienda/mini-competition/api/middlewares"
 import organizations from "@tienda/organizations/api/middlewares"
 import requisitions from "@tienda/requisitions/api/middlewares"
 import search from "@tienda/search/api/middlewares"
+import transparency from "@tienda/transparency/api/middlewares"
 import type { HttpMethod, RoutePolicy, RouteRule } from "./policy"
 
 type MiddlewareRoute = { method?: string | string[]; methods?: string | string[]; matcher: string | RegExp; middlewares?: unknown[] }
@@ -22,6 +23,7 @@ export const PLUGIN_MIDDLEWARES: Record<string, MiddlewaresFile> = {
   "@tienda/requisitions": requisitions as MiddlewaresFile,
   "@tienda/e-invoicing": eInvoicing as MiddlewaresFile,
   "@tienda/mini-competition": miniCompetition as MiddlewaresFile,
+  "@tienda/transparency": transparency as MiddlewaresFile,
 }
 
 /** Plugin routes that are public on purpose (they carry no `authorize`). */
@@ -30,6 +32,11 @@ export const PUBLIC_PLUGIN_ROUTES: RouteRule[] = [
   { methods: ["GET"], path: "/public/audit/checkpoints", policy: { kind: "public" }, source: "@tienda/contracts" },
   // a competition's public record (what the law publishes; bids only after the opening)
   { methods: ["GET"], path: "/public/competitions/:id", policy: { kind: "public" }, source: "@tienda/mini-competition" },
+  // OCDS publication of every contracting process (redacted, docs/transparency.md)
+  { methods: ["GET"], path: "/public/ocds/releases", policy: { kind: "public" }, source: "@tienda/transparency" },
+  { methods: ["GET"], path: "/public/ocds/releases/:ocid", policy: { kind: "public" }, source: "@tienda/transparency" },
+  { methods: ["GET"], path: "/public/ocds/records/:ocid", policy: { kind: "public" }, source: "@tienda/transparency" },
+  { methods: ["GET"], path: "/public/ocds/bulk", policy: { kind: "public" }, source: "@tienda/transparency" },
 ]
 
 /**

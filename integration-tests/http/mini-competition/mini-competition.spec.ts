@@ -7,6 +7,7 @@ import { issueCertificate, writeTestCaDirectory, type IssuedCredential } from "@
 import { deviationJustificationPayload, integrityTextInForce, sealBid } from "@tienda/mini-competition/competition"
 import { openDueCompetitions } from "@tienda/mini-competition/jobs/open-due-competitions"
 import { createOrganizationWorkflow, createPersonWorkflow } from "@tienda/organizations/workflows"
+import { validateReleasePackage } from "@tienda/transparency/ocds"
 import { makeRfc } from "../../../seed/src/rfc"
 import { auditLedger } from "../../utils/audit"
 import { describeApp } from "../../utils/runner"
@@ -1150,6 +1151,51 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
     // the winner sees its order
     const mine = await request(baseUrl()).get("/supplier/orders").set("authorization", `Bearer ${s2.token}`)
     expect(mine.body.orders.map((o: { id: string }) => o.id)).toEqual([order.id])
+
+    // OCDS (transparency, docs/transparency.md): the competition is its own contracting process, linked to
+    // the framework's; bids only from the opening on; the award and the winner's contract in the same process.
+    // Releases come from events handled after each request: read until the contract in force is published.
+    const number = (await get(`/store/competitions/${c.id}`, purchasing())).body.competition.number as string
+    const ocid = `ocds-tdgfmx-${number}`
+    type Rel = Record<string, any>
+    let pkg = await request(baseUrl()).get(`/public/ocds/releases/${ocid}`)
+    for (let i = 0; i < 400 && !(pkg.status === 200 && pkg.body.releases.some((r: Rel) => r.contracts?.[0]?.status === "active")); i++) {
+      pkg = await request(baseUrl()).get(`/public/ocds/releases/${ocid}`)
+    }
+    expect(pkg.status).toBe(200)
+    expect(validateReleasePackage(pkg.body).errors).toEqual([])
+    const releases = pkg.body.releases as Rel[]
+    expect(releases[0].tag).toEqual(["tender"])
+    expect(releases[0].bids).toBeUndefined()
+    expect(releases.map((r) => r.tag).flat()).toEqual(expect.arrayContaining(["award", "contract"]))
+    const last = releases[releases.length - 1]
+    const fwNumber = sc.data.framework_contract.number as string
+    expect(last.relatedProcesses).toEqual([
+      expect.objectContaining({ relationship: ["framework"], scheme: "ocid", identifier: `ocds-tdgfmx-${fwNumber}` }),
+    ])
+    expect(last.tender).toEqual(expect.objectContaining({ procurementMethod: "selective", competitive: true, numberOfTenderers: 3 }))
+    expect(last.tender.items).toEqual([expect.objectContaining({ classification: { scheme: "UNSPSC", id: "44121704" }, quantity: 6100 })])
+    expect(last.bids.statistics).toEqual([
+      { id: "bids", measure: 3 },
+      { id: "validBids", measure: 3 },
+    ])
+    expect(last.awards).toEqual([
+      expect.objectContaining({
+        status: "active",
+        suppliers: [expect.objectContaining({ id: s2.org })],
+        value: { amount: 280600, currency: "MXN" },
+      }),
+    ])
+    expect(last.contracts).toEqual([
+      expect.objectContaining({
+        id: contract.number,
+        awardID: last.awards[0].id,
+        status: "active",
+        value: { amount: 325496, currency: "MXN" },
+      }),
+    ])
+    // the winner's contract is not published as a direct call-off of its own
+    expect((await request(baseUrl()).get(`/public/ocds/releases/ocds-tdgfmx-${contract.number}`)).status).toBe(404)
   })
 
   it("an award whose total exceeds what the requisition reserved is refused with its code, and nothing is written", async () => {

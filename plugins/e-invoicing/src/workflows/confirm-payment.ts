@@ -1,3 +1,4 @@
+import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { payBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
@@ -15,6 +16,9 @@ export type ConfirmPaymentWorkflowInput = {
 }
 
 export const confirmPaymentWorkflowId = "e-invoicing-confirm-payment"
+
+/** Emitted once a payment request is paid: { id, specific_contract_id, clave_rastreo } (ids and the public SPEI reference only). */
+export const E_INVOICING_PAYMENT_PAID = "e_invoicing.payment_paid"
 /**
  * This workflow records that the CLC was paid by SPEI: the budget's pay
  * workflow verifies it (SIAFF's payment status with its clave de rastreo;
@@ -22,7 +26,7 @@ export const confirmPaymentWorkflowId = "e-invoicing-confirm-payment"
  * (idempotency key per request) → request `paid` with the clave de
  * rastreo, paid late or not against its due date (a PPD invoice: its
  * complemento de pago now due by the fifth of next month) → invoice `paid`
- * → audit.
+ * → audit → event `e_invoicing.payment_paid`.
  */
 export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (input: WorkflowData<ConfirmPaymentWorkflowInput>) => {
   const request = evaluatePaymentConfirmationStep(
@@ -74,6 +78,14 @@ export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (
       details: { pay_movement_id: paid.id, due_date: request.due_date, paid_late: late },
     })),
   )
+  emitEventStep({
+    eventName: E_INVOICING_PAYMENT_PAID,
+    data: transform({ request, paid }, ({ request, paid }) => ({
+      id: request.id,
+      specific_contract_id: request.specific_contract_id,
+      clave_rastreo: paid.clave_rastreo,
+    })),
+  })
   return new WorkflowResponse(
     transform({ request, paid, late }, ({ request, paid, late }) => ({
       id: request.id,

@@ -27,6 +27,7 @@ export const evaluatePaymentConfirmationStep = createStep(
       metodo_pago: invoice.metodo_pago,
       id: request.id,
       invoice_id: request.invoice_id,
+      specific_contract_id: request.specific_contract_id,
       amount: request.amount,
       budget_key_id: request.budget_key_id,
       agency_id: request.agency_id,

@@ -1,0 +1,1 @@
+export { default as OcdsRelease } from "./ocds-release"

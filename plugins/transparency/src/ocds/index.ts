@@ -1,0 +1,6 @@
+export * from "./types"
+export * from "./build"
+export * from "./redact"
+export * from "./merge"
+export * from "./package"
+export * from "./schema"
