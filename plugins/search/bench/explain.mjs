@@ -8,8 +8,9 @@
 //
 // Needs the built plugin (npm run build -w plugins/search). Prints the time of
 // each statement (the vocabulary lookup, then the search) and, with --plan, the plan.
+import { performance } from "node:perf_hooks"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
+import { fileURLToPath, URLSearchParams } from "node:url"
 import pg from "pg"
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..")

@@ -17,6 +17,7 @@
 // BENCH_SIZES, BENCH_QUERIES (distinct queries, default 2000), BENCH_ZIPF_S (1),
 // BENCH_LATENCY_SECONDS (60), BENCH_SUGGEST_SECONDS (20), BENCH_SECONDS (30),
 // BENCH_CONNECTIONS (50), BENCH_REUSE, BENCH_DB_PREFIX (tienda_bench_longtail).
+import { performance } from "node:perf_hooks"
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { cpus, loadavg, totalmem } from "node:os"
 import { dirname, join } from "node:path"

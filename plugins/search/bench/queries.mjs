@@ -5,6 +5,7 @@
 // (a few queries are frequent, most are asked once). Deterministic per seed.
 
 /** Small deterministic PRNG (same generator as bench/setup.ts). */
+import { URLSearchParams } from "node:url"
 export function rand(seed) {
   let s = seed >>> 0
   return () => {
