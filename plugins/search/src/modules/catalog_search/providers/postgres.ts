@@ -273,9 +273,9 @@ const ORDER: Record<SearchQuery["sort"], (x: string) => string> = {
  * Cost is bounded by design (docs/search.md, "Cost of a search"): every match
  * is read once for the total, the page is a top-N sort (never a full sort),
  * relevance is only computed when it orders the page, and facets are counted
- * exactly up to `facetExactLimit` results; above that, over the results whose
- * id hashes into a 1-in-k sample (about `facetExactLimit` rows, the same rows
- * for the same query), and scaled by the caller (`scaleFacetRows`).
+ * exactly up to `facetExactLimit` results; above that, over `facetExactLimit`
+ * results picked by a hash of their id (pseudo-random, the same rows for the
+ * same query), and scaled by the caller (`scaleFacetRows`).
  */
 export function searchSql(query: SearchQuery, tsquery: string | null, facetExactLimit = FACET_EXACT_LIMIT) {
   // every value is bound once, in the `p` row; the statement reads them through
@@ -382,11 +382,13 @@ WITH p AS MATERIALIZED (
 ), m AS MATERIALIZED (
   SELECT * FROM base ${after.length ? `WHERE ${after.join(" AND ")}` : ""}
 ), t AS MATERIALIZED (
-  SELECT count(*)::int AS total, greatest(1, ceil(count(*)::numeric / ${v("flim")}))::int AS k FROM m
+  SELECT count(*)::int AS total FROM m
 ), page AS (
   SELECT id, rank, name, price_cents, days FROM m ORDER BY ${order("")} LIMIT ${v("lim")} OFFSET ${v("off")}
 ), fm AS MATERIALIZED (
-  SELECT m.* FROM m, t WHERE t.k = 1 OR abs(hashtext(m.id)) % t.k = 0
+  -- all results up to the limit; above it, the limit's worth chosen by a hash of the id
+  -- (a bounded top-N: pseudo-random, the same rows for the same query)
+  SELECT * FROM m ORDER BY hashtext(id), id LIMIT ${v("flim")}
 )
 SELECT (SELECT total FROM t) AS total,
        (SELECT count(*) FROM fm)::int AS sampled,
