@@ -61,27 +61,27 @@ async function databaseFor(base, size) {
     const url = new URL(base)
     url.pathname = `/${name}`
     const c = new pg.Client({ connectionString: url.toString() })
-    try {
-      await c.connect()
-      const { rows } = await c.query("SELECT count(*)::int AS n FROM search_document")
-      await c.end()
-      if (rows[0].n === size) {
-        const port = await findFreePort(9470)
-        const env = {
-          ...process.env,
-          DATABASE_URL: url.toString(),
-          PORT: String(port),
-          DISABLE_ADMIN: "true",
-          MEDUSA_DISABLE_TELEMETRY: "true",
-          LOG_LEVEL: "error",
-          NODE_ENV: "development",
-        }
-        log(`bench:search-longtail ${size} — reusing ${name} (BENCH_REUSE=1)`)
-        await run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, `${name}-migrate.log`) })
-        return { url, port, env, world: JSON.parse(readFileSync(out, "utf8")), reused: true }
+    // only a missing database or catalog means "build it"; any other failure stops the run
+    const n = await c
+      .connect()
+      .then(() => c.query("SELECT count(*)::int AS n FROM search_document"))
+      .then((r) => r.rows[0].n)
+      .catch(() => null)
+      .finally(() => c.end().catch(() => {}))
+    if (n === size) {
+      const port = await findFreePort(9470)
+      const env = {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PORT: String(port),
+        DISABLE_ADMIN: "true",
+        MEDUSA_DISABLE_TELEMETRY: "true",
+        LOG_LEVEL: "error",
+        NODE_ENV: "development",
       }
-    } catch {
-      await c.end().catch(() => {})
+      log(`bench:search-longtail ${size} — reusing ${name} (BENCH_REUSE=1)`)
+      await run("npx", ["medusa", "db:migrate"], { cwd: backend, env, logFile: join(logs, `${name}-migrate.log`) })
+      return { url, port, env, world: JSON.parse(readFileSync(out, "utf8")), reused: true }
     }
   }
   const { url, port, env } = await freshBenchDatabase(base, name, 9470)
