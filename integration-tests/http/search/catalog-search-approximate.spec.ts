@@ -18,6 +18,10 @@ import { describeApp } from "../../utils/runner"
 /** Meilisearch counts its facets itself (exactly): the same answers, never flagged. */
 const postgres = !process.env.MEILISEARCH_HOST
 
+// backend/medusa-config.ts reads it when the runner loads the config, which happens
+// before describeApp's `env` is applied: set it for this file's process first
+process.env.SEARCH_FACET_EXACT_LIMIT = "2"
+
 describeApp(
   `catalog search: approximate facet counts of large answers (${postgres ? "postgres" : "meilisearch"})`,
   ({ world, baseUrl, container }) => {
