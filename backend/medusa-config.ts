@@ -44,6 +44,7 @@ module.exports = defineConfig({
         meilisearch: process.env.MEILISEARCH_HOST
           ? { host: process.env.MEILISEARCH_HOST, apiKey: process.env.MEILISEARCH_API_KEY, index: process.env.MEILISEARCH_INDEX }
           : null,
+        facetExactLimit: process.env.SEARCH_FACET_EXACT_LIMIT ? Number(process.env.SEARCH_FACET_EXACT_LIMIT) : undefined,
       },
     },
     {

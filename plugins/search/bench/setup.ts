@@ -259,10 +259,12 @@ export default async function setup(args: ExecArgs) {
     }
   }
 
-  // Medusa products (stock /store/products?q= comparison) in the store's sales channel
+  // Medusa products (stock /store/products?q= comparison) in the store's sales channel;
+  // BENCH_STOCK_PRODUCTS=0 skips them (the long-tail bench does not query stock search)
   const products = container.resolve(Modules.PRODUCT)
   const link = container.resolve(ContainerRegistrationKeys.LINK)
-  for (let i = 0; i < items.length; i += 1000) {
+  const withProducts = process.env.BENCH_STOCK_PRODUCTS !== "0"
+  for (let i = 0; withProducts && i < items.length; i += 1000) {
     const batch = items.slice(i, i + 1000)
     const made = await products.createProducts(
       batch.map((x) => ({

@@ -137,3 +137,9 @@ export function lineAmounts(
 export function sumAmounts(values: string[]): string {
   return fromCentavos(values.reduce((acc, v) => acc + (micros(v) ?? 0n) / 10_000n, 0n))
 }
+
+/** A facet's count as the buyer reads it: an estimate says so ("aprox. 1,200"), an exact count is the number. */
+export function facetCount(count: number, approximate: boolean): string {
+  const n = count.toLocaleString("es-MX")
+  return approximate ? `aprox. ${n}` : n
+}

@@ -1,4 +1,4 @@
-import { lineAmounts, priceWithIva, sumAmounts } from "./format"
+import { facetCount, lineAmounts, priceWithIva, sumAmounts } from "./format"
 
 describe("amounts the storefront shows before the requisition exists", () => {
   it("adds IVA 16 % to a unit price, rounded half up to the centavo, and none for tasa 0 or exempt items", () => {
@@ -19,5 +19,13 @@ describe("amounts the storefront shows before the requisition exists", () => {
     expect(lineAmounts("10.125", 1, "exento")).toEqual({ subtotal: "10.13", iva: "0.00", total: "10.13" })
     expect(lineAmounts("1", 1.5, "tasa_16")).toBeNull()
     expect(sumAmounts(["578.84", "1814.61", "0.01"])).toBe("2393.46")
+  })
+})
+
+describe("facet counts on the search page", () => {
+  it("shows an exact count as the number and an estimate with «aprox.»", () => {
+    expect(facetCount(1234, false)).toBe("1,234")
+    expect(facetCount(1200, true)).toBe("aprox. 1,200")
+    expect(facetCount(7, true)).toMatch(/^aprox\. 7$/)
   })
 })

@@ -45,13 +45,18 @@ export class TtlLru<V> {
    * a popular answer expires or a version changes); a failure is not cached.
    */
   async load(key: string, ttlMs: number, compute: () => Promise<V>): Promise<V> {
+    return (await this.lookup(key, ttlMs, compute)).value
+  }
+
+  /** `load`, telling where the value came from: the cache, this computation, or one already in flight. */
+  async lookup(key: string, ttlMs: number, compute: () => Promise<V>): Promise<{ value: V; source: "hit" | "miss" | "shared" }> {
     const hit = ttlMs > 0 ? this.get(key) : undefined
     if (hit !== undefined) {
-      return hit
+      return { value: hit, source: "hit" }
     }
     const running = this.pending.get(key)
     if (running) {
-      return running
+      return { value: await running, source: "shared" }
     }
     const promise = compute()
       .then((value) => {
@@ -60,7 +65,7 @@ export class TtlLru<V> {
       })
       .finally(() => this.pending.delete(key))
     this.pending.set(key, promise)
-    return promise
+    return { value: await promise, source: "miss" }
   }
 
   get size(): number {

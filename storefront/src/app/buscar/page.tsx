@@ -4,7 +4,7 @@ import { redirect } from "next/navigation"
 import { ApiErrorNotice } from "../../components/api-error"
 import { SearchBox } from "../../components/search-box"
 import { searchCatalog, type FacetValue, type SearchItem, type SearchResponse } from "@lib/data/search"
-import { priceRange } from "@lib/format"
+import { facetCount, priceRange } from "@lib/format"
 import {
   clearFilters,
   hasFilters,
@@ -203,12 +203,15 @@ function FacetLink({
   href,
   label,
   count,
+  approximate,
   selected,
   testId,
 }: {
   href: string
   label: string
   count: number
+  /** An estimate (docs/search.md): said so, never shown as an exact number. */
+  approximate: boolean
   selected: boolean
   testId: string
 }) {
@@ -221,8 +224,8 @@ function FacetLink({
         {selected ? <span className="visually-hidden">Quitar filtro: </span> : null}
         {label}
       </span>
-      <span className="facet-count" data-testid={`${testId}-count`}>
-        {count.toLocaleString("es-MX")}
+      <span className="facet-count" data-testid={`${testId}-count`} data-approximate={approximate || undefined}>
+        {facetCount(count, approximate)}
       </span>
     </Link>
   )
@@ -247,6 +250,7 @@ function FacetGroup({ title, name, children }: { title: string; name: string; ch
 }
 
 function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
+  const approximate = data.facets_approximate === true
   const valueLabel = (key: ListFilter, v: FacetValue) => (key === "zone" ? (stateName(v.value) ?? v.label) : v.label)
   const listGroup = (key: ListFilter) => {
     const values = data.facets[key] ?? []
@@ -265,6 +269,7 @@ function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
               href={searchHref(toggleValue(state, key, f.value))}
               label={valueLabel(key, f)}
               count={f.count}
+              approximate={approximate}
               selected={state[key].includes(f.value)}
               testId={`facet-${key}-${f.value}`}
             />
@@ -277,6 +282,11 @@ function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
   const price = data.facets.price ?? []
   return (
     <div className="facets">
+      {approximate ? (
+        <p className="muted facets-note" data-testid="facets-approximate">
+          Hay muchos resultados: los conteos de los filtros son aproximados (aprox.).
+        </p>
+      ) : null}
       {(["segment", "family", "class"] as const).map(listGroup)}
       <FacetGroup title="MIPYME" name="sme">
         {sme.map((f) => (
@@ -285,6 +295,7 @@ function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
               href={searchHref(withChange(state, { sme: state.sme === f.value ? null : (f.value as "true" | "false") }))}
               label={f.value === "true" ? "Con oferta MIPYME" : "Sin oferta MIPYME"}
               count={f.count}
+              approximate={approximate}
               selected={state.sme === f.value}
               testId={`facet-sme-${f.value}`}
             />
@@ -307,6 +318,7 @@ function Facets({ state, data }: { state: SearchState; data: SearchResponse }) {
                   href={searchHref(withChange(state, selected ? { price_min: "", price_max: "" } : bounds))}
                   label={f.label}
                   count={f.count}
+                  approximate={approximate}
                   selected={selected}
                   testId={`facet-price-${f.value}`}
                 />

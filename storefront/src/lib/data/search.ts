@@ -53,6 +53,8 @@ export type SearchResponse = {
   offset: number
   limit: number
   facets: SearchFacets
+  /** The facet counts are estimates (many results): shown as "aprox. N". */
+  facets_approximate?: boolean
   query: { q: string | null; corrected: string | null; sort: string }
   buyer_state: string | null
   provider: string

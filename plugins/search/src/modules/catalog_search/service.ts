@@ -8,6 +8,12 @@ import type { SearchDocumentInput, SearchProvider, SearchQuery, SearchResult, Su
 export type SearchModuleOptions = {
   /** Meilisearch connection; PostgreSQL full text when absent. */
   meilisearch?: MeilisearchOptions | null
+  /**
+   * PostgreSQL provider: up to this many results facets are counted exactly;
+   * above it, over a deterministic sample of about this many results, scaled
+   * and flagged approximate (default 1000).
+   */
+  facetExactLimit?: number
 }
 
 /**
@@ -26,7 +32,7 @@ class SearchModuleService extends MedusaService({ SearchDocument, SearchTerm }) 
     const knex = () => deps[ContainerRegistrationKeys.PG_CONNECTION] as Knex
     this.provider_ = options?.meilisearch?.host
       ? new MeilisearchProvider(options.meilisearch)
-      : new PostgresSearchProvider((fn) => fn(knex()))
+      : new PostgresSearchProvider((fn) => fn(knex()), { facetExactLimit: options?.facetExactLimit })
   }
 
   async providerName(): Promise<SearchProvider["name"]> {
@@ -55,7 +61,7 @@ class SearchModuleService extends MedusaService({ SearchDocument, SearchTerm }) 
 
   async searchCatalog(query: SearchQuery): Promise<SearchResult> {
     if (!query.contract_ids.length || !query.allowed_keys.length) {
-      return { hits: [], count: 0, facets: emptyFacets(), corrected: null }
+      return { hits: [], count: 0, facets: emptyFacets(), facets_approximate: false, corrected: null }
     }
     return this.provider_.search(query)
   }

@@ -117,8 +117,15 @@ export type SearchHit = {
 
 export type SearchResult = {
   hits: SearchHit[]
+  /** Exact number of results. */
   count: number
   facets: SearchFacets
+  /**
+   * True when the facet counts are estimates: with more results than the
+   * provider's exact-facet limit they are counted over a deterministic sample
+   * of the results and scaled (docs/search.md); the buyer is told "aprox.".
+   */
+  facets_approximate: boolean
   /** The query after typo correction, when it differs from what was typed. */
   corrected: string | null
 }

@@ -219,7 +219,7 @@ export class MeilisearchProvider implements SearchProvider {
 
   async search(query: SearchQuery): Promise<SearchResult> {
     if (!query.contract_ids.length || !query.allowed_keys.length) {
-      return { hits: [], count: 0, facets: facetsFromRows([]), corrected: null }
+      return { hits: [], count: 0, facets: facetsFromRows([]), facets_approximate: false, corrected: null }
     }
     const f = query.filters
     const filter = this.scopeFilter(query)
@@ -288,6 +288,7 @@ export class MeilisearchProvider implements SearchProvider {
       hits: res.hits.map((h) => toHit(h.source as SearchDocumentInput, allowed, query.state_code)),
       count: res.totalHits ?? res.estimatedTotalHits ?? res.hits.length,
       facets,
+      facets_approximate: false,
       corrected: null,
     }
   }

@@ -14,6 +14,8 @@ export type Knex = {
 export type WithKnex = <T>(fn: (knex: Knex) => Promise<T>) => Promise<T>
 
 const BATCH = 500
+/** Matches a suggestion ranks at most (see `suggest`). */
+export const SUGGEST_CANDIDATES = 500
 
 const COLUMNS = `id text, contract_id text, contract_title text, lot_id text, name text, unspsc_code text,
   segment_code text, segment_title text, family_code text, family_title text, class_code text, class_title text,
@@ -31,8 +33,14 @@ const COLUMNS = `id text, contract_id text, contract_title text, lot_id text, na
  */
 export class PostgresSearchProvider implements SearchProvider {
   readonly name = "postgres" as const
+  private readonly facetExactLimit: number
 
-  constructor(private readonly withKnex: WithKnex) {}
+  constructor(
+    private readonly withKnex: WithKnex,
+    opts: { facetExactLimit?: number } = {},
+  ) {
+    this.facetExactLimit = Math.max(1, Math.floor(opts.facetExactLimit ?? FACET_EXACT_LIMIT))
+  }
 
   async upsert(docs: SearchDocumentInput[], indexedAt: Date): Promise<void> {
     for (let i = 0; i < docs.length; i += BATCH) {
@@ -165,14 +173,16 @@ export class PostgresSearchProvider implements SearchProvider {
   async search(query: SearchQuery): Promise<SearchResult> {
     return this.withKnex(async (knex) => {
       const ts = buildTsQuery(await this.terms(knex, query.q))
-      const { sql, bindings } = searchSql(query, ts?.tsquery ?? null)
+      const { sql, bindings } = searchSql(query, ts?.tsquery ?? null, this.facetExactLimit)
       const { rows } = await knex.raw(sql, bindings)
       const allowed = new Set(query.allowed_keys)
-      const row = rows[0] as { total: number; hits: SearchDocumentInput[]; facets: FacetRow[] }
+      const row = rows[0] as { total: number; sampled: number; hits: SearchDocumentInput[]; facets: FacetRow[] }
+      const approximate = row.sampled < row.total
       return {
         hits: row.hits.map((doc) => toHit(doc, allowed, query.state_code)),
         count: row.total,
-        facets: facetsFromRows(row.facets),
+        facets: facetsFromRows(approximate ? scaleFacetRows(row.facets, row.sampled, row.total) : row.facets),
+        facets_approximate: approximate,
         corrected: ts?.corrected ?? null,
       }
     })
@@ -188,13 +198,18 @@ export class PostgresSearchProvider implements SearchProvider {
         return []
       }
       const { rows } = await knex.raw(
-        `SELECT d.id, d.name, d.unspsc_code, d.source->>'commodity_title' AS commodity_title
-           FROM search_document d
-          WHERE d.contract_id = ANY(?::text[]) AND d.offer_keys && ?::text[]
-            AND d.tsv @@ to_tsquery('tienda_es', ?)
-          ORDER BY ts_rank_cd(d.tsv, to_tsquery('tienda_es', ?)) DESC, length(d.name), d.name
+        // bounded: the best of at most SUGGEST_CANDIDATES matches (a prefix of two
+        // letters typed into a large catalog matches most of it; ranking every
+        // match cost more than the 20 ms an as-you-type answer may take)
+        `SELECT c.id, c.name, c.unspsc_code, c.source->>'commodity_title' AS commodity_title
+           FROM (SELECT d.id, d.name, d.unspsc_code, d.source, d.tsv
+                   FROM search_document d
+                  WHERE d.contract_id = ANY(?::text[]) AND d.tsv @@ to_tsquery('tienda_es', ?)
+                    AND (d.offer_keys || '{}'::text[]) && ?::text[]
+                  LIMIT ?) c
+          ORDER BY ts_rank_cd(c.tsv, to_tsquery('tienda_es', ?)) DESC, length(c.name), c.name
           LIMIT ?`,
-        [pgArray(query.contract_ids), pgArray(query.allowed_keys), ts.tsquery, ts.tsquery, query.limit * 3],
+        [pgArray(query.contract_ids), ts.tsquery, pgArray(query.allowed_keys), SUGGEST_CANDIDATES, ts.tsquery, query.limit * 3],
       )
       return suggestionsFrom(rows, query.limit)
     })
@@ -226,15 +241,43 @@ export function suggestionsFrom(
   return out.slice(0, limit)
 }
 
-const ORDER: Record<SearchQuery["sort"], string> = {
-  relevance: "rank DESC, name, id",
-  price_asc: "price_cents ASC NULLS LAST, name, id",
-  price_desc: "price_cents DESC NULLS LAST, name, id",
-  delivery: "days ASC NULLS LAST, price_cents ASC NULLS LAST, name, id",
+/** Results up to which facets are counted exactly (above: over a sample of about this many). */
+export const FACET_EXACT_LIMIT = 1000
+
+/**
+ * Facet counts of a sample scaled to the whole result: rounded to two
+ * significant digits (they are estimates and must not look exact), at least
+ * 1 (the value occurs) and at most the total.
+ */
+export function scaleFacetRows(rows: FacetRow[], sampled: number, total: number): FacetRow[] {
+  const factor = total / Math.max(sampled, 1)
+  return rows.map((r) => {
+    const raw = r.n * factor
+    const digits = Math.max(0, Math.floor(Math.log10(Math.max(raw, 1))) - 1)
+    const rounded = Math.round(raw / 10 ** digits) * 10 ** digits
+    return { ...r, n: Math.min(total, Math.max(1, rounded)) }
+  })
 }
 
-/** The one statement that returns the page, the total and every facet. */
-export function searchSql(query: SearchQuery, tsquery: string | null) {
+/** Sort keys of each order, over the columns of `m` (`x.` is the row's alias). */
+const ORDER: Record<SearchQuery["sort"], (x: string) => string> = {
+  relevance: (x) => `${x}rank DESC, ${x}name, ${x}id`,
+  price_asc: (x) => `${x}price_cents ASC NULLS LAST, ${x}name, ${x}id`,
+  price_desc: (x) => `${x}price_cents DESC NULLS LAST, ${x}name, ${x}id`,
+  delivery: (x) => `${x}days ASC NULLS LAST, ${x}price_cents ASC NULLS LAST, ${x}name, ${x}id`,
+}
+
+/**
+ * The one statement that returns the page, the exact total and the facets.
+ *
+ * Cost is bounded by design (docs/search.md, "Cost of a search"): every match
+ * is read once for the total, the page is a top-N sort (never a full sort),
+ * relevance is only computed when it orders the page, and facets are counted
+ * exactly up to `facetExactLimit` results; above that, over `facetExactLimit`
+ * results picked by a hash of their id (pseudo-random, the same rows for the
+ * same query), and scaled by the caller (`scaleFacetRows`).
+ */
+export function searchSql(query: SearchQuery, tsquery: string | null, facetExactLimit = FACET_EXACT_LIMIT) {
   // every value is bound once, in the `p` row; the statement reads them through
   // scalar subqueries (init plans), so indexes still apply
   const f = query.filters
@@ -253,10 +296,10 @@ export function searchSql(query: SearchQuery, tsquery: string | null) {
     ["pmax", f.price_max_cents ?? null, "int"],
     ["lim", query.limit, "int"],
     ["off", query.offset, "int"],
+    ["flim", facetExactLimit, "int"],
   ]
   const v = (name: string) => `(SELECT ${name} FROM p)`
   const A = v("allowed")
-  const full = `(d.offer_keys <@ ${A})`
   const tsq = tsquery ? v("tsq") : null
   const where = [`d.contract_id = ANY(${v("contracts")}::text[])`]
   if (tsq) {
@@ -293,53 +336,74 @@ export function searchSql(query: SearchQuery, tsquery: string | null) {
   if (f.price_max_cents !== undefined) {
     after.push(`price_cents <= ${v("pmax")}`)
   }
-  const rank = tsq ? `ts_rank_cd(d.tsv, ${tsq})` : "0::real"
+  // ts_rank_cd is the costliest per-row expression: only when it orders the page
+  const rank = tsq && query.sort === "relevance" ? `ts_rank_cd(d.tsv, ${tsq})` : "0::real"
   const order = ORDER[query.sort]
   const edges = `ARRAY[${PRICE_EDGES.slice(1)
     .map((e) => e * 100)
     .join(",")}]`
   const state = v("state")
+  // a facet with a label: counted over the codes, the title read from one document per value
+  const titled = (facet: string, code: string, title: string) =>
+    `SELECT '${facet}' AS facet, g.value, s.${title} AS label, g.n FROM (
+       SELECT ${code} AS value, min(id) AS any_id, count(*)::int AS n FROM fm GROUP BY ${code}
+     ) g JOIN search_document s ON s.id = g.any_id`
   const sql = `
 WITH p AS MATERIALIZED (
   SELECT ${params.map(([name, , type]) => `?::${type} AS ${name}`).join(", ")}${tsquery ? ", to_tsquery('tienda_es', ?::text) AS tsq" : ""}
 ), base AS (
-  SELECT d.id, d.name, d.contract_id, d.contract_title, d.segment_code, d.segment_title, d.family_code,
-         d.family_title, d.class_code, d.class_title, ${rank} AS rank,
-         CASE WHEN ${full} THEN d.min_cents ELSE e.min_cents END AS price_cents,
-         CASE WHEN ${full} THEN d.supplier_ids ELSE e.supplier_ids END AS supplier_ids,
-         CASE WHEN ${full} THEN d.sme_supplier_ids <> '{}' ELSE e.sme END AS sme,
-         CASE WHEN ${full} THEN d.zones ELSE e.zones END AS zones,
-         CASE WHEN ${full} THEN (d.delivery->>${state})::int ELSE e.days END AS days
+  SELECT id, name, contract_id, segment_code, family_code, class_code, rank,
+         CASE WHEN all_eligible THEN min_cents ELSE (e->>'min_cents')::int END AS price_cents,
+         CASE WHEN all_eligible THEN supplier_ids ELSE ARRAY(SELECT jsonb_array_elements_text(e->'supplier_ids')) END AS supplier_ids,
+         CASE WHEN all_eligible THEN sme_supplier_ids <> '{}' ELSE coalesce((e->>'sme')::boolean, false) END AS sme,
+         CASE WHEN all_eligible THEN zones ELSE ARRAY(SELECT jsonb_array_elements_text(e->'zones')) END AS zones,
+         CASE WHEN all_eligible THEN (delivery->>${state})::int ELSE (e->>'days')::int END AS days
+    FROM (
+  SELECT d.id, d.name, d.contract_id, d.segment_code, d.family_code, d.class_code, ${rank} AS rank,
+         d.min_cents, d.supplier_ids, d.sme_supplier_ids, d.zones, d.delivery, x.all_eligible,
+         -- offers of suppliers not all eligible (a sanction, a suspension): recomputed from the
+         -- allowed offers; a scalar subquery evaluated only for those rows (no per-row join)
+         CASE WHEN x.all_eligible THEN NULL ELSE (
+           SELECT jsonb_build_object(
+                    'min_cents', min((o->>'price_cents')::int),
+                    'supplier_ids', coalesce(jsonb_agg(DISTINCT o->>'supplier_id'), '[]'::jsonb),
+                    'sme', bool_or((o->>'sme')::boolean),
+                    'days', min((o->'delivery_days'->>${state})::int),
+                    'zones', coalesce((SELECT jsonb_agg(DISTINCT z) FROM jsonb_array_elements(d.source->'offers') o2,
+                                         jsonb_object_keys(o2->'delivery_days') z
+                                        WHERE (d.contract_id || ':' || (o2->>'supplier_id')) = ANY(${A}::text[])), '[]'::jsonb))
+             FROM jsonb_array_elements(d.source->'offers') o
+            WHERE (d.contract_id || ':' || (o->>'supplier_id')) = ANY(${A}::text[])
+         ) END AS e
     FROM search_document d
-    LEFT JOIN LATERAL (
-      SELECT min((o->>'price_cents')::int) AS min_cents,
-             array_agg(DISTINCT o->>'supplier_id') AS supplier_ids,
-             bool_or((o->>'sme')::boolean) AS sme,
-             min((o->'delivery_days'->>${state})::int) AS days,
-             array_agg(DISTINCT z) FILTER (WHERE z IS NOT NULL) AS zones
-        FROM jsonb_array_elements(d.source->'offers') o
-        LEFT JOIN LATERAL jsonb_object_keys(o->'delivery_days') z ON true
-       WHERE NOT ${full} AND (d.contract_id || ':' || (o->>'supplier_id')) = ANY(${A}::text[])
-    ) e ON true
+    CROSS JOIN LATERAL (SELECT d.offer_keys <@ ${A} AS all_eligible) x
    WHERE ${where.join(" AND ")}
+    ) b
 ), m AS MATERIALIZED (
   SELECT * FROM base ${after.length ? `WHERE ${after.join(" AND ")}` : ""}
+), t AS MATERIALIZED (
+  SELECT count(*)::int AS total FROM m
 ), page AS (
-  SELECT id, row_number() OVER (ORDER BY ${order}) AS ord FROM m ORDER BY ${order} LIMIT ${v("lim")} OFFSET ${v("off")}
+  SELECT id, rank, name, price_cents, days FROM m ORDER BY ${order("")} LIMIT ${v("lim")} OFFSET ${v("off")}
+), fm AS MATERIALIZED (
+  -- all results up to the limit; above it, the limit's worth chosen by a hash of the id
+  -- (a bounded top-N: pseudo-random, the same rows for the same query)
+  SELECT * FROM m ORDER BY hashtext(id), id LIMIT ${v("flim")}
 )
-SELECT (SELECT count(*) FROM m)::int AS total,
-       (SELECT coalesce(jsonb_agg(s.source ORDER BY pg.ord), '[]'::jsonb)
+SELECT (SELECT total FROM t) AS total,
+       (SELECT count(*) FROM fm)::int AS sampled,
+       (SELECT coalesce(jsonb_agg(s.source ORDER BY ${order("pg.")}), '[]'::jsonb)
           FROM page pg JOIN search_document s ON s.id = pg.id) AS hits,
        (SELECT coalesce(jsonb_agg(f), '[]'::jsonb) FROM (
-          SELECT 'segment' AS facet, segment_code AS value, min(segment_title) AS label, count(*)::int AS n FROM m GROUP BY segment_code
-          UNION ALL SELECT 'family', family_code, min(family_title), count(*)::int FROM m GROUP BY family_code
-          UNION ALL SELECT 'class', class_code, min(class_title), count(*)::int FROM m GROUP BY class_code
-          UNION ALL SELECT 'contract', contract_id, min(contract_title), count(*)::int FROM m GROUP BY contract_id
-          UNION ALL SELECT 'supplier', s, NULL, count(*)::int FROM m, unnest(m.supplier_ids) s GROUP BY s
-          UNION ALL SELECT 'zone', z, NULL, count(*)::int FROM m, unnest(m.zones) z GROUP BY z
-          UNION ALL SELECT 'sme', sme::text, NULL, count(*)::int FROM m GROUP BY sme
-          UNION ALL SELECT 'price', (SELECT count(*) FROM unnest(${edges}) e WHERE price_cents >= e)::text, NULL, count(*)::int
-            FROM m WHERE price_cents IS NOT NULL GROUP BY 2
+          ${titled("segment", "segment_code", "segment_title")}
+          UNION ALL ${titled("family", "family_code", "family_title")}
+          UNION ALL ${titled("class", "class_code", "class_title")}
+          UNION ALL ${titled("contract", "contract_id", "contract_title")}
+          UNION ALL SELECT 'supplier', s, NULL, count(*)::int FROM fm, unnest(fm.supplier_ids) s GROUP BY s
+          UNION ALL SELECT 'zone', z, NULL, count(*)::int FROM fm, unnest(fm.zones) z GROUP BY z
+          UNION ALL SELECT 'sme', sme::text, NULL, count(*)::int FROM fm GROUP BY sme
+          UNION ALL SELECT 'price', width_bucket(price_cents, ${edges})::text, NULL, count(*)::int
+            FROM fm WHERE price_cents IS NOT NULL GROUP BY 2
         ) f) AS facets`
   const bindings = params.map(([, value]) => value)
   if (tsquery) {

@@ -57,13 +57,16 @@ export const GET = async (req: AuthorizedRequest<unknown, StoreSearchType>, res:
     }
     return found
   }
-  const result = cacheKey ? await results.load(cacheKey, ttl, run) : await run()
+  const { value: result, source } = cacheKey ? await results.lookup(cacheKey, ttl, run) : { value: await run(), source: "off" }
+  // observability (benchmarks, operators): answered from the cache, computed, joined a computation in flight, or no cache
+  res.setHeader("x-search-cache", source)
   res.json({
     items: result.hits,
     count: result.count,
     offset: input.offset,
     limit: input.limit,
     facets: result.facets,
+    facets_approximate: result.facets_approximate,
     query: { q: input.q ?? null, corrected: result.corrected, sort: input.sort },
     buyer_state: scope.state_code,
     provider: await search.providerName(),
