@@ -90,8 +90,12 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   })
 
   /** An order with `received` pens accepted by the agency's Reception Manager. */
-  async function receivedOrder(received: number, shipped = received) {
-    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+  async function receivedOrder(
+    received: number,
+    shipped = received,
+    generation: Pick<Parameters<typeof fx.signedContractOrder>[0], "paymentPlan" | "beforeGeneration"> = {},
+  ) {
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5), ...generation })
     const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
       delivery_note: "REM-1",
       lines: [{ contract_line: 1, quantity: shipped }],
@@ -510,14 +514,25 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
 
   it("a paid PPD invoice owes its complemento de pago (Pagos 2.0): flagged missing after the fifth of next month, accepted once when it relates the invoice and the amount paid", async () => {
     await registerClabe()
-    const o = await receivedOrder(6)
-    // a contract paid in deferred installments (PPD). Contract generation does not offer the choice yet and a
-    // signed contract is immutable (trigger), so the test sets it with triggers off for this one statement.
-    expect(o.contract_id).toMatch(/^[A-Za-z0-9_]+$/)
-    await pg().raw(
-      `begin; set local session_replication_role = replica;
-       update specific_contract set data = jsonb_set(data, '{payment_plan}', '"parcialidades_o_diferido"') where id = '${o.contract_id}'; commit;`,
-    )
+    // the Purchasing Unit chooses payment in deferred installments (PPD) when it generates the contract; the
+    // choice is validated (role, zod) and stored on the contract, and its document says it
+    const purchasing = world().actors.purchasing_unit.token
+    const o = await receivedOrder(6, 6, {
+      paymentPlan: "parcialidades_o_diferido",
+      beforeGeneration: async (requisitionId) => {
+        const path = `/store/requisitions/${requisitionId}/contracts`
+        const unknownPlan = await send("post", path, purchasing, { payment_plan: "PPD" })
+        expect([unknownPlan.status, unknownPlan.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+        expect(unknownPlan.body.message).toContain("payment_plan")
+        // a requiring-unit user may not generate contracts, whatever the plan
+        const requester = await send("post", path, world().actors.requiring_unit.token, { payment_plan: "parcialidades_o_diferido" })
+        expect(requester.status).toBe(403)
+      },
+    })
+    const contract = await send("get", `/store/specific-contracts/${o.contract_id}`, purchasing)
+    expect(contract.body.specific_contract.data.payment_plan).toBe("parcialidades_o_diferido")
+    const html = await send("get", `/store/specific-contracts/${o.contract_id}/html`, purchasing)
+    expect(html.text).toContain("en parcialidades o en forma diferida (método de pago PPD)")
     const { uuid, xml } = await stamped([{ cantidad: "6" }], { ppd: true })
     const inv = await submit(o.order_id, xml)
     expect([inv.status, inv.body.invoice?.metodo_pago]).toEqual([201, "PPD"])

@@ -15,6 +15,7 @@ import {
   StoreAward,
   StoreCreateCompetition,
   StoreDesert,
+  StoreGenerateContracts,
   SupplierAsk,
   SupplierBid,
 } from "./validators"
@@ -53,7 +54,11 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/competitions/:id/contracts",
-      middlewares: [...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)],
+      middlewares: [
+        ...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }),
+        idempotent(),
+        validateBody(StoreGenerateContracts),
+      ],
     },
     { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
     {

@@ -1,7 +1,7 @@
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SPECIFIC_CONTRACT_MODULE, type SpecificContractModuleService } from "@tienda/contracts/modules/specific-contract"
-import type { CreateSpecificContractWorkflowInput } from "@tienda/contracts/workflows"
+import type { CreateSpecificContractWorkflowInput, PaymentPlan } from "@tienda/contracts/workflows"
 import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
@@ -83,7 +83,7 @@ export const evaluateContractRerouteStep = createStep(evaluateContractRerouteSte
       `El proveedor del contrato ${c.number} sigue habilitado para contratar: el contrato se firma o se cancela, no se reasigna.`,
     )
   }
-  const data = c.data as unknown as { lines: ContractLine[]; delivery: { place: string } }
+  const data = c.data as unknown as { lines: ContractLine[]; delivery: { place: string }; payment_plan?: PaymentPlan }
   const items = [...new Set(data.lines.map((l) => l.item_id))]
 
   // what the requisition reserved for these lines: its lines of the contract's offers, else of its items
@@ -158,6 +158,8 @@ export const evaluateContractRerouteStep = createStep(evaluateContractRerouteSte
         delivery_date: l.delivery_date ?? undefined,
       })),
       delivery: { place: data.delivery.place, date: null },
+      // the agency's choice stays with the requisition's contract
+      payment_plan: data.payment_plan ?? null,
       actor: input.actor,
     } as CreateSpecificContractWorkflowInput,
   })
