@@ -1,6 +1,6 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { caKeyPem, writeTestCaDirectory, type TestCaDirectory } from "@tienda/contracts/efirma"
-import { buildInvoice, buildPaymentComplement, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
+import { buildCreditNote, buildInvoice, buildPaymentComplement, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
 import { createCfdiTestPki, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
 import { randomUUID } from "node:crypto"
@@ -110,6 +110,30 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   }
 
   let folio = 0
+  /** A nota de crédito (CFDI de egreso) from the world's supplier to agency A for `amount`, relating `uuid`, stamped by the simulator's PAC. */
+  async function creditNote(over: { uuid: string; amount: string; tipo_relacion?: string; tipo?: string }) {
+    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string }> }
+    const sup = await orgs.retrieveOrganization(world().orgs.supplier)
+    const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
+    const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
+    const c = buildCreditNote({
+      serie: "NC",
+      folio: String(++folio),
+      fecha: mexicoDateTime(new Date(Date.now() - 30000)),
+      lugar_expedicion: "37000",
+      emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
+      receptor: { rfc: agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603" },
+      invoice_uuid: over.uuid,
+      amount: over.amount,
+      tipo_relacion: over.tipo_relacion,
+    })
+    if (over.tipo) {
+      c.addAttributes({ TipoDeComprobante: over.tipo })
+    }
+    const res = await request(satUrl).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealCfdi(c, csd))
+    expect(res.status).toBe(201)
+    return res.body.xml as string
+  }
   /** A CFDI from the world's supplier to agency A, sealed with its CSD and stamped by the simulator's PAC. */
   async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string; ppd?: boolean } = {}) {
     const orgs = container().resolve("organization") as {
@@ -471,6 +495,45 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       { penalty_deducted: "8.98" },
     ])
 
+    // the penalty is withheld against the supplier's nota de crédito (CFDI de egreso related to the invoice):
+    // no authorisation before it arrives
+    expect(pr.credit_note_status).toBe("pending")
+    const early = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    expect([early.status, early.body.code]).toEqual([409, "NOTA_CREDITO_PENDIENTE"])
+    expect((await send("get", "/store/payment-requests?credit_note=pending", typist)).body.payment_requests.map((p: { id: string }) => p.id)).toEqual([
+      pr.id,
+    ])
+    const invoiceUuid = inv.body.invoice.uuid as string
+    const note = creditNote
+    const presentNote = (xml: string, token = supplier()) =>
+      send("post", `/supplier/invoices/${inv.body.invoice.id}/credit-note`, token, { xml })
+    const refusedWith = async (xml: string) => {
+      const res = await presentNote(xml)
+      expect([res.status, res.body.code]).toEqual([422, "CFDI_INVALIDO"])
+      return res.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])
+    }
+    // wrong amount, wrong relation, wrong type: each refused naming the field and the rule
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "9.00" }))).toEqual([["NOTA_CREDITO_IMPORTE", "/cfdi:Comprobante/@Total"]])
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "8.98", tipo_relacion: "07" }))).toEqual([
+      ["NOTA_CREDITO_RELACION", "/cfdi:Comprobante/cfdi:CfdiRelacionados/@TipoRelacion"],
+    ])
+    expect(await refusedWith(await note({ uuid: randomUUID().toUpperCase(), amount: "8.98" }))).toEqual([
+      ["NOTA_CREDITO_DOCUMENTO_RELACIONADO", "/cfdi:Comprobante/cfdi:CfdiRelacionados/cfdi:CfdiRelacionado/@UUID"],
+    ])
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "8.98", tipo: "I" }))).toEqual([
+      ["CFDI_TIPO_COMPROBANTE", "/cfdi:Comprobante/@TipoDeComprobante"],
+    ])
+    // another role may not present it
+    expect((await presentNote(await note({ uuid: invoiceUuid, amount: "8.98" }), world().actors.requiring_unit.token)).status).toBe(403)
+    const noteXml = await note({ uuid: invoiceUuid, amount: "8.98" })
+    const beforeNote = await ledger.head()
+    const accepted = await presentNote(noteXml)
+    expect(accepted.status).toBe(201)
+    expect(accepted.body.credit_note).toEqual(expect.objectContaining({ amount: "8.98", payment_request_id: pr.id }))
+    expect(accepted.body.invoice.payment.credit_note_status).toBe("received")
+    expect((await presentNote(noteXml)).body.code).toBe("NOTA_CREDITO_YA_RECIBIDA")
+    expect((await ledger.since(beforeNote, "credit_note.")).map((e) => e.action)).toEqual(["credit_note.accepted"])
+
     const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
     expect(authorized.status).toBe(200)
     const folio = authorized.body.payment_request.clc_folio as string
@@ -510,6 +573,12 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       (p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id,
     )
     expect(second).toEqual(expect.objectContaining({ amount: "231.54", penalty_deduction: "0.00", net_amount: "231.54", deductions: [] }))
+    // nothing withheld: no credit note owed
+    expect(second.credit_note_status).toBeNull()
+    const none = await send("post", `/supplier/invoices/${inv2.body.invoice.id}/credit-note`, supplier(), {
+      xml: await creditNote({ uuid: inv2.body.invoice.uuid, amount: "8.98" }),
+    })
+    expect([none.status, none.body.code]).toEqual([409, "SIN_PENA_RETENIDA"])
   })
 
   it("a paid PPD invoice owes its complemento de pago (Pagos 2.0): flagged missing after the fifth of next month, accepted once when it relates the invoice and the amount paid", async () => {

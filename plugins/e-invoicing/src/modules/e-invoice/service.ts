@@ -1,5 +1,6 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import {
+  CreditNote,
   DeliveryTally,
   Invoice,
   PaymentComplement,
@@ -52,6 +53,7 @@ class EInvoiceModuleService extends MedusaService({
   Invoice,
   PaymentRequest,
   PaymentComplement,
+  CreditNote,
 }) {
   protected readonly manager_: { getKnex: () => Knex }
   protected readonly options_: Required<EInvoicingOptions>
@@ -126,6 +128,16 @@ class EInvoiceModuleService extends MedusaService({
     const { rows } = await this.manager_.getKnex().raw(
       `UPDATE einv_payment_request SET complement_status = ?, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND complement_status = ? RETURNING id`,
+      [to, paymentRequestId, from],
+    )
+    return rows.length === 1
+  }
+
+  /** Moves a payment request's credit-note status (guarded: false when it was not `from`). */
+  async moveCreditNoteStatus(paymentRequestId: string, from: "pending" | "received", to: "pending" | "received"): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_payment_request SET credit_note_status = ?, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND credit_note_status = ? RETURNING id`,
       [to, paymentRequestId, from],
     )
     return rows.length === 1

@@ -9,7 +9,8 @@ export type EvaluateAuthorizationStepInput = { payment_request_id: string; agenc
 export const evaluateAuthorizationStepId = "e-invoicing-evaluate-payment-authorization"
 /**
  * This step checks a payment request can be authorised (read-only, one
- * outside read): the caller's agency's, pending; the supplier has an
+ * outside read): the caller's agency's, pending; with a pena convencional
+ * withheld, the supplier's nota de crédito for it accepted; the supplier has an
  * active CLABE (the CLC's beneficiary); and SAT, asked again right before
  * paying, still reports the CFDI Vigente and the issuer outside the EFOS list.
  */
@@ -30,6 +31,13 @@ export const evaluateAuthorizationStep = createStep(
         MedusaError.Types.CONFLICT,
         `La solicitud de pago ya está ${request.status}; no se autoriza dos veces.`,
         "ESTADO_CAMBIO",
+      )
+    }
+    if (request.credit_note_status === "pending") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `De este pago se retiene una pena convencional de ${request.penalty_deduction}: el proveedor debe presentar antes su nota de crédito (CFDI de egreso relacionado con la factura por ese importe).`,
+        "NOTA_CREDITO_PENDIENTE",
       )
     }
     const [account] = await service.listSupplierBankAccounts({ supplier_id: request.supplier_id, status: "active" }, { take: 1 })
