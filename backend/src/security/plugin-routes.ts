@@ -30,6 +30,8 @@ export const PUBLIC_PLUGIN_ROUTES: RouteRule[] = [
   { methods: ["GET"], path: "/public/audit/checkpoints", policy: { kind: "public" }, source: "@tienda/contracts" },
   // a competition's public record (what the law publishes; bids only after the opening)
   { methods: ["GET"], path: "/public/competitions/:id", policy: { kind: "public" }, source: "@tienda/mini-competition" },
+  // Stripe's webhook for own-resources payments: no session, trusted only by Stripe's signature (verified in the route)
+  { methods: ["POST"], path: "/hooks/e-invoicing/stripe", policy: { kind: "public" }, source: "@tienda/e-invoicing" },
 ]
 
 /**
