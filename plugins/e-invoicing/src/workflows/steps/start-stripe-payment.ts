@@ -30,7 +30,7 @@ export const startStripePaymentStep = createStep(
       throw new MedusaError(MedusaError.Types.UNEXPECTED_STATE, "Stripe no está configurado.", "STRIPE_NO_CONFIGURADO")
     }
     const gateway = stripeGateway(config)
-    let intent: { id: string; status: string }
+    let intent: { id: string; status?: string }
     try {
       intent = await gateway.initiatePayment({
         amount: input.amount,
@@ -57,7 +57,7 @@ export const startStripePaymentStep = createStep(
       )
     }
     await service.updatePaymentRequests({ id: input.payment_request_id, stripe_payment_intent_id: intent.id })
-    return new StepResponse({ id: intent.id, status: intent.status }, { payment_request_id: input.payment_request_id, intent_id: intent.id })
+    return new StepResponse({ id: intent.id, status: intent.status ?? null }, { payment_request_id: input.payment_request_id, intent_id: intent.id })
   },
   async (created, { container }) => {
     if (!created) {
