@@ -561,9 +561,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(pr.credit_note_status).toBe("pending")
     const early = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
     expect([early.status, early.body.code]).toEqual([409, "NOTA_CREDITO_PENDIENTE"])
-    expect((await send("get", "/store/payment-requests?credit_note=pending", typist)).body.payment_requests.map((p: { id: string }) => p.id)).toEqual([
-      pr.id,
-    ])
+    expect(
+      (await send("get", "/store/payment-requests?credit_note=pending", typist)).body.payment_requests.map((p: { id: string }) => p.id),
+    ).toEqual([pr.id])
     const invoiceUuid = inv.body.invoice.uuid as string
     const note = creditNote
     const presentNote = (xml: string, token = supplier()) =>
@@ -574,7 +574,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       return res.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])
     }
     // wrong amount, wrong relation, wrong type: each refused naming the field and the rule
-    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "9.00" }))).toEqual([["NOTA_CREDITO_IMPORTE", "/cfdi:Comprobante/@Total"]])
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "9.00" }))).toEqual([
+      ["NOTA_CREDITO_IMPORTE", "/cfdi:Comprobante/@Total"],
+    ])
     expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "8.98", tipo_relacion: "07" }))).toEqual([
       ["NOTA_CREDITO_RELACION", "/cfdi:Comprobante/cfdi:CfdiRelacionados/@TipoRelacion"],
     ])
@@ -872,7 +874,11 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
         },
       })
     const hook = (payload: string, signature: string) =>
-      request(baseUrl()).post("/hooks/e-invoicing/stripe").set("content-type", "application/json").set("stripe-signature", signature).send(payload)
+      request(baseUrl())
+        .post("/hooks/e-invoicing/stripe")
+        .set("content-type", "application/json")
+        .set("stripe-signature", signature)
+        .send(payload)
     const stripe = new Stripe("sk_test_tienda_prueba")
     const sign = (payload: string, secret = STRIPE_WEBHOOK_SECRET) => stripe.webhooks.generateTestHeaderString({ payload, secret })
 
@@ -906,7 +912,9 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
     stripeCalls.length = 0
     const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
-    expect(authorized.body.payment_request).toEqual(expect.objectContaining({ status: "exercised", payment_channel: "spei", stripe_payment_intent_id: null }))
+    expect(authorized.body.payment_request).toEqual(
+      expect.objectContaining({ status: "exercised", payment_channel: "spei", stripe_payment_intent_id: null }),
+    )
     expect(stripeCalls).toEqual([])
     const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700010" })
     expect(paid.body.payment_request.status).toBe("paid")

@@ -62,7 +62,11 @@ export const submitCreditNoteWorkflow = createWorkflow(submitCreditNoteWorkflowI
         entity_type: "credit_note",
         entity_id: created.id,
         after: { uuid: created.uuid, invoice_id: plan.invoice.id, amount: created.amount },
-        details: { invoice_uuid: plan.invoice.uuid, payment_request_id: plan.request.id, penalty_deduction: plan.request.penalty_deduction },
+        details: {
+          invoice_uuid: plan.invoice.uuid,
+          payment_request_id: plan.request.id,
+          penalty_deduction: plan.request.penalty_deduction,
+        },
       })),
     )
     return created

@@ -557,7 +557,11 @@ function creditNoteFixtures(
     }
   }
   return {
-    valid: make("nota-credito-pena", null, `Nota de crédito (egreso) válida por la pena convencional de ${FIXTURE_PENALTY} retenida de la factura válida.`),
+    valid: make(
+      "nota-credito-pena",
+      null,
+      `Nota de crédito (egreso) válida por la pena convencional de ${FIXTURE_PENALTY} retenida de la factura válida.`,
+    ),
     breaking: [
       make("nota-credito-importe", "NOTA_CREDITO_IMPORTE", "La nota de crédito no es por el importe de la pena retenida.", {
         amount: "30.00",
@@ -565,9 +569,14 @@ function creditNoteFixtures(
       make("nota-credito-relacion", "NOTA_CREDITO_RELACION", "Relaciona la factura con TipoRelacion 07 (anticipo), no 01.", {
         tipo_relacion: "07",
       }),
-      make("nota-credito-documento", "NOTA_CREDITO_DOCUMENTO_RELACIONADO", "Relaciona otro CFDI, no la factura de la que se retuvo la pena.", {
-        invoice_uuid: randomUUID().toUpperCase(),
-      }),
+      make(
+        "nota-credito-documento",
+        "NOTA_CREDITO_DOCUMENTO_RELACIONADO",
+        "Relaciona otro CFDI, no la factura de la que se retuvo la pena.",
+        {
+          invoice_uuid: randomUUID().toUpperCase(),
+        },
+      ),
       make("nota-credito-tipo", "CFDI_TIPO_COMPROBANTE", "Es un CFDI de ingreso (I), no de egreso (E).", { tipo: "I" }),
     ],
   }

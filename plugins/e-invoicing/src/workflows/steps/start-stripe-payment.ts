@@ -57,7 +57,10 @@ export const startStripePaymentStep = createStep(
       )
     }
     await service.updatePaymentRequests({ id: input.payment_request_id, stripe_payment_intent_id: intent.id })
-    return new StepResponse({ id: intent.id, status: intent.status ?? null }, { payment_request_id: input.payment_request_id, intent_id: intent.id })
+    return new StepResponse(
+      { id: intent.id, status: intent.status ?? null },
+      { payment_request_id: input.payment_request_id, intent_id: intent.id },
+    )
   },
   async (created, { container }) => {
     if (!created) {

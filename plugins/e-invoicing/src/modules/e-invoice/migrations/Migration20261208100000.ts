@@ -14,12 +14,16 @@ export class Migration20261208100000 extends Migration {
     this.addSql(
       `create table if not exists "einv_credit_note" ("id" text not null, "uuid" text not null, "invoice_id" text not null, "payment_request_id" text not null, "supplier_id" text not null, "agency_id" text not null, "amount" text not null, "xml" text not null, "summary" jsonb not null, "accepted_at" timestamptz not null, "submitted_by_person_id" text not null, ${base}, constraint "einv_credit_note_pkey" primary key ("id"));`,
     )
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_einv_credit_note_deleted_at" ON "einv_credit_note" ("deleted_at") WHERE deleted_at IS NULL;`)
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_einv_credit_note_deleted_at" ON "einv_credit_note" ("deleted_at") WHERE deleted_at IS NULL;`,
+    )
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_einv_credit_note_uuid_unique" ON "einv_credit_note" (upper("uuid"));`)
     this.addSql(
       `CREATE UNIQUE INDEX IF NOT EXISTS "IDX_einv_credit_note_payment_request_id_unique" ON "einv_credit_note" ("payment_request_id") WHERE deleted_at IS NULL;`,
     )
-    this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_einv_credit_note_invoice_id" ON "einv_credit_note" ("invoice_id") WHERE deleted_at IS NULL;`)
+    this.addSql(
+      `CREATE INDEX IF NOT EXISTS "IDX_einv_credit_note_invoice_id" ON "einv_credit_note" ("invoice_id") WHERE deleted_at IS NULL;`,
+    )
     this.addSql(`alter table if exists "einv_payment_request" add column if not exists "credit_note_status" text null;`)
     this.addSql(
       `alter table "einv_payment_request" add constraint "einv_payment_request_credit_note_status_check" check ("credit_note_status" in ('pending', 'received'));`,
