@@ -1,4 +1,5 @@
-import { StripeProviderService } from "@medusajs/payment-stripe/dist/services"
+import stripeProviders from "@medusajs/medusa/payment-stripe"
+import { MedusaError, type AbstractPaymentProvider } from "@medusajs/framework/utils"
 
 /** Stripe, as the plugin options give it (STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE). */
 export type StripeSettings = {
@@ -8,31 +9,45 @@ export type StripeSettings = {
   apiBase?: string | null
 }
 
-type StripeClient = { constructor: new (key: string, config: Record<string, unknown>) => unknown }
+/** Medusa's Stripe provider as this plugin uses it: create/cancel a PaymentIntent, read a webhook. */
+export type SupplierStripeGateway = Pick<AbstractPaymentProvider, "initiatePayment" | "cancelPayment" | "getWebhookActionAndData">
+
+type ProviderClass = (new (cradle: Record<string, unknown>, options: Record<string, unknown>) => SupplierStripeGateway) & {
+  identifier?: string
+}
+type WithClient = { stripe_: { constructor: new (key: string, config: Record<string, unknown>) => unknown } }
 
 /**
- * Medusa's own Stripe payment provider (`@medusajs/payment-stripe`, the
- * `pp_stripe_stripe` provider of the Payment Module): the PaymentIntent is
- * created by its `initiatePayment` and the webhook is read by its
- * `getWebhookActionAndData` (Stripe's `webhooks.constructEvent`: the
- * signature is verified with the webhook secret). The only addition: the
+ * Medusa's own Stripe payment provider (`@medusajs/medusa/payment-stripe`,
+ * the class behind the Payment Module's `pp_stripe_stripe`): the
+ * PaymentIntent is created by its `initiatePayment` and the webhook is read
+ * by its `getWebhookActionAndData` (Stripe's `webhooks.constructEvent`: the
+ * signature is verified with the webhook secret). The only addition: its
  * SDK client may point at another API base (tests without network).
  */
-export class SupplierStripeGateway extends StripeProviderService {
-  constructor(settings: StripeSettings) {
-    super({}, { apiKey: settings.apiKey, webhookSecret: settings.webhookSecret, capture: true })
-    if (settings.apiBase) {
-      const url = new URL(settings.apiBase)
-      const protocol = url.protocol.replace(":", "")
-      const Stripe = (this.stripe_ as unknown as StripeClient).constructor
-      this.stripe_ = new Stripe(settings.apiKey, {
-        host: url.hostname,
-        port: Number(url.port) || (protocol === "https" ? 443 : 80),
-        protocol,
-        maxNetworkRetries: 0,
-      }) as typeof this.stripe_
-    }
+export function createStripeGateway(settings: StripeSettings): SupplierStripeGateway {
+  const Provider = (stripeProviders.services as unknown as ProviderClass[]).find((s) => s.identifier === "stripe")
+  if (!Provider) {
+    throw new MedusaError(
+      MedusaError.Types.UNEXPECTED_STATE,
+      "El proveedor de pagos Stripe de Medusa no está disponible.",
+      "STRIPE_NO_CONFIGURADO",
+    )
   }
+  const provider = new Provider({}, { apiKey: settings.apiKey, webhookSecret: settings.webhookSecret, capture: true })
+  if (settings.apiBase) {
+    const url = new URL(settings.apiBase)
+    const protocol = url.protocol.replace(":", "")
+    const client = provider as unknown as WithClient
+    const Stripe = client.stripe_.constructor
+    client.stripe_ = new Stripe(settings.apiKey, {
+      host: url.hostname,
+      port: Number(url.port) || (protocol === "https" ? 443 : 80),
+      protocol,
+      maxNetworkRetries: 0,
+    }) as WithClient["stripe_"]
+  }
+  return provider
 }
 
 const gateways = new Map<string, SupplierStripeGateway>()
@@ -42,7 +57,7 @@ export function stripeGateway(settings: StripeSettings): SupplierStripeGateway {
   const key = `${settings.apiKey}|${settings.webhookSecret}|${settings.apiBase ?? ""}`
   let gateway = gateways.get(key)
   if (!gateway) {
-    gateway = new SupplierStripeGateway(settings)
+    gateway = createStripeGateway(settings)
     gateways.set(key, gateway)
   }
   return gateway
