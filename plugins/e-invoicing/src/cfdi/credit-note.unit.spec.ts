@@ -1,4 +1,6 @@
-import { checkCreditNote } from "./credit-note"
+import { readFileSync } from "node:fs"
+import { join } from "node:path"
+import { checkCreditNote, CREDIT_NOTE_RULES } from "./credit-note"
 import { createCfdiFixtures } from "./testing"
 import { createCfdiTestPki } from "./testing/pki"
 import { validateCfdi } from "./validate"
@@ -53,6 +55,12 @@ describe("nota de crédito (CFDI de egreso) for a withheld pena convencional", (
         message: "El comprobante es de tipo «I»; la nota de crédito por la pena convencional debe ser un CFDI de egreso (E).",
       },
     ])
+  })
+
+  it("docs/e-invoicing.md documents every credit-note rule (and no other)", () => {
+    const doc = readFileSync(join(__dirname, "..", "..", "..", "..", "docs", "e-invoicing.md"), "utf8")
+    const table = [...doc.matchAll(/^\| `(NOTA_CREDITO_[A-Z_]+)` \|/gm)].map((m) => m[1])
+    expect(table.sort()).toEqual(Object.keys(CREDIT_NOTE_RULES).sort())
   })
 
   it("an invoice is not a credit note: no relation, and its total is not the penalty", () => {
