@@ -1,5 +1,6 @@
-import stripeProviders from "@medusajs/medusa/payment-stripe"
+import stripeProviders, { discoveryPath } from "@medusajs/medusa/payment-stripe"
 import { MedusaError, type AbstractPaymentProvider } from "@medusajs/framework/utils"
+import { createRequire } from "node:module"
 
 /** Stripe, as the plugin options give it (STRIPE_API_KEY, STRIPE_WEBHOOK_SECRET, STRIPE_API_BASE). */
 export type StripeSettings = {
@@ -15,7 +16,14 @@ export type SupplierStripeGateway = Pick<AbstractPaymentProvider, "initiatePayme
 type ProviderClass = (new (cradle: Record<string, unknown>, options: Record<string, unknown>) => SupplierStripeGateway) & {
   identifier?: string
 }
-type WithClient = { stripe_: { constructor: new (key: string, config: Record<string, unknown>) => unknown } }
+type StripeConstructor = new (key: string, config: Record<string, unknown>) => unknown
+type WithClient = { stripe_: unknown }
+
+/** The stripe SDK the provider itself is built on (its own copy, resolved from the provider's package). */
+function providerSdk(): StripeConstructor {
+  const sdk = createRequire(discoveryPath)("stripe") as StripeConstructor | { default: StripeConstructor }
+  return typeof sdk === "function" ? sdk : sdk.default
+}
 
 /**
  * Medusa's own Stripe payment provider (`@medusajs/medusa/payment-stripe`,
@@ -39,13 +47,12 @@ export function createStripeGateway(settings: StripeSettings): SupplierStripeGat
     const url = new URL(settings.apiBase)
     const protocol = url.protocol.replace(":", "")
     const client = provider as unknown as WithClient
-    const Stripe = client.stripe_.constructor
-    client.stripe_ = new Stripe(settings.apiKey, {
+    client.stripe_ = new (providerSdk())(settings.apiKey, {
       host: url.hostname,
       port: Number(url.port) || (protocol === "https" ? 443 : 80),
       protocol,
       maxNetworkRetries: 0,
-    }) as WithClient["stripe_"]
+    })
   }
   return provider
 }
