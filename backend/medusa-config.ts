@@ -70,6 +70,10 @@ module.exports = defineConfig({
         satUrl: process.env.SAT_URL || "http://localhost:9101",
         satTimeoutMs: Number(process.env.SAT_TIMEOUT_MS || 5000),
         satToken: process.env.SIMULATOR_TOKEN || undefined,
+        // own-resources agencies pay through Medusa's Stripe provider when STRIPE_API_KEY is set (docs/e-invoicing.md)
+        stripeApiKey: process.env.STRIPE_API_KEY || undefined,
+        stripeWebhookSecret: process.env.STRIPE_WEBHOOK_SECRET || undefined,
+        stripeApiBase: process.env.STRIPE_API_BASE || undefined,
       },
     },
     {

@@ -37,6 +37,8 @@ export const PUBLIC_PLUGIN_ROUTES: RouteRule[] = [
   { methods: ["GET"], path: "/public/ocds/releases/:ocid", policy: { kind: "public" }, source: "@tienda/transparency" },
   { methods: ["GET"], path: "/public/ocds/records/:ocid", policy: { kind: "public" }, source: "@tienda/transparency" },
   { methods: ["GET"], path: "/public/ocds/bulk", policy: { kind: "public" }, source: "@tienda/transparency" },
+  // Stripe's webhook for own-resources payments: no session, trusted only by Stripe's signature (verified in the route)
+  { methods: ["POST"], path: "/hooks/e-invoicing/stripe", policy: { kind: "public" }, source: "@tienda/e-invoicing" },
 ]
 
 /**

@@ -58,7 +58,16 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
    * A contract in force for `quantity` pens at `price` from world().orgs.supplier
    * to agency A, delivery on `deliveryDate`, and its order.
    */
-  async function signedContractOrder(opts: { quantity?: number; price?: string; deliveryDate: string; budgetKey?: { id: string } }) {
+  async function signedContractOrder(opts: {
+    quantity?: number
+    price?: string
+    deliveryDate: string
+    budgetKey?: { id: string }
+    /** The agency's choice at generation (body `payment_plan`); omitted → the default, one exhibition. */
+    paymentPlan?: "una_exhibicion" | "parcialidades_o_diferido"
+    /** Runs on the approved requisition, before its contracts are generated. */
+    beforeGeneration?: (requisitionId: string) => Promise<void>
+  }) {
     const { itemId } = await fx.publishedContract()
     await fx.approvedOffer(itemId, world().orgs.supplier, opts.price ?? "49.90")
     const query = container().resolve(ContainerRegistrationKeys.QUERY)
@@ -98,7 +107,9 @@ export function contractOrderFixtures(world: () => World, baseUrl: () => string,
       }
       expect((await post(`/store/requisitions/${r.id}/decisions`, { decision: "approve" }, bearer)).status).toBe(200)
     }
-    expect((await post(`/store/requisitions/${r.id}/contracts`, {}, token("purchasing_unit"))).status).toBe(201)
+    await opts.beforeGeneration?.(r.id)
+    const generation = opts.paymentPlan ? { payment_plan: opts.paymentPlan } : {}
+    expect((await post(`/store/requisitions/${r.id}/contracts`, generation, token("purchasing_unit"))).status).toBe(201)
     const {
       data: [linked],
     } = await query.graph({ entity: "requisition", fields: ["specific_contracts.id", "specific_contracts.number"], filters: { id: r.id } })

@@ -1,12 +1,14 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { caKeyPem, writeTestCaDirectory, type TestCaDirectory } from "@tienda/contracts/efirma"
-import { buildInvoice, buildPaymentComplement, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
+import { buildCreditNote, buildInvoice, buildPaymentComplement, sealCfdi, type InvoiceLineDraft } from "@tienda/e-invoicing/cfdi"
 import { createCfdiTestPki, mexicoDateTime } from "@tienda/e-invoicing/cfdi/testing"
 import { createPersonWorkflow } from "@tienda/organizations/workflows"
 import { randomUUID } from "node:crypto"
 import { mkdtempSync, rmSync } from "node:fs"
+import { createServer, type Server } from "node:http"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
+import Stripe from "stripe"
 import request from "supertest"
 import { createSatSimulator } from "../../../simulators/sat/src/app"
 import { createSimulator as createSicopSiaffSimulator } from "../../../simulators/sicop-siaff/src/app"
@@ -32,8 +34,63 @@ const siaffSchema = `siaff_inv_${process.pid}`
 let siaff: Awaited<ReturnType<typeof createSicopSiaffSimulator>>
 let siaffUrl = ""
 
+// A local stand-in for Stripe's API (no network): it creates and cancels PaymentIntents as Stripe answers
+// them, and records what Medusa's Stripe provider asked. Webhooks are signed with the stripe library's test helper.
+const STRIPE_WEBHOOK_SECRET = "whsec_tienda_prueba"
+type StripeCall = { method: string; path: string; form: URLSearchParams; idempotencyKey: string | null }
+const stripeCalls: StripeCall[] = []
+let stripeServer: Server
+function fakeStripe(): Server {
+  let n = 0
+  return createServer((req, res) => {
+    let body = ""
+    req.on("data", (c) => (body += c))
+    req.on("end", () => {
+      const form = new URLSearchParams(body)
+      const path = (req.url ?? "").split("?")[0]
+      stripeCalls.push({ method: req.method ?? "", path, form, idempotencyKey: (req.headers["idempotency-key"] as string) ?? null })
+      res.setHeader("content-type", "application/json")
+      if (req.method === "POST" && path === "/v1/payment_intents") {
+        const metadata: Record<string, string> = {}
+        for (const [k, v] of form) {
+          const m = /^metadata\[(.+)\]$/.exec(k)
+          if (m) {
+            metadata[m[1]] = v
+          }
+        }
+        res.end(
+          JSON.stringify({
+            id: `pi_prueba_${++n}`,
+            object: "payment_intent",
+            amount: Number(form.get("amount")),
+            amount_received: 0,
+            currency: form.get("currency"),
+            status: "requires_payment_method",
+            capture_method: form.get("capture_method"),
+            metadata,
+          }),
+        )
+        return
+      }
+      const cancel = /^\/v1\/payment_intents\/([^/]+)\/cancel$/.exec(path)
+      if (req.method === "POST" && cancel) {
+        res.end(JSON.stringify({ id: cancel[1], object: "payment_intent", status: "canceled", metadata: {} }))
+        return
+      }
+      res.statusCode = 404
+      res.end(JSON.stringify({ error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${path})` } }))
+    })
+  })
+}
+
 // Before the app boots (medusa-config reads SAT_URL into the plugin options once).
 beforeAll(async () => {
+  stripeServer = fakeStripe()
+  const stripePort = await freePort()
+  await new Promise<void>((resolve) => stripeServer.listen(stripePort, "127.0.0.1", resolve))
+  process.env.STRIPE_API_KEY = "sk_test_tienda_prueba"
+  process.env.STRIPE_WEBHOOK_SECRET = STRIPE_WEBHOOK_SECRET
+  process.env.STRIPE_API_BASE = `http://127.0.0.1:${stripePort}`
   const e = process.env
   sim = await createSatSimulator({
     databaseUrl: `postgres://${e.DB_USERNAME}:${e.DB_PASSWORD}@${e.DB_HOST}:${e.DB_PORT}/postgres`,
@@ -56,6 +113,10 @@ beforeAll(async () => {
   process.env.SICOP_SIAFF_URL = siaffUrl
 })
 afterAll(async () => {
+  delete process.env.STRIPE_API_KEY
+  delete process.env.STRIPE_WEBHOOK_SECRET
+  delete process.env.STRIPE_API_BASE
+  await new Promise((resolve) => stripeServer?.close(resolve))
   await siaff?.dataSource.query(`DROP SCHEMA IF EXISTS "${siaffSchema}" CASCADE`)
   await siaff?.close()
   await sim?.dataSource.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`)
@@ -90,8 +151,12 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   })
 
   /** An order with `received` pens accepted by the agency's Reception Manager. */
-  async function receivedOrder(received: number, shipped = received) {
-    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5) })
+  async function receivedOrder(
+    received: number,
+    shipped = received,
+    generation: Pick<Parameters<typeof fx.signedContractOrder>[0], "paymentPlan" | "beforeGeneration"> = {},
+  ) {
+    const o = await fx.signedContractOrder({ quantity: 10, deliveryDate: day(5), ...generation })
     const s = await send("post", `/supplier/orders/${o.order_id}/shipments`, supplier(), {
       delivery_note: "REM-1",
       lines: [{ contract_line: 1, quantity: shipped }],
@@ -106,6 +171,30 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
   }
 
   let folio = 0
+  /** A nota de crédito (CFDI de egreso) from the world's supplier to agency A for `amount`, relating `uuid`, stamped by the simulator's PAC. */
+  async function creditNote(over: { uuid: string; amount: string; tipo_relacion?: string; tipo?: string }) {
+    const orgs = container().resolve("organization") as { retrieveOrganization: (id: string) => Promise<{ rfc: string }> }
+    const sup = await orgs.retrieveOrganization(world().orgs.supplier)
+    const agency = await orgs.retrieveOrganization(world().orgs.agencyA)
+    const csd = cfdiPki.csd({ rfc: sup.rfc, name: "PAPELERIA INDUSTRIAL DEL BAJIO" })
+    const c = buildCreditNote({
+      serie: "NC",
+      folio: String(++folio),
+      fecha: mexicoDateTime(new Date(Date.now() - 30000)),
+      lugar_expedicion: "37000",
+      emisor: { rfc: sup.rfc, nombre: "PAPELERIA INDUSTRIAL DEL BAJIO", regimen_fiscal: "601" },
+      receptor: { rfc: agency.rfc, nombre: "SECRETARIA DE SALUD", domicilio_fiscal: "06600", regimen_fiscal: "603" },
+      invoice_uuid: over.uuid,
+      amount: over.amount,
+      tipo_relacion: over.tipo_relacion,
+    })
+    if (over.tipo) {
+      c.addAttributes({ TipoDeComprobante: over.tipo })
+    }
+    const res = await request(satUrl).post("/api/v1/pac/timbrar").set("Content-Type", "text/xml").send(sealCfdi(c, csd))
+    expect(res.status).toBe(201)
+    return res.body.xml as string
+  }
   /** A CFDI from the world's supplier to agency A, sealed with its CSD and stamped by the simulator's PAC. */
   async function stamped(lines: Partial<InvoiceLineDraft>[], over: { receptorRfc?: string; ppd?: boolean } = {}) {
     const orgs = container().resolve("organization") as {
@@ -467,6 +556,47 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       { penalty_deducted: "8.98" },
     ])
 
+    // the penalty is withheld against the supplier's nota de crédito (CFDI de egreso related to the invoice):
+    // no authorisation before it arrives
+    expect(pr.credit_note_status).toBe("pending")
+    const early = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    expect([early.status, early.body.code]).toEqual([409, "NOTA_CREDITO_PENDIENTE"])
+    expect(
+      (await send("get", "/store/payment-requests?credit_note=pending", typist)).body.payment_requests.map((p: { id: string }) => p.id),
+    ).toEqual([pr.id])
+    const invoiceUuid = inv.body.invoice.uuid as string
+    const note = creditNote
+    const presentNote = (xml: string, token = supplier()) =>
+      send("post", `/supplier/invoices/${inv.body.invoice.id}/credit-note`, token, { xml })
+    const refusedWith = async (xml: string) => {
+      const res = await presentNote(xml)
+      expect([res.status, res.body.code]).toEqual([422, "CFDI_INVALIDO"])
+      return res.body.failures.map((f: { rule: string; field: string }) => [f.rule, f.field])
+    }
+    // wrong amount, wrong relation, wrong type: each refused naming the field and the rule
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "9.00" }))).toEqual([
+      ["NOTA_CREDITO_IMPORTE", "/cfdi:Comprobante/@Total"],
+    ])
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "8.98", tipo_relacion: "07" }))).toEqual([
+      ["NOTA_CREDITO_RELACION", "/cfdi:Comprobante/cfdi:CfdiRelacionados/@TipoRelacion"],
+    ])
+    expect(await refusedWith(await note({ uuid: randomUUID().toUpperCase(), amount: "8.98" }))).toEqual([
+      ["NOTA_CREDITO_DOCUMENTO_RELACIONADO", "/cfdi:Comprobante/cfdi:CfdiRelacionados/cfdi:CfdiRelacionado/@UUID"],
+    ])
+    expect(await refusedWith(await note({ uuid: invoiceUuid, amount: "8.98", tipo: "I" }))).toEqual([
+      ["CFDI_TIPO_COMPROBANTE", "/cfdi:Comprobante/@TipoDeComprobante"],
+    ])
+    // another role may not present it
+    expect((await presentNote(await note({ uuid: invoiceUuid, amount: "8.98" }), world().actors.requiring_unit.token)).status).toBe(403)
+    const noteXml = await note({ uuid: invoiceUuid, amount: "8.98" })
+    const beforeNote = await ledger.head()
+    const accepted = await presentNote(noteXml)
+    expect(accepted.status).toBe(201)
+    expect(accepted.body.credit_note).toEqual(expect.objectContaining({ amount: "8.98", payment_request_id: pr.id }))
+    expect(accepted.body.invoice.payment.credit_note_status).toBe("received")
+    expect((await presentNote(noteXml)).body.code).toBe("NOTA_CREDITO_YA_RECIBIDA")
+    expect((await ledger.since(beforeNote, "credit_note.")).map((e) => e.action)).toEqual(["credit_note.accepted"])
+
     const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
     expect(authorized.status).toBe(200)
     const folio = authorized.body.payment_request.clc_folio as string
@@ -506,18 +636,35 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
       (p: { invoice_id: string }) => p.invoice_id === inv2.body.invoice.id,
     )
     expect(second).toEqual(expect.objectContaining({ amount: "231.54", penalty_deduction: "0.00", net_amount: "231.54", deductions: [] }))
+    // nothing withheld: no credit note owed
+    expect(second.credit_note_status).toBeNull()
+    const none = await send("post", `/supplier/invoices/${inv2.body.invoice.id}/credit-note`, supplier(), {
+      xml: await creditNote({ uuid: inv2.body.invoice.uuid, amount: "8.98" }),
+    })
+    expect([none.status, none.body.code]).toEqual([409, "SIN_PENA_RETENIDA"])
   })
 
   it("a paid PPD invoice owes its complemento de pago (Pagos 2.0): flagged missing after the fifth of next month, accepted once when it relates the invoice and the amount paid", async () => {
     await registerClabe()
-    const o = await receivedOrder(6)
-    // a contract paid in deferred installments (PPD). Contract generation does not offer the choice yet and a
-    // signed contract is immutable (trigger), so the test sets it with triggers off for this one statement.
-    expect(o.contract_id).toMatch(/^[A-Za-z0-9_]+$/)
-    await pg().raw(
-      `begin; set local session_replication_role = replica;
-       update specific_contract set data = jsonb_set(data, '{payment_plan}', '"parcialidades_o_diferido"') where id = '${o.contract_id}'; commit;`,
-    )
+    // the Purchasing Unit chooses payment in deferred installments (PPD) when it generates the contract; the
+    // choice is validated (role, zod) and stored on the contract, and its document says it
+    const purchasing = world().actors.purchasing_unit.token
+    const o = await receivedOrder(6, 6, {
+      paymentPlan: "parcialidades_o_diferido",
+      beforeGeneration: async (requisitionId) => {
+        const path = `/store/requisitions/${requisitionId}/contracts`
+        const unknownPlan = await send("post", path, purchasing, { payment_plan: "PPD" })
+        expect([unknownPlan.status, unknownPlan.body.code]).toEqual([400, "DATOS_INVALIDOS"])
+        expect(unknownPlan.body.message).toContain("payment_plan")
+        // a requiring-unit user may not generate contracts, whatever the plan
+        const requester = await send("post", path, world().actors.requiring_unit.token, { payment_plan: "parcialidades_o_diferido" })
+        expect(requester.status).toBe(403)
+      },
+    })
+    const contract = await send("get", `/store/specific-contracts/${o.contract_id}`, purchasing)
+    expect(contract.body.specific_contract.data.payment_plan).toBe("parcialidades_o_diferido")
+    const html = await send("get", `/store/specific-contracts/${o.contract_id}/html`, purchasing)
+    expect(html.text).toContain("en parcialidades o en forma diferida (método de pago PPD)")
     const { uuid, xml } = await stamped([{ cantidad: "6" }], { ppd: true })
     const inv = await submit(o.order_id, xml)
     expect([inv.status, inv.body.invoice?.metodo_pago]).toEqual([201, "PPD"])
@@ -681,6 +828,96 @@ describeApp("supplier invoices (CFDI 4.0 upload)", ({ world, baseUrl, container 
     expect(pays.map((p) => [p.reference_id, p.n]).sort()).toEqual(paid.map((id) => [id, 1]).sort())
     const budget = container().resolve("budget") as { reconcile: (id: string) => Promise<{ balanced?: boolean }> }
     expect(await budget.reconcile(key.id)).toEqual(expect.objectContaining({ balanced: true }))
+  })
+
+  it("an own-resources agency pays through Medusa's Stripe provider: a PaymentIntent for the net, paid only by a verified webhook", async () => {
+    await registerClabe()
+    // agency A pays from its own resources (recursos propios) and the key is an own-resources key
+    const orgs = container().resolve("organization") as { updateOrganizations: (d: object) => Promise<unknown> }
+    await orgs.updateOrganizations({ id: world().orgs.agencyA, own_resources: true })
+    const o = await receivedOrder(6)
+    const inv = await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)
+    expect(inv.status).toBe(201)
+    const typist = world().actors.payment_typist.token
+    const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
+    stripeCalls.length = 0
+
+    const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    expect(authorized.status).toBe(200)
+    // exercised (ejercido), not paid: the money moves when Stripe says so
+    expect(authorized.body.payment_request).toEqual(
+      expect.objectContaining({ status: "exercised", payment_channel: "stripe", stripe_payment_intent_id: "pi_prueba_1" }),
+    )
+    // Medusa's provider asked Stripe for the net in centavos of MXN, tagged with the payment request, idempotently
+    const created = stripeCalls.filter((c) => c.path === "/v1/payment_intents")
+    expect(created).toHaveLength(1)
+    expect([created[0].form.get("amount"), created[0].form.get("currency"), created[0].form.get("metadata[session_id]")]).toEqual([
+      "34730",
+      "mxn",
+      pr.id,
+    ])
+    expect(created[0].form.get("metadata[cfdi_uuid]")).toBe(inv.body.invoice.uuid)
+    expect(created[0].idempotencyKey).toBe(`payment_request:${pr.id}:stripe`)
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ ejercido: "347.30", pagado: "0.00" }))
+
+    // no confirmation by hand
+    const manual = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700009" })
+    expect([manual.status, manual.body.code]).toEqual([409, "PAGO_POR_STRIPE"])
+
+    const event = (type: string, id = "pi_prueba_1") =>
+      JSON.stringify({
+        id: `evt_${type}`,
+        object: "event",
+        type,
+        data: {
+          object: { id, object: "payment_intent", amount: 34730, amount_received: 34730, currency: "mxn", metadata: { session_id: pr.id } },
+        },
+      })
+    const hook = (payload: string, signature: string) =>
+      request(baseUrl())
+        .post("/hooks/e-invoicing/stripe")
+        .set("content-type", "application/json")
+        .set("stripe-signature", signature)
+        .send(payload)
+    const stripe = new Stripe("sk_test_tienda_prueba")
+    const sign = (payload: string, secret = STRIPE_WEBHOOK_SECRET) => stripe.webhooks.generateTestHeaderString({ payload, secret })
+
+    // a forged webhook (wrong secret, or a body changed after signing) changes nothing
+    const forged = await hook(event("payment_intent.succeeded"), sign(event("payment_intent.succeeded"), "whsec_otro"))
+    expect([forged.status, forged.body.code]).toEqual([400, "FIRMA_STRIPE_INVALIDA"])
+    const tampered = await hook(event("payment_intent.succeeded", "pi_prueba_1"), sign(event("payment_intent.succeeded", "pi_otro")))
+    expect(tampered.status).toBe(400)
+    // a verified event that is not a success is acknowledged and changes nothing
+    const pending = event("payment_intent.processing")
+    expect((await hook(pending, sign(pending))).status).toBe(200)
+    expect((await send("get", `/store/payment-requests/${pr.id}`, typist)).body.payment_request.status).toBe("exercised")
+
+    // Stripe's signed payment_intent.succeeded → pagado, with the PaymentIntent as the payment's reference; a replay changes nothing
+    const succeeded = event("payment_intent.succeeded")
+    const paid = await hook(succeeded, sign(succeeded))
+    expect([paid.status, paid.body.action]).toEqual([200, "paid"])
+    expect((await hook(succeeded, sign(succeeded))).body.action).toBe("already_paid")
+    const after = (await send("get", `/store/payment-requests/${pr.id}`, typist)).body.payment_request
+    expect(after).toEqual(expect.objectContaining({ status: "paid", clave_rastreo: "pi_prueba_1" }))
+    expect(await stages(o.budget_key_id)).toEqual(expect.objectContaining({ ejercido: "0.00", pagado: "347.30" }))
+    const mine = await send("get", `/supplier/invoices/${inv.body.invoice.id}`, supplier())
+    expect(mine.body.invoice.status).toBe("paid")
+  })
+
+  it("without the own-resources flag nothing changes: SPEI, confirmed by hand, no call to Stripe", async () => {
+    await registerClabe()
+    const o = await receivedOrder(6)
+    expect((await submit(o.order_id, (await stamped([{ cantidad: "6" }])).xml)).status).toBe(201)
+    const typist = world().actors.payment_typist.token
+    const [pr] = (await send("get", "/store/payment-requests", typist)).body.payment_requests
+    stripeCalls.length = 0
+    const authorized = await send("post", `/store/payment-requests/${pr.id}/authorize`, world().actors.budget.token, {})
+    expect(authorized.body.payment_request).toEqual(
+      expect.objectContaining({ status: "exercised", payment_channel: "spei", stripe_payment_intent_id: null }),
+    )
+    expect(stripeCalls).toEqual([])
+    const paid = await send("post", `/store/payment-requests/${pr.id}/confirm-payment`, typist, { clave_rastreo: "BNM2026120700010" })
+    expect(paid.body.payment_request.status).toBe("paid")
   })
 
   it("a mismatch goes to the exception queue with its reason, and no money moves", async () => {

@@ -103,6 +103,10 @@ export const CONTRACTS_ERRORS = {
   RFC_NO_COINCIDE: { status: 400, message: "El RFC del certificado (…) no coincide con el RFC de la persona (…)." },
   SIN_FIRMANTE: { status: 400, message: "La persona indicada como firmante de … no tiene hoy el permiso para firmar contratos." },
   UNIDAD_NO_ADHERIDA: { status: 400, message: "Ninguna unidad de … está adherida al contrato marco …." },
+  PLAN_DE_PAGO_INVALIDO: {
+    status: 400,
+    message: "El plan de pago debe ser «una_exhibicion» (PUE) o «parcialidades_o_diferido» (PPD).",
+  },
 } as const satisfies ErrorCatalogue
 
 export type ContractsErrorCode = keyof typeof CONTRACTS_ERRORS
@@ -110,6 +114,7 @@ export type ContractsErrorCode = keyof typeof CONTRACTS_ERRORS
 /** Stable codes of the specific-contracts capability. */
 export const SPECIFIC_CONTRACT_ERRORS = {
   NOT_FOUND: "CONTRATO_ESPECIFICO_NO_EXISTE",
+  PAYMENT_PLAN_INVALID: "PLAN_DE_PAGO_INVALIDO",
   TEMPLATE_NOT_FOUND: "PLANTILLA_NO_EXISTE",
   TEMPLATE_INVALID: "PLANTILLA_INVALIDA",
   OFFER_INVALID: "OFERTA_NO_VALIDA",

@@ -33,7 +33,14 @@ const { createCfdiTestPki, createCfdiFixtures, CFDI_TEST_KEY_PASSWORD } = requir
 const ca = ensureTestCaDirectory(join(dataDir, "efirma-test-ca")).ca
 const pki = createCfdiTestPki(ca)
 const fixtures = createCfdiFixtures(pki)
-const all = [fixtures.valid, ...fixtures.breaking, fixtures.ppd.invoice, fixtures.ppd.payment]
+const all = [
+  fixtures.valid,
+  ...fixtures.breaking,
+  fixtures.ppd.invoice,
+  fixtures.ppd.payment,
+  fixtures.credit_note.valid,
+  ...fixtures.credit_note.breaking,
+]
 
 rmSync(out, { recursive: true, force: true })
 mkdirSync(out, { recursive: true })

@@ -9,6 +9,16 @@ import type { ErrorCatalogue } from "@tienda/organizations/http"
  * breaking change for API clients.
  */
 export const E_INVOICING_ERRORS = {
+  FIRMA_STRIPE_INVALIDA: { status: 400, message: "La firma del aviso de Stripe no es válida: el aviso se descarta." },
+  NOTA_CREDITO_PENDIENTE: {
+    status: 409,
+    message: "La solicitud de pago retiene una pena convencional: falta la nota de crédito del proveedor por ese importe.",
+  },
+  NOTA_CREDITO_YA_RECIBIDA: { status: 409, message: "La nota de crédito de esta factura ya se recibió." },
+  PAGO_POR_STRIPE: { status: 409, message: "Esta solicitud se paga por Stripe: solo el aviso firmado de Stripe la da por pagada." },
+  SIN_PENA_RETENIDA: { status: 409, message: "La factura no tiene pena convencional retenida: no requiere nota de crédito." },
+  STRIPE_NO_CONFIGURADO: { status: 404, message: "Stripe no está configurado (STRIPE_API_KEY)." },
+  STRIPE_NO_DISPONIBLE: { status: 503, message: "Stripe no respondió; vuelve a intentar en unos minutos." },
   CANTIDAD_EXCEDE_ENVIO: {
     status: 400,
     message: "De la partida … se enviaron … unidades: aceptadas (…) más rechazadas (…) deben sumar ….",

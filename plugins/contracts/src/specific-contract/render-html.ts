@@ -12,13 +12,24 @@ export function longDateEs(isoDate: string): string {
   return d.isValid ? d.setLocale("es-MX").toFormat("d 'de' MMMM 'de' yyyy") : String(isoDate)
 }
 
+/**
+ * The payment plan as the contract's fourth clause says it (c_MetodoPago);
+ * contracts issued before the plan was chosen were paid in one exhibition.
+ */
+export function paymentPlanEs(plan: unknown): string {
+  return plan === "parcialidades_o_diferido"
+    ? "en parcialidades o en forma diferida (método de pago PPD): «EL PROVEEDOR» emitirá el CFDI con método de pago PPD y, por cada pago recibido, el complemento para recepción de pagos a más tardar el quinto día natural del mes siguiente"
+    : "en una sola exhibición (método de pago PUE)"
+}
+
 /** An isolated Handlebars environment: only these helpers exist. */
 const hb = Handlebars.create()
 hb.registerHelper("money", (v: unknown) => formatPesos(v))
 hb.registerHelper("fecha", (v: unknown) => longDateEs(String(v)))
 hb.registerHelper("upper", (v: unknown) => String(v ?? "").toLocaleUpperCase("es-MX"))
 hb.registerHelper("pct", (v: unknown) => `${String(v)} %`)
-const KNOWN_HELPERS = { money: true, fecha: true, upper: true, pct: true } as const
+hb.registerHelper("plan_pago", (v: unknown) => paymentPlanEs(v))
+const KNOWN_HELPERS = { money: true, fecha: true, upper: true, pct: true, plan_pago: true } as const
 
 /** Unescaped output (`{{{x}}}`, `{{&x}}`) is refused: everything is escaped. */
 const UNESCAPED = /\{\{~?\s*\{|\{\{~?\s*&/

@@ -29,6 +29,18 @@ describe("contract HTML", () => {
     expect(html).toContain("2026-12-510-E023-21101-1-09")
   })
 
+  it("says the payment plan the agency chose: one exhibition (PUE) or installments (PPD)", () => {
+    expect(html).toContain("El pago se hará en una sola exhibición (método de pago PUE).")
+    const ppd = renderContractHtml(
+      SPECIFIC_CONTRACT_TEMPLATE_V1,
+      { ...SAMPLE_CONTRACT_DATA, payment_plan: "parcialidades_o_diferido" },
+      "ab".repeat(32),
+    )
+    expect(ppd).toContain("El pago se hará en parcialidades o en forma diferida (método de pago PPD)")
+    expect(ppd).toContain("complemento para recepción de pagos")
+    expect(ppd).not.toContain("PUE")
+  })
+
   it("renders the amendment template with its changes", () => {
     const a = renderContractHtml(AMENDMENT_TEMPLATE_V1, SAMPLE_AMENDMENT_DATA, "cd".repeat(32))
     expect(a).toContain("CONVENIO MODIFICATORIO NÚMERO CE-SSA-2026-00001-CM01")

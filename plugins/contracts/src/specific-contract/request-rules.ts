@@ -17,10 +17,14 @@ export type ContractRequestHead = {
   approved_total?: string | null
   lines: unknown[]
   penalties: { rate_per_day_percent: string; cap_percent: string }
+  payment_plan?: string | null
   actor: { organization_id: string }
 }
 
-/** Own agency only, from an approved requisition, at least one line, penalties as percentages with a cap ≤ 20 %. */
+/**
+ * Own agency only, from an approved requisition, at least one line,
+ * penalties as percentages with a cap ≤ 20 %, a known payment plan.
+ */
 export function assertContractRequest(input: ContractRequestHead): void {
   if (input.actor.organization_id !== input.agency_id) {
     throw new MedusaError(
@@ -43,6 +47,12 @@ export function assertContractRequest(input: ContractRequestHead): void {
     throw invalid(
       E.PARTY_INVALID,
       "Las penas convencionales deben ser porcentajes con hasta dos decimales; el tope no puede exceder el 20 %.",
+    )
+  }
+  if (input.payment_plan != null && input.payment_plan !== "una_exhibicion" && input.payment_plan !== "parcialidades_o_diferido") {
+    throw invalid(
+      E.PAYMENT_PLAN_INVALID,
+      `El plan de pago «${input.payment_plan}» no existe: elige una_exhibicion (PUE) o parcialidades_o_diferido (PPD).`,
     )
   }
 }

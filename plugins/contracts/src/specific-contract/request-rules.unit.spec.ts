@@ -44,6 +44,12 @@ describe("assertContractRequest", () => {
     ).toContain("20 %")
     expect(refusal(() => assertContractRequest({ ...head, penalties: { rate_per_day_percent: "uno", cap_percent: "10" } }))).not.toBeNull()
   })
+
+  it("takes the two payment plans and refuses any other", () => {
+    expect(refusal(() => assertContractRequest({ ...head, payment_plan: "una_exhibicion" }))).toBeNull()
+    expect(refusal(() => assertContractRequest({ ...head, payment_plan: "parcialidades_o_diferido" }))).toBeNull()
+    expect(refusal(() => assertContractRequest({ ...head, payment_plan: "PPD" }))?.code).toBe("PLAN_DE_PAGO_INVALIDO")
+  })
 })
 
 describe("issuingUnits", () => {

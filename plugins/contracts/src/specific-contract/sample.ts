@@ -88,6 +88,7 @@ export const SAMPLE_CONTRACT_DATA: ContractData = {
   },
   delivery: { place: "Almacén General, Av. Marina Nacional 60, Ciudad de México", unit_id: "unit_alm", date: null, days: null },
   penalties: { rate_per_day_percent: "1.00", cap_percent: "10.00" },
+  payment_plan: "una_exhibicion",
   payment_days: 20,
   requisition_id: null,
   template: { code: "contrato_especifico", version: 1 },

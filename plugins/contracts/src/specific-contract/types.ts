@@ -68,6 +68,13 @@ export type ContractData = {
   totals: LineAmounts & { currency: "MXN"; total_in_words: string; iva_method: "por_concepto" }
   delivery: { place: string; unit_id: string | null; date: string | null; days: number | null }
   penalties: { rate_per_day_percent: string; cap_percent: string }
+  /**
+   * `una_exhibicion` (CFDI MetodoPago PUE) or `parcialidades_o_diferido`
+   * (PPD, a complemento de pago per payment); chosen by the agency at
+   * generation. Contracts issued before the choice existed lack it (read as
+   * `una_exhibicion`).
+   */
+  payment_plan: "una_exhibicion" | "parcialidades_o_diferido"
   /** Natural days to pay after the CFDI is accepted (LAASSP art. 51). */
   payment_days: number
   requisition_id: string | null

@@ -74,8 +74,8 @@ export type CfdiValidationContext = {
   /** UUIDs already accepted (any agency, uppercase or not). */
   accepted_uuids: ReadonlySet<string> | readonly string[]
   payment_plan: PaymentPlan
-  /** The CFDI type expected: "I" (ingreso, an invoice) or "P" (pago). */
-  expected_type?: "I" | "P"
+  /** The CFDI type expected: "I" (ingreso, an invoice), "P" (pago) or "E" (egreso, a nota de crédito). */
+  expected_type?: "I" | "P" | "E"
   /**
    * Certificates of the stamping authority (SAT/PAC), base64 DER, by
    * NoCertificadoSAT. The async adapter fills it from SAT's certificate

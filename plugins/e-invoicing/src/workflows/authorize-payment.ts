@@ -1,9 +1,10 @@
 import { acquireLockStep, releaseLockStep } from "@medusajs/medusa/core-flows"
-import { createWorkflow, transform, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
+import { createWorkflow, transform, when, WorkflowData, WorkflowResponse } from "@medusajs/framework/workflows-sdk"
 import { exerciseBudgetWorkflow } from "@tienda/budget/workflows"
 import { appendAuditEntryStep, type AuditActor } from "@tienda/organizations/audit"
 import { evaluateAuthorizationStep } from "./steps/evaluate-authorization"
 import { einvNowStep } from "./steps/now"
+import { startStripePaymentStep } from "./steps/start-stripe-payment"
 import { transitionStatusStep } from "./steps/transition-status"
 
 export type AuthorizePaymentWorkflowInput = { payment_request_id: string; agency_id: string; person_id: string; actor: AuditActor }
@@ -16,7 +17,9 @@ export const authorizePaymentWorkflowId = "e-invoicing-authorize-payment"
  * beneficiary's RFC and CLABE, the net paid to it and the pena convencional
  * withheld (ejercido of the gross; idempotency key per request, so a
  * retry never issues a second CLC) → request `exercised` with the CLC folio,
- * invoice `exercised` → audit. One authorisation of a request at a time
+ * invoice `exercised` → for an own-resources agency with Stripe configured,
+ * a PaymentIntent through Medusa's Stripe provider (paid when Stripe's
+ * signed webhook says so) → audit. One authorisation of a request at a time
  * (lock); a request left `authorized` by a run that died before its CLC
  * was recorded is finished by the next authorisation (same key).
  */
@@ -38,6 +41,7 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
         authorized_at: now,
         beneficiary_rfc: plan.beneficiary.rfc,
         beneficiary_clabe: plan.beneficiary.clabe,
+        payment_channel: plan.channel,
       },
     })),
   ).config({ name: "payment-request-authorized" })
@@ -80,8 +84,19 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
       to: "exercised",
     })),
   ).config({ name: "invoice-exercised" })
+  const intent = when("pay-through-stripe", { plan }, ({ plan }) => plan.channel === "stripe").then(() =>
+    startStripePaymentStep(
+      transform({ plan }, ({ plan }) => ({
+        payment_request_id: plan.request.id,
+        amount: plan.request.net_amount,
+        invoice_uuid: plan.invoice.uuid,
+        agency_id: plan.request.agency_id,
+        supplier_id: plan.request.supplier_id,
+      })),
+    ),
+  )
   appendAuditEntryStep(
-    transform({ input, plan, exercised }, ({ input, plan, exercised }) => ({
+    transform({ input, plan, exercised, intent }, ({ input, plan, exercised, intent }) => ({
       actor_type: input.actor.actor_type,
       actor_id: input.actor.actor_id,
       role: input.actor.role ?? null,
@@ -94,6 +109,8 @@ export const authorizePaymentWorkflow = createWorkflow(authorizePaymentWorkflowI
         net_amount: plan.request.net_amount,
         penalty_deduction: plan.request.penalty_deduction,
         clc_folio: exercised.external_ref ?? null,
+        payment_channel: plan.channel,
+        stripe_payment_intent_id: intent?.id ?? null,
       },
       details: {
         uuid: plan.invoice.uuid,

@@ -12,6 +12,12 @@ export type ConfirmPaymentWorkflowInput = {
   agency_id: string
   /** SPEI clave de rastreo (required for own-resources keys; SIAFF reports its own). */
   clave_rastreo?: string | null
+  /**
+   * Who reports the payment: the typist (`manual`, default) or Stripe's
+   * verified webhook (`stripe_webhook`, the only way a Stripe-paid request
+   * reaches pagado; the clave is the PaymentIntent id).
+   */
+  source?: "manual" | "stripe_webhook"
   actor: AuditActor
 }
 
@@ -26,11 +32,17 @@ export const E_INVOICING_PAYMENT_PAID = "e_invoicing.payment_paid"
  * (idempotency key per request) → request `paid` with the clave de
  * rastreo, paid late or not against its due date (a PPD invoice: its
  * complemento de pago now due by the fifth of next month) → invoice `paid`
- * → audit → event `e_invoicing.payment_paid`.
+ * → audit → event `e_invoicing.payment_paid`. A request paid through Stripe
+ * is confirmed only by Stripe's verified webhook (`source: "stripe_webhook"`),
+ * never by hand.
  */
 export const confirmPaymentWorkflow = createWorkflow(confirmPaymentWorkflowId, (input: WorkflowData<ConfirmPaymentWorkflowInput>) => {
   const request = evaluatePaymentConfirmationStep(
-    transform({ input }, ({ input }) => ({ payment_request_id: input.payment_request_id, agency_id: input.agency_id })),
+    transform({ input }, ({ input }) => ({
+      payment_request_id: input.payment_request_id,
+      agency_id: input.agency_id,
+      source: input.source ?? ("manual" as const),
+    })),
   )
   const paid = payBudgetWorkflow.runAsStep({
     input: transform({ input, request }, ({ input, request }) => ({

@@ -16,6 +16,7 @@ import {
   StoreAward,
   StoreCreateCompetition,
   StoreDesert,
+  StoreGenerateContracts,
   SupplierAsk,
   SupplierBid,
 } from "./validators"
@@ -54,7 +55,11 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/competitions/:id/contracts",
-      middlewares: [...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)],
+      middlewares: [
+        ...authorize({ actors: ["customer"], permission: P.SPECIFIC_CONTRACTS_CREATE }),
+        idempotent(),
+        validateBody(StoreGenerateContracts),
+      ],
     },
     { method: ["POST"], matcher: "/store/competitions/:id/desert", middlewares: [...purchasing(), validateBody(StoreDesert)] },
     {

@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { PAYMENT_PLANS } from "@tienda/contracts/workflows"
 import { fieldsSchema, paginationSchema } from "@tienda/organizations/http"
 
 const id = z.string().trim().min(1).max(100)
@@ -15,6 +16,15 @@ const amount = z
   .regex(/^\d{1,12}(\.\d{1,2})?$/, "importe con hasta dos decimales")
 
 export const Empty = z.object({}).strict()
+
+/**
+ * Generating the specific contracts: the Purchasing Unit chooses how the
+ * agency pays them — `una_exhibicion` (CFDI with MetodoPago PUE, the
+ * default) or `parcialidades_o_diferido` (PPD, a complemento de pago per
+ * payment). Stored on each contract and said in its fourth clause.
+ */
+export const StoreGenerateContracts = z.object({ payment_plan: z.enum(PAYMENT_PLANS).optional() }).strict()
+export type StoreGenerateContractsType = z.infer<typeof StoreGenerateContracts>
 
 export const StoreCreateCompetition = z
   .object({

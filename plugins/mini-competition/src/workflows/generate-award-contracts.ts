@@ -17,6 +17,8 @@ export type GenerateAwardContractsWorkflowInput = {
   /** The caller as the contracts and the audit ledger name them. */
   actor: GenerateRequisitionContractsWorkflowInput["actor"]
   agency_unit_id?: string | null
+  /** The agency's payment plan for the award's contracts (see the requisition's generation). */
+  payment_plan?: GenerateRequisitionContractsWorkflowInput["payment_plan"]
 }
 
 /** A confirmed award as contract generation takes it: the winner and each item at the winning price. */
@@ -92,6 +94,7 @@ export const generateAwardContractsWorkflow = createWorkflow(
         access: input.access,
         actor: input.actor,
         agency_unit_id: input.agency_unit_id ?? null,
+        payment_plan: input.payment_plan ?? null,
         awards: plan.awards,
       })),
     })

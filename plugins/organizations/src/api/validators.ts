@@ -36,6 +36,8 @@ export const AdminCreateOrganization = z
     ramo: z.string().max(10).nullish(),
     agency_type: z.enum(["dependencia", "entidad", "organo_desconcentrado"]).nullish(),
     sme_size: z.enum(["micro", "pequena", "mediana", "grande"]).nullish(),
+    /** Agencies: pays from its own resources (recursos propios), not through CLC/SIAFF. */
+    own_resources: z.boolean().optional(),
     email: z.email().nullish(),
     phone: z.string().max(30).nullish(),
     units: z.array(UnitSchema).max(200).optional(),

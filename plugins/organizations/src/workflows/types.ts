@@ -23,6 +23,8 @@ export type CreateOrganizationInput = {
   ramo?: string | null
   agency_type?: "dependencia" | "entidad" | "organo_desconcentrado" | null
   sme_size?: "micro" | "pequena" | "mediana" | "grande" | null
+  /** Agencies: pays from its own resources (recursos propios), not through CLC/SIAFF. */
+  own_resources?: boolean
   email?: string | null
   phone?: string | null
   metadata?: Record<string, unknown> | null

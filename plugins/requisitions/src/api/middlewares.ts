@@ -9,6 +9,7 @@ import {
   StoreCreateRequisition,
   StoreDecide,
   StoreEditRequisition,
+  StoreGenerateContracts,
   StoreInbox,
   StoreListRequisitions,
   StoreGetRequisition,
@@ -67,7 +68,11 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/requisitions/:id/contracts",
-      middlewares: [...authorize({ actors: customer, permission: P.SPECIFIC_CONTRACTS_CREATE }), idempotent(), validateBody(Empty)],
+      middlewares: [
+        ...authorize({ actors: customer, permission: P.SPECIFIC_CONTRACTS_CREATE }),
+        idempotent(),
+        validateBody(StoreGenerateContracts),
+      ],
     },
     // a sanctioned or un-enrolled supplier's unsigned contract → the next eligible supplier (reservation kept)
     {

@@ -41,11 +41,23 @@ export type CreateSpecificContractWorkflowInput = {
   lines: { offer_id: string; quantity: number; delivery_date?: string | null; unit_price?: string | null }[]
   delivery: { place: string; unit_id?: string | null; date?: string | null }
   penalties?: { rate_per_day_percent: string; cap_percent: string } | null
+  /**
+   * How the agency pays (chosen by its Purchasing Unit when the contract is
+   * generated): `una_exhibicion` → CFDI with MetodoPago PUE,
+   * `parcialidades_o_diferido` → PPD plus a complemento de pago per payment.
+   * Default `una_exhibicion`.
+   */
+  payment_plan?: PaymentPlan | null
   agency_signer_person_id?: string | null
   supplier_signer_person_id?: string | null
   actor: ContractActor
   /** Issue time (ISO); default now. Tests pin it for stable documents. */
   at?: string | null
 }
+
+/** The contract's payment plans (c_MetodoPago: PUE, PPD), chosen at generation. */
+export const PAYMENT_PLANS = ["una_exhibicion", "parcialidades_o_diferido"] as const
+export type PaymentPlan = (typeof PAYMENT_PLANS)[number]
+export const DEFAULT_PAYMENT_PLAN: PaymentPlan = "una_exhibicion"
 
 export const DEFAULT_PENALTIES = { rate_per_day_percent: "1.00", cap_percent: "10.00" }

@@ -28,6 +28,7 @@ export function invoiceView(row: InvoiceRow, payment: PaymentRow | null, withXml
           complement_status: payment.complement_status,
           complement_due_date: payment.complement_due_date,
           complement_overdue: isComplementOverdue(payment.complement_due_date, payment.complement_status === "received" ? true : null, now),
+          credit_note_status: payment.credit_note_status,
         }
       : null,
   }

@@ -1,7 +1,7 @@
 import type { MiddlewareRoute } from "@medusajs/framework/http"
 import { authorize, idempotent, validateBody, validateQuery } from "@tienda/organizations/http"
 import { PERMISSIONS as P } from "@tienda/organizations/utils"
-import { SupplierListInvoices, SupplierSubmitComplement, SupplierSubmitInvoice } from "./validators"
+import { SupplierListInvoices, SupplierSubmitComplement, SupplierSubmitCreditNote, SupplierSubmitInvoice } from "./validators"
 import { listSupplierInvoicesQueryConfig } from "../supplier/invoices/query-config"
 
 const supplier = ["supplier" as const]
@@ -32,6 +32,15 @@ export const invoicingMiddlewares: MiddlewareRoute[] = [
       ...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }),
       idempotent(),
       validateBody(SupplierSubmitComplement),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/supplier/invoices/:id/credit-note",
+    middlewares: [
+      ...authorize({ actors: supplier, permission: P.CONTRACTS_SIGN_SUPPLIER }),
+      idempotent(),
+      validateBody(SupplierSubmitCreditNote),
     ],
   },
   {

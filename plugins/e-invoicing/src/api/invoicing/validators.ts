@@ -28,3 +28,11 @@ export const SupplierSubmitComplement = z
   })
   .strict()
 export type SupplierSubmitComplementType = z.infer<typeof SupplierSubmitComplement>
+
+export const SupplierSubmitCreditNote = z
+  .object({
+    /** The stamped nota de crédito (CFDI 4.0 type E related to the invoice with TipoRelacion 01), as XML text. */
+    xml: z.string().min(20).max(2_000_000),
+  })
+  .strict()
+export type SupplierSubmitCreditNoteType = z.infer<typeof SupplierSubmitCreditNote>

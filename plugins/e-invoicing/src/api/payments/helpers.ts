@@ -17,6 +17,6 @@ export async function ownPaymentRequest(req: AuthorizedRequest, id: string) {
 
 /** The codes a payment route answers 409 / 503 with their own Spanish message. */
 export const PAYMENT_DOMAIN_ERRORS = {
-  conflict: ["ESTADO_CAMBIO", "PROVEEDOR_SIN_CUENTA_BANCARIA", "CFDI_NO_VIGENTE"],
-  unavailable: ["SAT_NO_DISPONIBLE", "SICOP_SIAFF_NO_DISPONIBLE"],
+  conflict: ["ESTADO_CAMBIO", "PROVEEDOR_SIN_CUENTA_BANCARIA", "CFDI_NO_VIGENTE", "NOTA_CREDITO_PENDIENTE", "PAGO_POR_STRIPE"],
+  unavailable: ["SAT_NO_DISPONIBLE", "SICOP_SIAFF_NO_DISPONIBLE", "STRIPE_NO_DISPONIBLE"],
 } as const

@@ -26,4 +26,6 @@ export const paymentMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/payment-requests/:id/confirm-payment",
     middlewares: [...typist(), idempotent(), validateBody(StoreConfirmPayment)],
   },
+  // Stripe's webhook (own-resources agencies): public, trusted only by its signature over the raw body
+  { method: ["POST"], matcher: "/hooks/e-invoicing/stripe", bodyParser: { preserveRawBody: true }, middlewares: [] },
 ]

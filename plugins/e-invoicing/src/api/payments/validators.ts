@@ -5,6 +5,8 @@ export const StoreListPaymentRequests = z
     status: z.enum(["pending_authorization", "authorized", "exercised", "paid"]).optional(),
     /** PPD invoices' complemento de pago: pending, received, or overdue (pending after the fifth of the following month). */
     complement: z.enum(["pending", "received", "overdue"]).optional(),
+    /** Payments withholding a pena convencional: the supplier's nota de crédito pending (not authorisable yet) or received. */
+    credit_note: z.enum(["pending", "received"]).optional(),
     limit: z.coerce.number().int().min(1).max(100).default(20),
     offset: z.coerce.number().int().min(0).default(0),
   })

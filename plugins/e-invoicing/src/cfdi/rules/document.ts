@@ -108,7 +108,9 @@ export const typeRule: Rule = ({ evidence, context }) => {
       message:
         expected === "I"
           ? `El comprobante es de tipo «${tipo || "sin tipo"}»; para cobrar bienes recibidos se requiere un CFDI de ingreso (I).`
-          : `El comprobante es de tipo «${tipo || "sin tipo"}»; un complemento de pago debe ser un CFDI de tipo pago (P).`,
+          : expected === "P"
+            ? `El comprobante es de tipo «${tipo || "sin tipo"}»; un complemento de pago debe ser un CFDI de tipo pago (P).`
+            : `El comprobante es de tipo «${tipo || "sin tipo"}»; la nota de crédito por la pena convencional debe ser un CFDI de egreso (E).`,
     },
   ]
 }

@@ -4,6 +4,7 @@ import { Pagos } from "@nodecfdi/cfdi-elements/pago20"
 import { randomUUID, X509Certificate } from "node:crypto"
 import { cadenaOriginalCfdi40 } from "../cadena"
 import { buildInvoice, openCredential, signUtf8, stampCfdi, type InvoiceDraft, type SigningCredential, type StampOptions } from "../issue"
+import { buildCreditNote, type CreditNoteRuleId } from "../credit-note"
 import type { CfdiRuleId } from "../rules"
 import type { CfdiValidationContext, ExpectedCfdiLine, SatStatusAnswer } from "../types"
 import { TEST_PAC, type CfdiTestPki } from "./pki"
@@ -487,7 +488,98 @@ export function createCfdiFixtures(pki: CfdiTestPki, options: { now?: Date } = {
     fecha: mexicoDateTime(now),
     fechaTimbrado: mexicoDateTime(new Date(now.getTime() + 60000)),
   })
-  return { valid, breaking, ppd: { invoice: ppdInvoice, payment }, supplier_csd: supplierCsd }
+  const credit = creditNoteFixtures(pki, supplierCsd, valid, {
+    fecha: mexicoDateTime(now),
+    fechaTimbrado: mexicoDateTime(new Date(now.getTime() + 60000)),
+  })
+  return { valid, breaking, ppd: { invoice: ppdInvoice, payment }, credit_note: credit, supplier_csd: supplierCsd }
+}
+
+/** A nota de crédito fixture: what it breaks, and the invoice and penalty it is judged against. */
+export type CreditNoteFixture = Omit<CfdiFixture, "rule"> & {
+  rule: CfdiRuleId | CreditNoteRuleId | null
+  /** The invoice whose payment withheld the penalty, and the penalty. */
+  expected: { invoice_uuid: string; penalty: string }
+}
+
+/** The penalty the credit-note fixtures are for (withheld from the valid invoice's payment). */
+export const FIXTURE_PENALTY = "25.00"
+
+/**
+ * Notas de crédito (CFDI de egreso) for a pena convencional withheld from
+ * the valid invoice's payment: a valid one, and one breaking each of its
+ * own rules (amount, relation type, related UUID) and the type (an ingreso).
+ */
+function creditNoteFixtures(
+  pki: CfdiTestPki,
+  csd: SigningCredential,
+  invoice: CfdiFixture,
+  dates: { fecha: string; fechaTimbrado: string },
+): { valid: CreditNoteFixture; breaking: CreditNoteFixture[] } {
+  let folio = 0
+  const make = (
+    name: string,
+    rule: CreditNoteFixture["rule"],
+    description: string,
+    over: { amount?: string; tipo_relacion?: string; invoice_uuid?: string; tipo?: string } = {},
+  ): CreditNoteFixture => {
+    const c = buildCreditNote({
+      serie: "NC",
+      folio: String(++folio),
+      fecha: dates.fecha,
+      lugar_expedicion: FIXTURE_SUPPLIER.codigo_postal,
+      emisor: FIXTURE_SUPPLIER,
+      receptor: FIXTURE_AGENCY,
+      invoice_uuid: over.invoice_uuid ?? invoice.uuid!,
+      amount: over.amount ?? FIXTURE_PENALTY,
+      tipo_relacion: over.tipo_relacion,
+    })
+    if (over.tipo) {
+      c.addAttributes({ TipoDeComprobante: over.tipo })
+    }
+    const credential = openCredential(csd)
+    c.addAttributes({
+      NoCertificado: credential.certificate().serialNumber().bytes(),
+      Certificado: credential.certificate().pemAsOneLine(),
+      Sello: "",
+    })
+    c.addAttributes({ Sello: signUtf8(credential, cadenaOriginalCfdi40(nodeToXmlString(c, true))) })
+    const uuid = randomUUID().toUpperCase()
+    const xml = stampCfdi(nodeToXmlString(c, true), pki.pac, { uuid, fecha_timbrado: dates.fechaTimbrado, rfc_prov_certif: TEST_PAC.rfc })
+    return {
+      name,
+      rule,
+      description,
+      xml,
+      uuid,
+      context: { ...invoice.context, expected_type: "E", expected_lines: [], amount_owed: null, accepted_uuids: [invoice.uuid!] },
+      expected: { invoice_uuid: invoice.uuid!, penalty: FIXTURE_PENALTY },
+    }
+  }
+  return {
+    valid: make(
+      "nota-credito-pena",
+      null,
+      `Nota de crédito (egreso) válida por la pena convencional de ${FIXTURE_PENALTY} retenida de la factura válida.`,
+    ),
+    breaking: [
+      make("nota-credito-importe", "NOTA_CREDITO_IMPORTE", "La nota de crédito no es por el importe de la pena retenida.", {
+        amount: "30.00",
+      }),
+      make("nota-credito-relacion", "NOTA_CREDITO_RELACION", "Relaciona la factura con TipoRelacion 07 (anticipo), no 01.", {
+        tipo_relacion: "07",
+      }),
+      make(
+        "nota-credito-documento",
+        "NOTA_CREDITO_DOCUMENTO_RELACIONADO",
+        "Relaciona otro CFDI, no la factura de la que se retuvo la pena.",
+        {
+          invoice_uuid: randomUUID().toUpperCase(),
+        },
+      ),
+      make("nota-credito-tipo", "CFDI_TIPO_COMPROBANTE", "Es un CFDI de ingreso (I), no de egreso (E).", { tipo: "I" }),
+    ],
+  }
 }
 
 /**

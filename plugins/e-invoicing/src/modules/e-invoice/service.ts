@@ -1,5 +1,6 @@
 import { MedusaError, MedusaService } from "@medusajs/framework/utils"
 import {
+  CreditNote,
   DeliveryTally,
   Invoice,
   PaymentComplement,
@@ -20,7 +21,16 @@ export type EInvoicingOptions = {
   satTimeoutMs?: number
   /** The SAT simulator's shared token (`Authorization: Bearer …`); `npm start` sets SIMULATOR_TOKEN. "" for none. */
   satToken?: string
+  /** Stripe for own-resources agencies (STRIPE_API_KEY); unset: every payment goes by CLC/SPEI. */
+  stripeApiKey?: string
+  /** The webhook endpoint's signing secret (STRIPE_WEBHOOK_SECRET); without it no webhook verifies. */
+  stripeWebhookSecret?: string
+  /** Another Stripe API base (STRIPE_API_BASE: stripe-mock, a local fake in tests). */
+  stripeApiBase?: string
 }
+
+/** Stripe as configured, or null when STRIPE_API_KEY is not set. */
+export type StripeConfig = { apiKey: string; webhookSecret: string; apiBase: string | null } | null
 
 /** A change to one line's running totals (positive adds, negative takes back). */
 export type TallyDelta = { contract_line: number; shipped?: number; accepted?: number; rejected?: number; invoiced?: number }
@@ -52,9 +62,11 @@ class EInvoiceModuleService extends MedusaService({
   Invoice,
   PaymentRequest,
   PaymentComplement,
+  CreditNote,
 }) {
   protected readonly manager_: { getKnex: () => Knex }
-  protected readonly options_: Required<EInvoicingOptions>
+  protected readonly options_: Required<Pick<EInvoicingOptions, "satUrl" | "satTimeoutMs" | "satToken">>
+  protected readonly stripe_: StripeConfig
   protected clock_: () => Date = () => new Date()
 
   constructor(container: { manager: { getKnex: () => Knex } }, options: EInvoicingOptions = {}) {
@@ -66,10 +78,18 @@ class EInvoiceModuleService extends MedusaService({
       satTimeoutMs: options?.satTimeoutMs ?? 5000,
       satToken: options?.satToken ?? "",
     }
+    this.stripe_ = options?.stripeApiKey
+      ? { apiKey: options.stripeApiKey, webhookSecret: options.stripeWebhookSecret ?? "", apiBase: options.stripeApiBase || null }
+      : null
+  }
+
+  /** Stripe for own-resources agencies, or null when not configured. */
+  async stripeConfig(): Promise<StripeConfig> {
+    return this.stripe_
   }
 
   /** The SAT simulator / service the status client and certificate repository talk to. */
-  async satConfig(): Promise<Required<EInvoicingOptions>> {
+  async satConfig(): Promise<Required<Pick<EInvoicingOptions, "satUrl" | "satTimeoutMs" | "satToken">>> {
     return this.options_
   }
 
@@ -126,6 +146,16 @@ class EInvoiceModuleService extends MedusaService({
     const { rows } = await this.manager_.getKnex().raw(
       `UPDATE einv_payment_request SET complement_status = ?, updated_at = now()
         WHERE id = ? AND deleted_at IS NULL AND complement_status = ? RETURNING id`,
+      [to, paymentRequestId, from],
+    )
+    return rows.length === 1
+  }
+
+  /** Moves a payment request's credit-note status (guarded: false when it was not `from`). */
+  async moveCreditNoteStatus(paymentRequestId: string, from: "pending" | "received", to: "pending" | "received"): Promise<boolean> {
+    const { rows } = await this.manager_.getKnex().raw(
+      `UPDATE einv_payment_request SET credit_note_status = ?, updated_at = now()
+        WHERE id = ? AND deleted_at IS NULL AND credit_note_status = ? RETURNING id`,
       [to, paymentRequestId, from],
     )
     return rows.length === 1

@@ -1,3 +1,4 @@
+import { MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { einv } from "./load"
 
@@ -17,7 +18,11 @@ export type CreatePaymentRequestStepInput = {
 }
 
 export const createPaymentRequestStepId = "e-invoicing-create-payment-request"
-/** This step opens the invoice's payment request (one per invoice: unique index). Compensation deletes it. */
+/**
+ * This step opens the invoice's payment request (one per invoice: unique
+ * index); with a pena convencional withheld it owes the supplier's nota de
+ * crédito (`credit_note_status: pending`). Compensation deletes it.
+ */
 export const createPaymentRequestStep = createStep(
   createPaymentRequestStepId,
   async (input: CreatePaymentRequestStepInput, { container }) => {
@@ -25,6 +30,7 @@ export const createPaymentRequestStep = createStep(
       ...input,
       deductions: input.deductions as unknown as Record<string, unknown>,
       status: "pending_authorization",
+      credit_note_status: MathBN.gt(input.penalty_deduction, 0) ? ("pending" as const) : null,
     })
     return new StepResponse(created, created.id)
   },

@@ -1,7 +1,8 @@
-import { MedusaError } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { satExpression } from "../../cfdi/expression"
 import { querySatStatus } from "../../cfdi/sat-status"
+import { paymentChannel, type PaymentChannel } from "../../payments/channel"
 import { einv } from "./load"
 
 export type EvaluateAuthorizationStepInput = { payment_request_id: string; agency_id: string }
@@ -10,9 +11,13 @@ export const evaluateAuthorizationStepId = "e-invoicing-evaluate-payment-authori
 /**
  * This step checks a payment request can be authorised (read-only, one
  * outside read): the caller's agency's, pending (or authorized by a run
- * that was interrupted before its CLC was recorded); the supplier has an
+ * that was interrupted before its CLC was recorded); with a pena convencional
+ * withheld, the supplier's nota de crédito for it accepted; the supplier has an
  * active CLABE (the CLC's beneficiary); and SAT, asked again right before
  * paying, still reports the CFDI Vigente and the issuer outside the EFOS list.
+ * It also chooses the channel (`paymentChannel`): Stripe for an
+ * own-resources agency on an own-resources key when Stripe is configured,
+ * SPEI otherwise.
  */
 export const evaluateAuthorizationStep = createStep(
   evaluateAuthorizationStepId,
@@ -34,6 +39,13 @@ export const evaluateAuthorizationStep = createStep(
         MedusaError.Types.CONFLICT,
         `La solicitud de pago ya está ${request.status}; no se autoriza dos veces.`,
         "ESTADO_CAMBIO",
+      )
+    }
+    if (request.credit_note_status === "pending") {
+      throw new MedusaError(
+        MedusaError.Types.CONFLICT,
+        `De este pago se retiene una pena convencional de ${request.penalty_deduction}: el proveedor debe presentar antes su nota de crédito (CFDI de egreso relacionado con la factura por ese importe).`,
+        "NOTA_CREDITO_PENDIENTE",
       )
     }
     const [account] = await service.listSupplierBankAccounts({ supplier_id: request.supplier_id, status: "active" }, { take: 1 })
@@ -67,7 +79,21 @@ export const evaluateAuthorizationStep = createStep(
         "CFDI_NO_VIGENTE",
       )
     }
+    let channel: PaymentChannel = "spei"
+    if (await service.stripeConfig()) {
+      const query = container.resolve(ContainerRegistrationKeys.QUERY)
+      const [{ data: orgs }, { data: keys }] = await Promise.all([
+        query.graph({ entity: "organization", fields: ["id", "own_resources"], filters: { id: request.agency_id } }),
+        query.graph({ entity: "budget_key", fields: ["id", "provider"], filters: { id: request.budget_key_id } }),
+      ])
+      channel = paymentChannel({
+        stripe_configured: true,
+        agency_own_resources: Boolean(orgs[0]?.own_resources),
+        key_provider: String(keys[0]?.provider ?? ""),
+      })
+    }
     return new StepResponse({
+      channel,
       request: {
         id: request.id,
         invoice_id: request.invoice_id,
@@ -77,6 +103,7 @@ export const evaluateAuthorizationStep = createStep(
         deductions: (request.deductions ?? []) as unknown as { reception_id: string; amount: string }[],
         budget_key_id: request.budget_key_id,
         agency_id: request.agency_id,
+        supplier_id: request.supplier_id,
         accrue_movement_id: request.accrue_movement_id,
       },
       invoice: { id: invoice.id, uuid: invoice.uuid },

@@ -1,6 +1,6 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import type { CreateSpecificContractWorkflowInput } from "@tienda/contracts/workflows"
+import type { CreateSpecificContractWorkflowInput, PaymentPlan } from "@tienda/contracts/workflows"
 import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
@@ -23,6 +23,12 @@ export type GenerateContractsInput = {
    * winning prices. Without them the requisition must be approved.
    */
   awards?: ContractAward[] | null
+  /**
+   * How the agency pays every contract of this generation, chosen by its
+   * Purchasing Unit: `una_exhibicion` (CFDI PUE, the default) or
+   * `parcialidades_o_diferido` (PPD and a complemento de pago per payment).
+   */
+  payment_plan?: PaymentPlan | null
 }
 
 type OfferRow = { id: string; supplier_id: string; item_id: string }
@@ -109,6 +115,7 @@ export const evaluateContractGenerationStep = createStep(
         award_id: group.award?.id ?? null,
         lines: group.lines,
         delivery: { place: group.delivery_place, date: null },
+        payment_plan: input.payment_plan ?? null,
         actor: input.actor,
       })
     }

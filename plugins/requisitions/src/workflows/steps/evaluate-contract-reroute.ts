@@ -1,7 +1,7 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { SPECIFIC_CONTRACT_MODULE, type SpecificContractModuleService } from "@tienda/contracts/modules/specific-contract"
-import type { CreateSpecificContractWorkflowInput } from "@tienda/contracts/workflows"
+import type { CreateSpecificContractWorkflowInput, PaymentPlan } from "@tienda/contracts/workflows"
 import { checkEligibility } from "@tienda/framework-contracts/catalog"
 import type { AccessContext } from "@tienda/organizations/utils"
 import { assertSameAgency } from "../../requisitions/authority"
@@ -67,7 +67,7 @@ export const evaluateContractRerouteStep = createStep(evaluateContractRerouteSte
     purpose: "contract",
   })
   assertSupplierIneligible(c, verdict.eligible)
-  const data = c.data as unknown as { lines: RerouteContractLine[]; delivery: { place: string } }
+  const data = c.data as unknown as { lines: RerouteContractLine[]; delivery: { place: string }; payment_plan?: PaymentPlan }
   const items = [...new Set(data.lines.map((l) => l.item_id))]
   const reqLines = (r.lines ?? []) as unknown as { offer_id: string; item_id: string; total: unknown }[]
   const approved_total = reservedForContract(reqLines, c, mine)
@@ -112,6 +112,8 @@ export const evaluateContractRerouteStep = createStep(evaluateContractRerouteSte
         delivery_date: l.delivery_date ?? undefined,
       })),
       delivery: { place: data.delivery.place, date: null },
+      // the agency's choice stays with the requisition's contract
+      payment_plan: data.payment_plan ?? null,
       actor: input.actor,
     } as CreateSpecificContractWorkflowInput,
   })

@@ -33,7 +33,7 @@ import {
   type ContractData,
   type UnitFacts,
 } from "../../../specific-contract"
-import { DEFAULT_PENALTIES, type CreateSpecificContractWorkflowInput } from "../types"
+import { DEFAULT_PAYMENT_PLAN, DEFAULT_PENALTIES, type CreateSpecificContractWorkflowInput } from "../types"
 import type { CreateSpecificContractRecordStepInput } from "./create-specific-contract-record"
 
 export type PreparedContract = {
@@ -212,6 +212,7 @@ export async function prepareContract(container: MedusaContainer, input: CreateS
       totals,
       delivery: { place: input.delivery.place, unit_id: deliveryUnit.id, date: input.delivery.date ?? null, days: null },
       penalties,
+      payment_plan: input.payment_plan ?? DEFAULT_PAYMENT_PLAN,
       payment_days: 20,
       requisition_id: input.requisition_id ?? null,
       template: { code: template.code, version: template.version },

@@ -7,10 +7,12 @@ import type { StoreListPaymentRequestsType } from "../../payments/validators"
 /**
  * GET /store/payment-requests — my agency's payment requests, the oldest due
  * first; `complement=overdue` is the queue of paid PPD invoices whose
- * complemento de pago is missing after the fifth of the following month.
+ * complemento de pago is missing after the fifth of the following month;
+ * `credit_note=pending` those waiting for the supplier's nota de crédito
+ * for a withheld penalty (not authorisable yet).
  */
 export async function GET(req: AuthorizedRequest<unknown, StoreListPaymentRequestsType>, res: MedusaResponse) {
-  const { status, complement, limit, offset } = req.validatedQuery
+  const { status, complement, credit_note, limit, offset } = req.validatedQuery
   const now = await einvService(req).now()
   const complementFilter =
     complement === "overdue"
@@ -19,7 +21,12 @@ export async function GET(req: AuthorizedRequest<unknown, StoreListPaymentReques
         ? { complement_status: complement }
         : {}
   const [rows, count] = await einvService(req).listAndCountPaymentRequests(
-    { agency_id: req.access.organization_id, ...(status ? { status } : {}), ...complementFilter },
+    {
+      agency_id: req.access.organization_id,
+      ...(status ? { status } : {}),
+      ...complementFilter,
+      ...(credit_note ? { credit_note_status: credit_note } : {}),
+    },
     { take: limit, skip: offset, order: { due_date: "ASC", created_at: "ASC" } },
   )
   const payment_requests = rows.map((r) => ({

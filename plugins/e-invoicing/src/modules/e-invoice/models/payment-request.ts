@@ -42,6 +42,20 @@ const PaymentRequest = model
       complement_due_date: model.text().nullable(),
       /** PPD invoices once paid: pending until the supplier's complemento de pago is accepted. */
       complement_status: model.enum(["pending", "received"]).nullable(),
+      /**
+       * With a pena convencional withheld: pending until the supplier's nota
+       * de crédito (CFDI de egreso for the penalty) is accepted; the request
+       * is not authorised before. Null when nothing was withheld.
+       */
+      credit_note_status: model.enum(["pending", "received"]).nullable(),
+      /**
+       * How it is paid once authorised: `spei` (CLC; confirmed with the clave
+       * de rastreo) or `stripe` (Medusa's Stripe provider, own-resources
+       * agencies; paid only by Stripe's verified webhook).
+       */
+      payment_channel: model.enum(["spei", "stripe"]).nullable(),
+      /** The Stripe PaymentIntent paying it (channel `stripe`). */
+      stripe_payment_intent_id: model.text().nullable(),
     },
   )
   .indexes([{ on: ["invoice_id"], unique: true }, { on: ["agency_id", "status"] }])

@@ -22,6 +22,13 @@ const Organization = model
     sme_size: model.enum(["micro", "pequena", "mediana", "grande"]).nullable(),
     email: model.text().nullable(),
     phone: model.text().nullable(),
+    /**
+     * Agencies only: the agency pays from its own resources (recursos
+     * propios, e.g. a self-financed entity) rather than through the
+     * Treasury's CLC/SIAFF; with Stripe configured its supplier payments go
+     * through Medusa's Stripe provider.
+     */
+    own_resources: model.boolean().default(false),
     is_active: model.boolean().default(true),
     units: model.hasMany(() => Unit, { mappedBy: "organization" }),
     people: model.hasMany(() => Person, { mappedBy: "organization" }),
