@@ -125,7 +125,13 @@ export const declareIntegrityWorkflow = createWorkflow(declareIntegrityWorkflowI
             certificate_serial: result.declaration.certificate_serial,
             payload_sha256: result.declaration.payload_sha256,
           },
-          details: { number: result.number, declaration_id: result.declaration.id, declared_at: input.at },
+          details: {
+            number: result.number,
+            declaration_id: result.declaration.id,
+            declared_at: input.at,
+            certificate_serial: result.declaration.certificate_serial,
+            payload_sha256: result.declaration.payload_sha256,
+          },
         })
       : null,
   )
