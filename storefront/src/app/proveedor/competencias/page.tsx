@@ -1,65 +1,22 @@
 import type { Metadata } from "next"
-import Link from "next/link"
-import { ApiErrorNotice } from "../../../components/api-error"
-import { requireAccount } from "@lib/data/account"
 import { listSupplierCompetitions } from "@lib/data/competitions"
-import { capabilities } from "@lib/data/me"
-import { dateTime } from "@lib/format"
 import { t } from "@lib/i18n"
+import { CompetitionList } from "../../competencias/competition-list"
 
 export const metadata: Metadata = { title: "Mis segundas etapas — Tienda Digital" }
 export const dynamic = "force-dynamic"
 
 /** The competitions my company is invited to (GET /supplier/competitions). */
-export default async function SupplierCompetitions() {
+export default function SupplierCompetitions() {
   const m = t().competitions
-  const account = await requireAccount("/proveedor/competencias")
-  const heading = <h1 id="competencias">{m.supplierTitle}</h1>
-  if ("error" in account) {
-    return (
-      <section aria-labelledby="competencias">
-        {heading}
-        <ApiErrorNotice {...account.error} />
-      </section>
-    )
-  }
-  if (!capabilities(account.profile).bid) {
-    return (
-      <section aria-labelledby="competencias">
-        {heading}
-        <ApiErrorNotice code="SOLO_PROVEEDORES" message={m.notAllowed} testId="competitions-denied" />
-      </section>
-    )
-  }
-  const res = await listSupplierCompetitions(account.session)
   return (
-    <section aria-labelledby="competencias">
-      {heading}
-      <p className="muted">{m.supplierIntro}</p>
-      {!res.ok ? (
-        <ApiErrorNotice {...res.error} testId="competitions-error" />
-      ) : res.data.competitions.length === 0 ? (
-        <p className="notice" data-testid="competitions-empty">
-          {m.empty}
-        </p>
-      ) : (
-        <ul className="list" data-testid="competitions">
-          {res.data.competitions.map((c) => (
-            <li key={c.id} className="card row-card" data-testid="competition-row" data-number={c.number}>
-              <h2 className="card-title">
-                <Link href={`/proveedor/competencias/${encodeURIComponent(c.id)}`}>{c.number}</Link>
-              </h2>
-              <span>{c.lot_title}</span>
-              <span>
-                <strong>{m.status[c.status] ?? c.status}</strong>
-              </span>
-              <span className="muted">
-                {m.deadline}: {c.bid_deadline ? dateTime(c.bid_deadline) : "—"}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <CompetitionList
+      path="/proveedor/competencias"
+      title={m.supplierTitle}
+      intro={m.supplierIntro}
+      may={(c) => c.bid}
+      deniedCode="SOLO_PROVEEDORES"
+      list={listSupplierCompetitions}
+    />
   )
 }
