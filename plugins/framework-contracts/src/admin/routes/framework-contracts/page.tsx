@@ -42,7 +42,7 @@ const FrameworkContractsPage = () => {
             Fichas versionadas: cada cambio queda registrado y puede consultarse a cualquier fecha.
           </Text>
         </div>
-        <Link to="/framework-contracts/new" className="text-ui-fg-interactive txt-compact-small-plus">
+        <Link to="/framework-contracts/new" className="text-ui-fg-base txt-compact-small-plus underline">
           Nuevo contrato marco
         </Link>
       </div>
@@ -65,7 +65,7 @@ const FrameworkContractsPage = () => {
             {rows.map((c) => (
               <Table.Row key={c.id}>
                 <Table.Cell className="font-mono">
-                  <Link to={`/framework-contracts/${c.id}`} className="text-ui-fg-interactive">
+                  <Link to={`/framework-contracts/${c.id}`} className="text-ui-fg-base underline">
                     {c.number}
                   </Link>
                 </Table.Cell>

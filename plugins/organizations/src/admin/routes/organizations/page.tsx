@@ -64,7 +64,7 @@ const OrganizationsPage = () => {
           <OrganizationDrawer onSaved={reload} />
           <Input placeholder="Buscar por nombre o RFC" value={q} onChange={(e) => setQ(e.target.value)} aria-label="Buscar organización" />
           <Select value={kind} onValueChange={setKind}>
-            <Select.Trigger>
+            <Select.Trigger aria-label="Tipo de organización">
               <Select.Value placeholder="Tipo" />
             </Select.Trigger>
             <Select.Content>
