@@ -195,20 +195,25 @@ describeApp("second-stage mini-competition", ({ world, baseUrl, container }) => 
   }
   // ── e.firma: each signer's certificate (the test CA, valid over the procedure's dates), registered over HTTP once per test ──
   const credentials = new Map<string, IssuedCredential>()
-  const signerOf = (bearer: string) => {
+  const signerOf = async (bearer: string) => {
     const bidder = [s1, s2, s3, s4].find((b) => b?.token === bearer)
     if (bidder) {
       return { person_id: bidder.person_id, prefix: "/supplier" }
     }
     const actor = [...Object.values(world().actors), world().otherAgencyActor].find((a) => a.token === bearer)
-    if (!actor) {
-      throw new Error("unknown signer")
+    if (actor) {
+      return { person_id: actor.person_id, prefix: actor.actor_type === "supplier" ? "/supplier" : "/store" }
     }
-    return { person_id: actor.person_id, prefix: actor.actor_type === "supplier" ? "/supplier" : "/store" }
+    // someone the test logged in itself (e.g. another agency's Purchasing Unit): an agency account
+    const me = await get("/store/me", bearer)
+    if (me.status !== 200) {
+      throw new Error(`unknown signer (GET /store/me: ${me.status})`)
+    }
+    return { person_id: me.body.profile.id as string, prefix: "/store" }
   }
   /** The caller's e.firma, issued by the test CA and registered to the person on first use. */
   async function efirmaOf(bearer: string): Promise<IssuedCredential> {
-    const { person_id, prefix } = signerOf(bearer)
+    const { person_id, prefix } = await signerOf(bearer)
     if (!credentials.has(person_id)) {
       const orgs = container().resolve("organization") as { listPeople: (f: object) => Promise<{ rfc: string; full_name: string }[]> }
       const [p] = await orgs.listPeople({ id: person_id })
