@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
 import { submitCreditNoteWorkflow } from "../../../../../workflows/submit-credit-note"
-import { invoiceView, ownInvoice } from "../../../../invoicing/helpers"
+import { answerRelatedCfdi } from "../../../../invoicing/related-cfdi-response"
 import type { SupplierSubmitCreditNoteType } from "../../../../invoicing/validators"
 
 /**
@@ -25,27 +25,11 @@ export async function POST(req: AuthorizedRequest<SupplierSubmitCreditNoteType>,
           xml: req.validatedBody.xml,
         },
       })
-      const { result: validation, credit_note } = result
-      if (credit_note) {
-        const { xml: _xml, ...rest } = credit_note
-        const { row, payment } = await ownInvoice(req, req.params.id, "supplier")
-        res.status(201).json({ credit_note: rest, invoice: invoiceView(row, payment) })
-        return
-      }
-      if (validation.retryable) {
-        res.status(503).json({
-          type: "unavailable",
-          code: "SAT_NO_DISPONIBLE",
-          message: "No se pudo consultar al SAT el estado del CFDI; inténtalo de nuevo en unos minutos. No se registró nada.",
-          failures: validation.failures,
-        })
-        return
-      }
-      res.status(422).json({
-        type: "invalid_data",
-        code: "CFDI_INVALIDO",
-        message: `La nota de crédito no se acepta: ${validation.failures.length} ${validation.failures.length === 1 ? "regla no se cumple" : "reglas no se cumplen"}.`,
-        failures: validation.failures,
+      await answerRelatedCfdi(req, res, {
+        key: "credit_note",
+        what: "La nota de crédito",
+        document: result.credit_note,
+        validation: result.result,
       })
     },
     { conflict: ["SIN_PENA_RETENIDA", "NOTA_CREDITO_YA_RECIBIDA"] },

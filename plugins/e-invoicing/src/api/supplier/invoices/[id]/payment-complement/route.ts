@@ -1,7 +1,7 @@
 import type { MedusaResponse } from "@medusajs/framework/http"
 import { auditActorOf, withDomainErrors, type AuthorizedRequest } from "@tienda/organizations/http"
 import { submitPaymentComplementWorkflow } from "../../../../../workflows/submit-payment-complement"
-import { invoiceView, ownInvoice } from "../../../../invoicing/helpers"
+import { answerRelatedCfdi } from "../../../../invoicing/related-cfdi-response"
 import type { SupplierSubmitComplementType } from "../../../../invoicing/validators"
 
 /**
@@ -23,27 +23,11 @@ export async function POST(req: AuthorizedRequest<SupplierSubmitComplementType>,
           xml: req.validatedBody.xml,
         },
       })
-      const { result: validation, complement } = result
-      if (complement) {
-        const { xml: _xml, ...rest } = complement
-        const { row, payment } = await ownInvoice(req, req.params.id, "supplier")
-        res.status(201).json({ payment_complement: rest, invoice: invoiceView(row, payment) })
-        return
-      }
-      if (validation.retryable) {
-        res.status(503).json({
-          type: "unavailable",
-          code: "SAT_NO_DISPONIBLE",
-          message: "No se pudo consultar al SAT el estado del CFDI; inténtalo de nuevo en unos minutos. No se registró nada.",
-          failures: validation.failures,
-        })
-        return
-      }
-      res.status(422).json({
-        type: "invalid_data",
-        code: "CFDI_INVALIDO",
-        message: `El complemento de pago no se acepta: ${validation.failures.length} ${validation.failures.length === 1 ? "regla no se cumple" : "reglas no se cumplen"}.`,
-        failures: validation.failures,
+      await answerRelatedCfdi(req, res, {
+        key: "payment_complement",
+        what: "El complemento de pago",
+        document: result.complement,
+        validation: result.result,
       })
     },
     { conflict: ["PAGO_NO_REALIZADO", "COMPLEMENTO_YA_RECIBIDO"] },
